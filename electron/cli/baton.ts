@@ -1,0 +1,63 @@
+/**
+ * The `baton` command line: `npm run --silent baton -- COMMAND FILE [options]`.
+ * Reads files and prints; every decision is made by the pure commands in shared/cli.
+ */
+import { readFile } from 'node:fs/promises';
+import {
+  EXIT_BAD_FILE,
+  EXIT_FAILURE,
+  USAGE,
+  parseArgs,
+  validateCommand,
+  type CliOutput,
+} from '../../shared/cli/commands';
+
+async function readText(file: string): Promise<string | CliOutput> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((error as Error).message);
+    return { stdout: '', stderr: `${file}: cannot read: ${reason}\n`, code: EXIT_BAD_FILE };
+  }
+}
+
+/** Runs one command line and returns what to print and the exit code. */
+export async function runBaton(args: readonly string[]): Promise<CliOutput> {
+  const parsed = parseArgs(args);
+  if ('error' in parsed) {
+    return {
+      stdout: parsed.error ? '' : USAGE,
+      stderr: parsed.error ? `baton: ${parsed.error}\n\n${USAGE}` : '',
+      code: parsed.error ? EXIT_FAILURE : 0,
+    };
+  }
+  const text = await readText(parsed.file);
+  if (typeof text !== 'string') return text;
+  switch (parsed.command) {
+    case 'validate':
+      return validateCommand(parsed.file, text);
+    default:
+      return {
+        stdout: '',
+        stderr: `baton: "${parsed.command}" is not available in this version yet\n`,
+        code: EXIT_FAILURE,
+      };
+  }
+}
+
+const output = await runBaton(process.argv.slice(2)).catch((error: unknown): CliOutput => ({
+  stdout: '',
+  stderr: `baton: ${error instanceof Error ? error.message : String(error)}\n`,
+  code: EXIT_FAILURE,
+}));
+process.stdout.write(output.stdout);
+process.stderr.write(output.stderr);
+process.exitCode = output.code;

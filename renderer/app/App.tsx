@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Notices } from '../components/Notices';
+import { NotBuilt } from '../components/NotBuilt';
+import { RefusedFileDialog } from '../components/RefusedFileDialog';
+import { db } from '../db/database';
+import { usePortfolioRows } from '../db/hooks';
+import { useAppStore } from '../state/store';
+import { AREA_INFO } from './areas';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+import { useAppCommands } from './useAppCommands';
+import { useHashLocation } from './useHashLocation';
+
+function useStorageError(): string | null {
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    db.open().catch((reason: unknown) => {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    });
+  }, []);
+  return error;
+}
+
+export function App() {
+  useAppCommands();
+  useHashLocation();
+  const storageError = useStorageError();
+  const rows = usePortfolioRows();
+  const area = useAppStore((state) => state.location.area);
+  const info = AREA_INFO.find((entry) => entry.id === area);
+
+  if (storageError) {
+    return (
+      <main className="fatal" role="alert">
+        <h1>Baton cannot open its storage</h1>
+        <p>{storageError}</p>
+        <p>Your data has not been changed. Close other Baton windows and start Baton again.</p>
+      </main>
+    );
+  }
+  return (
+    <div className="app">
+      <Sidebar />
+      <div className="app__main">
+        {rows ? <TopBar meta={rows.meta} /> : <header className="topbar" />}
+        <main className="app__content" id="content">
+          {!rows ? (
+            <p className="loading" role="status">
+              Opening the portfolio…
+            </p>
+          ) : area === 'portfolio' ? (
+            <PortfolioArea rows={rows} />
+          ) : info ? (
+            <NotBuilt info={info} />
+          ) : null}
+        </main>
+      </div>
+      <Notices />
+      <ConfirmDialog />
+      <RefusedFileDialog />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { PortfolioMetaRow } from '../db/schema';
+import { useAppStore } from '../state/store';
+import { loadDemo, newPortfolio, openPortfolio, saveAs } from './file-actions';
+import { redoLastEdit, undoLastEdit } from './history-actions';
+
+type TopBarProps = { readonly meta: PortfolioMetaRow };
+
+function originText(meta: PortfolioMetaRow): string {
+  switch (meta.origin.kind) {
+    case 'demo':
+      return 'Demo portfolio';
+    case 'empty':
+      return 'New portfolio';
+    case 'file':
+      return `Opened from ${meta.origin.label ?? 'a file'}`;
+  }
+}
+
+export function TopBar({ meta }: TopBarProps) {
+  const undoLabel = useAppStore((state) => state.undoStack[state.undoStack.length - 1]?.label);
+  const redoLabel = useAppStore((state) => state.redoStack[state.redoStack.length - 1]?.label);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const run = (action: () => Promise<unknown>) => () => {
+    setMenuOpen(false);
+    void action();
+  };
+  return (
+    <header className="topbar">
+      <div className="topbar__title">
+        <h1>{meta.name}</h1>
+        <p className="topbar__origin">{originText(meta)} · saved in Baton as you edit</p>
+      </div>
+      <div className="topbar__actions">
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => void undoLastEdit()}
+          disabled={!undoLabel}
+          title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+          aria-keyshortcuts="Control+Z"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => void redoLastEdit()}
+          disabled={!redoLabel}
+          title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          aria-keyshortcuts="Control+Shift+Z"
+        >
+          Redo
+        </button>
+        <div className="menu">
+          <button
+            type="button"
+            className="button"
+            aria-haspopup="true"
+            aria-expanded={menuOpen}
+            aria-controls="file-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            File
+          </button>
+          {menuOpen && (
+            <ul
+              id="file-menu"
+              className="menu__list"
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') setMenuOpen(false);
+              }}
+            >
+              <li>
+                <button type="button" onClick={run(newPortfolio)}>
+                  New empty portfolio
+                </button>
+              </li>
+              <li>
+                <button type="button" onClick={run(openPortfolio)}>
+                  Open portfolio file… <kbd>Ctrl+O</kbd>
+                </button>
+              </li>
+              <li>
+                <button type="button" onClick={run(saveAs)}>
+                  Save as file… <kbd>Ctrl+Shift+S</kbd>
+                </button>
+              </li>
+              <li>
+                <button type="button" onClick={run(loadDemo)}>
+                  Load the demo portfolio
+                </button>
+              </li>
+            </ul>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The File commands: new, open, open recent, save as, and the demo. Opening a file replaces the
+ * portfolio only when the whole file is valid; otherwise the problems are shown and nothing changes.
+ */
+import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
+import { emptyPortfolio } from '../../shared/portfolio/empty';
+import { readPortfolioText } from '../../shared/portfolio/restore';
+import { portfolioFileName, writePortfolio } from '../../shared/portfolio/write';
+import type { Portfolio } from '../../shared/portfolio/types';
+import { readPortfolio, readRows, replacePortfolio } from '../db/repository';
+import { getPlatform } from '../platform';
+import type { OpenedFile } from '../platform/types';
+import { useAppStore } from '../state/store';
+import { askUser } from './dialogs';
+
+function notify(kind: 'info' | 'success' | 'error', text: string): void {
+  useAppStore.getState().notify(kind, text);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Asks before the current portfolio is replaced; offers to save a copy first. */
+async function confirmReplace(action: string): Promise<boolean> {
+  const { meta } = await readRows();
+  if (meta.origin.kind === 'demo' && useAppStore.getState().undoStack.length === 0) return true;
+  const choice = await askUser({
+    title: `${action}?`,
+    body: `This replaces "${meta.name}" in Baton. You can undo it with Ctrl+Z during this session; save a copy first to keep it for good.`,
+    actions: [
+      { id: 'save', label: 'Save a copy first…' },
+      { id: 'replace', label: 'Replace', primary: true },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+  });
+  if (choice === 'save') return (await saveAs()) && confirmReplace(action);
+  return choice === 'replace';
+}
+
+async function load(
+  portfolio: Portfolio,
+  origin: Parameters<typeof replacePortfolio>[1],
+  label: string,
+) {
+  const result = await replacePortfolio(portfolio, origin, label);
+  if (!result.ok) {
+    notify(
+      'error',
+      `Could not load the portfolio: ${result.problems[0]?.message ?? 'unknown problem'}`,
+    );
+    return false;
+  }
+  useAppStore.getState().navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
+  return true;
+}
+
+/** Reads a file's text; shows its problems and changes nothing when it is not a valid portfolio. */
+export async function importPortfolioText(
+  file: Pick<OpenedFile, 'name' | 'text'>,
+): Promise<boolean> {
+  const result = readPortfolioText(file.text);
+  if (!result.ok) {
+    useAppStore.getState().setRefusedFile({ fileName: file.name, problems: result.errors });
+    return false;
+  }
+  if (!(await confirmReplace(`Open ${file.name}`))) return false;
+  const loaded = await load(
+    result.portfolio,
+    { kind: 'file', label: file.name },
+    `Open ${file.name}`,
+  );
+  if (loaded)
+    notify('success', `Opened ${file.name}: ${result.portfolio.initiatives.length} initiatives.`);
+  return loaded;
+}
+
+async function openWith(read: () => Promise<OpenedFile | null>): Promise<void> {
+  try {
+    const file = await read();
+    if (file) await importPortfolioText(file);
+  } catch (error) {
+    notify('error', `Could not open the file: ${errorText(error)}`);
+  }
+}
+
+export function openPortfolio(): Promise<void> {
+  return openWith(() => getPlatform().openPortfolioFile());
+}
+
+export function openRecentPortfolio(index: number): Promise<void> {
+  return openWith(async () => {
+    const file = await getPlatform().openRecentFile(index);
+    if (!file) notify('error', 'That file is no longer there.');
+    return file;
+  });
+}
+
+/** Saves the portfolio as a file; returns whether it was saved. */
+export async function saveAs(): Promise<boolean> {
+  try {
+    const portfolio = await readPortfolio();
+    const saved = await getPlatform().savePortfolioFile(
+      portfolioFileName(portfolio.name),
+      writePortfolio(portfolio),
+    );
+    if (saved) notify('success', `Saved "${portfolio.name}" to ${saved.location}.`);
+    return saved !== null;
+  } catch (error) {
+    notify('error', `Could not save: ${errorText(error)}`);
+    return false;
+  }
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export async function newPortfolio(): Promise<void> {
+  if (!(await confirmReplace('Start an empty portfolio'))) return;
+  if (await load(emptyPortfolio(today()), { kind: 'empty' }, 'New portfolio')) {
+    notify('success', 'Started an empty portfolio. Add teams and initiatives in Portfolio.');
+  }
+}
+
+export async function loadDemo(): Promise<void> {
+  if (!(await confirmReplace('Load the demo portfolio'))) return;
+  if (await load(DEMO_PORTFOLIO, { kind: 'demo' }, 'Load demo portfolio')) {
+    notify('success', `Loaded the demo portfolio "${DEMO_PORTFOLIO.name}".`);
+  }
+}

@@ -1,0 +1,253 @@
+/** The portfolio's name and units, its planning periods, and the budget per period. */
+import { useMemo, useState } from 'react';
+import { nextPeriod } from '../../../shared/portfolio/empty';
+import { askUser } from '../../app/dialogs';
+import { NumberField, TextField } from '../../components/fields';
+import {
+  appendPeriod,
+  deletePeriod,
+  setBudgetEnabled,
+  setField,
+  setPeriodBudget,
+  updatePeriod,
+  updatePortfolioMeta,
+  type EditResult,
+} from '../../db/repository';
+import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
+import { formatMoney } from '../../format';
+import { useAppStore } from '../../state/store';
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function PeriodsBudgetTab({ rows }: { readonly rows: PortfolioRows }) {
+  const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
+  const notify = useAppStore((state) => state.notify);
+  const [deleteResult, setDeleteResult] = useState<EditResult | null>(null);
+  const budget = portfolio.budget;
+  const lastPeriod = portfolio.periods[portfolio.periods.length - 1];
+
+  const removeLast = async () => {
+    if (!lastPeriod) return;
+    const choice = await askUser({
+      title: `Delete the period ${lastPeriod.label}?`,
+      body: 'Its capacity and budget are deleted with it. You can undo this with Ctrl+Z.',
+      actions: [
+        { id: 'delete', label: 'Delete period', primary: true },
+        { id: 'cancel', label: 'Cancel' },
+      ],
+    });
+    if (choice !== 'delete') return;
+    const result = await deletePeriod(lastPeriod.id);
+    setDeleteResult(result);
+    if (result.ok) notify('success', `Deleted the period ${lastPeriod.label}.`);
+  };
+
+  return (
+    <div className="panel panel--stack">
+      <section className="card" aria-labelledby="portfolio-settings-title">
+        <h3 id="portfolio-settings-title">Portfolio</h3>
+        <div className="field-row">
+          <TextField
+            label="Name"
+            required
+            maxLength={200}
+            value={portfolio.name}
+            onCommit={(name) =>
+              updatePortfolioMeta('Rename portfolio', (meta) => ({ ...meta, name }), {
+                mergeKey: 'meta:name',
+              })
+            }
+          />
+          <TextField
+            label="Currency"
+            value={portfolio.currency ?? ''}
+            maxLength={3}
+            hint="ISO code, e.g. EUR, USD, GBP."
+            onCommit={(currency) =>
+              updatePortfolioMeta(
+                'Change currency',
+                (meta) => setField(meta, 'currency', currency.trim().toUpperCase() || undefined),
+                { mergeKey: 'meta:currency' },
+              )
+            }
+          />
+          <TextField
+            label="Capacity unit"
+            value={portfolio.capacityUnit ?? ''}
+            maxLength={20}
+            hint="e.g. FTE, person-days, points."
+            onCommit={(capacityUnit) =>
+              updatePortfolioMeta(
+                'Change capacity unit',
+                (meta) => setField(meta, 'capacityUnit', capacityUnit.trim() || undefined),
+                {
+                  mergeKey: 'meta:capacityUnit',
+                },
+              )
+            }
+          />
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="periods-title">
+        <div className="card__header">
+          <h3 id="periods-title">Periods and budget</h3>
+          <label className="switch">
+            <input
+              type="checkbox"
+              checked={budget !== undefined}
+              onChange={(event) => void setBudgetEnabled(event.target.checked)}
+            />
+            Limit spend with a budget per period
+          </label>
+        </div>
+        {portfolio.periods.length === 0 ? (
+          <div className="empty-state">
+            <p className="empty-state__lead">No periods yet.</p>
+            <p>Add the planning buckets, in time order; quarters are usual.</p>
+          </div>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table data-table--grid">
+              <caption className="visually-hidden">
+                Planning periods in time order, with their budget
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Id</th>
+                  <th scope="col">Label</th>
+                  <th scope="col">Starts</th>
+                  <th scope="col">Ends</th>
+                  <th scope="col" className="num">
+                    Budget {portfolio.currency ? `(${portfolio.currency})` : ''}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {portfolio.periods.map((period) => (
+                  <tr key={period.id}>
+                    <th scope="row">
+                      <code>{period.id}</code>
+                    </th>
+                    <td>
+                      <TextField
+                        label={`Label of ${period.id}`}
+                        hideLabel
+                        required
+                        maxLength={40}
+                        value={period.label}
+                        className="field--cell"
+                        onCommit={(label) =>
+                          updatePeriod(period.id, 'Rename period', (row) => ({ ...row, label }), {
+                            mergeKey: `period:${period.id}:label`,
+                          })
+                        }
+                      />
+                    </td>
+                    {(['start', 'end'] as const).map((field) => (
+                      <td key={field}>
+                        <DateField
+                          label={`${field === 'start' ? 'Start' : 'End'} of ${period.label}`}
+                          value={period[field]}
+                          onCommit={(value) =>
+                            updatePeriod(
+                              period.id,
+                              field === 'start' ? 'Change period start' : 'Change period end',
+                              (row) => setField(row, field, value),
+                            )
+                          }
+                        />
+                      </td>
+                    ))}
+                    <td>
+                      {budget ? (
+                        <NumberField
+                          label={`Budget in ${period.label}`}
+                          hideLabel
+                          optional
+                          placeholder="no limit"
+                          value={budget[period.id]}
+                          className="field--cell"
+                          onCommit={(value) =>
+                            setPeriodBudget(period.id, value, { mergeKey: `budget:${period.id}` })
+                          }
+                        />
+                      ) : (
+                        <span className="muted">no budget limit</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              {budget && (
+                <tfoot>
+                  <tr>
+                    <th scope="row" colSpan={4}>
+                      Total budget
+                    </th>
+                    <td className="num total-cell">
+                      {formatMoney(
+                        Object.values(budget).reduce((sum, amount) => sum + amount, 0),
+                        portfolio.currency,
+                        false,
+                      )}
+                    </td>
+                  </tr>
+                </tfoot>
+              )}
+            </table>
+          </div>
+        )}
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void appendPeriod((last, taken) => nextPeriod(last, taken, today()))}
+          >
+            Add the next period
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!lastPeriod}
+            onClick={() => void removeLast()}
+          >
+            Delete the last period
+          </button>
+        </div>
+        <p className="field__error" aria-live="polite">
+          {deleteResult && !deleteResult.ok
+            ? `The period is still in use: ${deleteResult.problems[0]?.path} refers to it. Change that first.`
+            : ''}
+        </p>
+      </section>
+    </div>
+  );
+}
+
+type DateFieldProps = {
+  readonly label: string;
+  readonly value: string | undefined;
+  readonly onCommit: (value: string | undefined) => Promise<EditResult>;
+};
+
+function DateField({ label, value, onCommit }: DateFieldProps) {
+  const [result, setResult] = useState<EditResult | null>(null);
+  return (
+    <div className={`field field--cell${result && !result.ok ? ' field--invalid' : ''}`}>
+      <input
+        type="date"
+        aria-label={label}
+        value={value ?? ''}
+        onChange={(event) => void onCommit(event.target.value || undefined).then(setResult)}
+      />
+      {result && !result.ok && (
+        <p className="field__error" aria-live="polite">
+          {result.problems[0]?.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { AreaInfo } from '../app/areas';
+
+/** An area that is planned but not built yet says so plainly. */
+export function NotBuilt({ info }: { readonly info: AreaInfo }) {
+  return (
+    <section className="area area--empty" aria-labelledby="area-title">
+      <h2 id="area-title">{info.label}</h2>
+      <div className="empty-state">
+        <p className="empty-state__lead">{info.label} is not built yet.</p>
+        <p>
+          When it is, it will hold: {info.purpose.charAt(0).toLowerCase() + info.purpose.slice(1)}
+        </p>
+        <p>
+          Until then, your initiatives, teams, capacity and budget are in{' '}
+          <a href="#/portfolio/initiatives">Portfolio</a>.
+        </p>
+      </div>
+    </section>
+  );
+}

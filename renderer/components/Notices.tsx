@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../state/store';
+
+const NOTICE_MS = 6000;
+
+/** Short messages about what just happened, read out by screen readers, gone after a while. */
+export function Notices() {
+  const notices = useAppStore((state) => state.notices);
+  const dismiss = useAppStore((state) => state.dismissNotice);
+  useEffect(() => {
+    const last = notices[notices.length - 1];
+    if (!last || last.kind === 'error') return;
+    const timer = setTimeout(() => dismiss(last.id), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notices, dismiss]);
+  return (
+    <div className="notices" role="status" aria-live="polite">
+      {notices.map((notice) => (
+        <div key={notice.id} className={`notice notice--${notice.kind}`}>
+          <span>{notice.text}</span>
+          <button
+            type="button"
+            className="notice__close"
+            onClick={() => dismiss(notice.id)}
+            aria-label="Dismiss message"
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

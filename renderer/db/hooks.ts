@@ -1,0 +1,19 @@
+/** Live reads of the stored portfolio for components: they re-render when the data changes. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import type { Portfolio } from '../../shared/portfolio/types';
+import { db, tableOf } from './database';
+import { rowsToPortfolio, type PortfolioRows } from './portfolio-rows';
+import { readRows } from './repository';
+import { TABLE_NAMES } from './schema';
+
+/** Every row of the portfolio, or undefined while loading. */
+export function usePortfolioRows(): PortfolioRows | undefined {
+  return useLiveQuery(() => db.transaction('r', TABLE_NAMES.map(tableOf), () => readRows()), []);
+}
+
+/** The stored portfolio in file form, or undefined while loading. */
+export function usePortfolio(): Portfolio | undefined {
+  const rows = usePortfolioRows();
+  return useMemo(() => (rows ? rowsToPortfolio(rows) : undefined), [rows]);
+}

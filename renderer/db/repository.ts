@@ -1,0 +1,447 @@
+/**
+ * Every write to the portfolio. Each function computes its row changes inside one read-write
+ * transaction over all tables, checks that the resulting portfolio still keeps every rule of the
+ * file format (an edit that would break one is refused and changes nothing), applies the changes,
+ * and records them for undo.
+ */
+import { checkPortfolioRules, type PortfolioProblem } from '../../shared/portfolio/rules';
+import { uniqueId } from '../../shared/portfolio/ids';
+import type { Initiative, Period, Portfolio } from '../../shared/portfolio/types';
+import { useAppStore } from '../state/store';
+import { invertEdit, withoutNoOps, type Edit, type RowChange, type RowKey } from './changes';
+import { db, tableOf } from './database';
+import { portfolioToRows, rowsToPortfolio, type PortfolioRows } from './portfolio-rows';
+import {
+  TABLE_NAMES,
+  type InitiativeRow,
+  type PeriodRow,
+  type PortfolioMetaRow,
+  type TeamRow,
+} from './schema';
+
+export type EditResult =
+  { readonly ok: true } | { readonly ok: false; readonly problems: readonly PortfolioProblem[] };
+
+class EditRefused extends Error {
+  constructor(readonly problems: readonly PortfolioProblem[]) {
+    super(problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '));
+  }
+}
+
+/** Reads every row of the portfolio (inside the current transaction, if any). */
+export async function readRows(): Promise<PortfolioRows> {
+  const [meta, periods, teams, objectives, initiatives, scenarios, actuals] = await Promise.all([
+    db.meta.get('portfolio'),
+    db.periods.toArray(),
+    db.teams.toArray(),
+    db.objectives.toArray(),
+    db.initiatives.toArray(),
+    db.scenarios.toArray(),
+    db.actuals.toArray(),
+  ]);
+  if (!meta) throw new Error('The portfolio is missing from the database.');
+  return { meta, periods, teams, objectives, initiatives, scenarios, actuals };
+}
+
+/** The stored portfolio, as the file format describes it. */
+export async function readPortfolio(): Promise<Portfolio> {
+  return db.transaction('r', TABLE_NAMES.map(tableOf), async () =>
+    rowsToPortfolio(await readRows()),
+  );
+}
+
+async function applyChanges(changes: readonly RowChange[]): Promise<void> {
+  for (const change of changes) {
+    const table = tableOf(change.table);
+    if (change.after === undefined) await table.delete(change.key as never);
+    else await table.put(change.after);
+  }
+}
+
+type Planner = (rows: PortfolioRows) => RowChange[] | Promise<RowChange[]>;
+
+export type CommitOptions = {
+  /** Successive edits with the same key within a moment become one undo step. */
+  readonly mergeKey?: string;
+};
+
+/**
+ * Plans, checks and applies one edit in a single transaction, then records it for undo.
+ * Returns the problems instead when the edit would break a rule of the portfolio.
+ */
+export async function commitEdit(
+  label: string,
+  plan: Planner,
+  options: CommitOptions = {},
+): Promise<EditResult> {
+  try {
+    const changes = await db.transaction('rw', TABLE_NAMES.map(tableOf), async () => {
+      const before = await readRows();
+      const planned = withoutNoOps(await plan(before));
+      if (planned.length === 0) return planned;
+      await applyChanges(planned);
+      const problems = checkPortfolioRules(rowsToPortfolio(await readRows()));
+      if (problems.length > 0) throw new EditRefused(problems);
+      return planned;
+    });
+    if (changes.length > 0) {
+      const edit: Edit = {
+        label,
+        changes,
+        at: Date.now(),
+        ...(options.mergeKey && { mergeKey: options.mergeKey }),
+      };
+      useAppStore.getState().recordEdit(edit);
+    }
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof EditRefused) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
+
+async function replay(edit: Edit): Promise<void> {
+  await db.transaction('rw', TABLE_NAMES.map(tableOf), () => applyChanges(edit.changes));
+}
+
+/** Undoes the last edit; returns its label, or null when there is nothing to undo. */
+export async function undo(): Promise<string | null> {
+  const edit = useAppStore.getState().popUndo();
+  if (!edit) return null;
+  await replay(invertEdit(edit));
+  return edit.label;
+}
+
+/** Redoes the last undone edit; returns its label, or null when there is nothing to redo. */
+export async function redo(): Promise<string | null> {
+  const edit = useAppStore.getState().popRedo();
+  if (!edit) return null;
+  await replay(edit);
+  return edit.label;
+}
+
+function change<T extends object>(
+  table: RowChange['table'],
+  key: RowKey,
+  before: T | undefined,
+  after: T | undefined,
+): RowChange {
+  return { table, key, before, after };
+}
+
+/** Replaces an object's optional field: `undefined` removes the key instead of storing it. */
+export function setField<T extends object, K extends keyof T>(
+  item: T,
+  field: K,
+  value: T[K] | undefined,
+): T {
+  const next = { ...item };
+  if (value === undefined) delete next[field];
+  else next[field] = value;
+  return next;
+}
+
+function nextPos(rows: readonly { pos: number }[]): number {
+  return rows.reduce((max, row) => Math.max(max, row.pos), -1) + 1;
+}
+
+// ---- The whole portfolio -------------------------------------------------------------------
+
+/** Replaces the whole portfolio (open a file, start empty, load the demo); undoable. */
+export function replacePortfolio(
+  portfolio: Portfolio,
+  origin: PortfolioMetaRow['origin'],
+  label: string,
+): Promise<EditResult> {
+  const next = portfolioToRows(portfolio, origin);
+  return commitEdit(label, (current) => {
+    const changes: RowChange[] = [change('meta', 'portfolio', current.meta, next.meta)];
+    for (const name of TABLE_NAMES) {
+      if (name === 'meta') continue;
+      const keyOf = (row: object): RowKey =>
+        name === 'actuals'
+          ? [(row as { initiativeId: string }).initiativeId, (row as { periodId: string }).periodId]
+          : (row as { id: string }).id;
+      const after = new Map(next[name].map((row) => [JSON.stringify(keyOf(row)), row as object]));
+      for (const row of current[name]) {
+        const key = JSON.stringify(keyOf(row));
+        changes.push(change(name, keyOf(row), row, after.get(key)));
+        after.delete(key);
+      }
+      for (const row of after.values()) changes.push(change(name, keyOf(row), undefined, row));
+    }
+    return changes;
+  });
+}
+
+/** Edits the portfolio's name, currency, capacity unit or budget. */
+export function updatePortfolioMeta(
+  label: string,
+  update: (meta: PortfolioMetaRow) => PortfolioMetaRow,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commitEdit(
+    label,
+    ({ meta }) => [change('meta', 'portfolio', meta, update(meta))],
+    options,
+  );
+}
+
+// ---- Initiatives ---------------------------------------------------------------------------
+
+/** Edits one initiative. */
+export function updateInitiative(
+  id: string,
+  label: string,
+  update: (initiative: InitiativeRow) => InitiativeRow,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commitEdit(
+    label,
+    ({ initiatives }) => {
+      const row = initiatives.find((initiative) => initiative.id === id);
+      if (!row) throw new Error(`Initiative "${id}" no longer exists.`);
+      return [change('initiatives', id, row, update(row))];
+    },
+    options,
+  );
+}
+
+/** Adds an initiative at the end of the list; returns its id. */
+export async function createInitiative(name = 'New initiative'): Promise<string> {
+  let id = '';
+  await commitEdit('Add initiative', ({ initiatives }) => {
+    id = uniqueId(name, new Set(initiatives.map((initiative) => initiative.id)));
+    const row: InitiativeRow = { id, name, status: 'proposed', pos: nextPos(initiatives) };
+    return [change('initiatives', id, undefined, row)];
+  });
+  return id;
+}
+
+/** Copies an initiative (without its dependants' links) right after it; returns the copy's id. */
+export async function duplicateInitiative(id: string): Promise<string> {
+  let copyId = '';
+  await commitEdit('Duplicate initiative', ({ initiatives }) => {
+    const source = initiatives.find((initiative) => initiative.id === id);
+    if (!source) throw new Error(`Initiative "${id}" no longer exists.`);
+    copyId = uniqueId(`${source.id}-copy`, new Set(initiatives.map((initiative) => initiative.id)));
+    const changes: RowChange[] = [];
+    for (const row of initiatives) {
+      if (row.pos > source.pos)
+        changes.push(change('initiatives', row.id, row, { ...row, pos: row.pos + 1 }));
+    }
+    const copy: InitiativeRow = {
+      ...source,
+      id: copyId,
+      name: `${source.name} (copy)`,
+      pos: source.pos + 1,
+    };
+    changes.push(change('initiatives', copyId, undefined, copy));
+    return changes;
+  });
+  return copyId;
+}
+
+/**
+ * Deletes an initiative and every reference to it: other initiatives' dependencies and
+ * exclusions, scenario rankings, and its actuals.
+ */
+export function deleteInitiative(id: string): Promise<EditResult> {
+  return commitEdit('Delete initiative', ({ initiatives, scenarios, actuals }) => {
+    const changes: RowChange[] = [];
+    for (const row of initiatives) {
+      if (row.id === id) {
+        changes.push(change('initiatives', id, row, undefined));
+        continue;
+      }
+      let next: InitiativeRow = row;
+      for (const field of ['dependsOn', 'excludes'] as const) {
+        const list = next[field];
+        if (list?.includes(id)) {
+          const kept = list.filter((other) => other !== id);
+          next = setField(next, field, kept.length > 0 ? kept : undefined);
+        }
+      }
+      if (next !== row) changes.push(change('initiatives', row.id, row, next));
+    }
+    for (const scenario of scenarios) {
+      if (scenario.ranking.includes(id)) {
+        changes.push(
+          change('scenarios', scenario.id, scenario, {
+            ...scenario,
+            ranking: scenario.ranking.filter((other) => other !== id),
+          }),
+        );
+      }
+    }
+    for (const actual of actuals) {
+      if (actual.initiativeId === id) {
+        changes.push(change('actuals', [actual.initiativeId, actual.periodId], actual, undefined));
+      }
+    }
+    return changes;
+  });
+}
+
+// ---- Teams ---------------------------------------------------------------------------------
+
+/** Edits one team (its name or capacity). */
+export function updateTeam(
+  id: string,
+  label: string,
+  update: (team: TeamRow) => TeamRow,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commitEdit(
+    label,
+    ({ teams }) => {
+      const row = teams.find((team) => team.id === id);
+      if (!row) throw new Error(`Team "${id}" no longer exists.`);
+      return [change('teams', id, row, update(row))];
+    },
+    options,
+  );
+}
+
+/** Sets a team's capacity in one period; `undefined` clears it (counts as 0). */
+export function setTeamCapacity(
+  teamId: string,
+  periodId: string,
+  value: number | undefined,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return updateTeam(
+    teamId,
+    'Change capacity',
+    (team) => {
+      const capacity: Record<string, number> = { ...team.capacity };
+      if (value === undefined) delete capacity[periodId];
+      else capacity[periodId] = value;
+      return { ...team, capacity };
+    },
+    options,
+  );
+}
+
+/** Adds a team with no capacity yet; returns its id. */
+export async function createTeam(name = 'New team'): Promise<string> {
+  let id = '';
+  await commitEdit('Add team', ({ teams }) => {
+    id = uniqueId(name, new Set(teams.map((team) => team.id)));
+    const row: TeamRow = { id, name, capacity: {}, pos: nextPos(teams) };
+    return [change('teams', id, undefined, row)];
+  });
+  return id;
+}
+
+/** Deletes a team and the demand and effort recorded against it. */
+export function deleteTeam(id: string): Promise<EditResult> {
+  return commitEdit('Delete team', ({ teams, initiatives, actuals }) => {
+    const changes: RowChange[] = [];
+    const team = teams.find((row) => row.id === id);
+    if (team) changes.push(change('teams', id, team, undefined));
+    for (const row of initiatives) {
+      if (row.demand && id in row.demand) {
+        const { [id]: _removed, ...demand } = row.demand;
+        changes.push(change('initiatives', row.id, row, { ...row, demand }));
+      }
+    }
+    for (const actual of actuals) {
+      if (actual.effort && id in actual.effort) {
+        const { [id]: _removed, ...effort } = actual.effort;
+        changes.push(
+          change('actuals', [actual.initiativeId, actual.periodId], actual, { ...actual, effort }),
+        );
+      }
+    }
+    return changes;
+  });
+}
+
+/** Teams' uses by initiatives, to warn before a delete. */
+export function countTeamDemand(teamId: string, initiatives: readonly Initiative[]): number {
+  return initiatives.filter((initiative) => initiative.demand && teamId in initiative.demand)
+    .length;
+}
+
+// ---- Periods and budget ----------------------------------------------------------------------
+
+/** Edits one period's label or dates. */
+export function updatePeriod(
+  id: string,
+  label: string,
+  update: (period: PeriodRow) => PeriodRow,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commitEdit(
+    label,
+    ({ periods }) => {
+      const row = periods.find((period) => period.id === id);
+      if (!row) throw new Error(`Period "${id}" no longer exists.`);
+      return [change('periods', id, row, update(row))];
+    },
+    options,
+  );
+}
+
+/** Appends a period after the last one; `next` computes it from the last (or null). */
+export async function appendPeriod(
+  next: (last: Period | undefined, taken: ReadonlySet<string>) => Period,
+): Promise<string> {
+  let id = '';
+  await commitEdit('Add period', ({ periods }) => {
+    const sorted = [...periods].sort((a, b) => a.pos - b.pos);
+    const period = next(sorted[sorted.length - 1], new Set(periods.map((row) => row.id)));
+    id = period.id;
+    return [change('periods', id, undefined, { ...period, pos: nextPos(periods) })];
+  });
+  return id;
+}
+
+/**
+ * Deletes a period with the capacity and budget entered for it. Refused (with the reason) while
+ * an initiative's start window or an actual refers to it.
+ */
+export function deletePeriod(id: string): Promise<EditResult> {
+  return commitEdit('Delete period', ({ periods, teams, meta }) => {
+    const changes: RowChange[] = [];
+    const period = periods.find((row) => row.id === id);
+    if (period) changes.push(change('periods', id, period, undefined));
+    for (const team of teams) {
+      if (id in team.capacity) {
+        const { [id]: _removed, ...capacity } = team.capacity;
+        changes.push(change('teams', team.id, team, { ...team, capacity }));
+      }
+    }
+    if (meta.budget && id in meta.budget) {
+      const { [id]: _removed, ...budget } = meta.budget;
+      changes.push(change('meta', 'portfolio', meta, { ...meta, budget }));
+    }
+    return changes;
+  });
+}
+
+/** Sets the budget of one period; `undefined` removes the limit for that period. */
+export function setPeriodBudget(
+  periodId: string,
+  value: number | undefined,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return updatePortfolioMeta(
+    'Change budget',
+    (meta) => {
+      const budget: Record<string, number> = { ...(meta.budget ?? {}) };
+      if (value === undefined) delete budget[periodId];
+      else budget[periodId] = value;
+      return { ...meta, budget };
+    },
+    options,
+  );
+}
+
+/** Turns the budget constraint on (an empty budget to fill in) or off (removes it). */
+export function setBudgetEnabled(enabled: boolean): Promise<EditResult> {
+  return updatePortfolioMeta(enabled ? 'Turn budget on' : 'Turn budget off', (meta) =>
+    setField(meta, 'budget', enabled ? (meta.budget ?? {}) : undefined),
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * What the renderer needs from the platform it runs on. Two implementations: the Electron
+ * bridge (native dialogs and menus) and the browser (file picker and downloads).
+ */
+import type { MenuCommand, OpenedFile } from '../../shared/ipc/contract';
+
+export type { MenuCommand, OpenedFile };
+
+export type Platform = {
+  readonly kind: 'electron' | 'browser';
+  /** Asks the user for a portfolio file and reads it; null when cancelled. */
+  readonly openPortfolioFile: () => Promise<OpenedFile | null>;
+  /** Reads the recent file at `index` of `listRecentFiles()`; null when it is gone. */
+  readonly openRecentFile: (index: number) => Promise<OpenedFile | null>;
+  /** Recent files, newest first (empty where the platform keeps none). */
+  readonly listRecentFiles: () => Promise<readonly string[]>;
+  /** Lets the user save `text`; returns where it went, or null when cancelled. */
+  readonly savePortfolioFile: (
+    suggestedName: string,
+    text: string,
+  ) => Promise<{ location: string } | null>;
+  /** Opens an allowed https link outside the app. */
+  readonly openExternal: (url: string) => Promise<void>;
+  /** Subscribes to native menu commands; returns the unsubscribe function. */
+  readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+  /** Where the portfolio data lives, in words for the user. */
+  readonly dataLocation: () => Promise<string>;
+};

@@ -1,0 +1,70 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from '../store';
+
+export const AREAS = [
+  'strategy',
+  'intake',
+  'portfolio',
+  'prioritize',
+  'workshop',
+  'cadence',
+  'metrics',
+  'board-pack',
+  'settings',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+export const PORTFOLIO_TABS = ['initiatives', 'teams', 'periods'] as const;
+export type PortfolioTab = (typeof PORTFOLIO_TABS)[number];
+
+export type Location = {
+  readonly area: Area;
+  readonly tab: PortfolioTab;
+  /** The initiative open in the editor, if any. */
+  readonly initiativeId: string | null;
+};
+
+export const DEFAULT_LOCATION: Location = {
+  area: 'portfolio',
+  tab: 'initiatives',
+  initiativeId: null,
+};
+
+/** Reads a location from a URL hash such as `#/portfolio/initiatives/crm-revamp`. */
+export function parseLocationHash(hash: string): Location {
+  const [area, tab, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const validArea = (AREAS as readonly string[]).includes(area ?? '')
+    ? (area as Area)
+    : DEFAULT_LOCATION.area;
+  const validTab = (PORTFOLIO_TABS as readonly string[]).includes(tab ?? '')
+    ? (tab as PortfolioTab)
+    : 'initiatives';
+  const initiativeId =
+    validArea === 'portfolio' && validTab === 'initiatives' && rest[0] ? rest.join('/') : null;
+  return { area: validArea, tab: validTab, initiativeId };
+}
+
+/** Writes a location as a URL hash. */
+export function formatLocationHash(location: Location): string {
+  if (location.area !== 'portfolio') return `#/${location.area}`;
+  const base = `#/portfolio/${location.tab}`;
+  return location.tab === 'initiatives' && location.initiativeId
+    ? `${base}/${encodeURIComponent(location.initiativeId)}`
+    : base;
+}
+
+export type NavigationSlice = {
+  location: Location;
+  navigate: (location: Partial<Location>) => void;
+};
+
+export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set) => ({
+  location: DEFAULT_LOCATION,
+  navigate: (patch) =>
+    set((state) => {
+      const next = { ...state.location, ...patch };
+      if (patch.area && patch.area !== 'portfolio')
+        return { location: { ...next, initiativeId: null } };
+      return { location: next };
+    }),
+});

@@ -1,0 +1,84 @@
+import type { StateCreator } from 'zustand';
+import type { InitiativeStatus } from '../../../shared/portfolio/types';
+import type { AppState } from '../store';
+
+export type NoticeKind = 'info' | 'success' | 'error';
+export type Notice = { readonly id: number; readonly kind: NoticeKind; readonly text: string };
+
+export const INITIATIVE_SORT_KEYS = [
+  'order',
+  'name',
+  'status',
+  'value',
+  'spend',
+  'duration',
+  'effort',
+] as const;
+export type InitiativeSortKey = (typeof INITIATIVE_SORT_KEYS)[number];
+
+export type InitiativeQuery = {
+  readonly search: string;
+  readonly status: InitiativeStatus | 'all';
+  readonly objectiveId: string | 'all' | 'none';
+  readonly teamId: string | 'all';
+  readonly flag: 'all' | 'forced-in' | 'forced-out' | 'has-dependencies' | 'fixed-start';
+  readonly sort: InitiativeSortKey;
+  readonly descending: boolean;
+};
+
+export const DEFAULT_INITIATIVE_QUERY: InitiativeQuery = {
+  search: '',
+  status: 'all',
+  objectiveId: 'all',
+  teamId: 'all',
+  flag: 'all',
+  sort: 'order',
+  descending: false,
+};
+
+/** Problems of a refused file, shown in a dialog until dismissed. */
+export type RefusedFile = {
+  readonly fileName: string;
+  readonly problems: readonly { readonly path: string; readonly message: string }[];
+};
+
+/** A question to the user in a modal dialog; `resolve` receives the chosen action's id. */
+export type ConfirmRequest = {
+  readonly title: string;
+  readonly body: string;
+  readonly actions: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly primary?: boolean;
+  }[];
+  readonly resolve: (actionId: string | null) => void;
+};
+
+export type UiSlice = {
+  confirmRequest: ConfirmRequest | null;
+  setConfirmRequest: (request: ConfirmRequest | null) => void;
+  notices: readonly Notice[];
+  notify: (kind: NoticeKind, text: string) => void;
+  dismissNotice: (id: number) => void;
+  initiativeQuery: InitiativeQuery;
+  setInitiativeQuery: (patch: Partial<InitiativeQuery>) => void;
+  refusedFile: RefusedFile | null;
+  setRefusedFile: (refused: RefusedFile | null) => void;
+};
+
+let nextNoticeId = 1;
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  confirmRequest: null,
+  setConfirmRequest: (confirmRequest) => set({ confirmRequest }),
+  notices: [],
+  notify: (kind, text) =>
+    set((state) => ({ notices: [...state.notices.slice(-3), { id: nextNoticeId++, kind, text }] })),
+  dismissNotice: (id) =>
+    set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+  initiativeQuery: DEFAULT_INITIATIVE_QUERY,
+  setInitiativeQuery: (patch) =>
+    set((state) => ({ initiativeQuery: { ...state.initiativeQuery, ...patch } })),
+  refusedFile: null,
+  setRefusedFile: (refusedFile) => set({ refusedFile }),
+});

@@ -1,0 +1,96 @@
+/**
+ * The `baton` command line, as pure functions: arguments and file text in, the text to print and
+ * the exit code out. The Node entry point (electron/cli/baton.ts) only reads files and prints.
+ */
+import { readPortfolioText } from '../portfolio/restore';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_BAD_FILE = 2;
+
+export type CliOutput = {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+};
+
+export const USAGE = `Usage:
+  baton validate FILE
+  baton cutline  FILE [--scenario ID]
+  baton optimize FILE [--time-limit SECONDS]
+  baton pack     FILE --out PACK.pdf [--sections a,b,c]
+
+Exit codes: 0 success, 2 a file that cannot be read or breaks a rule, 1 anything else.
+`;
+
+export type ParsedArgs = {
+  readonly command: string;
+  readonly file: string;
+  readonly options: Readonly<Record<string, string>>;
+};
+
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  validate: [],
+  cutline: ['scenario'],
+  optimize: ['time-limit'],
+  pack: ['out', 'sections'],
+};
+
+/** Parses `COMMAND FILE [--option VALUE]...`; returns an error sentence when they do not fit. */
+export function parseArgs(args: readonly string[]): ParsedArgs | { readonly error: string } {
+  const [command, ...rest] = args;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    return { error: '' };
+  }
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed) return { error: `unknown command "${command}"` };
+  let file: string | undefined;
+  const options: Record<string, string> = {};
+  for (let index = 0; index < rest.length; index += 1) {
+    const arg = rest[index] as string;
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (!allowed.includes(name)) return { error: `${command} has no option --${name}` };
+      const value = inline ?? rest[index + 1];
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+        return { error: `--${name} needs a value` };
+      }
+      if (inline === undefined) index += 1;
+      options[name] = value;
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      return { error: `unexpected argument "${arg}"` };
+    }
+  }
+  if (file === undefined) return { error: `${command} needs a FILE` };
+  return { command, file, options };
+}
+
+/** `validate`: reads the file's text and reports whether it keeps every rule of the format. */
+export function validateCommand(fileLabel: string, text: string): CliOutput {
+  const result = readPortfolioText(text);
+  if (!result.ok) {
+    const count = result.errors.length;
+    const lines = result.errors.map((problem) => `  ${problem.path}: ${problem.message}`);
+    return {
+      stdout: '',
+      stderr: `${fileLabel}: refused, ${count} problem${count === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
+      code: EXIT_BAD_FILE,
+    };
+  }
+  const { portfolio } = result;
+  const counts = [
+    [portfolio.initiatives.length, 'initiative'],
+    [portfolio.teams.length, 'team'],
+    [portfolio.periods.length, 'period'],
+    [portfolio.objectives.length, 'objective'],
+    [portfolio.scenarios.length, 'scenario'],
+  ] as const;
+  const summary = counts.map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`).join(', ');
+  return {
+    stdout: `${fileLabel}: valid baton-portfolio version 1 "${portfolio.name}" (${summary})\n`,
+    stderr: '',
+    code: EXIT_OK,
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The one IPC contract between the renderer and the Electron main process. Every channel is
+ * named `app:verb-noun`; main registers a handler per channel and validates each payload with
+ * the parser below before it acts, the preload exposes one method per channel.
+ */
+
+export const IPC_PREFIX = 'app:';
+
+/** A portfolio file read from disk. `path` is shown to the user; it is never sent back to main. */
+export type OpenedFile = {
+  readonly path: string;
+  readonly name: string;
+  readonly text: string;
+};
+
+export type SavedFile = { readonly path: string };
+
+export type AppInfo = {
+  readonly version: string;
+  readonly platform: string;
+  readonly userDataPath: string;
+};
+
+/** Requests and responses per channel. */
+export type IpcContract = {
+  /** Shows the Open dialog and reads the chosen file; null when cancelled. */
+  'app:open-portfolio': { request: null; response: OpenedFile | null };
+  /** Reads a file of the recent list (by its index in `app:list-recent`'s answer). */
+  'app:open-recent': { request: { index: number }; response: OpenedFile | null };
+  /** Lists recent files, newest first. */
+  'app:list-recent': { request: null; response: readonly string[] };
+  /** Shows the Save dialog and writes `text`; null when cancelled. */
+  'app:save-portfolio': {
+    request: { suggestedName: string; text: string };
+    response: SavedFile | null;
+  };
+  /** Opens an allowed https URL in the user's browser; false when refused. */
+  'app:open-external': { request: { url: string }; response: boolean };
+  'app:get-info': { request: null; response: AppInfo };
+};
+
+export type IpcChannel = keyof IpcContract;
+export type IpcRequest<C extends IpcChannel> = IpcContract[C]['request'];
+export type IpcResponse<C extends IpcChannel> = IpcContract[C]['response'];
+
+export const IPC_CHANNELS = [
+  'app:open-portfolio',
+  'app:open-recent',
+  'app:list-recent',
+  'app:save-portfolio',
+  'app:open-external',
+  'app:get-info',
+] as const satisfies readonly IpcChannel[];
+
+/** Main to renderer: a command chosen in the native menu. */
+export const MENU_COMMAND_CHANNEL = 'app:menu-command';
+
+export type MenuCommand =
+  | { readonly type: 'new' }
+  | { readonly type: 'open' }
+  | { readonly type: 'open-recent'; readonly index: number }
+  | { readonly type: 'save-as' }
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' }
+  | { readonly type: 'about' };
+
+/** The API the preload exposes on `window.baton`: one method per channel, plus menu events. */
+export type BatonBridge = {
+  readonly openPortfolio: () => Promise<IpcResponse<'app:open-portfolio'>>;
+  readonly openRecent: (
+    req: IpcRequest<'app:open-recent'>,
+  ) => Promise<IpcResponse<'app:open-recent'>>;
+  readonly listRecent: () => Promise<IpcResponse<'app:list-recent'>>;
+  readonly savePortfolio: (
+    req: IpcRequest<'app:save-portfolio'>,
+  ) => Promise<IpcResponse<'app:save-portfolio'>>;
+  readonly openExternal: (
+    req: IpcRequest<'app:open-external'>,
+  ) => Promise<IpcResponse<'app:open-external'>>;
+  readonly getInfo: () => Promise<IpcResponse<'app:get-info'>>;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+};
+
+export type ParseResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+const MAX_TEXT = 200 * 1024 * 1024;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function expectNull(value: unknown): ParseResult<null> {
+  return value === null || value === undefined
+    ? { ok: true, value: null }
+    : { ok: false, error: 'expected no payload' };
+}
+
+/**
+ * Parses an untrusted payload for a channel. Main calls this before it acts on any message.
+ */
+export const IPC_REQUEST_PARSERS: {
+  readonly [C in IpcChannel]: (payload: unknown) => ParseResult<IpcRequest<C>>;
+} = {
+  'app:open-portfolio': expectNull,
+  'app:list-recent': expectNull,
+  'app:get-info': expectNull,
+  'app:open-recent': (payload) => {
+    if (!isRecord(payload)) return { ok: false, error: 'expected an object' };
+    const { index } = payload;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 99) {
+      return { ok: false, error: 'index: expected an integer from 0 to 99' };
+    }
+    return { ok: true, value: { index } };
+  },
+  'app:save-portfolio': (payload) => {
+    if (!isRecord(payload)) return { ok: false, error: 'expected an object' };
+    const { suggestedName, text } = payload;
+    if (
+      typeof suggestedName !== 'string' ||
+      suggestedName.length === 0 ||
+      suggestedName.length > 255
+    ) {
+      return { ok: false, error: 'suggestedName: expected a file name of 1 to 255 characters' };
+    }
+    if (/[\\/]/.test(suggestedName) || suggestedName.includes('\0')) {
+      return { ok: false, error: 'suggestedName: expected a file name without folders' };
+    }
+    if (typeof text !== 'string' || text.length > MAX_TEXT) {
+      return { ok: false, error: 'text: expected a string of at most 200 MB' };
+    }
+    return { ok: true, value: { suggestedName, text } };
+  },
+  'app:open-external': (payload) => {
+    if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > 2048) {
+      return { ok: false, error: 'url: expected a string of at most 2048 characters' };
+    }
+    return { ok: true, value: { url: payload.url } };
+  },
+};
+
+/** Parses a menu command received from main (the renderer treats it as untrusted too). */
+export function parseMenuCommand(value: unknown): MenuCommand | null {
+  if (!isRecord(value) || typeof value.type !== 'string') return null;
+  switch (value.type) {
+    case 'new':
+    case 'open':
+    case 'save-as':
+    case 'undo':
+    case 'redo':
+    case 'about':
+      return { type: value.type };
+    case 'open-recent':
+      return typeof value.index === 'number' && Number.isInteger(value.index) && value.index >= 0
+        ? { type: 'open-recent', index: value.index }
+        : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The domain model of a portfolio, as the portfolio file (format `baton-portfolio`, version 1)
+ * describes it. Every entity may carry `extras`: keys a reader did not know, kept in their
+ * original order so that an import followed by an export gives them back unchanged.
+ */
+
+export type Extras = Readonly<Record<string, unknown>>;
+
+export const PORTFOLIO_FORMAT = 'baton-portfolio';
+export const PORTFOLIO_VERSION = 1;
+
+export const INITIATIVE_STATUSES = ['proposed', 'approved', 'active', 'done', 'cancelled'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+
+export const SCORING_MODELS = ['weighted', 'wsjf', 'rice', 'value-effort'] as const;
+export type ScoringModelKind = (typeof SCORING_MODELS)[number];
+
+export type Period = {
+  readonly id: string;
+  readonly label: string;
+  /** ISO date (YYYY-MM-DD) the period starts. */
+  readonly start?: string;
+  /** ISO date (YYYY-MM-DD) the period ends, inclusive. */
+  readonly end?: string;
+  readonly extras?: Extras;
+};
+
+export type Team = {
+  readonly id: string;
+  readonly name: string;
+  /** Capacity per period id. A period missing here means 0. */
+  readonly capacity: Readonly<Record<string, number>>;
+  readonly extras?: Extras;
+};
+
+export type MeasureActual = { readonly date: string; readonly value: number };
+
+export type Measure = {
+  readonly id: string;
+  readonly name: string;
+  readonly unit?: string;
+  readonly baseline?: number;
+  readonly target?: number;
+  readonly targetDate?: string;
+  readonly actuals?: readonly MeasureActual[];
+  readonly extras?: Extras;
+};
+
+export type Objective = {
+  readonly id: string;
+  readonly name: string;
+  /** null or absent for a top-level theme. */
+  readonly parentId?: string | null;
+  readonly weight?: number;
+  readonly description?: string;
+  readonly measures?: readonly Measure[];
+  readonly extras?: Extras;
+};
+
+export type Criterion = {
+  readonly id: string;
+  readonly name: string;
+  readonly weight?: number;
+  readonly extras?: Extras;
+};
+
+export type ScoringModel = {
+  readonly model: ScoringModelKind;
+  readonly criteria?: readonly Criterion[];
+  readonly extras?: Extras;
+};
+
+export type ObjectiveLink = { readonly id: string; readonly contribution: number };
+
+export type Forced = 'in' | 'out';
+
+export type Initiative = {
+  readonly id: string;
+  readonly name: string;
+  readonly status: InitiativeStatus;
+  /** Baton extension: free text. */
+  readonly description?: string;
+  /** Baton extension: the accountable person. */
+  readonly owner?: string;
+  readonly objectives?: readonly ObjectiveLink[];
+  readonly scores?: Readonly<Record<string, number>>;
+  /** Explicit value; overrides the scoring model. */
+  readonly value?: number;
+  /** Demand per team id, one number per active period from the start on. */
+  readonly demand?: Readonly<Record<string, readonly number[]>>;
+  /** Spend per active period, counts against the budget. */
+  readonly spend?: readonly number[];
+  readonly duration?: number;
+  readonly earliestStart?: string;
+  readonly latestStart?: string;
+  /** Fixed start period (work already under way). */
+  readonly start?: string;
+  readonly dependsOn?: readonly string[];
+  readonly excludes?: readonly string[];
+  readonly forced?: Forced;
+  readonly forcedReason?: string;
+  readonly extras?: Extras;
+};
+
+export type Scenario = {
+  readonly id: string;
+  readonly name: string;
+  /** Initiative ids, most important first. */
+  readonly ranking: readonly string[];
+  readonly description?: string;
+  readonly extras?: Extras;
+};
+
+/** Baton extension (top-level key `actuals`): what was really spent and delivered in a period. */
+export type Actual = {
+  readonly initiativeId: string;
+  readonly periodId: string;
+  readonly spend?: number;
+  /** Effort per team id actually given in the period. */
+  readonly effort?: Readonly<Record<string, number>>;
+  /** Share of the initiative's scope complete at the end of the period, 0..1. */
+  readonly progress?: number;
+  readonly note?: string;
+  readonly extras?: Extras;
+};
+
+export type Portfolio = {
+  readonly name: string;
+  readonly currency?: string;
+  readonly capacityUnit?: string;
+  readonly periods: readonly Period[];
+  readonly teams: readonly Team[];
+  /** Spend limit per period id. Absent: no budget constraint; a missing key: none that period. */
+  readonly budget?: Readonly<Record<string, number>>;
+  readonly objectives: readonly Objective[];
+  readonly scoring?: ScoringModel;
+  readonly initiatives: readonly Initiative[];
+  readonly scenarios: readonly Scenario[];
+  readonly actuals?: readonly Actual[];
+  /** Unknown top-level keys, kept as read. */
+  readonly extras?: Extras;
+};

@@ -1,0 +1,112 @@
+/**
+ * Writing a portfolio file. The output is canonical: known keys in the order of the format's
+ * documentation, unknown keys (`extras`) after them as they were read, two-space indentation and
+ * a final newline, so that export → import → export gives the same bytes.
+ */
+import { INITIATIVE_KEYS } from './restore';
+import { slugify } from './ids';
+import { PORTFOLIO_FORMAT, PORTFOLIO_VERSION, type Extras, type Portfolio } from './types';
+
+type Plain = Record<string, unknown>;
+
+/** Copies `value`'s keys in `order` first, then the rest, then its `extras`; drops undefined. */
+function ordered(value: object, order: readonly string[]): Plain {
+  const source = value as Plain;
+  const out: Plain = {};
+  for (const key of order) {
+    if (source[key] !== undefined) out[key] = source[key];
+  }
+  for (const [key, field] of Object.entries(source)) {
+    if (key !== 'extras' && !order.includes(key) && field !== undefined) out[key] = field;
+  }
+  const extras = source.extras as Extras | undefined;
+  for (const [key, field] of Object.entries(extras ?? {})) {
+    if (!(key in out)) out[key] = field;
+  }
+  return out;
+}
+
+/** The portfolio as the plain JSON document of the file format. */
+export function portfolioToDocument(portfolio: Portfolio): Plain {
+  return ordered(
+    {
+      format: PORTFOLIO_FORMAT,
+      version: PORTFOLIO_VERSION,
+      name: portfolio.name,
+      currency: portfolio.currency,
+      capacityUnit: portfolio.capacityUnit,
+      periods: portfolio.periods.map((period) => ordered(period, ['id', 'label', 'start', 'end'])),
+      teams: portfolio.teams.map((team) => ordered(team, ['id', 'name', 'capacity'])),
+      budget: portfolio.budget,
+      objectives: portfolio.objectives.map((objective) =>
+        ordered(
+          {
+            ...objective,
+            measures: objective.measures?.map((measure) =>
+              ordered(
+                {
+                  ...measure,
+                  actuals: measure.actuals?.map((actual) => ordered(actual, ['date', 'value'])),
+                },
+                ['id', 'name', 'unit', 'baseline', 'target', 'targetDate', 'actuals'],
+              ),
+            ),
+          },
+          ['id', 'name', 'parentId', 'weight', 'description', 'measures'],
+        ),
+      ),
+      scoring: portfolio.scoring
+        ? ordered(
+            {
+              ...portfolio.scoring,
+              criteria: portfolio.scoring.criteria?.map((criterion) =>
+                ordered(criterion, ['id', 'name', 'weight']),
+              ),
+            },
+            ['model', 'criteria'],
+          )
+        : undefined,
+      initiatives: portfolio.initiatives.map((initiative) =>
+        ordered(
+          {
+            ...initiative,
+            objectives: initiative.objectives?.map((link) => ordered(link, ['id', 'contribution'])),
+          },
+          INITIATIVE_KEYS,
+        ),
+      ),
+      scenarios: portfolio.scenarios.map((scenario) =>
+        ordered(scenario, ['id', 'name', 'ranking', 'description']),
+      ),
+      actuals: portfolio.actuals?.map((actual) =>
+        ordered(actual, ['initiativeId', 'periodId', 'spend', 'effort', 'progress', 'note']),
+      ),
+      extras: portfolio.extras,
+    },
+    [
+      'format',
+      'version',
+      'name',
+      'currency',
+      'capacityUnit',
+      'periods',
+      'teams',
+      'budget',
+      'objectives',
+      'scoring',
+      'initiatives',
+      'scenarios',
+      'actuals',
+    ],
+  );
+}
+
+/** The text of the portfolio file: canonical JSON with a final newline. */
+export function writePortfolio(portfolio: Portfolio): string {
+  return `${JSON.stringify(portfolioToDocument(portfolio), null, 2)}\n`;
+}
+
+/** A file name for the portfolio: its name in lower-case words, ending `.baton.json`. */
+export function portfolioFileName(name: string): string {
+  return `${slugify(name) || 'portfolio'}.baton.json`;
+}
