@@ -58,6 +58,35 @@ async function applyChanges(changes: readonly RowChange[]): Promise<void> {
   }
 }
 
+function rowKey(table: RowChange['table'], row: object): string {
+  const record = row as Record<string, unknown>;
+  if (table === 'meta') return String(record.key);
+  return table === 'actuals'
+    ? JSON.stringify([record.initiativeId, record.periodId])
+    : String(record.id);
+}
+
+/** The rows as they will be once `changes` are applied, without touching the database. */
+export function applyToRows(rows: PortfolioRows, changes: readonly RowChange[]): PortfolioRows {
+  const next: Record<string, unknown> = { ...rows };
+  for (const name of TABLE_NAMES) {
+    const touched = changes.filter((change) => change.table === name);
+    if (touched.length === 0) continue;
+    if (name === 'meta') {
+      next.meta = touched[touched.length - 1]?.after ?? rows.meta;
+      continue;
+    }
+    const byKey = new Map((rows[name] as readonly object[]).map((row) => [rowKey(name, row), row]));
+    for (const change of touched) {
+      const key = typeof change.key === 'string' ? change.key : JSON.stringify(change.key);
+      if (change.after === undefined) byKey.delete(key);
+      else byKey.set(key, change.after as object);
+    }
+    next[name] = [...byKey.values()];
+  }
+  return next as PortfolioRows;
+}
+
 type Planner = (rows: PortfolioRows) => RowChange[] | Promise<RowChange[]>;
 
 export type CommitOptions = {
@@ -79,9 +108,9 @@ export async function commitEdit(
       const before = await readRows();
       const planned = withoutNoOps(await plan(before));
       if (planned.length === 0) return planned;
-      await applyChanges(planned);
-      const problems = checkPortfolioRules(rowsToPortfolio(await readRows()));
+      const problems = checkPortfolioRules(rowsToPortfolio(applyToRows(before, planned)));
       if (problems.length > 0) throw new EditRefused(problems);
+      await applyChanges(planned);
       return planned;
     });
     if (changes.length > 0) {

@@ -33,9 +33,8 @@ export const DEFAULT_LOCATION: Location = {
 /** Reads a location from a URL hash such as `#/portfolio/initiatives/crm-revamp`. */
 export function parseLocationHash(hash: string): Location {
   const [area, tab, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  const validArea = (AREAS as readonly string[]).includes(area ?? '')
-    ? (area as Area)
-    : DEFAULT_LOCATION.area;
+  if (!(AREAS as readonly string[]).includes(area ?? '')) return DEFAULT_LOCATION;
+  const validArea = area as Area;
   const validTab = (PORTFOLIO_TABS as readonly string[]).includes(tab ?? '')
     ? (tab as PortfolioTab)
     : 'initiatives';

@@ -12,9 +12,14 @@ type Run = { code: number; stdout: string; stderr: string };
 
 function baton(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('npm', ['run', '--silent', 'baton', '--', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      'npm',
+      ['run', '--silent', 'baton', '--', ...args],
+      { cwd: ROOT },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -69,10 +69,11 @@ export function smallPortfolioFile(): Record<string, any> {
   };
 }
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-
 export function fixtureText(relative: string): string {
-  return readFileSync(`${FIXTURES}${relative}`, 'utf8');
+  return readFileSync(
+    fileURLToPath(new URL(`../../fixtures/${relative}`, import.meta.url)),
+    'utf8',
+  );
 }
 
 export const MKNAP_FILES = [1, 2, 3, 4, 5, 6, 7].map((n) => `orlib-mknap1/mknap1-0${n}.json`);

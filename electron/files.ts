@@ -1,0 +1,130 @@
+/**
+ * Opening and saving portfolio files through the native dialogs. The renderer never names a path:
+ * it gets the user's choice back, or asks for an entry of the recent list by its index.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { OpenedFile } from '../shared/ipc/contract';
+import { writeFileAtomic } from './atomic-file';
+import type { IpcHandlers } from './ipc';
+import type { RecentFilesStore } from './recent-files';
+
+/** Files larger than this are refused before they are read. */
+export const MAX_PORTFOLIO_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Portfolio files are JSON, usually named `*.baton.json`. Dialog filters take single extensions
+ * only, so `json` covers both.
+ */
+export const PORTFOLIO_FILTERS = [
+  { name: 'Baton portfolio', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export type PortfolioFileDeps = {
+  readonly dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  readonly recent: RecentFilesStore;
+  /** The user's documents folder, where Save As starts. */
+  readonly documentsDir: () => string;
+  /** Tells the operating system about the file too (jump lists, the Dock's recent items). */
+  readonly addRecentDocument: (filePath: string) => void;
+};
+
+function errorCode(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+/**
+ * Reads a portfolio file as UTF-8 text. Refuses folders and files over 200 MB with a message the
+ * user can act on, and drops a byte-order mark, which JSON parsers reject.
+ */
+export async function readPortfolioFile(filePath: string): Promise<OpenedFile> {
+  const name = path.basename(filePath);
+  const info = await stat(filePath);
+  if (!info.isFile()) {
+    throw new Error(`"${name}" is not a file.`);
+  }
+  if (info.size > MAX_PORTFOLIO_BYTES) {
+    throw new Error(
+      `"${name}" is ${formatMegabytes(info.size)}; Baton opens portfolio files of at most ${formatMegabytes(MAX_PORTFOLIO_BYTES)}.`,
+    );
+  }
+  const text = await readFile(filePath, 'utf8');
+  return { path: filePath, name, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
+type PortfolioFileHandlers = Pick<
+  IpcHandlers,
+  'app:open-portfolio' | 'app:open-recent' | 'app:list-recent' | 'app:save-portfolio'
+>;
+
+/** The handlers of the file channels of the IPC contract. */
+export function createPortfolioFileHandlers(deps: PortfolioFileDeps): PortfolioFileHandlers {
+  const remember = async (filePath: string): Promise<void> => {
+    deps.addRecentDocument(filePath);
+    // The file itself was read or written; failing to update the list must not undo that.
+    await deps.recent.add(filePath).catch((error: unknown) => {
+      console.warn('Could not update the recent files list', error);
+    });
+  };
+
+  return {
+    'app:open-portfolio': async (_request, { window }) => {
+      const options: OpenDialogOptions = {
+        title: 'Open portfolio',
+        properties: ['openFile'],
+        filters: PORTFOLIO_FILTERS,
+      };
+      const result = await deps.dialog.showOpenDialog(window, options);
+      const filePath = result.filePaths[0];
+      if (result.canceled || filePath === undefined) return null;
+      const opened = await readPortfolioFile(filePath);
+      await remember(filePath);
+      return opened;
+    },
+
+    'app:open-recent': async ({ index }) => {
+      const filePath = deps.recent.at(index);
+      if (filePath === undefined) {
+        throw new Error(`There is no recent file number ${index + 1}.`);
+      }
+      let opened: OpenedFile;
+      try {
+        opened = await readPortfolioFile(filePath);
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
+          await deps.recent.remove(filePath).catch(() => undefined);
+          throw new Error(
+            `"${path.basename(filePath)}" is no longer at ${filePath}; it was removed from the recent files.`,
+            { cause: error },
+          );
+        }
+        throw error;
+      }
+      await remember(filePath);
+      return opened;
+    },
+
+    'app:list-recent': async () => deps.recent.list(),
+
+    'app:save-portfolio': async ({ suggestedName, text }, { window }) => {
+      const options: SaveDialogOptions = {
+        title: 'Save portfolio',
+        defaultPath: path.join(deps.documentsDir(), suggestedName),
+        filters: PORTFOLIO_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const result = await deps.dialog.showSaveDialog(window, options);
+      const filePath = result.filePath;
+      if (result.canceled || !filePath) return null;
+      await writeFileAtomic(filePath, text);
+      await remember(filePath);
+      return { path: filePath };
+    },
+  };
+}

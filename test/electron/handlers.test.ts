@@ -1,0 +1,57 @@
+import type { BrowserWindow } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { createIpcHandlers } from '../../electron/handlers';
+import { createRecentFilesStore } from '../../electron/recent-files';
+
+const window = { id: 1 } as unknown as BrowserWindow;
+
+function setUp() {
+  const openExternal = vi.fn(async () => undefined);
+  const handlers = createIpcHandlers({
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() } as never,
+    recent: createRecentFilesStore({
+      storeFile: '/nonexistent/recent-files.json',
+      initial: [],
+      onChange: () => undefined,
+    }),
+    documentsDir: () => '/home/ada/Documents',
+    addRecentDocument: vi.fn(),
+    openExternal,
+    appInfo: () => ({
+      version: '0.1.0',
+      platform: 'linux',
+      userDataPath: '/home/ada/.config/Baton',
+    }),
+  });
+  return { handlers, openExternal };
+}
+
+describe('app:open-external', () => {
+  it('opens an allowlisted link in the browser', async () => {
+    const { handlers, openExternal } = setUp();
+    await expect(
+      handlers['app:open-external']({ url: 'https://docs.baton.app/guide' }, { window }),
+    ).resolves.toBe(true);
+    expect(openExternal).toHaveBeenCalledWith('https://docs.baton.app/guide');
+  });
+
+  it.each(['https://example.com/', 'file:///etc/passwd', 'http://docs.baton.app/'])(
+    'refuses %s without opening anything',
+    async (url) => {
+      const { handlers, openExternal } = setUp();
+      await expect(handlers['app:open-external']({ url }, { window })).resolves.toBe(false);
+      expect(openExternal).not.toHaveBeenCalled();
+    },
+  );
+});
+
+describe('app:get-info', () => {
+  it('reports version, platform and the user-data folder', async () => {
+    const { handlers } = setUp();
+    await expect(handlers['app:get-info'](null, { window })).resolves.toEqual({
+      version: '0.1.0',
+      platform: 'linux',
+      userDataPath: '/home/ada/.config/Baton',
+    });
+  });
+});

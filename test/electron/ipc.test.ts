@@ -1,0 +1,171 @@
+import type { BrowserWindow, IpcMainInvokeEvent, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../shared/ipc/contract';
+import { registerHandlers, type IpcHandlers } from '../../electron/ipc';
+
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+function fakeIpcMain() {
+  const listeners = new Map<string, Listener>();
+  return {
+    listeners,
+    handle: vi.fn((channel: string, listener: Listener) => {
+      listeners.set(channel, listener);
+    }),
+    removeHandler: vi.fn((channel: string) => {
+      listeners.delete(channel);
+    }),
+    /** Calls a channel the way `ipcRenderer.invoke` would reach it. */
+    invoke: async (channel: string, event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      const listener = listeners.get(channel);
+      if (listener === undefined) throw new Error(`nothing handles ${channel}`);
+      return listener(event, ...args);
+    },
+  };
+}
+
+type FrameShape = { url: string; parent: object | null; frameToken: string; processId: number };
+
+const window = { id: 1 } as unknown as BrowserWindow;
+
+/** An invoke event from a page; by default the main frame of one of our windows on the app. */
+function fakeEvent(
+  options: { frame?: Partial<FrameShape> | null; mainFrame?: Partial<FrameShape> } = {},
+) {
+  const mainFrame: FrameShape = {
+    url: 'app://baton/index.html',
+    parent: null,
+    frameToken: 'main-token',
+    processId: 7,
+    ...options.mainFrame,
+  };
+  const sender = { id: 11, mainFrame } as unknown as WebContents;
+  const senderFrame = options.frame === null ? null : { ...mainFrame, ...options.frame };
+  return { sender, senderFrame } as unknown as IpcMainInvokeEvent;
+}
+
+function spyHandlers() {
+  return {
+    'app:open-portfolio': vi.fn(async () => null),
+    'app:open-recent': vi.fn(async () => null),
+    'app:list-recent': vi.fn(async () => ['/home/ada/plan.baton.json']),
+    'app:save-portfolio': vi.fn(async () => ({ path: '/home/ada/plan.baton.json' })),
+    'app:open-external': vi.fn(async () => true),
+    'app:get-info': vi.fn(async () => ({
+      version: '0.1.0',
+      platform: 'linux',
+      userDataPath: '/u',
+    })),
+  } satisfies IpcHandlers;
+}
+
+function setUp(findWindow: (sender: WebContents) => BrowserWindow | null = () => window) {
+  const ipcMain = fakeIpcMain();
+  const handlers = spyHandlers();
+  const unregister = registerHandlers(ipcMain, handlers, findWindow);
+  return { ipcMain, handlers, unregister };
+}
+
+describe('registerHandlers', () => {
+  it('registers exactly the channels of the contract, and removes them again', () => {
+    const { ipcMain, unregister } = setUp();
+    expect([...ipcMain.listeners.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
+    unregister();
+    expect(ipcMain.listeners.size).toBe(0);
+  });
+
+  it('passes a valid request and the sender window to the handler', async () => {
+    const { ipcMain, handlers } = setUp();
+    const answer = await ipcMain.invoke('app:open-recent', fakeEvent(), { index: 2 });
+    expect(answer).toBeNull();
+    expect(handlers['app:open-recent']).toHaveBeenCalledWith({ index: 2 }, { window });
+  });
+
+  it('passes only the parsed fields on', async () => {
+    const { ipcMain, handlers } = setUp();
+    await ipcMain.invoke('app:open-external', fakeEvent(), {
+      url: 'https://docs.baton.app/',
+      extra: 'ignored',
+    });
+    expect(handlers['app:open-external']).toHaveBeenCalledWith(
+      { url: 'https://docs.baton.app/' },
+      { window },
+    );
+  });
+
+  it('accepts a call without payload on a channel that takes none', async () => {
+    const { ipcMain, handlers } = setUp();
+    await expect(ipcMain.invoke('app:list-recent', fakeEvent())).resolves.toEqual([
+      '/home/ada/plan.baton.json',
+    ]);
+    expect(handlers['app:list-recent']).toHaveBeenCalledWith(null, { window });
+  });
+});
+
+describe('sender validation', () => {
+  it.each([
+    ['a page on another origin', fakeEvent({ frame: { url: 'https://evil.example/' } })],
+    ['a file: page', fakeEvent({ frame: { url: 'file:///tmp/index.html' } })],
+    ['another host on our scheme', fakeEvent({ frame: { url: 'app://evil/index.html' } })],
+    [
+      'a subframe, even one showing the app',
+      fakeEvent({ frame: { parent: {}, frameToken: 'child-token' } }),
+    ],
+    ['a frame that is not the main frame', fakeEvent({ frame: { frameToken: 'other' } })],
+    ['a frame of another renderer process', fakeEvent({ frame: { processId: 99 } })],
+    ['a frame that has gone away', fakeEvent({ frame: null })],
+  ])('refuses %s without calling the handler', async (_name, event) => {
+    const { ipcMain, handlers } = setUp();
+    await expect(
+      ipcMain.invoke('app:save-portfolio', event, { suggestedName: 'a.json', text: '{}' }),
+    ).rejects.toThrow(/app:save-portfolio refused/);
+    expect(handlers['app:save-portfolio']).not.toHaveBeenCalled();
+  });
+
+  it('refuses a page that is not in one of our windows', async () => {
+    const { ipcMain, handlers } = setUp(() => null);
+    await expect(ipcMain.invoke('app:get-info', fakeEvent())).rejects.toThrow(
+      'app:get-info refused: the sender is not a Baton window',
+    );
+    expect(handlers['app:get-info']).not.toHaveBeenCalled();
+  });
+
+  it('checks the sender on every channel', async () => {
+    const { ipcMain, handlers } = setUp();
+    const event = fakeEvent({ frame: { url: 'https://evil.example/' } });
+    for (const channel of IPC_CHANNELS) {
+      await expect(ipcMain.invoke(channel, event)).rejects.toThrow(`${channel} refused`);
+      expect(handlers[channel]).not.toHaveBeenCalled();
+    }
+  });
+});
+
+describe('payload validation', () => {
+  it.each([
+    ['app:open-recent', { index: -1 }],
+    ['app:open-recent', { index: 1.5 }],
+    ['app:open-recent', { index: '0' }],
+    ['app:open-recent', null],
+    ['app:save-portfolio', { suggestedName: '../../.bashrc', text: 'x' }],
+    ['app:save-portfolio', { suggestedName: '', text: 'x' }],
+    ['app:save-portfolio', { suggestedName: 'plan.json', text: 42 }],
+    ['app:open-external', { url: 42 }],
+    ['app:open-external', 'https://docs.baton.app/'],
+    ['app:open-portfolio', { path: '/etc/passwd' }],
+    ['app:get-info', 'hello'],
+  ] as const)('refuses %s with %j and does nothing', async (channel, payload) => {
+    const { ipcMain, handlers } = setUp();
+    await expect(ipcMain.invoke(channel, fakeEvent(), payload)).rejects.toThrow(
+      new RegExp(`^${channel} refused: invalid request: .+`),
+    );
+    expect(handlers[channel]).not.toHaveBeenCalled();
+  });
+
+  it('refuses extra arguments', async () => {
+    const { ipcMain, handlers } = setUp();
+    await expect(
+      ipcMain.invoke('app:open-recent', fakeEvent(), { index: 0 }, '/etc/passwd'),
+    ).rejects.toThrow('app:open-recent refused: expected at most one argument');
+    expect(handlers['app:open-recent']).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatLocationHash,
+  parseLocationHash,
+} from '../../../renderer/state/slices/navigationSlice';
+
+describe('the location in the URL hash', () => {
+  it('round-trips areas, tabs and the open initiative', () => {
+    for (const hash of [
+      '#/portfolio/initiatives',
+      '#/portfolio/teams',
+      '#/strategy',
+      '#/portfolio/initiatives/crm%2Frevamp',
+    ]) {
+      expect(formatLocationHash(parseLocationHash(hash))).toBe(hash);
+    }
+    expect(parseLocationHash('#/portfolio/initiatives/crm%2Frevamp').initiativeId).toBe(
+      'crm/revamp',
+    );
+  });
+
+  it('falls back to the initiative list for an unknown or empty hash', () => {
+    expect(parseLocationHash('')).toEqual({
+      area: 'portfolio',
+      tab: 'initiatives',
+      initiativeId: null,
+    });
+    expect(parseLocationHash('#/nowhere/at/all')).toEqual({
+      area: 'portfolio',
+      tab: 'initiatives',
+      initiativeId: null,
+    });
+  });
+});
