@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PortfolioMetaRow } from '../db/schema';
 import { useAppStore } from '../state/store';
 import { loadDemo, newPortfolio, openPortfolio, saveAs } from './file-actions';
@@ -21,6 +21,18 @@ export function TopBar({ meta }: TopBarProps) {
   const undoLabel = useAppStore((state) => state.undoStack[state.undoStack.length - 1]?.label);
   const redoLabel = useAppStore((state) => state.redoStack[state.redoStack.length - 1]?.label);
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!menuOpen) return;
+    // A click anywhere outside the menu closes it, as a native menu would.
+    const onPointerDown = (event: PointerEvent) => {
+      if (!menuRef.current?.contains(event.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    menuRef.current?.querySelector<HTMLButtonElement>('button[data-menu-item]')?.focus();
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [menuOpen]);
   const run = (action: () => Promise<unknown>) => () => {
     setMenuOpen(false);
     void action();
@@ -52,8 +64,9 @@ export function TopBar({ meta }: TopBarProps) {
         >
           Redo
         </button>
-        <div className="menu">
+        <div className="menu" ref={menuRef}>
           <button
+            ref={buttonRef}
             type="button"
             className="button"
             aria-haspopup="true"
@@ -68,11 +81,23 @@ export function TopBar({ meta }: TopBarProps) {
               id="file-menu"
               className="menu__list"
               onKeyDown={(event) => {
-                if (event.key === 'Escape') setMenuOpen(false);
+                if (event.key === 'Escape') {
+                  setMenuOpen(false);
+                  buttonRef.current?.focus();
+                  return;
+                }
+                const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+                if (step === 0) return;
+                event.preventDefault();
+                const items = [
+                  ...event.currentTarget.querySelectorAll<HTMLButtonElement>('button'),
+                ];
+                const index = items.indexOf(document.activeElement as HTMLButtonElement);
+                items[(index + step + items.length) % items.length]?.focus();
               }}
             >
               <li>
-                <button type="button" onClick={run(newPortfolio)}>
+                <button type="button" data-menu-item onClick={run(newPortfolio)}>
                   New empty portfolio
                 </button>
               </li>

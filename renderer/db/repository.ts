@@ -13,7 +13,10 @@ import { db, tableOf } from './database';
 import { portfolioToRows, rowsToPortfolio, type PortfolioRows } from './portfolio-rows';
 import {
   TABLE_NAMES,
+  type ActualRow,
   type InitiativeRow,
+  type ObjectiveRow,
+  type ScenarioRow,
   type PeriodRow,
   type PortfolioMetaRow,
   type TeamRow,
@@ -473,4 +476,132 @@ export function setBudgetEnabled(enabled: boolean): Promise<EditResult> {
   return updatePortfolioMeta(enabled ? 'Turn budget on' : 'Turn budget off', (meta) =>
     setField(meta, 'budget', enabled ? (meta.budget ?? {}) : undefined),
   );
+}
+
+// ---- Objectives ------------------------------------------------------------------------------
+
+/** Adds an objective (a theme when `parentId` is null); returns its id. */
+export async function createObjective(name: string, parentId: string | null): Promise<string> {
+  let id = '';
+  await commitEdit(parentId ? 'Add objective' : 'Add theme', ({ objectives }) => {
+    id = uniqueId(name, new Set(objectives.map((objective) => objective.id)));
+    const row: ObjectiveRow = { id, name, parentId, pos: nextPos(objectives) };
+    return [change('objectives', id, undefined, row)];
+  });
+  return id;
+}
+
+/** Edits one objective (name, weight, description, measures, parent). */
+export function updateObjective(
+  id: string,
+  label: string,
+  update: (objective: ObjectiveRow) => ObjectiveRow,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commitEdit(
+    label,
+    ({ objectives }) => {
+      const row = objectives.find((objective) => objective.id === id);
+      if (!row) throw new Error(`Objective "${id}" no longer exists.`);
+      return [change('objectives', id, row, update(row))];
+    },
+    options,
+  );
+}
+
+/**
+ * Deletes an objective. Its children move up to its parent, and initiatives' links to it are
+ * removed.
+ */
+export function deleteObjective(id: string): Promise<EditResult> {
+  return commitEdit('Delete objective', ({ objectives, initiatives }) => {
+    const target = objectives.find((objective) => objective.id === id);
+    if (!target) return [];
+    const changes: RowChange[] = [change('objectives', id, target, undefined)];
+    for (const child of objectives) {
+      if (child.parentId === id) {
+        changes.push(
+          change('objectives', child.id, child, { ...child, parentId: target.parentId ?? null }),
+        );
+      }
+    }
+    for (const row of initiatives) {
+      if (row.objectives?.some((link) => link.id === id)) {
+        const kept = row.objectives.filter((link) => link.id !== id);
+        changes.push(
+          change(
+            'initiatives',
+            row.id,
+            row,
+            setField(row, 'objectives', kept.length > 0 ? kept : undefined),
+          ),
+        );
+      }
+    }
+    return changes;
+  });
+}
+
+// ---- Scenarios -------------------------------------------------------------------------------
+
+/** Adds a scenario with a ranking (by default, the portfolio's order); returns its id. */
+export async function createScenario(name: string, ranking?: readonly string[]): Promise<string> {
+  let id = '';
+  await commitEdit('Add scenario', ({ scenarios, initiatives }) => {
+    id = uniqueId(name, new Set(scenarios.map((scenario) => scenario.id)));
+    const order =
+      ranking ?? [...initiatives].sort((a, b) => a.pos - b.pos).map((initiative) => initiative.id);
+    const row: ScenarioRow = { id, name, ranking: order, pos: nextPos(scenarios) };
+    return [change('scenarios', id, undefined, row)];
+  });
+  return id;
+}
+
+/** Edits one scenario (name, description, ranking). */
+export function updateScenario(
+  id: string,
+  label: string,
+  update: (scenario: ScenarioRow) => ScenarioRow,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commitEdit(
+    label,
+    ({ scenarios }) => {
+      const row = scenarios.find((scenario) => scenario.id === id);
+      if (!row) throw new Error(`Scenario "${id}" no longer exists.`);
+      return [change('scenarios', id, row, update(row))];
+    },
+    options,
+  );
+}
+
+export function deleteScenario(id: string): Promise<EditResult> {
+  return commitEdit('Delete scenario', ({ scenarios }) => {
+    const row = scenarios.find((scenario) => scenario.id === id);
+    return row ? [change('scenarios', id, row, undefined)] : [];
+  });
+}
+
+// ---- Actuals ---------------------------------------------------------------------------------
+
+/** Records what an initiative really spent and delivered in a period (replacing any entry). */
+export function setActual(actual: Omit<ActualRow, 'pos'>): Promise<EditResult> {
+  return commitEdit('Record actuals', ({ actuals }) => {
+    const key: RowKey = [actual.initiativeId, actual.periodId];
+    const existing = actuals.find(
+      (row) => row.initiativeId === actual.initiativeId && row.periodId === actual.periodId,
+    );
+    return [
+      change('actuals', key, existing, { ...actual, pos: existing?.pos ?? nextPos(actuals) }),
+    ];
+  });
+}
+
+export function deleteActual(initiativeId: string, periodId: string): Promise<EditResult> {
+  return commitEdit('Delete actuals', ({ actuals }) => {
+    const existing = actuals.find(
+      (row) => row.initiativeId === initiativeId && row.periodId === periodId,
+    );
+    return existing ? [change('actuals', [initiativeId, periodId], existing, undefined)] : [];
+  });
 }
