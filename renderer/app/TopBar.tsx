@@ -71,7 +71,7 @@ export function TopBar({ meta }: TopBarProps) {
             className="button"
             aria-haspopup="true"
             aria-expanded={menuOpen}
-            aria-controls="file-menu"
+            aria-controls={menuOpen ? 'file-menu' : undefined}
             onClick={() => setMenuOpen((open) => !open)}
           >
             File

@@ -138,13 +138,9 @@ type NumberFieldProps = {
   readonly unit?: string;
 };
 
-function formatDraft(value: number | undefined): string {
-  return value === undefined ? '' : String(value);
-}
-
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
-/** Large numbers read better grouped (1,400,000) while the field is not being edited. */
+/** Large numbers read better grouped (1,400,000); the field accepts them typed either way. */
 function formatResting(value: number | undefined): string {
   if (value === undefined) return '';
   return Math.abs(value) >= 10_000 ? GROUPED.format(value) : String(value);
@@ -154,16 +150,15 @@ function formatResting(value: number | undefined): string {
 export function NumberField(props: NumberFieldProps) {
   const { label, value, onCommit, optional, min = 0, max, integer, hideLabel, hint } = props;
   const id = useId();
-  const [draft, setDraft] = useState(formatDraft(value));
+  const [draft, setDraft] = useState(formatResting(value));
   const [shown, setShown] = useState(value);
   const [error, setError] = useState<string | null>(null);
-  const [focused, setFocused] = useState(false);
   const pending = useRef(0);
   if (value !== shown) {
     setShown(value);
     const parsed = parseNumberInput(draft);
     if (pending.current === 0 && (parsed === 'empty' ? undefined : parsed) !== value) {
-      setDraft(formatDraft(value));
+      setDraft(formatResting(value));
       setError(null);
     }
   }
@@ -201,15 +196,10 @@ export function NumberField(props: NumberFieldProps) {
           type="text"
           inputMode="decimal"
           autoComplete="off"
-          value={focused || error ? draft : formatResting(value)}
+          value={draft}
           placeholder={props.placeholder}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, hint, error)}
-          onFocus={() => {
-            setFocused(true);
-            if (!error) setDraft(formatDraft(value));
-          }}
-          onBlur={() => setFocused(false)}
           onChange={(event) => void change(event.target.value)}
         />
         {props.unit && (

@@ -392,7 +392,11 @@ export function readPortfolioText(textContent: string): RestoreResult {
 }
 
 function describeJsonError(textContent: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // V8 appends the offending text and "is not valid JSON"; the caller already says that.
+  const message = (error instanceof Error ? error.message : String(error)).replace(
+    /, ".*" is not valid JSON$/s,
+    '',
+  );
   const position = /position (\d+)/.exec(message);
   if (!position) return `not valid JSON: ${message}`;
   const offset = Number(position[1]);

@@ -60,7 +60,7 @@ export function InitiativesTab({ rows }: { readonly rows: PortfolioRows }) {
             <input
               id="initiative-search"
               type="search"
-              placeholder="Name, id, owner…"
+              placeholder="Name, id or owner"
               value={query.search}
               onChange={(event) => setQuery({ search: event.target.value })}
             />

@@ -47,7 +47,7 @@ export function PeriodsBudgetTab({ rows }: { readonly rows: PortfolioRows }) {
   return (
     <div className="panel panel--stack">
       <section className="card" aria-labelledby="portfolio-settings-title">
-        <h3 id="portfolio-settings-title">Portfolio</h3>
+        <h3 id="portfolio-settings-title">Portfolio details</h3>
         <div className="field-row">
           <TextField
             label="Name"

@@ -73,7 +73,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setConfirmRequest: (confirmRequest) => set({ confirmRequest }),
   notices: [],
   notify: (kind, text) =>
-    set((state) => ({ notices: [...state.notices.slice(-3), { id: nextNoticeId++, kind, text }] })),
+    set((state) => ({ notices: [...state.notices.slice(-1), { id: nextNoticeId++, kind, text }] })),
   dismissNotice: (id) =>
     set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
   initiativeQuery: DEFAULT_INITIATIVE_QUERY,
