@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PortfolioMetaRow } from '../db/schema';
-import { useAppStore } from '../state/store';
+import { useHistoryLabels } from '../db/hooks';
 import { loadDemo, newPortfolio, openPortfolio, saveAs } from './file-actions';
 import { redoLastEdit, undoLastEdit } from './history-actions';
 
@@ -18,8 +18,7 @@ function originText(meta: PortfolioMetaRow): string {
 }
 
 export function TopBar({ meta }: TopBarProps) {
-  const undoLabel = useAppStore((state) => state.undoStack[state.undoStack.length - 1]?.label);
-  const redoLabel = useAppStore((state) => state.redoStack[state.redoStack.length - 1]?.label);
+  const { undo: undoLabel, redo: redoLabel } = useHistoryLabels();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);

@@ -7,7 +7,13 @@ import { emptyPortfolio } from '../../shared/portfolio/empty';
 import { readPortfolioText } from '../../shared/portfolio/restore';
 import { portfolioFileName, writePortfolio } from '../../shared/portfolio/write';
 import type { Portfolio } from '../../shared/portfolio/types';
-import { readPortfolio, readRows, replacePortfolio } from '../db/repository';
+import {
+  hasUnsavedChanges,
+  markSaved,
+  readPortfolio,
+  readRows,
+  replacePortfolio,
+} from '../db/repository';
 import { getPlatform } from '../platform';
 import type { OpenedFile } from '../platform/types';
 import { useAppStore } from '../state/store';
@@ -23,11 +29,11 @@ function errorText(error: unknown): string {
 
 /** Asks before the current portfolio is replaced; offers to save a copy first. */
 async function confirmReplace(action: string): Promise<boolean> {
+  if (!(await hasUnsavedChanges())) return true;
   const { meta } = await readRows();
-  if (meta.origin.kind === 'demo' && useAppStore.getState().undoStack.length === 0) return true;
   const choice = await askUser({
     title: `${action}?`,
-    body: `This replaces "${meta.name}" in Baton. You can undo it with Ctrl+Z during this session; save a copy first to keep it for good.`,
+    body: `"${meta.name}" has changes that are not saved to a file. ${action} replaces it in Baton; you can undo that with Ctrl+Z while Baton stays open, and saving a copy first keeps it for good.`,
     actions: [
       { id: 'save', label: 'Save a copy first…' },
       { id: 'replace', label: 'Replace', primary: true },
@@ -104,7 +110,10 @@ export async function saveAs(): Promise<boolean> {
       portfolioFileName(portfolio.name),
       writePortfolio(portfolio),
     );
-    if (saved) notify('success', `Saved "${portfolio.name}" to ${saved.location}.`);
+    if (saved) {
+      await markSaved();
+      notify('success', `Saved "${portfolio.name}" to ${saved.location}.`);
+    }
     return saved !== null;
   } catch (error) {
     notify('error', `Could not save: ${errorText(error)}`);

@@ -1,13 +1,42 @@
-/** Undo and redo as the user triggers them, with a notice that says what was undone. */
-import { redo, undo } from '../db/repository';
+/** Undo and redo as the user triggers them, with a notice that says what happened. */
+import { redo, undo, type ReplayResult } from '../db/repository';
 import { useAppStore } from '../state/store';
 
-export async function undoLastEdit(): Promise<void> {
-  const label = await undo();
-  useAppStore.getState().notify('info', label ? `Undone: ${label}` : 'Nothing to undo.');
+function report(result: ReplayResult, verb: 'Undone' | 'Redone'): void {
+  const { notify } = useAppStore.getState();
+  switch (result.kind) {
+    case 'done':
+      notify('info', `${verb}: ${result.label}`);
+      break;
+    case 'nothing':
+      notify('info', verb === 'Undone' ? 'Nothing to undo.' : 'Nothing to redo.');
+      break;
+    case 'conflict':
+      notify(
+        'error',
+        `Could not ${verb === 'Undone' ? 'undo' : 'redo'} "${result.label}": the data was changed in another window since. Nothing was changed here; the undo history starts again from now.`,
+      );
+      break;
+  }
 }
 
-export async function redoLastEdit(): Promise<void> {
-  const label = await redo();
-  useAppStore.getState().notify('info', label ? `Redone: ${label}` : 'Nothing to redo.');
+async function run(action: () => Promise<ReplayResult>, verb: 'Undone' | 'Redone'): Promise<void> {
+  try {
+    report(await action(), verb);
+  } catch (error) {
+    useAppStore
+      .getState()
+      .notify(
+        'error',
+        `Could not ${verb === 'Undone' ? 'undo' : 'redo'}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+  }
+}
+
+export function undoLastEdit(): Promise<void> {
+  return run(undo, 'Undone');
+}
+
+export function redoLastEdit(): Promise<void> {
+  return run(redo, 'Redone');
 }

@@ -4,11 +4,12 @@
  * file format (an edit that would break one is refused and changes nothing), applies the changes,
  * and records them for undo.
  */
-import { checkPortfolioRules, type PortfolioProblem } from '../../shared/portfolio/rules';
+import { restorePortfolio, type PortfolioProblem } from '../../shared/portfolio/restore';
+import { portfolioToDocument } from '../../shared/portfolio/write';
 import { uniqueId } from '../../shared/portfolio/ids';
 import type { Initiative, Period, Portfolio } from '../../shared/portfolio/types';
-import { useAppStore } from '../state/store';
 import { invertEdit, withoutNoOps, type Edit, type RowChange, type RowKey } from './changes';
+import { clearHistory, getHistory, markRedone, markUndone, recordEdit } from './history';
 import { db, tableOf } from './database';
 import { portfolioToRows, rowsToPortfolio, type PortfolioRows } from './portfolio-rows';
 import {
@@ -19,6 +20,7 @@ import {
   type ScenarioRow,
   type PeriodRow,
   type PortfolioMetaRow,
+  type PortfolioStatusRow,
   type TeamRow,
 } from './schema';
 
@@ -34,7 +36,7 @@ class EditRefused extends Error {
 /** Reads every row of the portfolio (inside the current transaction, if any). */
 export async function readRows(): Promise<PortfolioRows> {
   const [meta, periods, teams, objectives, initiatives, scenarios, actuals] = await Promise.all([
-    db.meta.get('portfolio'),
+    db.meta.get('portfolio') as Promise<PortfolioMetaRow | undefined>,
     db.periods.toArray(),
     db.teams.toArray(),
     db.objectives.toArray(),
@@ -95,61 +97,135 @@ type Planner = (rows: PortfolioRows) => RowChange[] | Promise<RowChange[]>;
 export type CommitOptions = {
   /** Successive edits with the same key within a moment become one undo step. */
   readonly mergeKey?: string;
+  /** Whether the edit counts as a change not yet saved to a file (default true). */
+  readonly marksUnsaved?: boolean;
 };
 
 /**
- * Plans, checks and applies one edit in a single transaction, then records it for undo.
- * Returns the problems instead when the edit would break a rule of the portfolio.
+ * Every write runs in this queue, one after another: an undo never overtakes an edit that is
+ * still being stored, and the history is recorded in the order the database saw the edits.
  */
-export async function commitEdit(
+let writeQueue: Promise<unknown> = Promise.resolve();
+
+function enqueue<T>(task: () => Promise<T>): Promise<T> {
+  const run = writeQueue.then(task, task);
+  writeQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function setUnsaved(unsaved: boolean): Promise<void> {
+  const status: PortfolioStatusRow = { key: 'status', unsavedChanges: unsaved };
+  await db.meta.put(status);
+}
+
+/** Whether the portfolio changed since it was opened, created or last saved as a file. */
+export async function hasUnsavedChanges(): Promise<boolean> {
+  const status = (await db.meta.get('status')) as PortfolioStatusRow | undefined;
+  return status?.unsavedChanges ?? false;
+}
+
+/** Notes that the portfolio was just saved to a file. */
+export function markSaved(): Promise<void> {
+  return enqueue(() => setUnsaved(false));
+}
+
+/** The problems the file format's reader would find in the portfolio these rows make. */
+function problemsOf(rows: PortfolioRows): readonly PortfolioProblem[] {
+  const result = restorePortfolio(portfolioToDocument(rowsToPortfolio(rows)));
+  return result.ok ? [] : result.errors;
+}
+
+/**
+ * Plans, checks and applies one edit in a single transaction, then records it for undo.
+ * Returns the problems instead when the portfolio would no longer be one the file format's
+ * reader accepts; then nothing is stored.
+ */
+export function commitEdit(
   label: string,
   plan: Planner,
   options: CommitOptions = {},
 ): Promise<EditResult> {
-  try {
-    const changes = await db.transaction('rw', TABLE_NAMES.map(tableOf), async () => {
-      const before = await readRows();
-      const planned = withoutNoOps(await plan(before));
-      if (planned.length === 0) return planned;
-      const problems = checkPortfolioRules(rowsToPortfolio(applyToRows(before, planned)));
-      if (problems.length > 0) throw new EditRefused(problems);
-      await applyChanges(planned);
-      return planned;
-    });
-    if (changes.length > 0) {
-      const edit: Edit = {
-        label,
-        changes,
-        at: Date.now(),
-        ...(options.mergeKey && { mergeKey: options.mergeKey }),
-      };
-      useAppStore.getState().recordEdit(edit);
+  return enqueue(async () => {
+    try {
+      const changes = await db.transaction('rw', TABLE_NAMES.map(tableOf), async () => {
+        const before = await readRows();
+        const planned = withoutNoOps(await plan(before));
+        if (planned.length === 0) return planned;
+        const problems = problemsOf(applyToRows(before, planned));
+        if (problems.length > 0) throw new EditRefused(problems);
+        await applyChanges(planned);
+        await setUnsaved(options.marksUnsaved ?? true);
+        return planned;
+      });
+      if (changes.length > 0) {
+        recordEdit({
+          label,
+          changes,
+          at: Date.now(),
+          ...(options.mergeKey && { mergeKey: options.mergeKey }),
+        });
+      }
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof EditRefused) return { ok: false, problems: error.problems };
+      throw error;
     }
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof EditRefused) return { ok: false, problems: error.problems };
-    throw error;
-  }
+  });
 }
 
+export type ReplayResult =
+  | { readonly kind: 'done'; readonly label: string }
+  | { readonly kind: 'nothing' }
+  /** The rows changed since the edit (another window): replaying would overwrite that work. */
+  | { readonly kind: 'conflict'; readonly label: string };
+
+class ReplayConflict extends Error {}
+
+/** Applies `edit` only if every row it touches is still as `edit`'s before-state says. */
 async function replay(edit: Edit): Promise<void> {
-  await db.transaction('rw', TABLE_NAMES.map(tableOf), () => applyChanges(edit.changes));
+  await db.transaction('rw', TABLE_NAMES.map(tableOf), async () => {
+    for (const change of edit.changes) {
+      const current = await tableOf(change.table).get(change.key as never);
+      if (JSON.stringify(current) !== JSON.stringify(change.before)) throw new ReplayConflict();
+    }
+    await applyChanges(edit.changes);
+    await setUnsaved(true);
+  });
 }
 
-/** Undoes the last edit; returns its label, or null when there is nothing to undo. */
-export async function undo(): Promise<string | null> {
-  const edit = useAppStore.getState().popUndo();
-  if (!edit) return null;
-  await replay(invertEdit(edit));
-  return edit.label;
+async function replayFromStack(
+  pick: () => Edit | undefined,
+  toApply: (edit: Edit) => Edit,
+  done: (edit: Edit) => void,
+): Promise<ReplayResult> {
+  const edit = pick();
+  if (!edit) return { kind: 'nothing' };
+  try {
+    await replay(toApply(edit));
+  } catch (error) {
+    if (!(error instanceof ReplayConflict)) throw error;
+    // The history no longer describes the stored data; replaying any of it could lose work.
+    clearHistory();
+    return { kind: 'conflict', label: edit.label };
+  }
+  done(edit);
+  return { kind: 'done', label: edit.label };
 }
 
-/** Redoes the last undone edit; returns its label, or null when there is nothing to redo. */
-export async function redo(): Promise<string | null> {
-  const edit = useAppStore.getState().popRedo();
-  if (!edit) return null;
-  await replay(edit);
-  return edit.label;
+/** Undoes the last edit of this window. */
+export function undo(): Promise<ReplayResult> {
+  return enqueue(() => replayFromStack(() => getHistory().undo.at(-1), invertEdit, markUndone));
+}
+
+/** Redoes the last undone edit. */
+export function redo(): Promise<ReplayResult> {
+  return enqueue(() =>
+    replayFromStack(
+      () => getHistory().redo.at(-1),
+      (edit) => edit,
+      markRedone,
+    ),
+  );
 }
 
 function change<T extends object>(
@@ -186,24 +262,31 @@ export function replacePortfolio(
   label: string,
 ): Promise<EditResult> {
   const next = portfolioToRows(portfolio, origin);
-  return commitEdit(label, (current) => {
-    const changes: RowChange[] = [change('meta', 'portfolio', current.meta, next.meta)];
-    for (const name of TABLE_NAMES) {
-      if (name === 'meta') continue;
-      const keyOf = (row: object): RowKey =>
-        name === 'actuals'
-          ? [(row as { initiativeId: string }).initiativeId, (row as { periodId: string }).periodId]
-          : (row as { id: string }).id;
-      const after = new Map(next[name].map((row) => [JSON.stringify(keyOf(row)), row as object]));
-      for (const row of current[name]) {
-        const key = JSON.stringify(keyOf(row));
-        changes.push(change(name, keyOf(row), row, after.get(key)));
-        after.delete(key);
+  return commitEdit(
+    label,
+    (current) => {
+      const changes: RowChange[] = [change('meta', 'portfolio', current.meta, next.meta)];
+      for (const name of TABLE_NAMES) {
+        if (name === 'meta') continue;
+        const keyOf = (row: object): RowKey =>
+          name === 'actuals'
+            ? [
+                (row as { initiativeId: string }).initiativeId,
+                (row as { periodId: string }).periodId,
+              ]
+            : (row as { id: string }).id;
+        const after = new Map(next[name].map((row) => [JSON.stringify(keyOf(row)), row as object]));
+        for (const row of current[name]) {
+          const key = JSON.stringify(keyOf(row));
+          changes.push(change(name, keyOf(row), row, after.get(key)));
+          after.delete(key);
+        }
+        for (const row of after.values()) changes.push(change(name, keyOf(row), undefined, row));
       }
-      for (const row of after.values()) changes.push(change(name, keyOf(row), undefined, row));
-    }
-    return changes;
-  });
+      return changes;
+    },
+    { marksUnsaved: false },
+  );
 }
 
 /** Edits the portfolio's name, currency, capacity unit or budget. */

@@ -41,7 +41,10 @@ export type PortfolioMetaRow = {
   readonly origin: { readonly kind: 'demo' | 'empty' | 'file'; readonly label?: string };
 };
 
-export type MetaRow = PortfolioMetaRow;
+/** The row of the `meta` table that says whether there are changes not saved to a file. */
+export type PortfolioStatusRow = { readonly key: 'status'; readonly unsavedChanges: boolean };
+
+export type MetaRow = PortfolioMetaRow | PortfolioStatusRow;
 
 export type TableName =
   'meta' | 'periods' | 'teams' | 'objectives' | 'initiatives' | 'scenarios' | 'actuals';

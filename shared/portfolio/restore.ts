@@ -22,9 +22,23 @@ import {
   type Scenario,
   type Team,
 } from './types';
+import {
+  ACTUAL_KEYS,
+  CRITERION_KEYS,
+  INITIATIVE_KEYS,
+  MEASURE_KEYS,
+  OBJECTIVE_KEYS,
+  PERIOD_KEYS,
+  PORTFOLIO_KEYS,
+  SCENARIO_KEYS,
+  SCORING_KEYS,
+  TEAM_KEYS,
+} from './keys';
+import { formatPath, setOwn } from './paths';
 import { checkPortfolioRules, type PortfolioProblem } from './rules';
 
 export type { PortfolioProblem } from './rules';
+export { formatPath } from './paths';
 
 export type RestoreResult =
   | { readonly ok: true; readonly portfolio: Portfolio }
@@ -32,6 +46,15 @@ export type RestoreResult =
 
 /** At most this many problems are reported; a badly broken file would otherwise flood the user. */
 export const MAX_REPORTED_PROBLEMS = 50;
+
+function capProblems(problems: readonly PortfolioProblem[]): readonly PortfolioProblem[] {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
+  const more = problems.length - MAX_REPORTED_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_REPORTED_PROBLEMS),
+    { path: '(file)', message: `and ${more} more problem${more === 1 ? '' : 's'} not listed` },
+  ];
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -41,7 +64,10 @@ const amount = z.number().nonnegative('expected a number that is not negative');
 const isoDate = z
   .string()
   .regex(ISO_DATE, 'expected a date as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'expected a real date');
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  }, 'expected a real date');
 const amountsByKey = z.record(z.string(), amount);
 
 const periodSchema = z.looseObject({
@@ -162,21 +188,6 @@ const portfolioSchema = z.looseObject({
   actuals: z.array(actualSchema).optional(),
 });
 
-/** Formats a path as the file's readers write it: `initiatives[3].demand.platform`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else {
-      const name = String(key);
-      out += /^[A-Za-z_$][\w$-]*$/.test(name)
-        ? `${out ? '.' : ''}${name}`
-        : `[${JSON.stringify(name)}]`;
-    }
-  }
-  return out || '(top level)';
-}
-
 function describeReceived(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
@@ -219,7 +230,7 @@ function splitExtras<T extends Record<string, unknown>>(
   for (const [key, field] of Object.entries(value)) {
     if (known.includes(key)) {
       if (field !== undefined) picked[key] = field;
-    } else extras[key] = field;
+    } else setOwn(extras, key, field);
   }
   return Object.keys(extras).length > 0 ? { known: picked as T, extras } : { known: picked as T };
 }
@@ -227,51 +238,6 @@ function splitExtras<T extends Record<string, unknown>>(
 function withExtras<T extends object>(value: T, extras: Extras | undefined): T {
   return extras ? { ...value, extras } : value;
 }
-
-const PERIOD_KEYS = ['id', 'label', 'start', 'end'] as const;
-const TEAM_KEYS = ['id', 'name', 'capacity'] as const;
-const MEASURE_KEYS = ['id', 'name', 'unit', 'baseline', 'target', 'targetDate', 'actuals'] as const;
-const OBJECTIVE_KEYS = ['id', 'name', 'parentId', 'weight', 'description', 'measures'] as const;
-const CRITERION_KEYS = ['id', 'name', 'weight'] as const;
-const SCORING_KEYS = ['model', 'criteria'] as const;
-/** Initiative keys in the order a writer puts them. */
-export const INITIATIVE_KEYS = [
-  'id',
-  'name',
-  'status',
-  'description',
-  'owner',
-  'objectives',
-  'scores',
-  'value',
-  'demand',
-  'spend',
-  'duration',
-  'earliestStart',
-  'latestStart',
-  'start',
-  'dependsOn',
-  'excludes',
-  'forced',
-  'forcedReason',
-] as const;
-const SCENARIO_KEYS = ['id', 'name', 'ranking', 'description'] as const;
-const ACTUAL_KEYS = ['initiativeId', 'periodId', 'spend', 'effort', 'progress', 'note'] as const;
-const PORTFOLIO_KEYS = [
-  'format',
-  'version',
-  'name',
-  'currency',
-  'capacityUnit',
-  'periods',
-  'teams',
-  'budget',
-  'objectives',
-  'scoring',
-  'initiatives',
-  'scenarios',
-  'actuals',
-] as const;
 
 type Loose = Record<string, unknown>;
 
@@ -347,10 +313,12 @@ export function restorePortfolio(input: unknown): RestoreResult {
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.slice(0, MAX_REPORTED_PROBLEMS).map((issue) => ({
-        path: formatPath(issue.path),
-        message: issueMessage(issue, input),
-      })),
+      errors: capProblems(
+        parsed.error.issues.map((issue) => ({
+          path: formatPath(issue.path),
+          message: issueMessage(issue, input),
+        })),
+      ),
     };
   }
   const raw = parsed.data as Loose;
@@ -373,7 +341,7 @@ export function restorePortfolio(input: unknown): RestoreResult {
     extras,
   );
   const problems = checkPortfolioRules(portfolio);
-  if (problems.length > 0) return { ok: false, errors: problems.slice(0, MAX_REPORTED_PROBLEMS) };
+  if (problems.length > 0) return { ok: false, errors: capProblems(problems) };
   return { ok: true, portfolio };
 }
 

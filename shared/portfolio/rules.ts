@@ -3,6 +3,7 @@
  * dependency and strategy trees without cycles, start windows in order. Used when a file is read
  * and when the app checks an edit before it stores it.
  */
+import { keyPath } from './paths';
 import type { Portfolio } from './types';
 
 export type PortfolioProblem = { readonly path: string; readonly message: string };
@@ -24,10 +25,6 @@ function uniqueIds(
     seen.add(item.id);
   });
   return seen;
-}
-
-function keyPath(base: string, key: string): string {
-  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
 }
 
 /**
@@ -215,7 +212,16 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
     });
   });
 
+  const actualKeys = new Set<string>();
   portfolio.actuals?.forEach((actual, index) => {
+    const key = JSON.stringify([actual.initiativeId, actual.periodId]);
+    if (actualKeys.has(key)) {
+      problems.push({
+        path: `actuals[${index}]`,
+        message: `a second entry for initiative "${actual.initiativeId}" in period "${actual.periodId}"; give one entry per initiative and period`,
+      });
+    }
+    actualKeys.add(key);
     needInitiative(actual.initiativeId, `actuals[${index}].initiativeId`);
     needPeriod(actual.periodId, `actuals[${index}].periodId`);
     for (const teamId of Object.keys(actual.effort ?? {})) {

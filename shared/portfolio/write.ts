@@ -3,8 +3,20 @@
  * documentation, unknown keys (`extras`) after them as they were read, two-space indentation and
  * a final newline, so that export → import → export gives the same bytes.
  */
-import { INITIATIVE_KEYS } from './restore';
+import {
+  ACTUAL_KEYS,
+  CRITERION_KEYS,
+  INITIATIVE_KEYS,
+  MEASURE_KEYS,
+  OBJECTIVE_KEYS,
+  PERIOD_KEYS,
+  PORTFOLIO_KEYS,
+  SCENARIO_KEYS,
+  SCORING_KEYS,
+  TEAM_KEYS,
+} from './keys';
 import { slugify } from './ids';
+import { setOwn } from './paths';
 import { PORTFOLIO_FORMAT, PORTFOLIO_VERSION, type Extras, type Portfolio } from './types';
 
 type Plain = Record<string, unknown>;
@@ -17,11 +29,11 @@ function ordered(value: object, order: readonly string[]): Plain {
     if (source[key] !== undefined) out[key] = source[key];
   }
   for (const [key, field] of Object.entries(source)) {
-    if (key !== 'extras' && !order.includes(key) && field !== undefined) out[key] = field;
+    if (key !== 'extras' && !order.includes(key) && field !== undefined) setOwn(out, key, field);
   }
   const extras = source.extras as Extras | undefined;
   for (const [key, field] of Object.entries(extras ?? {})) {
-    if (!(key in out)) out[key] = field;
+    if (!Object.hasOwn(out, key)) setOwn(out, key, field);
   }
   return out;
 }
@@ -35,8 +47,8 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
       name: portfolio.name,
       currency: portfolio.currency,
       capacityUnit: portfolio.capacityUnit,
-      periods: portfolio.periods.map((period) => ordered(period, ['id', 'label', 'start', 'end'])),
-      teams: portfolio.teams.map((team) => ordered(team, ['id', 'name', 'capacity'])),
+      periods: portfolio.periods.map((period) => ordered(period, PERIOD_KEYS)),
+      teams: portfolio.teams.map((team) => ordered(team, TEAM_KEYS)),
       budget: portfolio.budget,
       objectives: portfolio.objectives.map((objective) =>
         ordered(
@@ -48,11 +60,11 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
                   ...measure,
                   actuals: measure.actuals?.map((actual) => ordered(actual, ['date', 'value'])),
                 },
-                ['id', 'name', 'unit', 'baseline', 'target', 'targetDate', 'actuals'],
+                MEASURE_KEYS,
               ),
             ),
           },
-          ['id', 'name', 'parentId', 'weight', 'description', 'measures'],
+          OBJECTIVE_KEYS,
         ),
       ),
       scoring: portfolio.scoring
@@ -60,10 +72,10 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
             {
               ...portfolio.scoring,
               criteria: portfolio.scoring.criteria?.map((criterion) =>
-                ordered(criterion, ['id', 'name', 'weight']),
+                ordered(criterion, CRITERION_KEYS),
               ),
             },
-            ['model', 'criteria'],
+            SCORING_KEYS,
           )
         : undefined,
       initiatives: portfolio.initiatives.map((initiative) =>
@@ -75,29 +87,11 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
           INITIATIVE_KEYS,
         ),
       ),
-      scenarios: portfolio.scenarios.map((scenario) =>
-        ordered(scenario, ['id', 'name', 'ranking', 'description']),
-      ),
-      actuals: portfolio.actuals?.map((actual) =>
-        ordered(actual, ['initiativeId', 'periodId', 'spend', 'effort', 'progress', 'note']),
-      ),
+      scenarios: portfolio.scenarios.map((scenario) => ordered(scenario, SCENARIO_KEYS)),
+      actuals: portfolio.actuals?.map((actual) => ordered(actual, ACTUAL_KEYS)),
       extras: portfolio.extras,
     },
-    [
-      'format',
-      'version',
-      'name',
-      'currency',
-      'capacityUnit',
-      'periods',
-      'teams',
-      'budget',
-      'objectives',
-      'scoring',
-      'initiatives',
-      'scenarios',
-      'actuals',
-    ],
+    PORTFOLIO_KEYS,
   );
 }
 

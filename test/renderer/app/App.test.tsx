@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { App } from '../../../renderer/app/App';
 import { db } from '../../../renderer/db/database';
+import { clearHistory } from '../../../renderer/db/history';
 import { readPortfolio } from '../../../renderer/db/repository';
 import { DEFAULT_INITIATIVE_QUERY } from '../../../renderer/state/slices/uiSlice';
 import { DEFAULT_LOCATION } from '../../../renderer/state/slices/navigationSlice';
@@ -14,11 +15,10 @@ beforeEach(async () => {
   await db.delete();
   await db.open();
   window.location.hash = '';
+  clearHistory();
   useAppStore.setState({
     location: DEFAULT_LOCATION,
     initiativeQuery: DEFAULT_INITIATIVE_QUERY,
-    undoStack: [],
-    redoStack: [],
     notices: [],
     confirmRequest: null,
     refusedFile: null,

@@ -14,13 +14,13 @@ import {
   updateObjective,
   updateScenario,
 } from '../../../renderer/db/repository';
-import { useAppStore } from '../../../renderer/state/store';
+import { clearHistory } from '../../../renderer/db/history';
 
 beforeEach(async () => {
   db.close();
   await db.delete();
   await db.open();
-  useAppStore.getState().clearHistory();
+  clearHistory();
 });
 
 describe('objectives', () => {

@@ -11,6 +11,7 @@ import {
   CURRENT_SCHEMA_VERSION,
   SCHEMA_VERSIONS,
   TABLE_NAMES,
+  type PortfolioMetaRow,
 } from '../../../renderer/db/schema';
 import { smallPortfolioFile } from '../../shared/portfolio/fixtures';
 import { restorePortfolio } from '../../../shared/portfolio/restore';
@@ -56,7 +57,7 @@ describe('schema versions', () => {
     const upgraded = new BatonDatabase(name);
     await upgraded.open();
     expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
-    const meta = await upgraded.meta.get('portfolio');
+    const meta = (await upgraded.meta.get('portfolio')) as PortfolioMetaRow | undefined;
     expect(meta?.origin).toEqual({ kind: 'file', label: 'northwind.json' });
     const portfolio = rowsToPortfolio({
       meta: meta!,

@@ -12,17 +12,20 @@ import {
   redo,
   replacePortfolio,
   setField,
+  hasUnsavedChanges,
+  markSaved,
   setTeamCapacity,
   undo,
+  updatePortfolioMeta,
   updateInitiative,
 } from '../../../renderer/db/repository';
-import { useAppStore } from '../../../renderer/state/store';
+import { clearHistory, getHistory } from '../../../renderer/db/history';
 
 beforeEach(async () => {
   db.close();
   await db.delete();
   await db.open();
-  useAppStore.getState().clearHistory();
+  clearHistory();
 });
 
 async function initiative(id: string) {
@@ -40,11 +43,11 @@ describe('the database', () => {
     const first = DEMO_PORTFOLIO.initiatives[0]!;
     await updateInitiative(first.id, 'Rename initiative', (row) => ({ ...row, name: 'Renamed' }));
     expect((await initiative(first.id))?.name).toBe('Renamed');
-    expect(await undo()).toBe('Rename initiative');
+    expect(await undo()).toEqual({ kind: 'done', label: 'Rename initiative' });
     expect((await initiative(first.id))?.name).toBe(first.name);
-    expect(await redo()).toBe('Rename initiative');
+    expect(await redo()).toEqual({ kind: 'done', label: 'Rename initiative' });
     expect((await initiative(first.id))?.name).toBe('Renamed');
-    expect(await redo()).toBeNull();
+    expect(await redo()).toEqual({ kind: 'nothing' });
   });
 
   it('makes successive keystrokes in one field a single undo step', async () => {
@@ -54,7 +57,7 @@ describe('the database', () => {
         mergeKey: 'name',
       });
     }
-    expect(useAppStore.getState().undoStack).toHaveLength(1);
+    expect(getHistory().undo).toHaveLength(1);
     await undo();
     expect((await initiative(first.id))?.name).toBe(first.name);
   });
@@ -73,7 +76,7 @@ describe('the database', () => {
         'earliest start 2027-Q4 is after latest start 2026-Q4',
       );
     expect(writePortfolio(await readPortfolio())).toBe(before);
-    expect(useAppStore.getState().undoStack).toHaveLength(0);
+    expect(getHistory().undo).toHaveLength(0);
   });
 
   it('refuses a dependency cycle', async () => {
@@ -142,5 +145,56 @@ describe('the database', () => {
     await updateInitiative(a, 'Clear owner', (row) => setField(row, 'owner', undefined));
     const stored = await db.initiatives.get(a);
     expect(stored && 'owner' in stored).toBe(false);
+  });
+
+  it('runs an undo after an edit still being stored, never before it', async () => {
+    const first = DEMO_PORTFOLIO.initiatives[0]!;
+    await updateInitiative(first.id, 'Rename initiative', (row) => ({ ...row, name: 'Renamed' }));
+    const ownerEdit = updateInitiative(first.id, 'Change owner', (row) => ({
+      ...row,
+      owner: 'Ana',
+    }));
+    const undone = undo();
+    await Promise.all([ownerEdit, undone]);
+    expect(await undone).toEqual({ kind: 'done', label: 'Change owner' });
+    const stored = await initiative(first.id);
+    expect(stored?.name).toBe('Renamed');
+    expect(stored?.owner).toBe(first.owner);
+    expect(getHistory().undo.map((edit) => edit.label)).toEqual(['Rename initiative']);
+    expect(getHistory().redo.map((edit) => edit.label)).toEqual(['Change owner']);
+  });
+
+  it('refuses to undo over a change made elsewhere, and keeps that change', async () => {
+    const first = DEMO_PORTFOLIO.initiatives[0]!;
+    await updateInitiative(first.id, 'Rename initiative', (row) => ({ ...row, name: 'Mine' }));
+    // Another window writes the same row directly.
+    await db.initiatives.update(first.id, { name: 'Theirs' });
+    expect(await undo()).toEqual({ kind: 'conflict', label: 'Rename initiative' });
+    expect((await initiative(first.id))?.name).toBe('Theirs');
+    expect(getHistory()).toEqual({ undo: [], redo: [] });
+  });
+
+  it('tracks changes not yet saved to a file', async () => {
+    expect(await hasUnsavedChanges()).toBe(false);
+    await setTeamCapacity(DEMO_PORTFOLIO.teams[0]!.id, DEMO_PORTFOLIO.periods[0]!.id, 3);
+    expect(await hasUnsavedChanges()).toBe(true);
+    await markSaved();
+    expect(await hasUnsavedChanges()).toBe(false);
+    await replacePortfolio(emptyPortfolio('2026-11-25'), { kind: 'empty' }, 'New portfolio');
+    expect(await hasUnsavedChanges()).toBe(false);
+  });
+
+  it('refuses what the file reader would refuse, such as a currency that is not a code', async () => {
+    const result = await updatePortfolioMeta('Change currency', (meta) => ({
+      ...meta,
+      currency: 'EU',
+    }));
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { path: 'currency', message: 'expected a three-letter ISO 4217 code such as EUR' },
+      ],
+    });
+    expect((await readPortfolio()).currency).toBe(DEMO_PORTFOLIO.currency);
   });
 });

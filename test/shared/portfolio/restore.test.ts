@@ -168,6 +168,37 @@ describe('restorePortfolio', () => {
   });
 });
 
+describe('more rules', () => {
+  it('refuses two actuals for the same initiative and period', () => {
+    const file = smallPortfolioFile();
+    file.actuals = [
+      { initiativeId: 'crm-revamp', periodId: '2027-Q1', spend: 10 },
+      { initiativeId: 'crm-revamp', periodId: '2027-Q1', spend: 20 },
+    ];
+    expect(problemsOf(file)).toEqual([
+      {
+        path: 'actuals[1]',
+        message:
+          'a second entry for initiative "crm-revamp" in period "2027-Q1"; give one entry per initiative and period',
+      },
+    ]);
+  });
+
+  it('refuses a date that does not exist', () => {
+    const file = smallPortfolioFile();
+    file.periods[0].end = '2027-02-30';
+    expect(problemsOf(file)).toContainEqual({ path: 'periods[0].end', message: 'expected a real date' });
+  });
+
+  it('says how many problems it did not list', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[0].dependsOn = Array.from({ length: 60 }, (_, index) => `ghost-${index}`);
+    const problems = problemsOf(file);
+    expect(problems).toHaveLength(51);
+    expect(problems.at(-1)).toEqual({ path: '(file)', message: 'and 10 more problems not listed' });
+  });
+});
+
 describe('readPortfolioText', () => {
   it('names the line and column of a JSON syntax error', () => {
     const result = readPortfolioText('{\n  "format": "baton-portfolio",\n  "version": 1,,\n}');

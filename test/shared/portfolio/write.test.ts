@@ -43,6 +43,18 @@ describe('writePortfolio', () => {
     expect(Object.keys(document).at(-1)).toBe('reviews');
   });
 
+  it('keeps unknown keys named like built-in properties', () => {
+    const text =
+      '{"format":"baton-portfolio","version":1,"name":"P","toString":"a","constructor":1,"hasOwnProperty":true,' +
+      '"initiatives":[{"id":"a","valueOf":2}]}';
+    const written = writePortfolio(reread(text));
+    expect(written).toContain('"toString": "a"');
+    expect(written).toContain('"constructor": 1');
+    expect(written).toContain('"hasOwnProperty": true');
+    expect(written).toContain('"valueOf": 2');
+    expect(writePortfolio(reread(written))).toBe(written);
+  });
+
   it('keeps a null parentId distinct from a missing one', () => {
     const text = writePortfolio(reread(JSON.stringify(smallPortfolioFile())));
     const document = JSON.parse(text);

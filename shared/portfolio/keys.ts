@@ -1,0 +1,68 @@
+/** The keys of each part of the portfolio file, in the order the format documents and Baton writes them. */
+
+export const PERIOD_KEYS = ['id', 'label', 'start', 'end'] as const;
+export const TEAM_KEYS = ['id', 'name', 'capacity'] as const;
+export const MEASURE_KEYS = [
+  'id',
+  'name',
+  'unit',
+  'baseline',
+  'target',
+  'targetDate',
+  'actuals',
+] as const;
+export const OBJECTIVE_KEYS = [
+  'id',
+  'name',
+  'parentId',
+  'weight',
+  'description',
+  'measures',
+] as const;
+export const CRITERION_KEYS = ['id', 'name', 'weight'] as const;
+export const SCORING_KEYS = ['model', 'criteria'] as const;
+/** Initiative keys in the order a writer puts them. */
+export const INITIATIVE_KEYS = [
+  'id',
+  'name',
+  'status',
+  'description',
+  'owner',
+  'objectives',
+  'scores',
+  'value',
+  'demand',
+  'spend',
+  'duration',
+  'earliestStart',
+  'latestStart',
+  'start',
+  'dependsOn',
+  'excludes',
+  'forced',
+  'forcedReason',
+] as const;
+export const SCENARIO_KEYS = ['id', 'name', 'ranking', 'description'] as const;
+export const ACTUAL_KEYS = [
+  'initiativeId',
+  'periodId',
+  'spend',
+  'effort',
+  'progress',
+  'note',
+] as const;
+export const PORTFOLIO_KEYS = [
+  'format',
+  'version',
+  'name',
+  'currency',
+  'capacityUnit',
+  'periods',
+  'teams',
+  'budget',
+  'objectives',
+  'scoring',
+  'initiatives',
+  'scenarios',
+  'actuals',
+] as const;
