@@ -3,6 +3,7 @@
  * it gets the user's choice back, or asks for an entry of the recent list by its index.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { decodeUtf8 } from '../shared/portfolio/text';
 import path from 'node:path';
 import type { Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { OpenedFile } from '../shared/ipc/contract';
@@ -54,8 +55,9 @@ export async function readPortfolioFile(filePath: string): Promise<OpenedFile> {
       `"${name}" is ${formatMegabytes(info.size)}; Baton opens portfolio files of at most ${formatMegabytes(MAX_PORTFOLIO_BYTES)}.`,
     );
   }
-  const text = await readFile(filePath, 'utf8');
-  return { path: filePath, name, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  const decoded = decodeUtf8(await readFile(filePath));
+  if (!decoded.ok) throw new Error(`"${name}" is ${decoded.message}.`);
+  return { path: filePath, name, text: decoded.text };
 }
 
 type PortfolioFileHandlers = Pick<

@@ -32,3 +32,9 @@ export function parseNumberInput(text: string): number | 'empty' | 'invalid' {
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : 'invalid';
 }
+
+/** Today's date in the user's time zone, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

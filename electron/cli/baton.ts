@@ -11,10 +11,13 @@ import {
   validateCommand,
   type CliOutput,
 } from '../../shared/cli/commands';
+import { decodeUtf8 } from '../../shared/portfolio/text';
 
 async function readText(file: string): Promise<string | CliOutput> {
   try {
-    return await readFile(file, 'utf8');
+    const decoded = decodeUtf8(await readFile(file));
+    if (decoded.ok) return decoded.text;
+    return { stdout: '', stderr: `${file}: ${decoded.message}\n`, code: EXIT_BAD_FILE };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -39,18 +42,16 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
       code: parsed.error ? EXIT_FAILURE : 0,
     };
   }
+  if (parsed.command !== 'validate') {
+    return {
+      stdout: '',
+      stderr: `baton: "${parsed.command}" is not available in this version yet\n`,
+      code: EXIT_FAILURE,
+    };
+  }
   const text = await readText(parsed.file);
   if (typeof text !== 'string') return text;
-  switch (parsed.command) {
-    case 'validate':
-      return validateCommand(parsed.file, text);
-    default:
-      return {
-        stdout: '',
-        stderr: `baton: "${parsed.command}" is not available in this version yet\n`,
-        code: EXIT_FAILURE,
-      };
-  }
+  return validateCommand(parsed.file, text);
 }
 
 const output = await runBaton(process.argv.slice(2)).catch((error: unknown): CliOutput => ({

@@ -34,6 +34,7 @@ export function TopBar({ meta }: TopBarProps) {
   }, [menuOpen]);
   const run = (action: () => Promise<unknown>) => () => {
     setMenuOpen(false);
+    buttonRef.current?.focus();
     void action();
   };
   return (
@@ -63,12 +64,18 @@ export function TopBar({ meta }: TopBarProps) {
         >
           Redo
         </button>
-        <div className="menu" ref={menuRef}>
+        <div
+          className="menu"
+          ref={menuRef}
+          onBlur={(event) => {
+            // Tabbing out of the menu closes it.
+            if (!menuRef.current?.contains(event.relatedTarget as Node | null)) setMenuOpen(false);
+          }}
+        >
           <button
             ref={buttonRef}
             type="button"
             className="button"
-            aria-haspopup="true"
             aria-expanded={menuOpen}
             aria-controls={menuOpen ? 'file-menu' : undefined}
             onClick={() => setMenuOpen((open) => !open)}

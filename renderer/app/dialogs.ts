@@ -4,6 +4,8 @@ import type { ConfirmRequest } from '../state/slices/uiSlice';
 
 export function askUser(request: Omit<ConfirmRequest, 'resolve'>): Promise<string | null> {
   return new Promise((resolve) => {
+    // Only one question at a time: a new one answers the open one with "no choice".
+    useAppStore.getState().confirmRequest?.resolve(null);
     useAppStore.getState().setConfirmRequest({
       ...request,
       resolve: (actionId) => {

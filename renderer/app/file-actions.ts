@@ -14,6 +14,7 @@ import {
   readRows,
   replacePortfolio,
 } from '../db/repository';
+import { localToday } from '../format';
 import { getPlatform } from '../platform';
 import type { OpenedFile } from '../platform/types';
 import { useAppStore } from '../state/store';
@@ -121,13 +122,9 @@ export async function saveAs(): Promise<boolean> {
   }
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 export async function newPortfolio(): Promise<void> {
   if (!(await confirmReplace('Start an empty portfolio'))) return;
-  if (await load(emptyPortfolio(today()), { kind: 'empty' }, 'New portfolio')) {
+  if (await load(emptyPortfolio(localToday()), { kind: 'empty' }, 'New portfolio')) {
     notify('success', 'Started an empty portfolio. Add teams and initiatives in Portfolio.');
   }
 }

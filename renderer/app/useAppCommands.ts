@@ -56,9 +56,17 @@ export function useAppCommands(): void {
   useEffect(() => {
     const platform = getPlatform();
     const onKeyDown = (event: KeyboardEvent) => {
-      if (useAppStore.getState().confirmRequest) return;
+      const { confirmRequest, refusedFile } = useAppStore.getState();
+      if (confirmRequest || refusedFile) return;
       const command = commandForKey(event, platform.kind);
       if (!command) return;
+      // Fields that store nothing (search, filters) keep the browser's own text undo.
+      const target = event.target as HTMLElement | null;
+      if (
+        (command.type === 'undo' || command.type === 'redo') &&
+        target?.closest?.('[data-native-undo]')
+      )
+        return;
       event.preventDefault();
       runMenuCommand(command);
     };

@@ -7,8 +7,10 @@ export function useHashLocation(): void {
   useEffect(() => {
     const fromHash = () => {
       const location = parseLocationHash(window.location.hash);
-      const current = useAppStore.getState().location;
-      if (formatLocationHash(location) !== formatLocationHash(current)) {
+      const canonical = formatLocationHash(location);
+      // A hash that names no place (or names it oddly) is rewritten, not added to history.
+      if (window.location.hash !== canonical) window.history.replaceState(null, '', canonical);
+      if (canonical !== formatLocationHash(useAppStore.getState().location)) {
         useAppStore.setState({ location });
       }
     };

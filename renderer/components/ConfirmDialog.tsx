@@ -5,6 +5,9 @@ import { Modal } from './Modal';
 export function ConfirmDialog() {
   const request = useAppStore((state) => state.confirmRequest);
   if (!request) return null;
+  // The safe answer has the focus, so Enter never deletes or replaces by accident.
+  const focusId =
+    request.actions.find((action) => action.id === 'cancel')?.id ?? request.actions[0]?.id;
   return (
     <Modal
       title={request.title}
@@ -14,7 +17,7 @@ export function ConfirmDialog() {
           key={action.id}
           type="button"
           className={`button${action.primary ? ' button--primary' : ''}`}
-          autoFocus={action.primary}
+          autoFocus={action.id === focusId}
           onClick={() => request.resolve(action.id)}
         >
           {action.label}

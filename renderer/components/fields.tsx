@@ -3,7 +3,8 @@
  * valid value, shows why inline, and stores nothing until it is valid; when the stored value
  * changes elsewhere (undo, another window) the field shows the stored value again.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { getHistory, subscribeHistory } from '../db/history';
 import type { EditResult } from '../db/repository';
 import { parseNumberInput } from '../format';
 
@@ -12,6 +13,52 @@ type CommitResult = EditResult | void;
 function problemText(result: CommitResult): string | null {
   if (!result || result.ok) return null;
   return result.problems[0]?.message ?? 'This change was refused.';
+}
+
+/**
+ * What a field shows while the user edits it. Every valid change is stored at once, and the
+ * stored value comes back a moment later: while the field has focus those echoes are not shown
+ * (they may lag what was typed), except after an undo or redo, which the field shows at once.
+ * Without focus, the field always shows the stored value.
+ */
+function useDraft<T>(
+  value: T,
+  format: (value: T) => string,
+  matches: (draft: string, value: T) => boolean,
+) {
+  const replays = useSyncExternalStore(subscribeHistory, () => getHistory().replays);
+  const [draft, setDraft] = useState(() => format(value));
+  const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [seen, setSeen] = useState({ value, replays, replayed: false });
+  if (!Object.is(value, seen.value) || replays !== seen.replays) {
+    const valueChanged = !Object.is(value, seen.value);
+    const replayed = seen.replayed || replays !== seen.replays;
+    setSeen({ value, replays, replayed: replayed && !valueChanged });
+    if ((!focused || (replayed && valueChanged)) && !matches(draft, value)) {
+      setDraft(format(value));
+      setError(null);
+    }
+  }
+  const commit = async (write: () => Promise<CommitResult> | CommitResult) => {
+    try {
+      setError(problemText(await write()));
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    }
+  };
+  return {
+    draft,
+    setDraft,
+    error,
+    setError,
+    commit,
+    onFocus: () => setFocused(true),
+    onBlur: () => {
+      setFocused(false);
+      if (!error && !matches(draft, value)) setDraft(format(value));
+    },
+  };
 }
 
 type FieldFrameProps = {
@@ -69,31 +116,19 @@ type TextFieldProps = {
 export function TextField(props: TextFieldProps) {
   const { label, value, onCommit, required, multiline, hideLabel, hint, maxLength = 2000 } = props;
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [shown, setShown] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  const pending = useRef(0);
-  if (value !== shown) {
-    setShown(value);
-    // While this field's own writes are under way, the stored value lags what was typed.
-    if (pending.current === 0 && (required ? draft.trim() : draft) !== value) {
-      setDraft(value);
-      setError(null);
-    }
-  }
-  const change = async (text: string) => {
+  const { draft, setDraft, error, setError, commit, onFocus, onBlur } = useDraft(
+    value,
+    (stored) => stored,
+    (typed, stored) => (required ? typed.trim() : typed) === stored,
+  );
+  const change = (text: string) => {
     setDraft(text);
     if (required && text.trim() === '') {
       setError(`${label} cannot be empty.`);
       return;
     }
     setError(null);
-    pending.current += 1;
-    try {
-      setError(problemText(await onCommit(required ? text.trim() : text)));
-    } finally {
-      pending.current -= 1;
-    }
+    void commit(() => onCommit(required ? text.trim() : text));
   };
   const common = {
     id,
@@ -103,6 +138,8 @@ export function TextField(props: TextFieldProps) {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, hint, error),
     'aria-required': required || undefined,
+    onFocus,
+    onBlur,
   } as const;
   return (
     <FieldFrame
@@ -114,9 +151,9 @@ export function TextField(props: TextFieldProps) {
       className={props.className}
     >
       {multiline ? (
-        <textarea {...common} rows={3} onChange={(event) => void change(event.target.value)} />
+        <textarea {...common} rows={3} onChange={(event) => change(event.target.value)} />
       ) : (
-        <input {...common} type="text" onChange={(event) => void change(event.target.value)} />
+        <input {...common} type="text" onChange={(event) => change(event.target.value)} />
       )}
     </FieldFrame>
   );
@@ -150,19 +187,15 @@ function formatResting(value: number | undefined): string {
 export function NumberField(props: NumberFieldProps) {
   const { label, value, onCommit, optional, min = 0, max, integer, hideLabel, hint } = props;
   const id = useId();
-  const [draft, setDraft] = useState(formatResting(value));
-  const [shown, setShown] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  const pending = useRef(0);
-  if (value !== shown) {
-    setShown(value);
-    const parsed = parseNumberInput(draft);
-    if (pending.current === 0 && (parsed === 'empty' ? undefined : parsed) !== value) {
-      setDraft(formatResting(value));
-      setError(null);
-    }
-  }
-  const change = async (text: string) => {
+  const { draft, setDraft, error, setError, commit, onFocus, onBlur } = useDraft(
+    value,
+    formatResting,
+    (typed, stored) => {
+      const parsed = parseNumberInput(typed);
+      return (parsed === 'empty' ? undefined : parsed) === stored;
+    },
+  );
+  const change = (text: string) => {
     setDraft(text);
     const parsed = parseNumberInput(text);
     let message: string | null = null;
@@ -174,12 +207,7 @@ export function NumberField(props: NumberFieldProps) {
     else if (integer && !Number.isInteger(parsed)) message = `${label} must be a whole number.`;
     setError(message);
     if (message) return;
-    pending.current += 1;
-    try {
-      setError(problemText(await onCommit(parsed === 'empty' ? undefined : (parsed as number))));
-    } finally {
-      pending.current -= 1;
-    }
+    void commit(() => onCommit(parsed === 'empty' ? undefined : (parsed as number)));
   };
   return (
     <FieldFrame
@@ -200,7 +228,9 @@ export function NumberField(props: NumberFieldProps) {
           placeholder={props.placeholder}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, hint, error)}
-          onChange={(event) => void change(event.target.value)}
+          onFocus={onFocus}
+          onBlur={onBlur}
+          onChange={(event) => change(event.target.value)}
         />
         {props.unit && (
           <span className="number-input__unit" aria-hidden="true">
@@ -228,7 +258,11 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const change = async (next: T) => {
-    setError(problemText(await onCommit(next)));
+    try {
+      setError(problemText(await onCommit(next)));
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    }
   };
   return (
     <FieldFrame

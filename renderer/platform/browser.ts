@@ -1,4 +1,5 @@
 /** The platform in a plain browser: a file picker to open, a download to save. */
+import { decodeUtf8 } from '../../shared/portfolio/text';
 import type { OpenedFile, Platform } from './types';
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -31,7 +32,9 @@ export function createBrowserPlatform(): Platform {
       if (file.size > MAX_FILE_BYTES) {
         throw new Error(`${file.name} is larger than 200 MB; Baton cannot open it.`);
       }
-      return { path: file.name, name: file.name, text: await file.text() };
+      const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) throw new Error(`${file.name} is ${decoded.message}.`);
+      return { path: file.name, name: file.name, text: decoded.text };
     },
     openRecentFile: async () => null,
     listRecentFiles: async () => [],

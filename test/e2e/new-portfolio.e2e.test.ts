@@ -77,11 +77,14 @@ describe('new empty portfolio', () => {
     );
     await initiativeNameField(page).fill('Cloud landing zone (edited)');
     await shown(initiativeLink(page, 'Cloud landing zone (edited)'));
+    // The unsaved edit is remembered across a reload, where the undo history is gone.
+    await page.reload();
+    await shown(initiativeLink(page, 'Cloud landing zone (edited)'));
 
     await fileCommand(page, 'New empty portfolio');
     const question = dialog(page, CONFIRM_TITLE);
     await shown(question);
-    await shown(question.getByText(`This replaces "${DEMO_NAME}" in Baton.`, { exact: false }));
+    await shown(question.getByText(`"${DEMO_NAME}" has changes that are not saved to a file.`, { exact: false }));
     expect(await question.getByRole('button').allTextContents()).toEqual([
       'Save a copy first…',
       'Replace',

@@ -330,20 +330,29 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
   const columns = Array.from({ length: duration }, (_, index) => index);
   const [lengthResult, setLengthResult] = useState<EditResult | null>(null);
 
-  const setLength = async (length: number) => {
+  /** Adds or removes the last active period of every list, from the stored row. */
+  const changeLength = async (step: 1 | -1) => {
     const result = await update(
-      length > duration ? 'Add an active period' : 'Remove the last active period',
+      step > 0 ? 'Add an active period' : 'Remove the last active period',
       (row) => {
+        const length = Math.max(Math.max(initiativeDuration(row), 1) + step, 1);
         const nextDemand: Record<string, number[]> = {};
-        for (const [teamId, list] of Object.entries(row.demand ?? {}))
+        for (const [teamId, list] of Object.entries(row.demand ?? {})) {
           nextDemand[teamId] = resize(list, length);
+        }
+        const hasLists = Object.keys(nextDemand).length > 0 || row.spend !== undefined;
         let next = setField(
           row,
           'demand',
           Object.keys(nextDemand).length > 0 ? nextDemand : undefined,
         );
         next = setField(next, 'spend', row.spend ? resize(row.spend, length) : undefined);
-        return setField(next, 'duration', row.duration !== undefined ? length : undefined);
+        // Without any list the length lives in `duration` alone.
+        return setField(
+          next,
+          'duration',
+          row.duration !== undefined || !hasLists ? length : undefined,
+        );
       },
     );
     setLengthResult(result);
@@ -391,7 +400,7 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
                           (row) => {
                             const list = resize(
                               row.demand?.[team.id],
-                              Math.max(duration, index + 1),
+                              Math.max(initiativeDuration(row), index + 1),
                             );
                             list[index] = amount ?? 0;
                             return { ...row, demand: { ...(row.demand ?? {}), [team.id]: list } };
@@ -437,7 +446,10 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
                       update(
                         'Change spend',
                         (row) => {
-                          const list = resize(row.spend, Math.max(duration, index + 1));
+                          const list = resize(
+                            row.spend,
+                            Math.max(initiativeDuration(row), index + 1),
+                          );
                           list[index] = amount ?? 0;
                           return { ...row, spend: list };
                         },
@@ -453,18 +465,14 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
         </table>
       </div>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void setLength(duration + 1)}
-        >
+        <button type="button" className="button button--small" onClick={() => void changeLength(1)}>
           Add a period
         </button>
         <button
           type="button"
           className="button button--small"
           disabled={duration <= 1}
-          onClick={() => void setLength(duration - 1)}
+          onClick={() => void changeLength(-1)}
         >
           Remove the last period
         </button>

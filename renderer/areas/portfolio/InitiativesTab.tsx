@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { INITIATIVE_STATUSES } from '../../../shared/portfolio/types';
 import { createInitiative } from '../../db/repository';
-import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
+import type { Portfolio } from '../../../shared/portfolio/types';
 import { formatMoney, formatNumber } from '../../format';
 import { DEFAULT_INITIATIVE_QUERY, type InitiativeSortKey } from '../../state/slices/uiSlice';
 import { useAppStore } from '../../state/store';
@@ -24,8 +24,7 @@ const COLUMNS: readonly {
   { key: 'duration', label: 'Periods', numeric: true, wide: true },
 ];
 
-export function InitiativesTab({ rows }: { readonly rows: PortfolioRows }) {
-  const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
+export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio }) {
   const query = useAppStore((state) => state.initiativeQuery);
   const setQuery = useAppStore((state) => state.setInitiativeQuery);
   const selectedId = useAppStore((state) => state.location.initiativeId);
@@ -60,6 +59,7 @@ export function InitiativesTab({ rows }: { readonly rows: PortfolioRows }) {
             <input
               id="initiative-search"
               type="search"
+              data-native-undo
               placeholder="Name, id or owner"
               value={query.search}
               onChange={(event) => setQuery({ search: event.target.value })}

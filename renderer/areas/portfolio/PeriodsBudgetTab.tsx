@@ -1,5 +1,5 @@
 /** The portfolio's name and units, its planning periods, and the budget per period. */
-import { useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { nextPeriod } from '../../../shared/portfolio/empty';
 import { askUser } from '../../app/dialogs';
 import { NumberField, TextField } from '../../components/fields';
@@ -13,16 +13,11 @@ import {
   updatePortfolioMeta,
   type EditResult,
 } from '../../db/repository';
-import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
-import { formatMoney } from '../../format';
+import type { Portfolio } from '../../../shared/portfolio/types';
+import { formatMoney, localToday } from '../../format';
 import { useAppStore } from '../../state/store';
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-export function PeriodsBudgetTab({ rows }: { readonly rows: PortfolioRows }) {
-  const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
+export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio }) {
   const notify = useAppStore((state) => state.notify);
   const [deleteResult, setDeleteResult] = useState<EditResult | null>(null);
   const budget = portfolio.budget;
@@ -204,7 +199,9 @@ export function PeriodsBudgetTab({ rows }: { readonly rows: PortfolioRows }) {
           <button
             type="button"
             className="button"
-            onClick={() => void appendPeriod((last, taken) => nextPeriod(last, taken, today()))}
+            onClick={() =>
+              void appendPeriod((last, taken) => nextPeriod(last, taken, localToday()))
+            }
           >
             Add the next period
           </button>
@@ -233,21 +230,39 @@ type DateFieldProps = {
   readonly onCommit: (value: string | undefined) => Promise<EditResult>;
 };
 
+/** A date stored when the user leaves the field or presses Enter, not at every keystroke. */
 function DateField({ label, value, onCommit }: DateFieldProps) {
+  const id = useId();
+  const [draft, setDraft] = useState(value ?? '');
+  const [shown, setShown] = useState(value);
   const [result, setResult] = useState<EditResult | null>(null);
+  if (value !== shown) {
+    setShown(value);
+    setDraft(value ?? '');
+    setResult(null);
+  }
+  const store = async () => {
+    if ((draft || undefined) === value) return;
+    setResult(await onCommit(draft || undefined));
+  };
+  const refused = result && !result.ok ? (result.problems[0]?.message ?? 'Refused.') : null;
   return (
-    <div className={`field field--cell${result && !result.ok ? ' field--invalid' : ''}`}>
+    <div className={`field field--cell${refused ? ' field--invalid' : ''}`}>
       <input
         type="date"
         aria-label={label}
-        value={value ?? ''}
-        onChange={(event) => void onCommit(event.target.value || undefined).then(setResult)}
+        value={draft}
+        aria-invalid={refused ? true : undefined}
+        aria-describedby={refused ? `${id}-error` : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={() => void store()}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void store();
+        }}
       />
-      {result && !result.ok && (
-        <p className="field__error" aria-live="polite">
-          {result.problems[0]?.message}
-        </p>
-      )}
+      <p id={`${id}-error`} className="field__error" aria-live="polite">
+        {refused ?? ''}
+      </p>
     </div>
   );
 }

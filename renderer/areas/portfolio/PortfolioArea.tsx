@@ -1,5 +1,5 @@
-import { useRef, type KeyboardEvent } from 'react';
-import type { PortfolioRows } from '../../db/portfolio-rows';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
 import { PORTFOLIO_TABS, type PortfolioTab } from '../../state/slices/navigationSlice';
 import { useAppStore } from '../../state/store';
 import { InitiativesTab } from './InitiativesTab';
@@ -13,6 +13,7 @@ const TAB_LABELS: Readonly<Record<PortfolioTab, string>> = {
 };
 
 export function PortfolioArea({ rows }: { readonly rows: PortfolioRows }) {
+  const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
   const tab = useAppStore((state) => state.location.tab);
   const navigate = useAppStore((state) => state.navigate);
   const tabRefs = useRef<Partial<Record<PortfolioTab, HTMLButtonElement | null>>>({});
@@ -58,9 +59,9 @@ export function PortfolioArea({ rows }: { readonly rows: PortfolioRows }) {
         aria-labelledby={`tab-${tab}`}
         className="area__panel"
       >
-        {tab === 'initiatives' && <InitiativesTab rows={rows} />}
-        {tab === 'teams' && <TeamsTab rows={rows} />}
-        {tab === 'periods' && <PeriodsBudgetTab rows={rows} />}
+        {tab === 'initiatives' && <InitiativesTab portfolio={portfolio} />}
+        {tab === 'teams' && <TeamsTab portfolio={portfolio} />}
+        {tab === 'periods' && <PeriodsBudgetTab portfolio={portfolio} />}
       </div>
     </section>
   );

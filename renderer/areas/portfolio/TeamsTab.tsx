@@ -1,5 +1,4 @@
-/** Teams and their capacity per period, as an editable grid with the demand beside it. */
-import { useMemo } from 'react';
+/** Teams and their capacity per period, as an editable grid with a total per team. */
 import { askUser } from '../../app/dialogs';
 import { NumberField, TextField } from '../../components/fields';
 import {
@@ -9,12 +8,11 @@ import {
   setTeamCapacity,
   updateTeam,
 } from '../../db/repository';
-import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
+import type { Portfolio } from '../../../shared/portfolio/types';
 import { formatNumber } from '../../format';
 import { useAppStore } from '../../state/store';
 
-export function TeamsTab({ rows }: { readonly rows: PortfolioRows }) {
-  const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
+export function TeamsTab({ portfolio }: { readonly portfolio: Portfolio }) {
   const notify = useAppStore((state) => state.notify);
   const unit = portfolio.capacityUnit ?? 'units';
 

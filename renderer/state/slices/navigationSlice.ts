@@ -30,9 +30,17 @@ export const DEFAULT_LOCATION: Location = {
   initiativeId: null,
 };
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Reads a location from a URL hash such as `#/portfolio/initiatives/crm-revamp`. */
 export function parseLocationHash(hash: string): Location {
-  const [area, tab, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [area, tab, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeSegment);
   if (!(AREAS as readonly string[]).includes(area ?? '')) return DEFAULT_LOCATION;
   const validArea = area as Area;
   const validTab = (PORTFOLIO_TABS as readonly string[]).includes(tab ?? '')

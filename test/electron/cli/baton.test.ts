@@ -75,6 +75,14 @@ describe('baton validate', () => {
     expect(run.stderr).toContain('(file): not valid JSON');
   });
 
+  it('exits 2 for a file that is not UTF-8 text', async () => {
+    const file = join(dir, 'latin1.json');
+    await writeFile(file, Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]));
+    const run = await baton('validate', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${file}: not UTF-8 text; save the file as UTF-8 and open it again\n`);
+  });
+
   it('exits 1 with the usage for arguments it does not understand', async () => {
     const run = await baton('validate');
     expect(run.code).toBe(1);

@@ -187,7 +187,10 @@ describe('more rules', () => {
   it('refuses a date that does not exist', () => {
     const file = smallPortfolioFile();
     file.periods[0].end = '2027-02-30';
-    expect(problemsOf(file)).toContainEqual({ path: 'periods[0].end', message: 'expected a real date' });
+    expect(problemsOf(file)).toContainEqual({
+      path: 'periods[0].end',
+      message: 'expected a real date',
+    });
   });
 
   it('says how many problems it did not list', () => {
