@@ -2,7 +2,7 @@
  * The editor of one initiative: every field of the portfolio file, each stored as soon as it is
  * valid, with the reason shown beside any value the portfolio's rules refuse.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { dependantsOf, wouldCreateCycle } from '../../../shared/portfolio/dependencies';
 import { initiativeDuration, initiativeValue } from '../../../shared/portfolio/measures';
 import {
@@ -57,6 +57,9 @@ function InlineError({ result }: { readonly result: EditResult | null }) {
 export function InitiativeEditor({ initiative, portfolio, onClose }: EditorProps) {
   const notify = useAppStore((state) => state.notify);
   const navigate = useAppStore((state) => state.navigate);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Opening the editor takes keyboard focus to it, so its fields come next on Tab.
+  useEffect(() => titleRef.current?.focus({ preventScroll: true }), []);
   const update: Update = (label, change, mergeField) =>
     updateInitiative(
       initiative.id,
@@ -73,8 +76,10 @@ export function InitiativeEditor({ initiative, portfolio, onClose }: EditorProps
         dependants.length > 0
           ? `${dependants.length} initiative${dependants.length === 1 ? ' depends' : 's depend'} on it (${dependants
               .map((other) => other.name)
-              .join(', ')}); those links are removed too. You can undo this with Ctrl+Z.`
-          : 'It is removed from every scenario. You can undo this with Ctrl+Z.',
+              .join(
+                ', ',
+              )}); those links, its place in every scenario and its actuals are removed too. You can undo this with Ctrl+Z.`
+          : 'It is removed from every scenario, with its actuals. You can undo this with Ctrl+Z.',
       actions: [
         { id: 'delete', label: 'Delete', primary: true },
         { id: 'cancel', label: 'Cancel' },
@@ -98,7 +103,9 @@ export function InitiativeEditor({ initiative, portfolio, onClose }: EditorProps
       <div className="editor__header">
         <div>
           <p className="editor__eyebrow">Initiative · id {initiative.id}</p>
-          <h3 id="editor-title">{initiative.name}</h3>
+          <h3 id="editor-title" ref={titleRef} tabIndex={-1}>
+            {initiative.name}
+          </h3>
         </div>
         <button
           type="button"
