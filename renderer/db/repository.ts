@@ -253,6 +253,31 @@ function nextPos(rows: readonly { pos: number }[]): number {
   return rows.reduce((max, row) => Math.max(max, row.pos), -1) + 1;
 }
 
+/** The tables whose rows are found by an `id`. */
+type TableWithIds = 'periods' | 'teams' | 'objectives' | 'initiatives' | 'scenarios';
+
+/** Edits the row with `id` of `table`; `what` names the entity in the error when it is gone. */
+function updateById<Row extends { readonly id: string }>(
+  table: TableWithIds,
+  what: string,
+  id: string,
+  label: string,
+  update: (row: Row) => Row,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commitEdit(
+    label,
+    (rows) => {
+      const row = (rows[table] as readonly { readonly id: string }[]).find(
+        (entry) => entry.id === id,
+      );
+      if (!row) throw new Error(`${what} "${id}" no longer exists.`);
+      return [change(table, id, row, update(row as Row))];
+    },
+    options,
+  );
+}
+
 // ---- The whole portfolio -------------------------------------------------------------------
 
 /** Replaces the whole portfolio (open a file, start empty, load the demo); undoable. */
@@ -311,15 +336,7 @@ export function updateInitiative(
   update: (initiative: InitiativeRow) => InitiativeRow,
   options?: CommitOptions,
 ): Promise<EditResult> {
-  return commitEdit(
-    label,
-    ({ initiatives }) => {
-      const row = initiatives.find((initiative) => initiative.id === id);
-      if (!row) throw new Error(`Initiative "${id}" no longer exists.`);
-      return [change('initiatives', id, row, update(row))];
-    },
-    options,
-  );
+  return updateById('initiatives', 'Initiative', id, label, update, options);
 }
 
 /** Adds an initiative at the end of the list; returns its id. */
@@ -407,15 +424,7 @@ export function updateTeam(
   update: (team: TeamRow) => TeamRow,
   options?: CommitOptions,
 ): Promise<EditResult> {
-  return commitEdit(
-    label,
-    ({ teams }) => {
-      const row = teams.find((team) => team.id === id);
-      if (!row) throw new Error(`Team "${id}" no longer exists.`);
-      return [change('teams', id, row, update(row))];
-    },
-    options,
-  );
+  return updateById('teams', 'Team', id, label, update, options);
 }
 
 /** Sets a team's capacity in one period; `undefined` clears it (counts as 0). */
@@ -488,15 +497,7 @@ export function updatePeriod(
   update: (period: PeriodRow) => PeriodRow,
   options?: CommitOptions,
 ): Promise<EditResult> {
-  return commitEdit(
-    label,
-    ({ periods }) => {
-      const row = periods.find((period) => period.id === id);
-      if (!row) throw new Error(`Period "${id}" no longer exists.`);
-      return [change('periods', id, row, update(row))];
-    },
-    options,
-  );
+  return updateById('periods', 'Period', id, label, update, options);
 }
 
 /** Appends a period after the last one; `next` computes it from the last (or null). */
@@ -581,15 +582,7 @@ export function updateObjective(
   update: (objective: ObjectiveRow) => ObjectiveRow,
   options?: CommitOptions,
 ): Promise<EditResult> {
-  return commitEdit(
-    label,
-    ({ objectives }) => {
-      const row = objectives.find((objective) => objective.id === id);
-      if (!row) throw new Error(`Objective "${id}" no longer exists.`);
-      return [change('objectives', id, row, update(row))];
-    },
-    options,
-  );
+  return updateById('objectives', 'Objective', id, label, update, options);
 }
 
 /**
@@ -647,15 +640,7 @@ export function updateScenario(
   update: (scenario: ScenarioRow) => ScenarioRow,
   options?: CommitOptions,
 ): Promise<EditResult> {
-  return commitEdit(
-    label,
-    ({ scenarios }) => {
-      const row = scenarios.find((scenario) => scenario.id === id);
-      if (!row) throw new Error(`Scenario "${id}" no longer exists.`);
-      return [change('scenarios', id, row, update(row))];
-    },
-    options,
-  );
+  return updateById('scenarios', 'Scenario', id, label, update, options);
 }
 
 export function deleteScenario(id: string): Promise<EditResult> {

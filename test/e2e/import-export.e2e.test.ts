@@ -64,7 +64,11 @@ describe('import and export', () => {
     await openPortfolioFile(page, first.path);
     const confirm = dialog(page, `Open ${FILE_NAME}?`);
     await shown(confirm);
-    await shown(confirm.getByText(`"${DEMO_NAME}" has changes that are not saved to a file.`, { exact: false }));
+    await shown(
+      confirm.getByText(`"${DEMO_NAME}" has changes that are not saved to a file.`, {
+        exact: false,
+      }),
+    );
     await shown(confirm.getByRole('button', { name: 'Save a copy first…' }));
     await shown(confirm.getByRole('button', { name: 'Cancel' }));
     await confirm.getByRole('button', { name: 'Replace' }).click();

@@ -84,7 +84,11 @@ describe('new empty portfolio', () => {
     await fileCommand(page, 'New empty portfolio');
     const question = dialog(page, CONFIRM_TITLE);
     await shown(question);
-    await shown(question.getByText(`"${DEMO_NAME}" has changes that are not saved to a file.`, { exact: false }));
+    await shown(
+      question.getByText(`"${DEMO_NAME}" has changes that are not saved to a file.`, {
+        exact: false,
+      }),
+    );
     expect(await question.getByRole('button').allTextContents()).toEqual([
       'Save a copy first…',
       'Replace',
