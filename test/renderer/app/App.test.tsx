@@ -1,21 +1,17 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { freshDatabase } from '../db/fresh-database';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { App } from '../../../renderer/app/App';
-import { db } from '../../../renderer/db/database';
-import { clearHistory } from '../../../renderer/db/history';
 import { readPortfolio } from '../../../renderer/db/repository';
 import { DEFAULT_INITIATIVE_QUERY } from '../../../renderer/state/slices/uiSlice';
 import { DEFAULT_LOCATION } from '../../../renderer/state/slices/navigationSlice';
 import { useAppStore } from '../../../renderer/state/store';
 
 beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
+  await freshDatabase();
   window.location.hash = '';
-  clearHistory();
   useAppStore.setState({
     location: DEFAULT_LOCATION,
     initiativeQuery: DEFAULT_INITIATIVE_QUERY,

@@ -1,7 +1,7 @@
+import { freshDatabase } from './fresh-database';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { writePortfolio } from '../../../shared/portfolio/write';
-import { db } from '../../../renderer/db/database';
 import {
   createObjective,
   createScenario,
@@ -14,14 +14,8 @@ import {
   updateObjective,
   updateScenario,
 } from '../../../renderer/db/repository';
-import { clearHistory } from '../../../renderer/db/history';
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-  clearHistory();
-});
+beforeEach(freshDatabase);
 
 describe('objectives', () => {
   it('are added under a theme, edited, and deleted with their links; children move up', async () => {

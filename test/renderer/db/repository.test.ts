@@ -1,3 +1,4 @@
+import { freshDatabase } from './fresh-database';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { emptyPortfolio } from '../../../shared/portfolio/empty';
@@ -19,14 +20,9 @@ import {
   updatePortfolioMeta,
   updateInitiative,
 } from '../../../renderer/db/repository';
-import { clearHistory, getHistory } from '../../../renderer/db/history';
+import { getHistory } from '../../../renderer/db/history';
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-  clearHistory();
-});
+beforeEach(freshDatabase);
 
 async function initiative(id: string) {
   return (await readPortfolio()).initiatives.find((entry) => entry.id === id);
