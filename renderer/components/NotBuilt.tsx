@@ -1,4 +1,5 @@
 import type { AreaInfo } from '../app/areas';
+import { DataLocation } from './DataLocation';
 
 /** An area that is planned but not built yet says so plainly. */
 export function NotBuilt({ info }: { readonly info: AreaInfo }) {
@@ -10,6 +11,7 @@ export function NotBuilt({ info }: { readonly info: AreaInfo }) {
         <p>
           When it is, it will hold: {info.purpose.charAt(0).toLowerCase() + info.purpose.slice(1)}
         </p>
+        {info.id === 'settings' && <DataLocation />}
         <p>
           Until then, your initiatives, teams, capacity and budget are in{' '}
           <a href="#/portfolio/initiatives">Portfolio</a>.

@@ -129,6 +129,15 @@ describe('the app', () => {
     expect(window.location.hash).toBe('#/strategy');
   });
 
+  it('says in Settings where the data is stored', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('link', { name: /Settings/ }));
+    expect(await screen.findByText(/IndexedDB database "baton"/)).toHaveTextContent(
+      `Your portfolio is stored as you edit it, in this browser's storage for ${window.location.origin}`,
+    );
+  });
+
   it('edits capacity in the teams grid', async () => {
     const user = userEvent.setup();
     render(<App />);
