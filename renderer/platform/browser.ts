@@ -37,7 +37,6 @@ export function createBrowserPlatform(): Platform {
       return { path: file.name, name: file.name, text: decoded.text };
     },
     openRecentFile: async () => null,
-    listRecentFiles: async () => [],
     savePortfolioFile: async (suggestedName, text) => {
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
       const link = document.createElement('a');
@@ -49,10 +48,6 @@ export function createBrowserPlatform(): Platform {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { location: `your downloads as ${suggestedName}` };
-    },
-    openExternal: async (url) => {
-      if (!/^https:\/\//.test(url)) throw new Error('Only https links can be opened.');
-      window.open(url, '_blank', 'noopener,noreferrer');
     },
     onMenuCommand: () => () => undefined,
     dataLocation: async () =>

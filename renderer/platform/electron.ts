@@ -14,14 +14,9 @@ export function createElectronPlatform(bridge: BatonBridge): Platform {
     kind: 'electron',
     openPortfolioFile: () => bridge.openPortfolio(),
     openRecentFile: (index) => bridge.openRecent({ index }),
-    listRecentFiles: () => bridge.listRecent(),
     savePortfolioFile: async (suggestedName, text) => {
       const saved = await bridge.savePortfolio({ suggestedName, text });
       return saved ? { location: saved.path } : null;
-    },
-    openExternal: async (url) => {
-      const opened = await bridge.openExternal({ url });
-      if (!opened) throw new Error(`Baton does not open ${url}.`);
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     dataLocation: async () => {

@@ -10,17 +10,13 @@ export type Platform = {
   readonly kind: 'electron' | 'browser';
   /** Asks the user for a portfolio file and reads it; null when cancelled. */
   readonly openPortfolioFile: () => Promise<OpenedFile | null>;
-  /** Reads the recent file at `index` of `listRecentFiles()`; null when it is gone. */
+  /** Reads the recent file at `index` of the native Open Recent menu; null when it is gone. */
   readonly openRecentFile: (index: number) => Promise<OpenedFile | null>;
-  /** Recent files, newest first (empty where the platform keeps none). */
-  readonly listRecentFiles: () => Promise<readonly string[]>;
   /** Lets the user save `text`; returns where it went, or null when cancelled. */
   readonly savePortfolioFile: (
     suggestedName: string,
     text: string,
   ) => Promise<{ location: string } | null>;
-  /** Opens an allowed https link outside the app. */
-  readonly openExternal: (url: string) => Promise<void>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
   /** Where the portfolio data lives, in words for the user. */
