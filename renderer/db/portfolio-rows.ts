@@ -1,4 +1,5 @@
 /** Converting between a Portfolio and the rows the database keeps. */
+import { ranksBetween } from '../../shared/prioritize/fractional-rank';
 import type { Portfolio } from '../../shared/portfolio/types';
 import type {
   ActualRow,
@@ -6,6 +7,7 @@ import type {
   ObjectiveRow,
   PeriodRow,
   PortfolioMetaRow,
+  RankRow,
   ScenarioRow,
   TeamRow,
 } from './schema';
@@ -17,6 +19,7 @@ export type PortfolioRows = {
   readonly objectives: readonly ObjectiveRow[];
   readonly initiatives: readonly InitiativeRow[];
   readonly scenarios: readonly ScenarioRow[];
+  readonly ranks: readonly RankRow[];
   readonly actuals: readonly ActualRow[];
 };
 
@@ -48,9 +51,36 @@ export function portfolioToRows(
     teams: positioned(portfolio.teams),
     objectives: positioned(portfolio.objectives),
     initiatives: positioned(portfolio.initiatives),
-    scenarios: positioned(portfolio.scenarios),
+    scenarios: positioned(portfolio.scenarios.map(({ ranking: _ranking, ...rest }) => rest)),
+    ranks: portfolio.scenarios.flatMap((scenario) => rankRows(scenario.id, scenario.ranking)),
     actuals: positioned(portfolio.actuals ?? []),
   };
+}
+
+/** Rank rows that put `ranking` in order, evenly spread so that later moves have room. */
+export function rankRows(scenarioId: string, ranking: readonly string[]): RankRow[] {
+  const keys = ranksBetween(null, null, ranking.length);
+  return ranking.map((initiativeId, index) => ({
+    scenarioId,
+    initiativeId,
+    rank: keys[index] as string,
+  }));
+}
+
+/** Orders rank rows as the stack shows them (plain string order, not the locale's). */
+export function compareRanks(a: RankRow, b: RankRow): number {
+  return a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0;
+}
+
+/** The ranking of each scenario, by scenario id. */
+export function rankingsOf(ranks: readonly RankRow[]): Map<string, string[]> {
+  const rankings = new Map<string, string[]>();
+  for (const row of [...ranks].sort(compareRanks)) {
+    const list = rankings.get(row.scenarioId) ?? [];
+    list.push(row.initiativeId);
+    rankings.set(row.scenarioId, list);
+  }
+  return rankings;
 }
 
 /**
@@ -60,6 +90,7 @@ export function portfolioToRows(
 export function rowsToPortfolio(rows: PortfolioRows): Portfolio {
   const { meta } = rows;
   const actuals = stripPos(rows.actuals);
+  const rankings = rankingsOf(rows.ranks);
   return {
     name: meta.name,
     ...(meta.currency !== undefined && { currency: meta.currency }),
@@ -70,8 +101,16 @@ export function rowsToPortfolio(rows: PortfolioRows): Portfolio {
     objectives: stripPos(rows.objectives),
     ...(meta.scoring !== undefined && { scoring: meta.scoring }),
     initiatives: stripPos(rows.initiatives),
-    scenarios: stripPos(rows.scenarios),
+    scenarios: stripPos(rows.scenarios).map((scenario) => withRanking(scenario, rankings)),
     ...(actuals.length > 0 && { actuals }),
     ...(meta.extras !== undefined && { extras: meta.extras }),
   };
+}
+
+/** The scenario in file form: its ranking sits after its name, as the file's key order has it. */
+function withRanking(
+  scenario: Omit<ScenarioRow, 'pos'>,
+  rankings: ReadonlyMap<string, readonly string[]>,
+): Portfolio['scenarios'][number] {
+  return { ...scenario, ranking: rankings.get(scenario.id) ?? [] };
 }

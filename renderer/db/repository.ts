@@ -17,10 +17,10 @@ import {
   type ActualRow,
   type InitiativeRow,
   type ObjectiveRow,
-  type ScenarioRow,
   type PeriodRow,
   type PortfolioMetaRow,
   type PortfolioStatusRow,
+  type TableName,
   type TeamRow,
 } from './schema';
 
@@ -35,17 +35,19 @@ class EditRefused extends Error {
 
 /** Reads every row of the portfolio (inside the current transaction, if any). */
 export async function readRows(): Promise<PortfolioRows> {
-  const [meta, periods, teams, objectives, initiatives, scenarios, actuals] = await Promise.all([
-    db.meta.get('portfolio') as Promise<PortfolioMetaRow | undefined>,
-    db.periods.toArray(),
-    db.teams.toArray(),
-    db.objectives.toArray(),
-    db.initiatives.toArray(),
-    db.scenarios.toArray(),
-    db.actuals.toArray(),
-  ]);
+  const [meta, periods, teams, objectives, initiatives, scenarios, ranks, actuals] =
+    await Promise.all([
+      db.meta.get('portfolio') as Promise<PortfolioMetaRow | undefined>,
+      db.periods.toArray(),
+      db.teams.toArray(),
+      db.objectives.toArray(),
+      db.initiatives.toArray(),
+      db.scenarios.toArray(),
+      db.ranks.toArray(),
+      db.actuals.toArray(),
+    ]);
   if (!meta) throw new Error('The portfolio is missing from the database.');
-  return { meta, periods, teams, objectives, initiatives, scenarios, actuals };
+  return { meta, periods, teams, objectives, initiatives, scenarios, ranks, actuals };
 }
 
 /** The stored portfolio, as the file format describes it. */
@@ -63,12 +65,24 @@ async function applyChanges(changes: readonly RowChange[]): Promise<void> {
   }
 }
 
-function rowKey(table: RowChange['table'], row: object): string {
-  const record = row as Record<string, unknown>;
-  if (table === 'meta') return String(record.key);
-  return table === 'actuals'
-    ? JSON.stringify([record.initiativeId, record.periodId])
-    : String(record.id);
+/** The primary key of a row of `table`. */
+export function keyOfRow(table: TableName, row: object): RowKey {
+  const record = row as Record<string, string>;
+  switch (table) {
+    case 'meta':
+      return String(record.key);
+    case 'actuals':
+      return [String(record.initiativeId), String(record.periodId)];
+    case 'ranks':
+      return [String(record.scenarioId), String(record.initiativeId)];
+    default:
+      return String(record.id);
+  }
+}
+
+function rowKey(table: TableName, row: object): string {
+  const key = keyOfRow(table, row);
+  return typeof key === 'string' ? key : JSON.stringify(key);
 }
 
 /** The rows as they will be once `changes` are applied, without touching the database. */
@@ -228,7 +242,7 @@ export function redo(): Promise<ReplayResult> {
   );
 }
 
-function change<T extends object>(
+export function change<T extends object>(
   table: RowChange['table'],
   key: RowKey,
   before: T | undefined,
@@ -249,15 +263,15 @@ export function setField<T extends object, K extends keyof T>(
   return next;
 }
 
-function nextPos(rows: readonly { pos: number }[]): number {
+export function nextPos(rows: readonly { pos: number }[]): number {
   return rows.reduce((max, row) => Math.max(max, row.pos), -1) + 1;
 }
 
 /** The tables whose rows are found by an `id`. */
-type TableWithIds = 'periods' | 'teams' | 'objectives' | 'initiatives' | 'scenarios';
+export type TableWithIds = 'periods' | 'teams' | 'objectives' | 'initiatives' | 'scenarios';
 
 /** Edits the row with `id` of `table`; `what` names the entity in the error when it is gone. */
-function updateById<Row extends { readonly id: string }>(
+export function updateById<Row extends { readonly id: string }>(
   table: TableWithIds,
   what: string,
   id: string,
@@ -293,13 +307,7 @@ export function replacePortfolio(
       const changes: RowChange[] = [change('meta', 'portfolio', current.meta, next.meta)];
       for (const name of TABLE_NAMES) {
         if (name === 'meta') continue;
-        const keyOf = (row: object): RowKey =>
-          name === 'actuals'
-            ? [
-                (row as { initiativeId: string }).initiativeId,
-                (row as { periodId: string }).periodId,
-              ]
-            : (row as { id: string }).id;
+        const keyOf = (row: object): RowKey => keyOfRow(name, row);
         const after = new Map(next[name].map((row) => [JSON.stringify(keyOf(row)), row as object]));
         for (const row of current[name]) {
           const key = JSON.stringify(keyOf(row));
@@ -379,7 +387,7 @@ export async function duplicateInitiative(id: string): Promise<string> {
  * exclusions, scenario rankings, and its actuals.
  */
 export function deleteInitiative(id: string): Promise<EditResult> {
-  return commitEdit('Delete initiative', ({ initiatives, scenarios, actuals }) => {
+  return commitEdit('Delete initiative', ({ initiatives, ranks, actuals }) => {
     const changes: RowChange[] = [];
     for (const row of initiatives) {
       if (row.id === id) {
@@ -396,19 +404,14 @@ export function deleteInitiative(id: string): Promise<EditResult> {
       }
       if (next !== row) changes.push(change('initiatives', row.id, row, next));
     }
-    for (const scenario of scenarios) {
-      if (scenario.ranking.includes(id)) {
-        changes.push(
-          change('scenarios', scenario.id, scenario, {
-            ...scenario,
-            ranking: scenario.ranking.filter((other) => other !== id),
-          }),
-        );
+    for (const rank of ranks) {
+      if (rank.initiativeId === id) {
+        changes.push(change('ranks', keyOfRow('ranks', rank), rank, undefined));
       }
     }
     for (const actual of actuals) {
       if (actual.initiativeId === id) {
-        changes.push(change('actuals', [actual.initiativeId, actual.periodId], actual, undefined));
+        changes.push(change('actuals', keyOfRow('actuals', actual), actual, undefined));
       }
     }
     return changes;
@@ -615,38 +618,6 @@ export function deleteObjective(id: string): Promise<EditResult> {
       }
     }
     return changes;
-  });
-}
-
-// ---- Scenarios -------------------------------------------------------------------------------
-
-/** Adds a scenario with a ranking (by default, the portfolio's order); returns its id. */
-export async function createScenario(name: string, ranking?: readonly string[]): Promise<string> {
-  let id = '';
-  await commitEdit('Add scenario', ({ scenarios, initiatives }) => {
-    id = uniqueId(name, new Set(scenarios.map((scenario) => scenario.id)));
-    const order =
-      ranking ?? [...initiatives].sort((a, b) => a.pos - b.pos).map((initiative) => initiative.id);
-    const row: ScenarioRow = { id, name, ranking: order, pos: nextPos(scenarios) };
-    return [change('scenarios', id, undefined, row)];
-  });
-  return id;
-}
-
-/** Edits one scenario (name, description, ranking). */
-export function updateScenario(
-  id: string,
-  label: string,
-  update: (scenario: ScenarioRow) => ScenarioRow,
-  options?: CommitOptions,
-): Promise<EditResult> {
-  return updateById('scenarios', 'Scenario', id, label, update, options);
-}
-
-export function deleteScenario(id: string): Promise<EditResult> {
-  return commitEdit('Delete scenario', ({ scenarios }) => {
-    const row = scenarios.find((scenario) => scenario.id === id);
-    return row ? [change('scenarios', id, row, undefined)] : [];
   });
 }
 

@@ -25,7 +25,17 @@ export type PeriodRow = Positioned<Period>;
 export type TeamRow = Positioned<Team>;
 export type ObjectiveRow = Positioned<Objective>;
 export type InitiativeRow = Positioned<Initiative>;
-export type ScenarioRow = Positioned<Scenario>;
+/** A scenario without its ranking: each ranked initiative has a row in `ranks`. */
+export type ScenarioRow = Positioned<Omit<Scenario, 'ranking'>>;
+/**
+ * An initiative's place in a scenario's stack: ranks sort with a plain string comparison
+ * (shared/prioritize/fractional-rank.ts), so moving a card rewrites its row alone.
+ */
+export type RankRow = {
+  readonly scenarioId: string;
+  readonly initiativeId: string;
+  readonly rank: string;
+};
 export type ActualRow = Positioned<Actual>;
 
 /** The one row of the `meta` table that describes the portfolio as a whole. */
@@ -47,7 +57,7 @@ export type PortfolioStatusRow = { readonly key: 'status'; readonly unsavedChang
 export type MetaRow = PortfolioMetaRow | PortfolioStatusRow;
 
 export type TableName =
-  'meta' | 'periods' | 'teams' | 'objectives' | 'initiatives' | 'scenarios' | 'actuals';
+  'meta' | 'periods' | 'teams' | 'objectives' | 'initiatives' | 'scenarios' | 'ranks' | 'actuals';
 
 export const TABLE_NAMES: readonly TableName[] = [
   'meta',
@@ -56,6 +66,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'objectives',
   'initiatives',
   'scenarios',
+  'ranks',
   'actuals',
 ];
 
@@ -80,6 +91,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       actuals: '[initiativeId+periodId], pos, initiativeId, periodId',
     },
   },
+  {
+    version: 2,
+    stores: { ranks: '[scenarioId+initiativeId], scenarioId, initiativeId' },
+    migration: 'fractionalRanks',
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
@@ -91,6 +107,7 @@ export class BatonDatabase extends Dexie {
   objectives!: EntityTable<ObjectiveRow, 'id'>;
   initiatives!: EntityTable<InitiativeRow, 'id'>;
   scenarios!: EntityTable<ScenarioRow, 'id'>;
+  ranks!: Dexie.Table<RankRow, [string, string]>;
   actuals!: Dexie.Table<ActualRow, [string, string]>;
 
   constructor(name = DATABASE_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

@@ -20,7 +20,27 @@ import { writePortfolio } from '../../../shared/portfolio/write';
 /** One case per registered migration: tables before, and what they must hold after. */
 const MIGRATION_CASES: Readonly<
   Record<string, { before: MigrationTables; after: MigrationTables }>
-> = {};
+> = {
+  fractionalRanks: {
+    before: {
+      scenarios: [
+        { id: 'base', name: 'Baseline', ranking: ['b', 'a', 'c'], pos: 0 },
+        { id: 'empty', name: 'Empty', ranking: [], pos: 1, extras: { colour: 'red' } },
+      ],
+    },
+    after: {
+      scenarios: [
+        { id: 'base', name: 'Baseline', pos: 0 },
+        { id: 'empty', name: 'Empty', pos: 1, extras: { colour: 'red' } },
+      ],
+      ranks: [
+        { scenarioId: 'base', initiativeId: 'b', rank: 'G' },
+        { scenarioId: 'base', initiativeId: 'a', rank: 'V' },
+        { scenarioId: 'base', initiativeId: 'c', rank: 'l' },
+      ],
+    },
+  },
+};
 
 function fixturePortfolio() {
   const result = restorePortfolio(smallPortfolioFile());
@@ -34,10 +54,18 @@ async function writeFirstVersionDatabase(name: string): Promise<void> {
   const legacy = new Dexie(name);
   legacy.version(first.version).stores(first.stores);
   await legacy.open();
-  const rows = portfolioToRows(fixturePortfolio(), { kind: 'file', label: 'northwind.json' });
+  const portfolio = fixturePortfolio();
+  expect(portfolio.scenarios.some((scenario) => scenario.ranking.length > 1)).toBe(true);
+  const rows = portfolioToRows(portfolio, { kind: 'file', label: 'northwind.json' });
   await legacy.table('meta').put(rows.meta);
   for (const table of TABLE_NAMES) {
-    if (table !== 'meta') await legacy.table(table).bulkAdd([...rows[table]]);
+    if (table === 'meta' || !(table in first.stores)) continue;
+    // Version 1 kept each scenario's ranking as a list inside the scenario row.
+    const v1Rows =
+      table === 'scenarios'
+        ? portfolio.scenarios.map((scenario, pos) => ({ ...scenario, pos }))
+        : rows[table];
+    await legacy.table(table).bulkAdd([...v1Rows]);
   }
   legacy.close();
 }
@@ -66,6 +94,7 @@ describe('schema versions', () => {
       objectives: await upgraded.objectives.toArray(),
       initiatives: await upgraded.initiatives.toArray(),
       scenarios: await upgraded.scenarios.toArray(),
+      ranks: await upgraded.ranks.toArray(),
       actuals: await upgraded.actuals.toArray(),
     });
     expect(writePortfolio(portfolio)).toBe(writePortfolio(fixturePortfolio()));

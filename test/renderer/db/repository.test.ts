@@ -91,7 +91,7 @@ describe('the database', () => {
     const prerequisite = DEMO_PORTFOLIO.initiatives.find((entry) =>
       DEMO_PORTFOLIO.initiatives.some((other) => other.dependsOn?.includes(entry.id)),
     )!;
-    expect((await deleteInitiative(prerequisite.id)).ok).toBe(true);
+    expect(await deleteInitiative(prerequisite.id)).toEqual({ ok: true });
     const after = await readPortfolio();
     expect(after.initiatives.some((entry) => entry.id === prerequisite.id)).toBe(false);
     expect(after.initiatives.some((entry) => entry.dependsOn?.includes(prerequisite.id))).toBe(
