@@ -341,6 +341,7 @@ export function describeReason(reason: BelowReason, portfolio: Portfolio): strin
     case 'no-start':
       switch (reason.cause) {
         case 'horizon':
+          if (portfolio.periods.length === 0) return 'cannot finish: the portfolio has no periods';
           return `cannot finish by ${periodLabel(reason.period)}, the last period`;
         case 'latest-start':
           return `cannot start by its latest start, ${periodLabel(reason.period)}`;
