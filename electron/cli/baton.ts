@@ -7,6 +7,7 @@ import {
   EXIT_BAD_FILE,
   EXIT_FAILURE,
   USAGE,
+  cutlineCommand,
   parseArgs,
   validateCommand,
   type CliOutput,
@@ -42,7 +43,7 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
       code: parsed.error ? EXIT_FAILURE : 0,
     };
   }
-  if (parsed.command !== 'validate') {
+  if (parsed.command !== 'validate' && parsed.command !== 'cutline') {
     return {
       stdout: '',
       stderr: `baton: "${parsed.command}" is not available in this version yet\n`,
@@ -51,7 +52,9 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
   }
   const text = await readText(parsed.file);
   if (typeof text !== 'string') return text;
-  return validateCommand(parsed.file, text);
+  return parsed.command === 'cutline'
+    ? cutlineCommand(parsed.file, text, parsed.options.scenario)
+    : validateCommand(parsed.file, text);
 }
 
 const output = await runBaton(process.argv.slice(2)).catch((error: unknown): CliOutput => ({

@@ -2,7 +2,8 @@
  * The `baton` command line, as pure functions: arguments and file text in, the text to print and
  * the exit code out. The Node entry point (electron/cli/baton.ts) only reads files and prints.
  */
-import { readPortfolioText } from '../portfolio/restore';
+import { readPortfolioText, type PortfolioProblem } from '../portfolio/restore';
+import { cutLineReport, scenarioCutLine } from '../prioritize/cutline';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -67,18 +68,21 @@ export function parseArgs(args: readonly string[]): ParsedArgs | { readonly erro
   return { command, file, options };
 }
 
+/** A file that breaks a rule: every problem with its path on stderr, exit code 2. */
+function refused(fileLabel: string, problems: readonly PortfolioProblem[]): CliOutput {
+  const count = problems.length;
+  const lines = problems.map((problem) => `  ${problem.path}: ${problem.message}`);
+  return {
+    stdout: '',
+    stderr: `${fileLabel}: refused, ${count} problem${count === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
+    code: EXIT_BAD_FILE,
+  };
+}
+
 /** `validate`: reads the file's text and reports whether it keeps every rule of the format. */
 export function validateCommand(fileLabel: string, text: string): CliOutput {
   const result = readPortfolioText(text);
-  if (!result.ok) {
-    const count = result.errors.length;
-    const lines = result.errors.map((problem) => `  ${problem.path}: ${problem.message}`);
-    return {
-      stdout: '',
-      stderr: `${fileLabel}: refused, ${count} problem${count === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
-      code: EXIT_BAD_FILE,
-    };
-  }
+  if (!result.ok) return refused(fileLabel, result.errors);
   const { portfolio } = result;
   const counts = [
     [portfolio.initiatives.length, 'initiative'],
@@ -93,4 +97,30 @@ export function validateCommand(fileLabel: string, text: string): CliOutput {
     stderr: '',
     code: EXIT_OK,
   };
+}
+
+/**
+ * `cutline`: the cut line of a scenario's stack (the first scenario without `scenarioId`, file
+ * order without scenarios) as `{ above: [{ id, start }], below: [{ id, reason }] }` on stdout.
+ */
+export function cutlineCommand(fileLabel: string, text: string, scenarioId?: string): CliOutput {
+  const result = readPortfolioText(text);
+  if (!result.ok) return refused(fileLabel, result.errors);
+  const { portfolio } = result;
+  if (
+    scenarioId !== undefined &&
+    !portfolio.scenarios.some((scenario) => scenario.id === scenarioId)
+  ) {
+    const known = portfolio.scenarios.map((scenario) => scenario.id);
+    return {
+      stdout: '',
+      stderr:
+        known.length === 0
+          ? `${fileLabel}: no scenario "${scenarioId}"; the file has no scenarios\n`
+          : `${fileLabel}: no scenario "${scenarioId}"; the scenarios are: ${known.join(', ')}\n`,
+      code: EXIT_FAILURE,
+    };
+  }
+  const report = cutLineReport(portfolio, scenarioCutLine(portfolio, scenarioId));
+  return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', code: EXIT_OK };
 }

@@ -90,3 +90,131 @@ describe('baton validate', () => {
     expect(run.stderr).toContain('Usage:');
   });
 });
+
+describe('baton cutline', () => {
+  const FIXTURE = 'test/fixtures/cutline/reasons.baton.json';
+
+  it('prints the cut line of the first scenario as JSON on stdout and exits 0', async () => {
+    const run = await baton('cutline', FIXTURE);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`{
+  "above": [
+    {
+      "id": "nis2",
+      "start": "2027-Q1"
+    },
+    {
+      "id": "crm-buy",
+      "start": "2027-Q1"
+    },
+    {
+      "id": "lakehouse",
+      "start": "2027-Q1"
+    },
+    {
+      "id": "churn",
+      "start": "2027-Q3"
+    },
+    {
+      "id": "fleet",
+      "start": "2027-Q4"
+    },
+    {
+      "id": "intranet",
+      "start": "2027-Q1"
+    }
+  ],
+  "below": [
+    {
+      "id": "crm-build",
+      "reason": "excluded by CRM: buy SaaS"
+    },
+    {
+      "id": "big-bang",
+      "reason": "Platform is 2 FTE short in Q1 2027"
+    },
+    {
+      "id": "pricing",
+      "reason": "the budget is 150,000 EUR short in Q1 2027"
+    },
+    {
+      "id": "as400",
+      "reason": "forced out"
+    },
+    {
+      "id": "lockers",
+      "reason": "needs AS/400 rehost, which is below the line"
+    },
+    {
+      "id": "portal",
+      "reason": "cannot finish by Q4 2027, the last period"
+    },
+    {
+      "id": "returns",
+      "reason": "cannot start by its latest start, Q2 2027"
+    },
+    {
+      "id": "scanners",
+      "reason": "cannot start at its fixed start, Q2 2027"
+    },
+    {
+      "id": "bi",
+      "reason": "Data & Analytics is 1 FTE short in Q4 2027"
+    }
+  ]
+}
+`);
+  });
+
+  it('uses the scenario named by --scenario', async () => {
+    const run = await baton('cutline', FIXTURE, '--scenario', 'growth');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.above[1]).toEqual({ id: 'crm-build', start: '2027-Q1' });
+    expect(report.below).toContainEqual({
+      id: 'crm-buy',
+      reason: 'excluded by CRM: build in-house',
+    });
+  });
+
+  it('exits 1 naming the scenarios that exist for an unknown --scenario', async () => {
+    const run = await baton('cutline', FIXTURE, '--scenario=stretch');
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${FIXTURE}: no scenario "stretch"; the scenarios are: base, growth\n`,
+    });
+  });
+
+  it('exits 2 with the problems on stderr for a file that breaks a rule or cannot be read', async () => {
+    const file = join(dir, 'cutline-broken.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: 'baton-portfolio',
+        version: 1,
+        name: 'Broken',
+        initiatives: [{ id: 'a', dependsOn: ['ghost'] }],
+      }),
+    );
+    const run = await baton('cutline', file);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${file}: refused, 1 problem:\n  initiatives[0].dependsOn[0]: initiative "ghost" does not exist\n`,
+    });
+    const missing = await baton('cutline', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read: no such file');
+  });
+
+  it('still says optimize and pack are not available', async () => {
+    const optimize = await baton('optimize', FIXTURE);
+    expect(optimize.code).toBe(1);
+    expect(optimize.stderr).toBe('baton: "optimize" is not available in this version yet\n');
+    const pack = await baton('pack', FIXTURE, '--out', join(dir, 'pack.pdf'));
+    expect(pack.code).toBe(1);
+    expect(pack.stderr).toBe('baton: "pack" is not available in this version yet\n');
+  });
+});

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_BAD_FILE, EXIT_OK, parseArgs, validateCommand } from '../../../shared/cli/commands';
-import { smallPortfolioFile } from '../portfolio/fixtures';
+import {
+  EXIT_BAD_FILE,
+  EXIT_FAILURE,
+  EXIT_OK,
+  cutlineCommand,
+  parseArgs,
+  validateCommand,
+} from '../../../shared/cli/commands';
+import { fixtureText, smallPortfolioFile } from '../portfolio/fixtures';
 
 describe('parseArgs', () => {
   it('reads a command, its file and its options', () => {
@@ -53,5 +60,92 @@ describe('validateCommand', () => {
         '  initiatives[1].demand.design: team "design" does not exist\n' +
         '  initiatives[2].latestStart: period "2040-Q1" does not exist\n',
     );
+  });
+});
+
+describe('cutlineCommand', () => {
+  const text = fixtureText('cutline/reasons.baton.json');
+
+  it('prints the cut line of the first scenario as JSON, one reason sentence per initiative below', () => {
+    const output = cutlineCommand('reasons.baton.json', text);
+    expect(output.code).toBe(EXIT_OK);
+    expect(output.stderr).toBe('');
+    expect(output.stdout.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(output.stdout)).toEqual({
+      above: [
+        { id: 'nis2', start: '2027-Q1' },
+        { id: 'crm-buy', start: '2027-Q1' },
+        { id: 'lakehouse', start: '2027-Q1' },
+        { id: 'churn', start: '2027-Q3' },
+        { id: 'fleet', start: '2027-Q4' },
+        { id: 'intranet', start: '2027-Q1' },
+      ],
+      below: [
+        { id: 'crm-build', reason: 'excluded by CRM: buy SaaS' },
+        { id: 'big-bang', reason: 'Platform is 2 FTE short in Q1 2027' },
+        { id: 'pricing', reason: 'the budget is 150,000 EUR short in Q1 2027' },
+        { id: 'as400', reason: 'forced out' },
+        { id: 'lockers', reason: 'needs AS/400 rehost, which is below the line' },
+        { id: 'portal', reason: 'cannot finish by Q4 2027, the last period' },
+        { id: 'returns', reason: 'cannot start by its latest start, Q2 2027' },
+        { id: 'scanners', reason: 'cannot start at its fixed start, Q2 2027' },
+        { id: 'bi', reason: 'Data & Analytics is 1 FTE short in Q4 2027' },
+      ],
+    });
+  });
+
+  it('uses the scenario it is given', () => {
+    const output = cutlineCommand('reasons.baton.json', text, 'growth');
+    expect(output.code).toBe(EXIT_OK);
+    const report = JSON.parse(output.stdout);
+    expect(report.above.slice(0, 3)).toEqual([
+      { id: 'nis2', start: '2027-Q1' },
+      { id: 'crm-build', start: '2027-Q1' },
+      { id: 'pricing', start: '2027-Q1' },
+    ]);
+    expect(report.below).toContainEqual({
+      id: 'crm-buy',
+      reason: 'excluded by CRM: build in-house',
+    });
+  });
+
+  it('places in file order when the file has no scenarios', () => {
+    const file = JSON.parse(text);
+    file.scenarios = [];
+    const report = JSON.parse(cutlineCommand('plan.json', JSON.stringify(file)).stdout);
+    expect(report.above.slice(0, 3)).toEqual([
+      { id: 'nis2', start: '2027-Q1' },
+      { id: 'crm-buy', start: '2027-Q1' },
+      { id: 'lakehouse', start: '2027-Q1' },
+    ]);
+    expect(report.below[0]).toEqual({ id: 'crm-build', reason: 'excluded by CRM: buy SaaS' });
+  });
+
+  it('exits 1 naming the scenarios that exist when asked for one that does not', () => {
+    expect(cutlineCommand('plan.json', text, 'grwoth')).toEqual({
+      stdout: '',
+      stderr: 'plan.json: no scenario "grwoth"; the scenarios are: base, growth\n',
+      code: EXIT_FAILURE,
+    });
+    const file = JSON.parse(text);
+    file.scenarios = [];
+    expect(cutlineCommand('plan.json', JSON.stringify(file), 'base')).toEqual({
+      stdout: '',
+      stderr: 'plan.json: no scenario "base"; the file has no scenarios\n',
+      code: EXIT_FAILURE,
+    });
+  });
+
+  it('refuses a broken file exactly as validate does', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[1].demand = { design: [1] };
+    const broken = JSON.stringify(file);
+    const output = cutlineCommand('plan.json', broken, 'base');
+    expect(output).toEqual(validateCommand('plan.json', broken));
+    expect(output.code).toBe(EXIT_BAD_FILE);
+    expect(output.stderr).toBe(
+      'plan.json: refused, 1 problem:\n  initiatives[1].demand.design: team "design" does not exist\n',
+    );
+    expect(cutlineCommand('plan.json', '{ nope').code).toBe(EXIT_BAD_FILE);
   });
 });
