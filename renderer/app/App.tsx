@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
+import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notices } from '../components/Notices';
 import { NotBuilt } from '../components/NotBuilt';
@@ -52,6 +53,8 @@ export function App() {
             </p>
           ) : area === 'portfolio' ? (
             <PortfolioArea rows={rows} />
+          ) : area === 'prioritize' ? (
+            <PrioritizeArea rows={rows} />
           ) : info ? (
             <NotBuilt info={info} />
           ) : null}

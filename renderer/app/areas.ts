@@ -33,7 +33,7 @@ export const AREA_INFO: readonly AreaInfo[] = [
     id: 'prioritize',
     label: 'Prioritize',
     purpose: 'Drag the ranked stack and watch the capacity cut line, heatmap and roadmap move.',
-    built: false,
+    built: true,
   },
   {
     id: 'workshop',

@@ -17,17 +17,26 @@ export type Area = (typeof AREAS)[number];
 export const PORTFOLIO_TABS = ['initiatives', 'teams', 'periods'] as const;
 export type PortfolioTab = (typeof PORTFOLIO_TABS)[number];
 
+export const PRIORITIZE_VIEWS = ['board', 'roadmap', 'scenarios'] as const;
+export type PrioritizeView = (typeof PRIORITIZE_VIEWS)[number];
+
 export type Location = {
   readonly area: Area;
   readonly tab: PortfolioTab;
   /** The initiative open in the editor, if any. */
   readonly initiativeId: string | null;
+  /** The view open in Prioritize. */
+  readonly view: PrioritizeView;
+  /** The scenario Prioritize shows; null: the first one. */
+  readonly scenarioId: string | null;
 };
 
 export const DEFAULT_LOCATION: Location = {
   area: 'portfolio',
   tab: 'initiatives',
   initiativeId: null,
+  view: 'board',
+  scenarioId: null,
 };
 
 function decodeSegment(segment: string): string {
@@ -38,21 +47,39 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** Reads a location from a URL hash such as `#/portfolio/initiatives/crm-revamp`. */
+/**
+ * Reads a location from a URL hash such as `#/portfolio/initiatives/crm-revamp` or
+ * `#/prioritize/board/growth-push`.
+ */
 export function parseLocationHash(hash: string): Location {
   const [area, tab, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeSegment);
   if (!(AREAS as readonly string[]).includes(area ?? '')) return DEFAULT_LOCATION;
   const validArea = area as Area;
+  if (validArea === 'prioritize') {
+    const view = (PRIORITIZE_VIEWS as readonly string[]).includes(tab ?? '')
+      ? (tab as PrioritizeView)
+      : 'board';
+    return {
+      ...DEFAULT_LOCATION,
+      area: validArea,
+      view,
+      scenarioId: rest[0] ? rest.join('/') : null,
+    };
+  }
   const validTab = (PORTFOLIO_TABS as readonly string[]).includes(tab ?? '')
     ? (tab as PortfolioTab)
     : 'initiatives';
   const initiativeId =
     validArea === 'portfolio' && validTab === 'initiatives' && rest[0] ? rest.join('/') : null;
-  return { area: validArea, tab: validTab, initiativeId };
+  return { ...DEFAULT_LOCATION, area: validArea, tab: validTab, initiativeId };
 }
 
 /** Writes a location as a URL hash. */
 export function formatLocationHash(location: Location): string {
+  if (location.area === 'prioritize') {
+    const base = `#/prioritize/${location.view}`;
+    return location.scenarioId ? `${base}/${encodeURIComponent(location.scenarioId)}` : base;
+  }
   if (location.area !== 'portfolio') return `#/${location.area}`;
   const base = `#/portfolio/${location.tab}`;
   return location.tab === 'initiatives' && location.initiativeId
@@ -70,8 +97,9 @@ export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSli
   navigate: (patch) =>
     set((state) => {
       const next = { ...state.location, ...patch };
-      if (patch.area && patch.area !== 'portfolio')
+      if (patch.area && patch.area !== 'portfolio') {
         return { location: { ...next, initiativeId: null } };
+      }
       return { location: next };
     }),
 });

@@ -11,6 +11,9 @@ describe('the location in the URL hash', () => {
       '#/portfolio/teams',
       '#/strategy',
       '#/portfolio/initiatives/crm%2Frevamp',
+      '#/prioritize/board',
+      '#/prioritize/roadmap/growth-push',
+      '#/prioritize/scenarios/a%2Fb',
     ]) {
       expect(formatLocationHash(parseLocationHash(hash))).toBe(hash);
     }
@@ -20,15 +23,18 @@ describe('the location in the URL hash', () => {
   });
 
   it('falls back to the initiative list for an unknown or empty hash', () => {
-    expect(parseLocationHash('')).toEqual({
+    const list = {
       area: 'portfolio',
       tab: 'initiatives',
       initiativeId: null,
-    });
-    expect(parseLocationHash('#/nowhere/at/all')).toEqual({
-      area: 'portfolio',
-      tab: 'initiatives',
-      initiativeId: null,
+      view: 'board',
+      scenarioId: null,
+    };
+    expect(parseLocationHash('')).toEqual(list);
+    expect(parseLocationHash('#/nowhere/at/all')).toEqual(list);
+    expect(parseLocationHash('#/prioritize/elsewhere')).toMatchObject({
+      area: 'prioritize',
+      view: 'board',
     });
   });
 });

@@ -1,0 +1,227 @@
+/** The board: the ranked stack with its cut line, and what the stack does to capacity. */
+import { useEffect, useMemo, useState } from 'react';
+import { initiativeValue } from '../../../../shared/portfolio/measures';
+import type { Portfolio } from '../../../../shared/portfolio/types';
+import { CapacityHeatmap } from '../../../charts/CapacityHeatmap';
+import { moveInStack } from '../../../db/scenarios';
+import { formatMoney, formatNumber } from '../../../format';
+import { useAppStore } from '../../../state/store';
+import { RankedStack } from './RankedStack';
+import { StackCard } from './StackCard';
+import { planMoveTo, viewStack, type StackMovePlan, type StackView } from './stack-model';
+
+export type BoardProps = {
+  readonly portfolio: Portfolio;
+  readonly scenarioId: string;
+  /** The scenario's stack as stored. */
+  readonly stack: readonly string[];
+};
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+function summary(portfolio: Portfolio, view: StackView) {
+  let value = 0;
+  let spend = 0;
+  for (const placement of view.cutLine.placements) {
+    if (!placement.above) continue;
+    const initiative = portfolio.initiatives.find((item) => item.id === placement.id);
+    value += initiative ? (initiativeValue(initiative, portfolio.scoring) ?? 0) : 0;
+  }
+  for (const amount of view.cutLine.spend) spend += amount;
+  const budget = portfolio.budget
+    ? Object.values(portfolio.budget).reduce((sum, amount) => sum + amount, 0)
+    : undefined;
+  return { value, spend, budget };
+}
+
+export function Board({ portfolio, scenarioId, stack }: BoardProps) {
+  const notify = useAppStore((state) => state.notify);
+  // The order just dropped, shown until the stored stack catches up (no flicker back).
+  const [pending, setPending] = useState<readonly string[] | null>(null);
+  const [previewPlan, setPreviewPlan] = useState<StackMovePlan | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [anchor, setAnchor] = useState<string | null>(null);
+
+  useEffect(() => {
+    setPending((current) => (current && sameOrder(current, stack) ? null : current));
+  }, [stack]);
+  useEffect(() => {
+    setPending(null);
+    setSelected(new Set());
+  }, [scenarioId]);
+
+  const shownStack = pending ?? stack;
+  const view = useMemo(() => viewStack(portfolio, shownStack), [portfolio, shownStack]);
+  const preview = useMemo(
+    () => (previewPlan ? viewStack(portfolio, previewPlan.stack) : null),
+    [portfolio, previewPlan],
+  );
+  const byId = useMemo(
+    () => new Map(portfolio.initiatives.map((item) => [item.id, item])),
+    [portfolio],
+  );
+
+  const commit = (plan: StackMovePlan, label: string) => {
+    setPending(plan.stack);
+    void moveInStack({ scenarioId, ids: plan.moved, before: plan.before }, label).then(
+      (result) => {
+        if (!result.ok) {
+          setPending(null);
+          notify('error', `The move was not stored: ${result.problems[0]?.message ?? ''}`);
+        }
+      },
+      (error: unknown) => {
+        setPending(null);
+        notify('error', `The move was not stored: ${String((error as Error).message ?? error)}`);
+      },
+    );
+  };
+
+  const onToggleSelected = (id: string, extend: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (extend && anchor !== null && anchor !== id) {
+        const from = view.rankable.indexOf(anchor);
+        const to = view.rankable.indexOf(id);
+        if (from >= 0 && to >= 0) {
+          const [low, high] = from < to ? [from, to] : [to, from];
+          for (const other of view.rankable.slice(low, high + 1)) next.add(other);
+          return next;
+        }
+      }
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+    setAnchor(id);
+  };
+
+  const moveSelection = (to: 'top' | 'bottom') => {
+    const plan = planMoveTo(shownStack, selected, to);
+    if (plan) {
+      commit(plan, to === 'top' ? 'Move to top' : 'Move to bottom');
+      notify(
+        'info',
+        `Moved ${plan.moved.length} card${plan.moved.length === 1 ? '' : 's'} to the ${to}.`,
+      );
+    }
+  };
+
+  const shown = preview ?? view;
+  const figures = summary(portfolio, shown);
+
+  if (portfolio.initiatives.length === 0) {
+    return (
+      <div className="empty-state">
+        <h3>No initiatives to rank yet</h3>
+        <p>
+          Add initiatives in <a href="#/portfolio/initiatives">Portfolio → Initiatives</a>, then
+          drag them into order here.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="board">
+      <section className="board__stack" aria-labelledby="stack-title">
+        <div className="board__toolbar">
+          <h3 id="stack-title">Ranked stack</h3>
+          <p className="board__counts" role="status" data-testid="stack-counts">
+            {shown.aboveCount} above the line · {shown.belowCount} below
+          </p>
+          <div className="board__actions" role="group" aria-label="Selected cards">
+            <span className="board__selection">
+              {selected.size === 0 ? 'No card selected' : `${selected.size} selected`}
+            </span>
+            <button
+              type="button"
+              className="button"
+              disabled={selected.size === 0}
+              onClick={() => moveSelection('top')}
+            >
+              Move to top
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={selected.size === 0}
+              onClick={() => moveSelection('bottom')}
+            >
+              Move to bottom
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={selected.size === 0}
+              onClick={() => setSelected(new Set())}
+            >
+              Clear
+            </button>
+          </div>
+        </div>
+        {view.pinned.length > 0 && (
+          <div className="stack__pinned">
+            <h4 className="stack__pinned-title">Pinned above the line · forced in</h4>
+            <ul className="stack__pinned-list">
+              {view.pinned.map((id, index) => {
+                const initiative = byId.get(id);
+                if (!initiative) return null;
+                return (
+                  <li key={id}>
+                    <StackCard
+                      portfolio={portfolio}
+                      initiative={initiative}
+                      placement={shown.cutLine.byId.get(id)}
+                      position={index + 1}
+                      fitsInGap={false}
+                      compact
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        )}
+        <RankedStack
+          portfolio={portfolio}
+          view={view}
+          preview={preview}
+          selected={selected}
+          onToggleSelected={onToggleSelected}
+          onPreview={setPreviewPlan}
+          onDrop={(plan) => commit(plan, 'Move in ranking')}
+        />
+      </section>
+      <aside className="board__side" aria-label="What fits">
+        <dl className="board__figures">
+          <div>
+            <dt>Above the line</dt>
+            <dd data-testid="figure-above">
+              {shown.aboveCount} of {portfolio.initiatives.length}
+            </dd>
+          </div>
+          <div>
+            <dt>Value above</dt>
+            <dd>{formatNumber(figures.value, 0)}</dd>
+          </div>
+          <div>
+            <dt>Spend above</dt>
+            <dd>
+              {formatMoney(figures.spend, portfolio.currency)}
+              {figures.budget !== undefined &&
+                ` of ${formatMoney(figures.budget, portfolio.currency)}`}
+            </dd>
+          </div>
+        </dl>
+        <CapacityHeatmap
+          portfolio={portfolio}
+          cutLine={view.cutLine}
+          {...(preview && { preview: preview.cutLine })}
+        />
+      </aside>
+    </div>
+  );
+}

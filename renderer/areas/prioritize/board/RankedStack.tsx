@@ -1,0 +1,303 @@
+/**
+ * The ranked stack: a virtualized sortable list (dnd-kit) of the rankable cards, dragged by a
+ * handle button with the mouse or the keyboard, with the cut line drawn where the stack stops
+ * fitting. While a card is dragged, the parent gets the stack as it would be if dropped there.
+ */
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type KeyboardCoordinateGetter,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { describeReason } from '../../../../shared/prioritize/cutline';
+import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
+import { planDrop, type StackMovePlan, type StackView } from './stack-model';
+import { StackCard, placementText } from './StackCard';
+
+/** Height of one card row, gap included; rows have a fixed height so the list can be virtual. */
+export const ROW_HEIGHT = 68;
+
+export type RankedStackProps = {
+  readonly portfolio: Portfolio;
+  /** The stack as stored (or as just dropped). */
+  readonly view: StackView;
+  /** The stack as it would be if the dragged card were dropped where it hovers. */
+  readonly preview: StackView | null;
+  readonly selected: ReadonlySet<string>;
+  readonly onToggleSelected: (id: string, extend: boolean) => void;
+  readonly onPreview: (plan: StackMovePlan | null) => void;
+  readonly onDrop: (plan: StackMovePlan) => void;
+};
+
+type SortableRowProps = {
+  readonly id: string;
+  readonly top: number;
+  readonly setSize: number;
+  readonly children: (handle: {
+    ref: (node: HTMLButtonElement | null) => void;
+    props: Record<string, unknown>;
+    dragging: boolean;
+  }) => React.ReactNode;
+};
+
+const SortableRow = memo(function SortableRow({ id, top, setSize, children }: SortableRowProps) {
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id });
+  return (
+    <li
+      ref={setNodeRef}
+      className="stack__row"
+      aria-setsize={setSize}
+      style={{ top, transform: CSS.Translate.toString(transform), transition }}
+    >
+      {children({
+        ref: setActivatorNodeRef,
+        props: { ...attributes, ...listeners },
+        dragging: isDragging,
+      })}
+    </li>
+  );
+});
+
+export function RankedStack({
+  portfolio,
+  view,
+  preview,
+  selected,
+  onToggleSelected,
+  onPreview,
+  onDrop,
+}: RankedStackProps) {
+  const byId = useMemo(
+    () => new Map<string, Initiative>(portfolio.initiatives.map((item) => [item.id, item])),
+    [portfolio],
+  );
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const lastPlan = useRef<StackMovePlan | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const ids = view.rankable;
+  const activeIndex = activeId === null ? -1 : ids.indexOf(activeId);
+
+  // The dragged card's row stays mounted while it is scrolled out of view, or dnd-kit loses it.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex >= 0 && !indexes.includes(activeIndex)) {
+        indexes.push(activeIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [activeIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    rangeExtractor,
+  });
+
+  // Arrow keys step through the stack by index, not from where the card was last drawn, so
+  // that presses faster than the screen updates are not lost.
+  const idsRef = useRef(ids);
+  idsRef.current = ids;
+  const keyboardTarget = useRef(-1);
+  const coordinateGetter = useCallback<KeyboardCoordinateGetter>((event, args) => {
+    const step = event.code === 'ArrowDown' ? 1 : event.code === 'ArrowUp' ? -1 : 0;
+    const { active, droppableRects } = args.context;
+    if (step === 0 || !active) return sortableKeyboardCoordinates(event, args);
+    event.preventDefault();
+    const order = idsRef.current;
+    if (keyboardTarget.current < 0) keyboardTarget.current = order.indexOf(String(active.id));
+    const target = Math.min(Math.max(keyboardTarget.current + step, 0), order.length - 1);
+    const rect = droppableRects.get(order[target] as string);
+    if (!rect) return undefined;
+    keyboardTarget.current = target;
+    return { x: rect.left, y: rect.top };
+  }, []);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
+  );
+
+  const shown = preview ?? view;
+  const shownIndex = useMemo(
+    () => new Map(shown.rankable.map((id, index) => [id, index])),
+    [shown.rankable],
+  );
+  const pinnedCount = view.pinned.length;
+
+  const planFor = useCallback(
+    (active: string, over: string | null) =>
+      over === null ? null : planDrop(view.stack, active, over, selected),
+    [view.stack, selected],
+  );
+
+  const describeAt = useCallback(
+    (active: string, over: string | null): string => {
+      const name = byId.get(active)?.name ?? active;
+      const plan = planFor(active, over);
+      const stack = plan?.stack ?? view.stack;
+      const pinned = new Set(view.pinned);
+      const position = pinned.size + stack.filter((id) => !pinned.has(id)).indexOf(active) + 1;
+      const others = plan && plan.moved.length > 1 ? ` with ${plan.moved.length - 1} more` : '';
+      const placement = (preview ?? view).cutLine.byId.get(active);
+      const where = placement?.above
+        ? `above the line, ${placementText(portfolio, placement)}`
+        : placement
+          ? `below the line: ${describeReason(placement.reason, portfolio)}`
+          : '';
+      return `${name}${others} is at position ${position} of ${stack.length}; ${where}.`;
+    },
+    [byId, planFor, portfolio, preview, view],
+  );
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      `Picked up ${byId.get(String(active.id))?.name ?? active.id}. Use the arrow keys to move, Space to drop, Escape to cancel.`,
+    onDragOver: ({ active, over }) => describeAt(String(active.id), over ? String(over.id) : null),
+    onDragEnd: (event) =>
+      `Dropped. ${describeAt(String(event.active.id), dropTarget(event as DragEndEvent))}`,
+    onDragCancel: ({ active }) =>
+      `Cancelled. ${byId.get(String(active.id))?.name ?? active.id} is back where it was.`,
+  };
+
+  const onDragStart = (event: DragStartEvent) => {
+    keyboardTarget.current = -1;
+    setActiveId(String(event.active.id));
+    lastPlan.current = null;
+  };
+  const onDragOver = (event: DragOverEvent) => {
+    const plan = planFor(String(event.active.id), event.over ? String(event.over.id) : null);
+    if (plan?.stack.join('\n') === lastPlan.current?.stack.join('\n')) return;
+    lastPlan.current = plan;
+    onPreview(plan);
+  };
+  /** Where the card is dropped: after arrow keys, the card they stepped to (the screen may lag). */
+  const dropTarget = (event: DragEndEvent): string | null =>
+    keyboardTarget.current >= 0
+      ? (ids[keyboardTarget.current] ?? null)
+      : event.over
+        ? String(event.over.id)
+        : null;
+  const onDragEnd = (event: DragEndEvent) => {
+    const plan = planFor(String(event.active.id), dropTarget(event));
+    setActiveId(null);
+    onPreview(null);
+    if (plan) onDrop(plan);
+  };
+  const onDragCancel = () => {
+    setActiveId(null);
+    onPreview(null);
+  };
+
+  const activeInitiative = activeId === null ? undefined : byId.get(activeId);
+  const movingCount = activeId !== null && selected.has(activeId) ? selected.size : 1;
+  const lineTop = shown.lineIndex * ROW_HEIGHT;
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            'To move a card, press Space to pick it up, the up and down arrow keys to move it, Space again to drop it, or Escape to cancel.',
+        },
+      }}
+    >
+      <SortableContext items={ids as string[]} strategy={verticalListSortingStrategy}>
+        <div className="stack__scroll" ref={scrollRef} data-testid="stack-scroll">
+          <ol
+            className="stack__list"
+            aria-label="Ranked initiatives"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((item) => {
+              const id = ids[item.index] as string;
+              const initiative = byId.get(id);
+              if (!initiative) return null;
+              const index = shownIndex.get(id) ?? item.index;
+              const placement = shown.cutLine.byId.get(id);
+              return (
+                <SortableRow key={id} id={id} top={item.start} setSize={ids.length}>
+                  {(handle) => (
+                    <StackCard
+                      portfolio={portfolio}
+                      initiative={initiative}
+                      placement={placement}
+                      position={pinnedCount + index + 1}
+                      fitsInGap={index > shown.lineIndex && placement?.above === true}
+                      selected={selected.has(id)}
+                      onToggleSelected={onToggleSelected}
+                      handle={{ ref: handle.ref, props: handle.props }}
+                      dragging={handle.dragging}
+                    />
+                  )}
+                </SortableRow>
+              );
+            })}
+          </ol>
+          {ids.length > 0 && (
+            <div
+              className="cut-line"
+              style={{ top: lineTop }}
+              data-testid="cut-line"
+              data-index={shown.lineIndex}
+              aria-hidden="true"
+            >
+              <span className="cut-line__label">
+                Cut line · {shown.aboveCount} fit · {shown.belowCount} below
+              </span>
+            </div>
+          )}
+        </div>
+      </SortableContext>
+      <DragOverlay dropAnimation={null}>
+        {activeInitiative ? (
+          <div className="stack__overlay">
+            <StackCard
+              portfolio={portfolio}
+              initiative={activeInitiative}
+              placement={shown.cutLine.byId.get(activeInitiative.id)}
+              position={pinnedCount + (shownIndex.get(activeInitiative.id) ?? 0) + 1}
+              fitsInGap={false}
+              overlay
+            />
+            {movingCount > 1 && <span className="stack__overlay-count">{movingCount} cards</span>}
+          </div>
+        ) : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}

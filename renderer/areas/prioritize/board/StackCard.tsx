@@ -1,0 +1,130 @@
+import { memo, type Ref } from 'react';
+import { describeReason, type Placement } from '../../../../shared/prioritize/cutline';
+import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
+import { initiativeValue } from '../../../../shared/portfolio/measures';
+import { formatNumber } from '../../../format';
+
+export type StackCardProps = {
+  readonly portfolio: Portfolio;
+  readonly initiative: Initiative;
+  readonly placement: Placement | undefined;
+  /** 1-based position in the whole stack. */
+  readonly position: number;
+  /** Below the cut line in stack order, yet it fits in a gap the cards above left. */
+  readonly fitsInGap: boolean;
+  readonly selected?: boolean;
+  readonly onToggleSelected?: (id: string, extend: boolean) => void;
+  /** Props for the drag handle; absent for a pinned card. */
+  readonly handle?: {
+    readonly ref: Ref<HTMLButtonElement>;
+    readonly props: Record<string, unknown>;
+  };
+  readonly overlay?: boolean;
+  readonly dragging?: boolean;
+  /** One line: for the pinned cards above the stack. */
+  readonly compact?: boolean;
+};
+
+function periodLabel(portfolio: Portfolio, id: string): string {
+  return portfolio.periods.find((period) => period.id === id)?.label ?? id;
+}
+
+/** What the card says about its place: its start, or why it does not fit. */
+export function placementText(portfolio: Portfolio, placement: Placement | undefined): string {
+  if (!placement) return '';
+  if (!placement.above) return describeReason(placement.reason, portfolio);
+  const length = placement.endIndex - placement.startIndex + 1;
+  return `starts ${periodLabel(portfolio, placement.start)} · ${length} period${length === 1 ? '' : 's'}`;
+}
+
+function ignoreChange(): void {}
+
+/** One initiative in the ranked stack. */
+export const StackCard = memo(function StackCard({
+  portfolio,
+  initiative,
+  placement,
+  position,
+  fitsInGap,
+  selected = false,
+  onToggleSelected,
+  handle,
+  overlay = false,
+  dragging = false,
+  compact = false,
+}: StackCardProps) {
+  const value = initiativeValue(initiative, portfolio.scoring);
+  const above = placement?.above ?? false;
+  const pulledBy =
+    placement?.pulledBy !== undefined
+      ? portfolio.initiatives.find((item) => item.id === placement.pulledBy)?.name
+      : undefined;
+  const classes = [
+    'stack-card',
+    above ? 'stack-card--above' : 'stack-card--below',
+    selected && 'stack-card--selected',
+    dragging && 'stack-card--dragging',
+    overlay && 'stack-card--overlay',
+    compact && 'stack-card--compact',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} data-initiative-id={initiative.id}>
+      {handle ? (
+        <button
+          type="button"
+          className="stack-card__handle"
+          ref={handle.ref}
+          aria-label={`Move ${initiative.name}, position ${position}`}
+          {...handle.props}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+      ) : (
+        <span className="stack-card__pin" title="Forced in: placed first" aria-hidden="true">
+          ⚑
+        </span>
+      )}
+      {onToggleSelected && (
+        <input
+          type="checkbox"
+          className="stack-card__select"
+          checked={selected}
+          aria-label={`Select ${initiative.name}`}
+          // Click (also fired by Space) carries Shift, for selecting a range.
+          onClick={(event) => onToggleSelected(initiative.id, event.shiftKey)}
+          onChange={ignoreChange}
+        />
+      )}
+      <span className="stack-card__position" aria-hidden="true">
+        {position}
+      </span>
+      <div className="stack-card__body">
+        <div className="stack-card__title">
+          <a
+            className="stack-card__name"
+            href={`#/portfolio/initiatives/${encodeURIComponent(initiative.id)}`}
+            title={initiative.name}
+          >
+            {initiative.name}
+          </a>
+          {initiative.forced === 'in' && <span className="badge badge--forced-in">Forced in</span>}
+          {initiative.forced === 'out' && (
+            <span className="badge badge--forced-out">Forced out</span>
+          )}
+          {fitsInGap && <span className="badge badge--gap">Fits in a gap</span>}
+        </div>
+        <div className="stack-card__status">
+          <span className={above ? 'stack-card__start' : 'stack-card__reason'}>
+            {placementText(portfolio, placement)}
+          </span>
+          {pulledBy && <span className="stack-card__pulled"> · pulled up by {pulledBy}</span>}
+        </div>
+      </div>
+      <span className="stack-card__value" title="Value">
+        {value === undefined ? '—' : formatNumber(value)}
+      </span>
+    </div>
+  );
+});

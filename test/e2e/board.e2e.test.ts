@@ -1,0 +1,177 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe';
+import { eventually, notices, shown } from './support/app';
+import { useHarness } from './support/harness';
+
+const harness = useHarness();
+
+/** The ids of the rankable cards the stack shows, top to bottom. */
+function shownOrder(page: Page): Promise<string[]> {
+  return page
+    .locator('.stack__row .stack-card')
+    .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.initiativeId ?? ''));
+}
+
+function card(page: Page, id: string) {
+  return page.locator(`.stack__row .stack-card[data-initiative-id="${id}"]`);
+}
+
+function handle(page: Page, id: string) {
+  return card(page, id).getByRole('button', { name: /^Move / });
+}
+
+/** Waits for a screen-reader announcement of the stack (dnd-kit's visually hidden live region). */
+async function announced(page: Page, text: RegExp): Promise<void> {
+  await page.locator('[aria-live]').getByText(text).waitFor({ state: 'attached' });
+}
+
+async function lineIndex(page: Page): Promise<number> {
+  return Number(await page.getByTestId('cut-line').getAttribute('data-index'));
+}
+
+describe('the board', () => {
+  it('reorders by mouse: the cut line, counts and heatmap preview move while dragging, and the order survives a reload', async () => {
+    const profile = await harness.profile();
+    const { page } = await harness.open(profile, '#/prioritize/board', {
+      width: 1440,
+      height: 1000,
+    });
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    const before = await shownOrder(page);
+    expect(before.length).toBeGreaterThan(8);
+    const line = await lineIndex(page);
+    expect(line).toBeGreaterThan(0);
+
+    // A card just below the line, with its reason in words.
+    const below = before[line] as string;
+    await expect(card(page, below).locator('.stack-card__reason').textContent()).resolves.toMatch(
+      /short in|needs|excluded by|forced out|cannot/,
+    );
+    const heatmapBefore = await page.locator('.heatmap').first().innerText();
+    const countsBefore = await page.getByTestId('stack-counts').innerText();
+
+    // Drag it by its handle onto the card four places up, and hold it there.
+    const target = before[line - 4] as string;
+    // Both cards in view, away from the edges where dragging scrolls the stack.
+    await page
+      .getByTestId('stack-scroll')
+      .evaluate((element, top) => element.scrollTo(0, top), Math.max(0, (line - 4) * 68 - 100));
+    const from = await handle(page, below).boundingBox();
+    const to = await card(page, target).boundingBox();
+    if (!from || !to) throw new Error('cards not laid out');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 10, from.y - 20, { steps: 4 });
+    await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 12 });
+    await shown(page.getByText(/^Preview while dragging/).first());
+    await eventually(
+      async () => (await page.locator('.heatmap').first().innerText()) !== heatmapBefore,
+      true,
+      'the heatmap shows the effect of the hovered drop',
+    );
+    await eventually(
+      async () => (await page.getByTestId('stack-counts').innerText()) !== countsBefore,
+      true,
+      'the counts above and below the line follow the hovered drop',
+    );
+    await page.mouse.up();
+
+    const expected = [...before.slice(0, line - 4), below, ...before.slice(line - 4, line)];
+    await eventually(
+      async () => (await shownOrder(page)).slice(0, line + 1),
+      expected,
+      'the dragged card in its new place',
+    );
+    await expect(card(page, below).locator('.stack-card__start').textContent()).resolves.toMatch(
+      /^starts /,
+    );
+    expect(await lineIndex(page)).not.toBe(line);
+    const after = await shownOrder(page);
+    await shown(page.getByRole('button', { name: 'Undo', exact: true }));
+
+    await page.reload();
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    await eventually(
+      async () => (await shownOrder(page)).slice(0, line + 1),
+      after.slice(0, line + 1),
+      'the order after a reload',
+    );
+  });
+
+  it('reorders by keyboard: Space lifts, arrows move, Space drops, Escape cancels; undo restores', async () => {
+    const { page } = await harness.open(await harness.profile(), '#/prioritize/board');
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    const before = await shownOrder(page);
+    const moving = before[1] as string;
+
+    await handle(page, moving).focus();
+    await page.keyboard.press('Space');
+    await shown(page.locator('.stack-card--overlay'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    const expected = [before[0], before[2], before[3], before[4], moving, ...before.slice(5)];
+    await eventually(
+      async () => (await shownOrder(page)).slice(0, 6),
+      expected.slice(0, 6),
+      'the order after a keyboard move',
+    );
+    await announced(page, /^Dropped\. /);
+
+    // Lift and cancel: nothing changes.
+    await handle(page, before[0] as string).focus();
+    await page.keyboard.press('Space');
+    await shown(page.locator('.stack-card--overlay'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await announced(page, /^Cancelled\. /);
+    await eventually(
+      async () => (await shownOrder(page)).slice(0, 6),
+      expected.slice(0, 6),
+      'the order after a cancelled move',
+    );
+
+    await page.keyboard.press('Control+z');
+    await shown(notices(page).getByText('Undone: Move in ranking'));
+    await eventually(
+      async () => (await shownOrder(page)).slice(0, 6),
+      before.slice(0, 6),
+      'the order after undo',
+    );
+  });
+
+  it('moves selected cards to the bottom together', async () => {
+    const { page } = await harness.open(await harness.profile(), '#/prioritize/board');
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    const before = await shownOrder(page);
+    const names = await Promise.all(
+      [before[0], before[2]].map(async (id) =>
+        card(page, id as string)
+          .locator('.stack-card__name')
+          .innerText(),
+      ),
+    );
+    for (const name of names) await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+    await shown(page.getByText('2 selected'));
+    await page.getByRole('button', { name: 'Move to bottom' }).click();
+    await eventually(
+      async () => (await shownOrder(page)).slice(0, 3),
+      [before[1], before[3], before[4]],
+      'the top of the stack after moving two cards down',
+    );
+    await shown(page.getByText('Moved 2 cards to the bottom.'));
+  });
+
+  it('passes axe on the board, the roadmap and the scenarios', async () => {
+    const { page } = await harness.open(await harness.profile(), '#/prioritize/board');
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    await expectNoAxeViolations(page, 'the board');
+    await page.getByRole('tab', { name: 'Roadmap' }).click();
+    await shown(page.getByText(/Drag a bar to another period/));
+    await expectNoAxeViolations(page, 'the roadmap');
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await expectNoAxeViolations(page, 'the scenarios');
+  });
+});
