@@ -52,12 +52,11 @@ export function initiativeValue(
 
 /** Number of active periods: the longest demand or spend list, or `duration` when longer. */
 export function initiativeDuration(initiative: Initiative): number {
-  const lengths = [
-    initiative.duration ?? 0,
-    initiative.spend?.length ?? 0,
-    ...Object.values(initiative.demand ?? {}).map((list) => list.length),
-  ];
-  return Math.max(...lengths);
+  let longest = Math.max(initiative.duration ?? 0, initiative.spend?.length ?? 0);
+  for (const list of Object.values(initiative.demand ?? {})) {
+    longest = Math.max(longest, list.length);
+  }
+  return longest;
 }
 
 /** Sum of the spend over all active periods. */

@@ -5,7 +5,7 @@
  * in the portfolio file's documentation.
  */
 import { initiativeDuration } from '../portfolio/measures';
-import type { Initiative, Portfolio } from '../portfolio/types';
+import type { Initiative, Period, Portfolio, Team } from '../portfolio/types';
 
 /** Why an initiative ends below the line. */
 export type BelowReason =
@@ -76,16 +76,16 @@ export function stackOrder(portfolio: Portfolio, scenarioId?: string): string[] 
     scenarioId === undefined
       ? portfolio.scenarios[0]
       : portfolio.scenarios.find((candidate) => candidate.id === scenarioId);
-  const known = new Set(portfolio.initiatives.map((initiative) => initiative.id));
-  const order: string[] = [];
+  const fileOrder = portfolio.initiatives.map((initiative) => initiative.id);
+  const known = new Set(fileOrder);
   const seen = new Set<string>();
-  for (const id of [
-    ...(scenario?.ranking ?? []),
-    ...portfolio.initiatives.map((initiative) => initiative.id),
-  ]) {
-    if (!known.has(id) || seen.has(id)) continue;
-    seen.add(id);
-    order.push(id);
+  const order: string[] = [];
+  for (const ids of [scenario?.ranking ?? [], fileOrder]) {
+    for (const id of ids) {
+      if (!known.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      order.push(id);
+    }
   }
   return order;
 }
@@ -101,8 +101,10 @@ export function placementOrder(portfolio: Portfolio, order: readonly string[]): 
 type Prepared = {
   readonly initiative: Initiative;
   readonly duration: number;
-  /** Team index and demand per active period, for the teams it needs. */
-  readonly demand: readonly (readonly [number, readonly number[]])[];
+  /** Indexes of the teams it needs, in file order. */
+  readonly teams: readonly number[];
+  /** Demand per active period, one list per entry of `teams`. */
+  readonly demand: readonly (readonly number[])[];
   readonly spend: readonly number[];
 };
 
@@ -132,15 +134,19 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
 
   const prepared = new Map<string, Prepared>();
   for (const initiative of portfolio.initiatives) {
+    const demand = initiative.demand ?? {};
+    const needed: number[] = [];
+    for (const team of Object.keys(demand)) {
+      const t = teamIndex.get(team);
+      if (t !== undefined) needed.push(t);
+    }
     // Teams in file order, so that the first blocking team never depends on key order.
-    const demand = Object.entries(initiative.demand ?? {})
-      .map(([team, amounts]) => [teamIndex.get(team) ?? -1, amounts] as const)
-      .filter(([t]) => t >= 0)
-      .sort(([a], [b]) => a - b);
+    if (needed.length > 1) needed.sort((a, b) => a - b);
     prepared.set(initiative.id, {
       initiative,
       duration: Math.max(1, initiativeDuration(initiative)),
-      demand,
+      teams: needed,
+      demand: needed.map((t) => demand[(teams[t] as Team).id] as readonly number[]),
       spend: initiative.spend ?? [],
     });
   }
@@ -158,18 +164,34 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
     return excludedByAbove.get(initiative.id);
   };
 
-  /** The first shortfall of starting at `start`, or undefined when it fits. */
+  /** Whether every team's demand and the spend fit what is left, starting at `start`. */
+  const fits = (item: Prepared, start: number): boolean => {
+    for (let k = 0; k < item.duration; k += 1) {
+      const p = start + k;
+      for (let d = 0; d < item.teams.length; d += 1) {
+        const need = (item.demand[d] as readonly number[])[k] ?? 0;
+        if (need > (remaining[(item.teams[d] as number) * periodCount + p] as number) + TOLERANCE) {
+          return false;
+        }
+      }
+      if ((item.spend[k] ?? 0) > (budgetLeft[p] as number) + TOLERANCE) return false;
+    }
+    return true;
+  };
+
+  /** The first shortfall of starting at `start`: earliest period, teams in file order, then budget. */
   const shortfall = (item: Prepared, start: number): BelowReason | undefined => {
     for (let k = 0; k < item.duration; k += 1) {
       const p = start + k;
-      for (const [t, amounts] of item.demand) {
-        const need = amounts[k] ?? 0;
+      for (let d = 0; d < item.teams.length; d += 1) {
+        const t = item.teams[d] as number;
+        const need = (item.demand[d] as readonly number[])[k] ?? 0;
         const left = remaining[t * periodCount + p] as number;
         if (need > left + TOLERANCE) {
           return {
             kind: 'capacity',
-            team: (teams[t] as { id: string }).id,
-            period: (periods[p] as { id: string }).id,
+            team: (teams[t] as Team).id,
+            period: (periods[p] as Period).id,
             short: need - Math.max(0, left),
           };
         }
@@ -179,7 +201,7 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
       if (cost > left + TOLERANCE) {
         return {
           kind: 'budget',
-          period: (periods[p] as { id: string }).id,
+          period: (periods[p] as Period).id,
           short: cost - Math.max(0, left),
         };
       }
@@ -190,8 +212,9 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
   const take = (item: Prepared, start: number) => {
     for (let k = 0; k < item.duration; k += 1) {
       const p = start + k;
-      for (const [t, amounts] of item.demand) {
-        const need = amounts[k] ?? 0;
+      for (let d = 0; d < item.teams.length; d += 1) {
+        const t = item.teams[d] as number;
+        const need = (item.demand[d] as readonly number[])[k] ?? 0;
         remaining[t * periodCount + p] = (remaining[t * periodCount + p] as number) - need;
         (usage[t] as number[])[p] = ((usage[t] as number[])[p] as number) + need;
       }
@@ -215,7 +238,11 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
     if (!item || inProgress.has(id)) return undefined;
     const { initiative } = item;
     const below = (reason: BelowReason) =>
-      record({ id, above: false, reason, ...(pulledBy !== undefined && { pulledBy }) });
+      record(
+        pulledBy === undefined
+          ? { id, above: false, reason }
+          : { id, above: false, reason, pulledBy },
+      );
 
     if (initiative.forced === 'out') return below({ kind: 'forced-out' });
     const excluder = excludedBy(initiative);
@@ -263,10 +290,8 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
         period: beyondHorizon ? lastPeriod : (initiative.latestStart ?? lastPeriod),
       });
     }
-    let firstBlock: BelowReason | undefined;
     for (let start = low; start <= high; start += 1) {
-      const blocked = shortfall(item, start);
-      if (!blocked) {
+      if (fits(item, start)) {
         take(item, start);
         for (const other of initiative.excludes ?? []) {
           if (!excludedByAbove.has(other)) excludedByAbove.set(other, id);
@@ -280,9 +305,8 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
           ...(pulledBy !== undefined && { pulledBy }),
         });
       }
-      firstBlock ??= blocked;
     }
-    return below(firstBlock as BelowReason);
+    return below(shortfall(item, low) as BelowReason);
   };
 
   const named = new Set(order);
@@ -316,39 +340,69 @@ export function formatAmount(amount: number): string {
   return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
-/** The reason as a sentence a person understands: "Platform is 1.5 FTE short in Q2 2027". */
-export function describeReason(reason: BelowReason, portfolio: Portfolio): string {
-  const periodLabel = (id: string) =>
-    portfolio.periods.find((period) => period.id === id)?.label ?? id;
-  const initiativeName = (id: string) =>
-    portfolio.initiatives.find((initiative) => initiative.id === id)?.name ?? id;
+/** How a reason finds the names it shows: period labels, initiative and team names, by id. */
+type Names = {
+  readonly period: (id: string) => string;
+  readonly initiative: (id: string) => string;
+  readonly team: (id: string) => string;
+};
+
+function sentence(reason: BelowReason, portfolio: Portfolio, names: Names): string {
   switch (reason.kind) {
     case 'forced-out':
       return 'forced out';
     case 'excluded':
-      return `excluded by ${initiativeName(reason.by)}`;
+      return `excluded by ${names.initiative(reason.by)}`;
     case 'needs':
-      return `needs ${initiativeName(reason.prerequisite)}, which is below the line`;
+      return `needs ${names.initiative(reason.prerequisite)}, which is below the line`;
     case 'capacity': {
-      const team = portfolio.teams.find((candidate) => candidate.id === reason.team)?.name;
       const unit = portfolio.capacityUnit ? ` ${portfolio.capacityUnit}` : '';
-      return `${team ?? reason.team} is ${formatAmount(reason.short)}${unit} short in ${periodLabel(reason.period)}`;
+      return `${names.team(reason.team)} is ${formatAmount(reason.short)}${unit} short in ${names.period(reason.period)}`;
     }
     case 'budget': {
       const currency = portfolio.currency ? ` ${portfolio.currency}` : '';
-      return `the budget is ${formatAmount(reason.short)}${currency} short in ${periodLabel(reason.period)}`;
+      return `the budget is ${formatAmount(reason.short)}${currency} short in ${names.period(reason.period)}`;
     }
     case 'no-start':
       switch (reason.cause) {
         case 'horizon':
           if (portfolio.periods.length === 0) return 'cannot finish: the portfolio has no periods';
-          return `cannot finish by ${periodLabel(reason.period)}, the last period`;
+          return `cannot finish by ${names.period(reason.period)}, the last period`;
         case 'latest-start':
-          return `cannot start by its latest start, ${periodLabel(reason.period)}`;
+          return `cannot start by its latest start, ${names.period(reason.period)}`;
         case 'fixed-start':
-          return `cannot start at its fixed start, ${periodLabel(reason.period)}`;
+          return `cannot start at its fixed start, ${names.period(reason.period)}`;
       }
   }
+}
+
+/** The reason as a sentence a person understands: "Platform is 1.5 FTE short in Q2 2027". */
+export function describeReason(reason: BelowReason, portfolio: Portfolio): string {
+  const find = <T extends { readonly id: string }>(items: readonly T[], id: string) =>
+    items.find((item) => item.id === id);
+  return sentence(reason, portfolio, {
+    period: (id) => find(portfolio.periods, id)?.label ?? id,
+    initiative: (id) => find(portfolio.initiatives, id)?.name ?? id,
+    team: (id) => find(portfolio.teams, id)?.name ?? id,
+  });
+}
+
+/** Name lookups through maps built once, for describing many reasons of the same portfolio. */
+function namesOf(portfolio: Portfolio): Names {
+  const lookup = <T extends { readonly id: string }>(
+    items: readonly T[],
+    name: (item: T) => string,
+  ) => {
+    const byId = new Map<string, string>();
+    // The first item with an id wins, as with `find`.
+    for (const item of items) if (!byId.has(item.id)) byId.set(item.id, name(item));
+    return (id: string) => byId.get(id) ?? id;
+  };
+  return {
+    period: lookup(portfolio.periods, (period) => period.label),
+    initiative: lookup(portfolio.initiatives, (initiative) => initiative.name),
+    team: lookup(portfolio.teams, (team) => team.name),
+  };
 }
 
 export type CutLineReport = {
@@ -358,11 +412,12 @@ export type CutLineReport = {
 
 /** The `cutline` command's output: above and below, each in placement order. */
 export function cutLineReport(portfolio: Portfolio, cutLine: CutLine): CutLineReport {
+  const names = namesOf(portfolio);
   const above: { id: string; start: string }[] = [];
   const below: { id: string; reason: string }[] = [];
   for (const placement of cutLine.placements) {
     if (placement.above) above.push({ id: placement.id, start: placement.start });
-    else below.push({ id: placement.id, reason: describeReason(placement.reason, portfolio) });
+    else below.push({ id: placement.id, reason: sentence(placement.reason, portfolio, names) });
   }
   return { above, below };
 }
