@@ -6,9 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { readPortfolioText } from '../../shared/portfolio/restore';
 import { checkPortfolioRules } from '../../shared/portfolio/rules';
 import { writePortfolio } from '../../shared/portfolio/write';
+import { cutLineReport, scenarioCutLine } from '../../shared/prioritize/cutline';
 import { generatePortfolio } from './generate-portfolio';
 
-function measure(label: string, runs: number, work: () => void): void {
+function measure(label: string, runs: number, work: () => void, warmUpRuns = 0): void {
+  for (let run = 0; run < warmUpRuns; run += 1) work();
   const times: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const start = performance.now();
@@ -42,5 +44,32 @@ for (const size of [100, 1000, 5000]) {
   measure('write the file (export)', runs, () => writePortfolio(portfolio));
   measure('check every rule (done on each edit in the app)', runs, () =>
     checkPortfolioRules(portfolio),
+  );
+}
+
+{
+  const portfolio = generatePortfolio({
+    initiatives: 1000,
+    teams: 20,
+    periods: 12,
+    dependencyShare: 0.3,
+    seed: 7,
+  });
+  const cutLine = scenarioCutLine(portfolio);
+  const above = cutLine.placements.filter((placement) => placement.above).length;
+  console.log(
+    `\nCut line, 1000 initiatives × 20 teams × 12 periods, 30 % with a dependency: ${above} above, ${cutLine.placements.length - above} below`,
+  );
+  measure(
+    'place the stack (the live cut line on the board)',
+    400,
+    () => scenarioCutLine(portfolio),
+    100,
+  );
+  measure(
+    'place it and write every reason (the cutline command)',
+    400,
+    () => cutLineReport(portfolio, scenarioCutLine(portfolio)),
+    100,
   );
 }
