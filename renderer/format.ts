@@ -2,15 +2,28 @@
 
 const LOCALE = undefined;
 
+/** Formatters by their options: making one costs far more than using it (charts format a lot). */
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+
+function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let found = FORMATTERS.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(LOCALE, options);
+    FORMATTERS.set(key, found);
+  }
+  return found;
+}
+
 /** A plain number with up to `digits` decimals: 1.5, 12, 1,250. */
 export function formatNumber(value: number, digits = 1): string {
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+  return formatter({ maximumFractionDigits: digits }).format(value);
 }
 
 /** Money in the portfolio's currency, compact for large amounts: €1.2M, €350K. */
 export function formatMoney(value: number, currency: string | undefined, compact = true): string {
   try {
-    return new Intl.NumberFormat(LOCALE, {
+    return formatter({
       style: currency ? 'currency' : 'decimal',
       ...(currency && { currency }),
       notation: compact ? 'compact' : 'standard',

@@ -1,5 +1,5 @@
 /** The board: the ranked stack with its cut line, and what the stack does to capacity. */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
 import type { Portfolio } from '../../../../shared/portfolio/types';
 import { CapacityHeatmap } from '../../../charts/CapacityHeatmap';
@@ -24,10 +24,10 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
 function summary(portfolio: Portfolio, view: StackView) {
   let value = 0;
   let spend = 0;
-  for (const placement of view.cutLine.placements) {
-    if (!placement.above) continue;
-    const initiative = portfolio.initiatives.find((item) => item.id === placement.id);
-    value += initiative ? (initiativeValue(initiative, portfolio.scoring) ?? 0) : 0;
+  for (const initiative of portfolio.initiatives) {
+    if (view.cutLine.byId.get(initiative.id)?.above) {
+      value += initiativeValue(initiative, portfolio.scoring) ?? 0;
+    }
   }
   for (const amount of view.cutLine.spend) spend += amount;
   const budget = portfolio.budget
@@ -35,6 +35,49 @@ function summary(portfolio: Portfolio, view: StackView) {
     : undefined;
   return { value, spend, budget };
 }
+
+/** What the stack does to capacity and budget: the figures and the heatmap. */
+const BoardSide = memo(function BoardSide({
+  portfolio,
+  view,
+  preview,
+}: {
+  readonly portfolio: Portfolio;
+  readonly view: StackView;
+  readonly preview: StackView | null;
+}) {
+  const shown = preview ?? view;
+  const figures = summary(portfolio, shown);
+  return (
+    <aside className="board__side" aria-label="What fits">
+      <dl className="board__figures">
+        <div>
+          <dt>Above the line</dt>
+          <dd data-testid="figure-above">
+            {shown.aboveCount} of {portfolio.initiatives.length}
+          </dd>
+        </div>
+        <div>
+          <dt>Value above</dt>
+          <dd>{formatNumber(figures.value, 0)}</dd>
+        </div>
+        <div>
+          <dt>Spend above</dt>
+          <dd>
+            {formatMoney(figures.spend, portfolio.currency)}
+            {figures.budget !== undefined &&
+              ` of ${formatMoney(figures.budget, portfolio.currency)}`}
+          </dd>
+        </div>
+      </dl>
+      <CapacityHeatmap
+        portfolio={portfolio}
+        cutLine={view.cutLine}
+        {...(preview && { preview: preview.cutLine })}
+      />
+    </aside>
+  );
+});
 
 export function Board({ portfolio, scenarioId, stack }: BoardProps) {
   const notify = useAppStore((state) => state.notify);
@@ -54,9 +97,12 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
 
   const shownStack = pending ?? stack;
   const view = useMemo(() => viewStack(portfolio, shownStack), [portfolio, shownStack]);
+  // The preview follows the pointer at a lower priority than the drag itself, so frames stay
+  // smooth on a long stack and the heatmap catches up a moment later.
+  const deferredPlan = useDeferredValue(previewPlan);
   const preview = useMemo(
-    () => (previewPlan ? viewStack(portfolio, previewPlan.stack) : null),
-    [portfolio, previewPlan],
+    () => (deferredPlan ? viewStack(portfolio, deferredPlan.stack) : null),
+    [portfolio, deferredPlan],
   );
   const byId = useMemo(
     () => new Map(portfolio.initiatives.map((item) => [item.id, item])),
@@ -110,7 +156,6 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
   };
 
   const shown = preview ?? view;
-  const figures = summary(portfolio, shown);
 
   if (portfolio.initiatives.length === 0) {
     return (
@@ -195,33 +240,7 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
           onDrop={(plan) => commit(plan, 'Move in ranking')}
         />
       </section>
-      <aside className="board__side" aria-label="What fits">
-        <dl className="board__figures">
-          <div>
-            <dt>Above the line</dt>
-            <dd data-testid="figure-above">
-              {shown.aboveCount} of {portfolio.initiatives.length}
-            </dd>
-          </div>
-          <div>
-            <dt>Value above</dt>
-            <dd>{formatNumber(figures.value, 0)}</dd>
-          </div>
-          <div>
-            <dt>Spend above</dt>
-            <dd>
-              {formatMoney(figures.spend, portfolio.currency)}
-              {figures.budget !== undefined &&
-                ` of ${formatMoney(figures.budget, portfolio.currency)}`}
-            </dd>
-          </div>
-        </dl>
-        <CapacityHeatmap
-          portfolio={portfolio}
-          cutLine={view.cutLine}
-          {...(preview && { preview: preview.cutLine })}
-        />
-      </aside>
+      <BoardSide portfolio={portfolio} view={view} preview={preview} />
     </div>
   );
 }

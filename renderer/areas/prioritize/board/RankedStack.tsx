@@ -118,7 +118,7 @@ export function RankedStack({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 4,
     rangeExtractor,
   });
 

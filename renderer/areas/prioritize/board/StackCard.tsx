@@ -81,6 +81,10 @@ export const StackCard = memo(function StackCard({
         >
           <span aria-hidden="true">⠿</span>
         </button>
+      ) : overlay ? (
+        <span className="stack-card__handle" aria-hidden="true">
+          ⠿
+        </span>
       ) : (
         <span className="stack-card__pin" title="Forced in: placed first" aria-hidden="true">
           ⚑
