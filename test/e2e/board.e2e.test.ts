@@ -175,3 +175,59 @@ describe('the board', () => {
     await expectNoAxeViolations(page, 'the scenarios');
   });
 });
+
+describe('the roadmap and the scenarios', () => {
+  it('pins a start on the roadmap from the keyboard, and Ctrl+Z takes it back', async () => {
+    const { page } = await harness.open(await harness.profile(), '#/prioritize/roadmap');
+    const bar = page.getByRole('button', { name: /^Route optimisation v2, starts / });
+    const startsAt = async () =>
+      /starts ([^,]+)/.exec((await bar.getAttribute('aria-label')) ?? '')?.[1];
+    const before = await startsAt();
+    expect(await bar.getAttribute('aria-label')).not.toMatch(/pinned/);
+
+    await bar.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await shown(notices(page).getByText(/^Route optimisation v2 now starts in /));
+    await eventually(
+      async () => /pinned$/.test((await bar.getAttribute('aria-label')) ?? ''),
+      true,
+      'the bar is pinned',
+    );
+    expect(await startsAt()).not.toBe(before);
+
+    await page.keyboard.press('Control+z');
+    await shown(notices(page).getByText('Undone: Pin start'));
+    await eventually(startsAt, before, 'the start after undo');
+  });
+
+  it('creates a scenario, opens it on the board, and keeps it across a reload', async () => {
+    const { page } = await harness.open(await harness.profile(), '#/prioritize/scenarios');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.getByLabel('Name of the new scenario').fill('Cost cut');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const row = page.getByRole('row', { name: /Cost cut/ });
+    await shown(row);
+    await row.getByRole('button', { name: 'Open on the board' }).click();
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    await eventually(
+      () =>
+        page
+          .getByLabel('Scenario')
+          .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent),
+      'Cost cut',
+      'the scenario on the board',
+    );
+    expect(page.url()).toMatch(/#\/prioritize\/board\/cost-cut$/);
+    await page.reload();
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    await eventually(
+      () =>
+        page
+          .getByLabel('Scenario')
+          .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent),
+      'Cost cut',
+      'the scenario on the board after a reload',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { writePortfolio } from '../../../shared/portfolio/write';
 import type { Portfolio } from '../../../shared/portfolio/types';
@@ -17,6 +17,9 @@ import { generatePortfolio } from '../../bench/generate-portfolio';
 import { freshDatabase } from './fresh-database';
 
 beforeEach(freshDatabase);
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const BASE = DEMO_PORTFOLIO.scenarios[0]!;
 const LAST = DEMO_PORTFOLIO.initiatives.at(-1)!;
@@ -83,6 +86,26 @@ describe('moving cards in a stack', () => {
       moveInStack({ scenarioId: BASE.id, ids: [BASE.ranking[0]!], before: 'ghost' }),
     ).rejects.toThrow('"ghost" is not in the stack');
     expect(writePortfolio(await readPortfolio())).toBe(before);
+  });
+
+  it('never leaves a move half-written: when storing fails midway, no rank changes', async () => {
+    const before = writePortfolio(await readPortfolio());
+    const ranks = db.table('ranks');
+    const put = ranks.put.bind(ranks);
+    let calls = 0;
+    vi.spyOn(ranks, 'put').mockImplementation((...args: Parameters<typeof ranks.put>) => {
+      calls += 1;
+      if (calls === 2) return Promise.reject(new Error('disk full')) as never;
+      return put(...args);
+    });
+    const picked = [BASE.ranking[3]!, BASE.ranking[6]!, BASE.ranking[9]!];
+    await expect(
+      moveInStack({ scenarioId: BASE.id, ids: picked, before: BASE.ranking[0]! }),
+    ).rejects.toThrow('disk full');
+    expect(calls).toBe(2);
+    vi.restoreAllMocks();
+    expect(writePortfolio(await readPortfolio())).toBe(before);
+    expect(getHistory().undo).toHaveLength(0);
   });
 
   it('writes one row for a drop in a stack of a thousand cards', async () => {
