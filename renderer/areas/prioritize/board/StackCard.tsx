@@ -3,6 +3,7 @@ import { describeReason, type Placement } from '../../../../shared/prioritize/cu
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
 import { formatNumber } from '../../../format';
+import { STATUS_LABELS } from '../../portfolio/labels';
 
 export type StackCardProps = {
   readonly portfolio: Portfolio;
@@ -59,6 +60,7 @@ export const StackCard = memo(function StackCard({
     placement?.pulledBy !== undefined
       ? portfolio.initiatives.find((item) => item.id === placement.pulledBy)?.name
       : undefined;
+  const status = placementText(portfolio, placement);
   const classes = [
     'stack-card',
     above ? 'stack-card--above' : 'stack-card--below',
@@ -113,16 +115,22 @@ export const StackCard = memo(function StackCard({
           >
             {initiative.name}
           </a>
-          {initiative.forced === 'in' && <span className="badge badge--forced-in">Forced in</span>}
+          {initiative.forced === 'in' && !compact && (
+            <span className="badge badge--forced-in">Forced in</span>
+          )}
           {initiative.forced === 'out' && (
             <span className="badge badge--forced-out">Forced out</span>
           )}
           {fitsInGap && <span className="badge badge--gap">Fits in a gap</span>}
+          {(initiative.status === 'done' || initiative.status === 'cancelled') && (
+            // Still placed (the cut line places every initiative): say so, so it is not missed.
+            <span className={`badge status status--${initiative.status}`}>
+              {STATUS_LABELS[initiative.status]}
+            </span>
+          )}
         </div>
-        <div className="stack-card__status">
-          <span className={above ? 'stack-card__start' : 'stack-card__reason'}>
-            {placementText(portfolio, placement)}
-          </span>
+        <div className="stack-card__status" title={status}>
+          <span className={above ? 'stack-card__start' : 'stack-card__reason'}>{status}</span>
           {pulledBy && <span className="stack-card__pulled"> · pulled up by {pulledBy}</span>}
         </div>
       </div>
