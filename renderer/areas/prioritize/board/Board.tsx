@@ -17,6 +17,9 @@ export type BoardProps = {
   readonly stack: readonly string[];
 };
 
+/** How long a dropped order may be shown ahead of the stored one. */
+const PENDING_GRACE_MS = 1000;
+
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
@@ -116,7 +119,14 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
         if (!result.ok) {
           setPending(null);
           notify('error', `The move was not stored: ${result.problems[0]?.message ?? ''}`);
+          return;
         }
+        // Stored. The live query shows it within a moment; should that update be merged with
+        // a later one (an undo right away), the stored order still wins soon after.
+        window.setTimeout(
+          () => setPending((current) => (current === plan.stack ? null : current)),
+          PENDING_GRACE_MS,
+        );
       },
       (error: unknown) => {
         setPending(null);

@@ -50,6 +50,8 @@ type SortableRowProps = {
   readonly id: string;
   readonly top: number;
   readonly setSize: number;
+  /** 1-based place of the row in the whole list (most rows are not in the page). */
+  readonly position: number;
   readonly children: (handle: {
     ref: (node: HTMLButtonElement | null) => void;
     props: Record<string, unknown>;
@@ -57,7 +59,13 @@ type SortableRowProps = {
   }) => React.ReactNode;
 };
 
-const SortableRow = memo(function SortableRow({ id, top, setSize, children }: SortableRowProps) {
+const SortableRow = memo(function SortableRow({
+  id,
+  top,
+  setSize,
+  position,
+  children,
+}: SortableRowProps) {
   const {
     attributes,
     listeners,
@@ -72,6 +80,7 @@ const SortableRow = memo(function SortableRow({ id, top, setSize, children }: So
       ref={setNodeRef}
       className="stack__row"
       aria-setsize={setSize}
+      aria-posinset={position}
       style={{ top, transform: CSS.Translate.toString(transform), transition }}
     >
       {children({
@@ -119,6 +128,8 @@ export function RankedStack({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
+    // Enough rows for a first paint before the list has been measured.
+    initialRect: { width: 640, height: 800 },
     rangeExtractor,
   });
 
@@ -250,7 +261,13 @@ export function RankedStack({
               const index = shownIndex.get(id) ?? item.index;
               const placement = shown.cutLine.byId.get(id);
               return (
-                <SortableRow key={id} id={id} top={item.start} setSize={ids.length}>
+                <SortableRow
+                  key={id}
+                  id={id}
+                  top={item.start}
+                  setSize={ids.length}
+                  position={item.index + 1}
+                >
                   {(handle) => (
                     <StackCard
                       portfolio={portfolio}
