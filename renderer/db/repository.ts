@@ -7,6 +7,7 @@
 import { restorePortfolio, type PortfolioProblem } from '../../shared/portfolio/restore';
 import { portfolioToDocument } from '../../shared/portfolio/write';
 import { uniqueId } from '../../shared/portfolio/ids';
+import { isRank } from '../../shared/prioritize/fractional-rank';
 import type { Initiative, Period, Portfolio } from '../../shared/portfolio/types';
 import { invertEdit, withoutNoOps, type Edit, type RowChange, type RowKey } from './changes';
 import { clearHistory, getHistory, markRedone, markUndone, recordEdit } from './history';
@@ -143,8 +144,34 @@ export function markSaved(): Promise<void> {
   return enqueue(() => setUnsaved(false));
 }
 
+/**
+ * What is wrong with the rank rows beyond what the file's rules see: a rank row for a scenario
+ * that is gone (the file form would drop it silently), a malformed rank, or two cards of one
+ * scenario with the same rank (their order would be undefined).
+ */
+function rankProblems(rows: PortfolioRows): PortfolioProblem[] {
+  const problems: PortfolioProblem[] = [];
+  const scenarios = new Set(rows.scenarios.map((scenario) => scenario.id));
+  const seen = new Set<string>();
+  for (const row of rows.ranks) {
+    const path = `ranks[${row.scenarioId}/${row.initiativeId}]`;
+    if (!scenarios.has(row.scenarioId)) {
+      problems.push({ path, message: `scenario "${row.scenarioId}" does not exist` });
+    }
+    if (!isRank(row.rank)) problems.push({ path, message: `"${row.rank}" is not a rank` });
+    const key = JSON.stringify([row.scenarioId, row.rank]);
+    if (seen.has(key)) {
+      problems.push({ path, message: `another card of the scenario has rank "${row.rank}"` });
+    }
+    seen.add(key);
+  }
+  return problems;
+}
+
 /** The problems the file format's reader would find in the portfolio these rows make. */
 function problemsOf(rows: PortfolioRows): readonly PortfolioProblem[] {
+  const ranks = rankProblems(rows);
+  if (ranks.length > 0) return ranks;
   const result = restorePortfolio(portfolioToDocument(rowsToPortfolio(rows)));
   return result.ok ? [] : result.errors;
 }

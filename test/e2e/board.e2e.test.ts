@@ -23,7 +23,23 @@ function handle(page: Page, id: string) {
 
 /** Waits for a screen-reader announcement of the stack (dnd-kit's visually hidden live region). */
 async function announced(page: Page, text: RegExp): Promise<void> {
-  await page.locator('[aria-live]').getByText(text).waitFor({ state: 'attached' });
+  await eventually(
+    async () =>
+      (await page.locator('[aria-live]').allTextContents()).some((said) => text.test(said)),
+    true,
+    `an announcement matching ${String(text)}; heard when the wait began: ${JSON.stringify(await page.locator('[aria-live]').allTextContents())}`,
+  );
+}
+
+/**
+ * Lifts a card with Space. The keyboard drag listens for arrows from the next task on (a moment
+ * no person notices), so wait for a timer queued after that one before pressing more keys.
+ */
+async function lift(page: Page, id: string): Promise<void> {
+  await handle(page, id).focus();
+  await page.keyboard.press('Space');
+  await shown(page.locator('.stack-card--overlay'));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
 async function lineIndex(page: Page): Promise<number> {
@@ -105,9 +121,7 @@ describe('the board', () => {
     const before = await shownOrder(page);
     const moving = before[1] as string;
 
-    await handle(page, moving).focus();
-    await page.keyboard.press('Space');
-    await shown(page.locator('.stack-card--overlay'));
+    await lift(page, moving);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -121,9 +135,7 @@ describe('the board', () => {
     await announced(page, /^Dropped\. /);
 
     // Lift and cancel: nothing changes.
-    await handle(page, before[0] as string).focus();
-    await page.keyboard.press('Space');
-    await shown(page.locator('.stack-card--overlay'));
+    await lift(page, before[0] as string);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Escape');
     await announced(page, /^Cancelled\. /);
@@ -139,6 +151,28 @@ describe('the board', () => {
       async () => (await shownOrder(page)).slice(0, 6),
       before.slice(0, 6),
       'the order after undo',
+    );
+  });
+
+  it('announces where a card lands and whether it fits, even with fast key presses', async () => {
+    const { page } = await harness.open(await harness.profile(), '#/prioritize/board');
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    const before = await shownOrder(page);
+    const line = await lineIndex(page);
+    const below = before[line] as string;
+    const name = await card(page, below).locator('.stack-card__name').innerText();
+
+    await lift(page, below);
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Space');
+    await announced(
+      page,
+      new RegExp(`^Dropped\\. ${name} is at position \\d+ of \\d+; above the line, starts `),
+    );
+    await eventually(
+      async () => (await shownOrder(page)).indexOf(below),
+      line - 4,
+      'the card four places up',
     );
   });
 

@@ -1,9 +1,12 @@
 /** Prioritize: the board, the roadmap and the scenarios of the portfolio. */
-import { useMemo, useRef, type KeyboardEvent } from 'react';
-import { createScenario } from '../../db/scenarios';
-import { stackOf } from '../../db/scenarios';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { createScenario, stackOf } from '../../db/scenarios';
 import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
-import { PRIORITIZE_VIEWS, type PrioritizeView } from '../../state/slices/navigationSlice';
+import {
+  PRIORITIZE_VIEWS,
+  formatLocationHash,
+  type PrioritizeView,
+} from '../../state/slices/navigationSlice';
 import { useAppStore } from '../../state/store';
 import { Board } from './board/Board';
 import { RoadmapView } from './RoadmapView';
@@ -22,6 +25,18 @@ export function PrioritizeArea({ rows }: { readonly rows: PortfolioRows }) {
   const tabRefs = useRef<Partial<Record<PrioritizeView, HTMLButtonElement | null>>>({});
   const scenario =
     portfolio.scenarios.find((entry) => entry.id === location.scenarioId) ?? portfolio.scenarios[0];
+  const staleId =
+    location.scenarioId !== null && scenario?.id !== location.scenarioId
+      ? location.scenarioId
+      : null;
+  useEffect(() => {
+    // The address names a scenario that is gone: show the one on screen in the address instead,
+    // replacing the entry, so that Back does not lead to the missing one again.
+    if (staleId === null) return;
+    const fixed = { ...useAppStore.getState().location, scenarioId: scenario?.id ?? null };
+    window.history.replaceState(null, '', formatLocationHash(fixed));
+    useAppStore.setState({ location: fixed });
+  }, [staleId, scenario?.id]);
   const stackKey = useRef<{ key: string; stack: string[] }>({ key: '', stack: [] });
   const stack = useMemo(() => {
     const next = scenario ? stackOf(rows, scenario.id) : [];
@@ -97,6 +112,7 @@ export function PrioritizeArea({ rows }: { readonly rows: PortfolioRows }) {
             portfolio={portfolio}
             activeScenarioId={scenario?.id ?? null}
             onActivate={(scenarioId) => navigate({ scenarioId, view: 'board' })}
+            onActiveDeleted={(scenarioId) => navigate({ scenarioId })}
           />
         ) : !scenario ? (
           <div className="empty-state">

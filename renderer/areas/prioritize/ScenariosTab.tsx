@@ -26,7 +26,10 @@ import './scenarios/scenarios.css';
 export type ScenariosTabProps = {
   readonly portfolio: Portfolio;
   readonly activeScenarioId: string | null;
+  /** Open the scenario on the board. */
   readonly onActivate: (scenarioId: string) => void;
+  /** The scenario on the board was deleted: show this one instead (default: onActivate). */
+  readonly onActiveDeleted?: (scenarioId: string) => void;
 };
 
 function refusal(result: EditResult, fallback: string): string | null {
@@ -37,7 +40,12 @@ function failure(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason);
 }
 
-export function ScenariosTab({ portfolio, activeScenarioId, onActivate }: ScenariosTabProps) {
+export function ScenariosTab({
+  portfolio,
+  activeScenarioId,
+  onActivate,
+  onActiveDeleted = onActivate,
+}: ScenariosTabProps) {
   const notify = useAppStore((state) => state.notify);
   const [creating, setCreating] = useState(false);
   const [renamingId, setRenamingId] = useState<string | null>(null);
@@ -130,7 +138,7 @@ export function ScenariosTab({ portfolio, activeScenarioId, onActivate }: Scenar
       return;
     }
     notify('success', `Deleted the scenario ${scenario.name}.`);
-    if (isActive && next) onActivate(next.id);
+    if (isActive && next) onActiveDeleted(next.id);
     if (next) listHeading.current?.focus();
     else setFocusNewButton(true);
   };

@@ -4,7 +4,14 @@ import { writePortfolio } from '../../../shared/portfolio/write';
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { db } from '../../../renderer/db/database';
 import { getHistory } from '../../../renderer/db/history';
-import { readPortfolio, readRows, replacePortfolio, undo } from '../../../renderer/db/repository';
+import {
+  change,
+  commitEdit,
+  readPortfolio,
+  readRows,
+  replacePortfolio,
+  undo,
+} from '../../../renderer/db/repository';
 import {
   createScenario,
   deleteScenario,
@@ -124,6 +131,32 @@ describe('moving cards in a stack', () => {
     await moveInStack({ scenarioId: 'base', ids: ['i-900'], before: 'i-2' });
     expect((await ranking('base')).slice(0, 3)).toEqual(['i-1', 'i-900', 'i-2']);
     expect(await db.ranks.count()).toBe(1000);
+  });
+});
+
+describe('rank rows', () => {
+  it('refuses a rank for a scenario that is gone, a malformed rank, and a rank used twice', async () => {
+    const before = writePortfolio(await readPortfolio());
+    const rows = await readRows();
+    const [first, second] = rows.ranks.filter((row) => row.scenarioId === BASE.id);
+    const orphan = { scenarioId: 'ghost', initiativeId: first!.initiativeId, rank: 'V' };
+    const cases = [
+      change('ranks', ['ghost', orphan.initiativeId], undefined, orphan),
+      change('ranks', [BASE.id, first!.initiativeId], first, { ...first!, rank: '' }),
+      change('ranks', [BASE.id, second!.initiativeId], second, { ...second!, rank: first!.rank }),
+    ];
+    const messages: string[] = [];
+    for (const planned of cases) {
+      const result = await commitEdit('Bad rank', () => [planned]);
+      expect(result.ok).toBe(false);
+      if (!result.ok) messages.push(result.problems[0]!.message);
+    }
+    expect(messages).toEqual([
+      'scenario "ghost" does not exist',
+      '"" is not a rank',
+      `another card of the scenario has rank "${first!.rank}"`,
+    ]);
+    expect(writePortfolio(await readPortfolio())).toBe(before);
   });
 });
 

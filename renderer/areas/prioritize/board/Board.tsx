@@ -1,5 +1,5 @@
 /** The board: the ranked stack with its cut line, and what the stack does to capacity. */
-import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
 import type { Portfolio } from '../../../../shared/portfolio/types';
 import { CapacityHeatmap } from '../../../charts/CapacityHeatmap';
@@ -17,25 +17,24 @@ export type BoardProps = {
   readonly stack: readonly string[];
 };
 
-/** How long a dropped order may be shown ahead of the stored one. */
-const PENDING_GRACE_MS = 1000;
-
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
 function summary(portfolio: Portfolio, view: StackView) {
   let value = 0;
-  let spend = 0;
   for (const initiative of portfolio.initiatives) {
     if (view.cutLine.byId.get(initiative.id)?.above) {
       value += initiativeValue(initiative, portfolio.scoring) ?? 0;
     }
   }
-  for (const amount of view.cutLine.spend) spend += amount;
-  const budget = portfolio.budget
-    ? Object.values(portfolio.budget).reduce((sum, amount) => sum + amount, 0)
-    : undefined;
+  const spend = view.cutLine.spend.reduce((sum, amount) => sum + amount, 0);
+  // Compared with the budget only when every period has one; otherwise the totals mislead.
+  const limits = portfolio.periods.map((period) => portfolio.budget?.[period.id]);
+  const budget =
+    limits.length > 0 && limits.every((limit) => limit !== undefined)
+      ? limits.reduce<number>((sum, limit) => sum + (limit ?? 0), 0)
+      : undefined;
   return { value, spend, budget };
 }
 
@@ -90,9 +89,16 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchor, setAnchor] = useState<string | null>(null);
 
+  // Set once a drop is stored: the next data the board receives already holds it.
+  const stored = useRef<readonly string[] | null>(null);
   useEffect(() => {
-    setPending((current) => (current && sameOrder(current, stack) ? null : current));
-  }, [stack]);
+    setPending((current) => {
+      if (current === null) return null;
+      if (sameOrder(current, stack) || stored.current === current) return null;
+      return current;
+    });
+    stored.current = null;
+  }, [stack, portfolio]);
   useEffect(() => {
     setPending(null);
     setSelected(new Set());
@@ -121,12 +127,9 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
           notify('error', `The move was not stored: ${result.problems[0]?.message ?? ''}`);
           return;
         }
-        // Stored. The live query shows it within a moment; should that update be merged with
-        // a later one (an undo right away), the stored order still wins soon after.
-        window.setTimeout(
-          () => setPending((current) => (current === plan.stack ? null : current)),
-          PENDING_GRACE_MS,
-        );
+        // Stored: the next update of the data shows it (or what came after it, such as an
+        // undo made at once), so the dropped order need not be held beyond that.
+        stored.current = plan.stack;
       },
       (error: unknown) => {
         setPending(null);
@@ -219,7 +222,7 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
         </div>
         {view.pinned.length > 0 && (
           <div className="stack__pinned">
-            <h4 className="stack__pinned-title">Pinned above the line · forced in</h4>
+            <h4 className="stack__pinned-title">Forced in · placed first</h4>
             <ul className="stack__pinned-list">
               {view.pinned.map((id, index) => {
                 const initiative = byId.get(id);

@@ -14,6 +14,7 @@ import {
   type Announcements,
   type KeyboardCoordinateGetter,
   type DragEndEvent,
+  type DragMoveEvent,
   type DragOverEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
@@ -26,10 +27,13 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import { describeReason } from '../../../../shared/prioritize/cutline';
+import { computeCutLine, describeReason } from '../../../../shared/prioritize/cutline';
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
 import { planDrop, type StackMovePlan, type StackView } from './stack-model';
 import { StackCard, placementText } from './StackCard';
+
+/** Marks a drag that has ended, for the announcements. */
+const ENDED = '\u0000ended';
 
 /** Height of one card row, gap included; rows have a fixed height so the list can be virtual. */
 export const ROW_HEIGHT = 68;
@@ -45,6 +49,26 @@ export type RankedStackProps = {
   readonly onPreview: (plan: StackMovePlan | null) => void;
   readonly onDrop: (plan: StackMovePlan) => void;
 };
+
+type Rect = { readonly top: number; readonly left: number };
+
+/**
+ * Where row `index` is: measured when its row is in the page; otherwise worked out from the
+ * nearest measured row, since every row has the same height.
+ */
+function rowRect(
+  order: readonly string[],
+  index: number,
+  rects: ReadonlyMap<string | number, Rect>,
+): Rect | undefined {
+  for (let distance = 0; distance < order.length; distance += 1) {
+    for (const near of [index - distance, index + distance]) {
+      const rect = near >= 0 ? rects.get(order[near] as string) : undefined;
+      if (rect) return { top: rect.top + (index - near) * ROW_HEIGHT, left: rect.left };
+    }
+  }
+  return undefined;
+}
 
 type SortableRowProps = {
   readonly id: string;
@@ -134,7 +158,8 @@ export function RankedStack({
   });
 
   // Arrow keys step through the stack by index, not from where the card was last drawn, so
-  // that presses faster than the screen updates are not lost.
+  // that presses faster than the screen updates are not lost. During a keyboard drag that index
+  // alone decides the preview, the announcements and the drop, so they always agree.
   const idsRef = useRef(ids);
   idsRef.current = ids;
   const keyboardTarget = useRef(-1);
@@ -146,10 +171,9 @@ export function RankedStack({
     const order = idsRef.current;
     if (keyboardTarget.current < 0) keyboardTarget.current = order.indexOf(String(active.id));
     const target = Math.min(Math.max(keyboardTarget.current + step, 0), order.length - 1);
-    const rect = droppableRects.get(order[target] as string);
-    if (!rect) return undefined;
     keyboardTarget.current = target;
-    return { x: rect.left, y: rect.top };
+    const rect = rowRect(order, target, droppableRects);
+    return rect ? { x: rect.left, y: rect.top } : undefined;
   }, []);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -177,7 +201,10 @@ export function RankedStack({
       const pinned = new Set(view.pinned);
       const position = pinned.size + stack.filter((id) => !pinned.has(id)).indexOf(active) + 1;
       const others = plan && plan.moved.length > 1 ? ` with ${plan.moved.length - 1} more` : '';
-      const placement = (preview ?? view).cutLine.byId.get(active);
+      // From the stack being announced, not the preview on screen, which may lag a step.
+      const placement = plan
+        ? computeCutLine(portfolio, plan.stack).byId.get(active)
+        : view.cutLine.byId.get(active);
       const where = placement?.above
         ? `above the line, ${placementText(portfolio, placement)}`
         : placement
@@ -185,39 +212,61 @@ export function RankedStack({
           : '';
       return `${name}${others} is at position ${position} of ${stack.length}; ${where}.`;
     },
-    [byId, planFor, portfolio, preview, view],
+    [byId, planFor, portfolio, view],
   );
 
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
       `Picked up ${byId.get(String(active.id))?.name ?? active.id}. Use the arrow keys to move, Space to drop, Escape to cancel.`,
-    onDragOver: ({ active, over }) => describeAt(String(active.id), over ? String(over.id) : null),
-    onDragEnd: (event) =>
-      `Dropped. ${describeAt(String(event.active.id), dropTarget(event as DragEndEvent))}`,
-    onDragCancel: ({ active }) =>
-      `Cancelled. ${byId.get(String(active.id))?.name ?? active.id} is back where it was.`,
+    onDragOver: ({ active, over }) =>
+      announceMove(String(active.id), over ? String(over.id) : null),
+    onDragMove: ({ active, over }) =>
+      announceMove(String(active.id), over ? String(over.id) : null),
+    onDragEnd: ({ active, over }) => {
+      const said = `Dropped. ${describeAt(String(active.id), targetOf(over ? String(over.id) : null))}`;
+      announcedTarget.current = ENDED;
+      return said;
+    },
+    onDragCancel: ({ active }) => {
+      announcedTarget.current = ENDED;
+      return `Cancelled. ${byId.get(String(active.id))?.name ?? active.id} is back where it was.`;
+    },
   };
 
   const onDragStart = (event: DragStartEvent) => {
     keyboardTarget.current = -1;
+    announcedTarget.current = String(event.active.id);
     setActiveId(String(event.active.id));
     lastPlan.current = null;
   };
-  const onDragOver = (event: DragOverEvent) => {
-    const plan = planFor(String(event.active.id), event.over ? String(event.over.id) : null);
+  /** The card the drag is over: after arrow keys, the card they stepped to (the screen may lag). */
+  const targetOf = (over: string | null): string | null =>
+    keyboardTarget.current >= 0 ? (ids[keyboardTarget.current] ?? null) : over;
+  /** Says where the card is when the card it would land at changes; nothing otherwise. */
+  const announcedTarget = useRef<string | null>(null);
+  const announceMove = (active: string, over: string | null): string | undefined => {
+    const target = targetOf(over);
+    // A move reported late, after the drop, must not talk over "Dropped".
+    if (announcedTarget.current === ENDED || target === announcedTarget.current) return undefined;
+    announcedTarget.current = target;
+    return describeAt(active, target);
+  };
+  // Over changes with the pointer; a move is also every arrow key press, even one whose row is
+  // not drawn yet.
+  const onDragOver = (event: DragOverEvent | DragMoveEvent) => {
+    const plan = planFor(
+      String(event.active.id),
+      targetOf(event.over ? String(event.over.id) : null),
+    );
     if (plan?.stack.join('\n') === lastPlan.current?.stack.join('\n')) return;
     lastPlan.current = plan;
     onPreview(plan);
   };
-  /** Where the card is dropped: after arrow keys, the card they stepped to (the screen may lag). */
-  const dropTarget = (event: DragEndEvent): string | null =>
-    keyboardTarget.current >= 0
-      ? (ids[keyboardTarget.current] ?? null)
-      : event.over
-        ? String(event.over.id)
-        : null;
   const onDragEnd = (event: DragEndEvent) => {
-    const plan = planFor(String(event.active.id), dropTarget(event));
+    const plan = planFor(
+      String(event.active.id),
+      targetOf(event.over ? String(event.over.id) : null),
+    );
     setActiveId(null);
     onPreview(null);
     if (plan) onDrop(plan);
@@ -237,6 +286,7 @@ export function RankedStack({
       collisionDetection={closestCenter}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
+      onDragMove={onDragOver}
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
       accessibility={{

@@ -58,7 +58,7 @@ describe('the board', () => {
     render(<Harness />);
     await screen.findByRole('list', { name: 'Ranked initiatives' });
     const forcedIn = DEMO_PORTFOLIO.initiatives.filter((item) => item.forced === 'in');
-    const pinned = screen.getByRole('heading', { name: /Pinned above the line/ }).parentElement!;
+    const pinned = screen.getByRole('heading', { name: 'Forced in · placed first' }).parentElement!;
     for (const item of forcedIn) expect(within(pinned).getByText(item.name)).toBeInTheDocument();
     expect(shownNames()).not.toContain(forcedIn[0]!.name);
     expect(screen.getByTestId('stack-counts')).toHaveTextContent(
