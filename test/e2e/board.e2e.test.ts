@@ -198,10 +198,40 @@ describe('the board', () => {
     await shown(page.getByText('Moved 2 cards to the bottom.'));
   });
 
-  it('passes axe on the board, the roadmap and the scenarios', async () => {
+  it('drags several selected cards together with the mouse', async () => {
+    const { page } = await harness.open(await harness.profile(), '#/prioritize/board');
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    const before = await shownOrder(page);
+    for (const id of [before[3], before[5]] as string[]) {
+      const name = await card(page, id).locator('.stack-card__name').innerText();
+      await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+    }
+    const from = await handle(page, before[5] as string).boundingBox();
+    const to = await card(page, before[0] as string).boundingBox();
+    if (!from || !to) throw new Error('cards not laid out');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y - 20, { steps: 4 });
+    await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 12 });
+    await shown(page.locator('.stack__overlay').getByText('2 cards'));
+    await page.mouse.up();
+    await eventually(
+      async () => (await shownOrder(page)).slice(0, 4),
+      [before[3], before[5], before[0], before[1]],
+      'both selected cards on top, in their order',
+    );
+  });
+
+  it('passes axe on the board, while a card is lifted, on the roadmap and the scenarios', async () => {
     const { page } = await harness.open(await harness.profile(), '#/prioritize/board');
     await shown(page.getByRole('heading', { name: 'Ranked stack' }));
     await expectNoAxeViolations(page, 'the board');
+    const first = (await shownOrder(page))[0] as string;
+    await lift(page, first);
+    await page.keyboard.press('ArrowDown');
+    await shown(page.getByText(/^Preview while dragging/).first());
+    await expectNoAxeViolations(page, 'the board while a card is lifted');
+    await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Roadmap' }).click();
     await shown(page.getByText(/Drag a bar to another period/));
     await expectNoAxeViolations(page, 'the roadmap');
