@@ -1,5 +1,6 @@
 /** Prioritize: the board, the roadmap and the scenarios of the portfolio. */
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { TabList } from '../../components/TabList';
 import { createScenario, stackOf } from '../../db/scenarios';
 import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
 import {
@@ -22,7 +23,6 @@ export function PrioritizeArea({ rows }: { readonly rows: PortfolioRows }) {
   const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
   const location = useAppStore((state) => state.location);
   const navigate = useAppStore((state) => state.navigate);
-  const tabRefs = useRef<Partial<Record<PrioritizeView, HTMLButtonElement | null>>>({});
   const scenario =
     portfolio.scenarios.find((entry) => entry.id === location.scenarioId) ?? portfolio.scenarios[0];
   const staleId =
@@ -46,18 +46,6 @@ export function PrioritizeArea({ rows }: { readonly rows: PortfolioRows }) {
     return stackKey.current.stack;
   }, [rows, scenario]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const index = PRIORITIZE_VIEWS.indexOf(location.view);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = PRIORITIZE_VIEWS[
-      (index + step + PRIORITIZE_VIEWS.length) % PRIORITIZE_VIEWS.length
-    ] as PrioritizeView;
-    navigate({ view: next });
-    tabRefs.current[next]?.focus();
-  };
-
   return (
     <section
       className={location.view === 'board' ? 'area area--fill' : 'area'}
@@ -80,26 +68,13 @@ export function PrioritizeArea({ rows }: { readonly rows: PortfolioRows }) {
             </select>
           </label>
         )}
-        <div role="tablist" aria-label="Prioritize views" className="tabs" onKeyDown={onKeyDown}>
-          {PRIORITIZE_VIEWS.map((id) => (
-            <button
-              key={id}
-              ref={(node) => {
-                tabRefs.current[id] = node;
-              }}
-              type="button"
-              role="tab"
-              id={`tab-${id}`}
-              aria-selected={location.view === id}
-              aria-controls={`panel-${id}`}
-              tabIndex={location.view === id ? 0 : -1}
-              className="tabs__tab"
-              onClick={() => navigate({ view: id })}
-            >
-              {VIEW_LABELS[id]}
-            </button>
-          ))}
-        </div>
+        <TabList
+          label="Prioritize views"
+          tabs={PRIORITIZE_VIEWS}
+          labels={VIEW_LABELS}
+          selected={location.view}
+          onSelect={(view) => navigate({ view })}
+        />
       </div>
       <div
         role="tabpanel"
