@@ -34,6 +34,7 @@ function openMainWindow(): BrowserWindow {
   return createMainWindow({
     preloadPath: PRELOAD_PATH,
     stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    devTools: !app.isPackaged,
   });
 }
 

@@ -10,9 +10,14 @@ import { toTrustedExternalUrl } from './trusted-url';
 export type OpenExternal = (url: string) => void;
 
 /** The web preferences of every Baton window: an isolated, sandboxed page with one preload. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(
+  preloadPath: string,
+  options: { readonly devTools: boolean },
+): WebPreferences {
   return {
     preload: preloadPath,
+    // Developer tools only in development: an installed app gives no console into the page.
+    devTools: options.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

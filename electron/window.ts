@@ -24,10 +24,14 @@ export const WINDOW_BACKGROUND_COLOR = '#f6f7fa';
 /** Every window the app opened and has not closed yet. IPC is accepted from these only. */
 const appWindows = new Set<BrowserWindow>();
 
-/** The options of a Baton window, given where it goes and which preload it runs. */
+/**
+ * The options of a Baton window, given where it goes, which preload it runs, and whether it
+ * offers developer tools (only when the app is not packaged).
+ */
 export function createWindowOptions(
   preloadPath: string,
   placement: PlacedWindowState,
+  options: { readonly devTools: boolean },
 ): BrowserWindowConstructorOptions {
   return {
     x: placement.x,
@@ -39,7 +43,7 @@ export function createWindowOptions(
     title: 'Baton',
     show: false,
     backgroundColor: WINDOW_BACKGROUND_COLOR,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, options),
   };
 }
 
@@ -47,13 +51,16 @@ export function createWindowOptions(
 export function createMainWindow(options: {
   readonly preloadPath: string;
   readonly stateFile: string;
+  readonly devTools: boolean;
 }): BrowserWindow {
   const placement = placeWindowState(
     loadWindowState(options.stateFile),
     screen.getAllDisplays().map((display) => display.workArea),
     screen.getPrimaryDisplay().workArea,
   );
-  const window = new BrowserWindow(createWindowOptions(options.preloadPath, placement));
+  const window = new BrowserWindow(
+    createWindowOptions(options.preloadPath, placement, { devTools: options.devTools }),
+  );
   appWindows.add(window);
   window.once('ready-to-show', () => {
     if (placement.maximized) window.maximize();

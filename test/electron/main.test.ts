@@ -196,6 +196,8 @@ describe('main process wiring', () => {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      // Not packaged (a development run): developer tools stay available.
+      devTools: true,
     });
     expect(String(preferences.preload)).toMatch(/[\\/]preload\.cjs$/);
   });

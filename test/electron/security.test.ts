@@ -36,9 +36,11 @@ describe('secureWebPreferences', () => {
   it('isolates and sandboxes the page, without Node, with the given preload', () => {
     const preferences = secureWebPreferences(
       '/opt/Baton/resources/app.asar/dist/electron/preload.cjs',
+      { devTools: false },
     );
     expect(preferences).toMatchObject({
       preload: '/opt/Baton/resources/app.asar/dist/electron/preload.cjs',
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -88,19 +88,21 @@ afterEach(async () => {
 });
 
 function openWindow(): FakeWindow {
-  createMainWindow({ preloadPath, stateFile: path.join(folder, 'window-state.json') });
+  createMainWindow({
+    preloadPath,
+    stateFile: path.join(folder, 'window-state.json'),
+    devTools: false,
+  });
   return electron.created.at(-1) as FakeWindow;
 }
 
 describe('createWindowOptions', () => {
   it('makes a hidden, secure window at the given place', () => {
-    const options = createWindowOptions(preloadPath, {
-      x: 5,
-      y: 6,
-      width: 1280,
-      height: 800,
-      maximized: false,
-    });
+    const options = createWindowOptions(
+      preloadPath,
+      { x: 5, y: 6, width: 1280, height: 800, maximized: false },
+      { devTools: false },
+    );
     expect(options).toMatchObject({
       x: 5,
       y: 6,
@@ -112,12 +114,23 @@ describe('createWindowOptions', () => {
       backgroundColor: WINDOW_BACKGROUND_COLOR,
       webPreferences: {
         preload: preloadPath,
+        devTools: false,
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
         webSecurity: true,
       },
     });
+  });
+
+  it('offers developer tools only when asked (the app is not packaged)', () => {
+    const placement = { x: 0, y: 0, width: 1280, height: 800, maximized: false };
+    expect(
+      createWindowOptions(preloadPath, placement, { devTools: true }).webPreferences?.devTools,
+    ).toBe(true);
+    expect(
+      createWindowOptions(preloadPath, placement, { devTools: false }).webPreferences?.devTools,
+    ).toBe(false);
   });
 });
 
