@@ -5,7 +5,8 @@
 import { uniqueId } from '../../shared/portfolio/ids';
 import { ranksBetween } from '../../shared/prioritize/fractional-rank';
 import type { RowChange } from './changes';
-import { compareRanks, rankRows, type PortfolioRows } from './portfolio-rows';
+import { stackOrder } from '../../shared/prioritize/cutline';
+import { rankRows, rowsToPortfolio, type PortfolioRows } from './portfolio-rows';
 import {
   change,
   commitEdit,
@@ -19,16 +20,7 @@ import type { RankRow, ScenarioRow } from './schema';
 
 /** The scenario's stack: ranked initiatives by rank, then the unranked ones in file order. */
 export function stackOf(rows: PortfolioRows, scenarioId: string): string[] {
-  const ranked = rows.ranks
-    .filter((row) => row.scenarioId === scenarioId)
-    .sort(compareRanks)
-    .map((row) => row.initiativeId);
-  const seen = new Set(ranked);
-  const unranked = [...rows.initiatives]
-    .sort((a, b) => a.pos - b.pos)
-    .map((initiative) => initiative.id)
-    .filter((id) => !seen.has(id));
-  return [...ranked, ...unranked];
+  return stackOrder(rowsToPortfolio(rows), scenarioId);
 }
 
 function scenarioRow(rows: PortfolioRows, id: string): ScenarioRow {

@@ -1,7 +1,8 @@
 /** Prioritize: the board, the roadmap and the scenarios of the portfolio. */
 import { useEffect, useMemo, useRef } from 'react';
 import { TabList } from '../../components/TabList';
-import { createScenario, stackOf } from '../../db/scenarios';
+import { stackOrder } from '../../../shared/prioritize/cutline';
+import { createScenario } from '../../db/scenarios';
 import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
 import {
   PRIORITIZE_VIEWS,
@@ -39,12 +40,12 @@ export function PrioritizeArea({ rows }: { readonly rows: PortfolioRows }) {
   }, [staleId, scenario?.id]);
   const stackKey = useRef<{ key: string; stack: string[] }>({ key: '', stack: [] });
   const stack = useMemo(() => {
-    const next = scenario ? stackOf(rows, scenario.id) : [];
+    const next = scenario ? stackOrder(portfolio, scenario.id) : [];
     // Keep the same array while the order is the same, so the board does not recompute.
     const key = next.join('\n');
     if (key !== stackKey.current.key) stackKey.current = { key, stack: next };
     return stackKey.current.stack;
-  }, [rows, scenario]);
+  }, [portfolio, scenario]);
 
   return (
     <section

@@ -251,8 +251,7 @@ export function RankedStack({
     announcedTarget.current = target;
     return describeAt(active, target);
   };
-  // Over changes with the pointer; a move is also every arrow key press, even one whose row is
-  // not drawn yet.
+  /** Shows the stack as it would be if dropped at the current target. */
   const onDragOver = (event: DragOverEvent | DragMoveEvent) => {
     const plan = planFor(
       String(event.active.id),
@@ -261,6 +260,11 @@ export function RankedStack({
     if (plan?.stack.join('\n') === lastPlan.current?.stack.join('\n')) return;
     lastPlan.current = plan;
     onPreview(plan);
+  };
+  // A pointer drag changes its target only when `over` changes; an arrow key press changes it
+  // on its move, even when the row it steps to is not drawn yet.
+  const onKeyboardMove = (event: DragMoveEvent) => {
+    if (keyboardTarget.current >= 0) onDragOver(event);
   };
   const onDragEnd = (event: DragEndEvent) => {
     const plan = planFor(
@@ -286,7 +290,7 @@ export function RankedStack({
       collisionDetection={closestCenter}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
-      onDragMove={onDragOver}
+      onDragMove={onKeyboardMove}
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
       accessibility={{
