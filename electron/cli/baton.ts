@@ -8,6 +8,7 @@ import {
   EXIT_FAILURE,
   USAGE,
   cutlineCommand,
+  optimizeCommand,
   parseArgs,
   validateCommand,
   type CliOutput,
@@ -43,7 +44,7 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
       code: parsed.error ? EXIT_FAILURE : 0,
     };
   }
-  if (parsed.command !== 'validate' && parsed.command !== 'cutline') {
+  if (parsed.command === 'pack') {
     return {
       stdout: '',
       stderr: `baton: "${parsed.command}" is not available in this version yet\n`,
@@ -52,6 +53,12 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
   }
   const text = await readText(parsed.file);
   if (typeof text !== 'string') return text;
+  if (parsed.command === 'optimize') {
+    const { default: loadHighs } = await import('highs');
+    const highs = await loadHighs();
+    const clock = () => performance.now() / 1000;
+    return optimizeCommand(parsed.file, text, parsed.options['time-limit'], highs, clock);
+  }
   return parsed.command === 'cutline'
     ? cutlineCommand(parsed.file, text, parsed.options.scenario)
     : validateCommand(parsed.file, text);

@@ -2,6 +2,9 @@
  * The `baton` command line, as pure functions: arguments and file text in, the text to print and
  * the exit code out. The Node entry point (electron/cli/baton.ts) only reads files and prints.
  */
+import type { Highs } from 'highs';
+import { optimizePortfolio } from '../optimize/optimize';
+import { describeOutReason } from '../optimize/plan';
 import { readPortfolioText, type PortfolioProblem } from '../portfolio/restore';
 import { cutLineReport, scenarioCutLine } from '../prioritize/cutline';
 
@@ -122,5 +125,62 @@ export function cutlineCommand(fileLabel: string, text: string, scenarioId?: str
     };
   }
   const report = cutLineReport(portfolio, scenarioCutLine(portfolio, scenarioId));
+  return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', code: EXIT_OK };
+}
+
+/** Default `--time-limit` of `optimize`, in seconds. */
+export const DEFAULT_TIME_LIMIT = 30;
+
+/** Rounds away binary noise (0.30000000000000004) in printed amounts. */
+function tidy(amount: number): number {
+  return Math.round(amount * 1e6) / 1e6;
+}
+
+/**
+ * `optimize`: the plan of highest value under every rule, as `{ status, objective, bound,
+ * selected: [{ id, start }], rejected: [{ id, reason }], usage: { team: { period: amount } } }`.
+ * `highs` is the loaded solver; `now` a clock in seconds.
+ */
+export function optimizeCommand(
+  fileLabel: string,
+  text: string,
+  timeLimitText: string | undefined,
+  highs: Highs,
+  now: () => number,
+): CliOutput {
+  const timeLimit = timeLimitText === undefined ? DEFAULT_TIME_LIMIT : Number(timeLimitText);
+  if (!Number.isFinite(timeLimit) || timeLimit <= 0) {
+    return {
+      stdout: '',
+      stderr: `baton: --time-limit needs a number of seconds above 0, not "${timeLimitText}"\n`,
+      code: EXIT_FAILURE,
+    };
+  }
+  const result = readPortfolioText(text);
+  if (!result.ok) return refused(fileLabel, result.errors);
+  const { portfolio } = result;
+  const plan = optimizePortfolio(highs, portfolio, { timeLimit, now });
+  const status =
+    plan.status === 'optimal' || plan.status === 'infeasible' ? plan.status : 'feasible';
+  const report = {
+    status,
+    objective: tidy(plan.objective),
+    ...(Number.isFinite(plan.bound) && { bound: tidy(plan.bound) }),
+    ...(status === 'feasible' && Number.isFinite(plan.gap) && { gap: tidy(plan.gap) }),
+    ...(plan.conflict && { conflict: plan.conflict }),
+    selected: plan.selected.map(({ id, start }) => ({ id, start })),
+    rejected: plan.rejected.map(({ id, reason }) => ({
+      id,
+      reason: describeOutReason(reason, portfolio),
+    })),
+    usage: Object.fromEntries(
+      portfolio.teams.map((team) => [
+        team.id,
+        Object.fromEntries(
+          portfolio.periods.map((period, p) => [period.id, tidy(plan.usage[team.id]?.[p] ?? 0)]),
+        ),
+      ]),
+    ),
+  };
   return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', code: EXIT_OK };
 }

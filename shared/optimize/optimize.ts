@@ -1,0 +1,255 @@
+/**
+ * Optimize: the plan of highest total value that keeps every rule of the portfolio (capacity,
+ * budget, dependencies, exclusions, forced items, fixed starts, windows, horizon), found by HiGHS
+ * from a good first plan, with the proven bound, and the reasons for what is left out.
+ */
+import type { Highs } from 'highs';
+import type { Portfolio } from '../portfolio/types';
+import { computeCutLine, describeReason, stackOrder } from '../prioritize/cutline';
+import {
+  buildModel,
+  startsIn,
+  type Adjustments,
+  type ModelItem,
+  type PortfolioModel,
+} from './model';
+import { describePlan, type PlanFigures } from './plan';
+import { solveModel, type SolveProgress, type SolveStatus } from './solve';
+import { adjustedPortfolio, bestStartPlan, improveRanking } from './start-plans';
+
+export type OptimizeSettings = {
+  /** Whose ranking gives the first plan (the first scenario when undefined). */
+  readonly scenarioId?: string;
+  /** Seconds for the whole run. */
+  readonly timeLimit?: number;
+  /** Stop at this certified gap (0: prove optimality). */
+  readonly relativeGap?: number;
+  readonly adjustments?: Adjustments;
+  /** Clock in seconds. */
+  readonly now?: () => number;
+  /** Random numbers in [0, 1), for the ranking search. */
+  readonly random?: () => number;
+  readonly shouldStop?: () => boolean;
+  /** Progress, with the plan each time a better one is found. */
+  readonly onProgress?: (progress: OptimizeProgress) => void;
+  /** Skip the ranking search (for many small solves, as in the frontier). */
+  readonly quick?: boolean;
+};
+
+export type OptimizeProgress = SolveProgress & {
+  /** Ids of the initiatives in the best plan so far, when it just changed. */
+  readonly selected?: readonly string[];
+};
+
+export type Conflict = {
+  /** The forced-in initiatives that cannot all be done. */
+  readonly forced: readonly string[];
+  /** Why, in a sentence. */
+  readonly message: string;
+};
+
+export type OptimizeResult = PlanFigures & {
+  readonly status: SolveStatus;
+  readonly objective: number;
+  /** Proven upper bound on the value (Infinity when none was proven). */
+  readonly bound: number;
+  readonly gap: number;
+  readonly elapsed: number;
+  readonly stopped: boolean;
+  /**
+   * A ranking whose cut line is this plan (selected by start, then the rest), for "apply as a new
+   * scenario"; `rankingKeepsPlan` says whether the board's cut line of it holds every selection.
+   */
+  readonly ranking: readonly string[];
+  readonly rankingKeepsPlan: boolean;
+  readonly conflict?: Conflict;
+};
+
+const NO_STARTS: ReadonlyMap<number, number> = new Map();
+
+/** A seeded random source for repeatable searches. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function selectedIds(model: PortfolioModel, x: ArrayLike<number>): string[] {
+  return [...startsIn(model, x).keys()]
+    .sort((a, b) => a - b)
+    .map((index) => (model.items[index] as ModelItem).id);
+}
+
+/**
+ * The ranking to save for a plan: its initiatives by start (then file order), then the rest in
+ * file order; and the plan as the board's cut line places that ranking, when it holds the same
+ * initiatives (so what is applied is what the board shows).
+ */
+function rankingFor(
+  model: PortfolioModel,
+  portfolio: Portfolio,
+  starts: ReadonlyMap<number, number>,
+): { ranking: string[]; starts: ReadonlyMap<number, number>; keeps: boolean } {
+  const chosen = [...starts].sort(([a, sa], [b, sb]) => sa - sb || a - b).map(([index]) => index);
+  const ranking = [
+    ...chosen.map((index) => (model.items[index] as ModelItem).id),
+    ...model.items.filter((_, index) => !starts.has(index)).map((item) => item.id),
+  ];
+  const cutLine = computeCutLine(portfolio, ranking);
+  const placed = new Map<number, number>();
+  for (const placement of cutLine.placements) {
+    if (!placement.above) continue;
+    const index = model.itemIndex.get(placement.id);
+    if (index !== undefined) placed.set(index, placement.startIndex);
+  }
+  const keeps =
+    placed.size === starts.size && [...starts.keys()].every((index) => placed.has(index));
+  return { ranking, starts: keeps ? placed : starts, keeps };
+}
+
+/** Finds a smallest set of forced-in initiatives that cannot all be done, and says why. */
+function findConflict(
+  highs: Highs,
+  portfolio: Portfolio,
+  model: PortfolioModel,
+  adjustments: Adjustments,
+): Conflict {
+  const name = (id: string) => portfolio.initiatives.find((item) => item.id === id)?.name ?? id;
+  if (model.impossibleForced.length > 0) {
+    const item = model.items[model.impossibleForced[0] as number] as ModelItem;
+    const reason = item.blocked;
+    const because =
+      reason && reason.kind !== 'total-budget'
+        ? describeReason(reason, portfolio)
+        : 'it has no allowed start';
+    return {
+      forced: model.impossibleForced.map((index) => (model.items[index] as ModelItem).id),
+      message: `${name(item.id)} is forced in but cannot be done: ${because}`,
+    };
+  }
+  // Deletion filter: lift one forcing at a time; keep it lifted when the rest still conflict.
+  const forcedIn = model.items.filter((item) => item.forced === 'in').map((item) => item.id);
+  const lifted: Record<string, null> = {};
+  const conflicting = (extra: Record<string, null>) => {
+    const trial = buildModel(portfolio, {
+      ...adjustments,
+      forced: { ...adjustments.forced, ...lifted, ...extra },
+    });
+    return solveModel(highs, trial, { relativeGap: 1, timeLimit: 5 }).status === 'infeasible';
+  };
+  const kept: string[] = [];
+  for (const id of forcedIn) {
+    if (conflicting({ [id]: null })) lifted[id] = null;
+    else kept.push(id);
+  }
+  const adjusted = adjustedPortfolio(portfolio, {
+    ...adjustments,
+    forced: { ...adjustments.forced, ...lifted },
+  });
+  const cutLine = computeCutLine(adjusted, kept);
+  const failing = kept
+    .map((id) => cutLine.byId.get(id))
+    .find((placement) => placement && !placement.above);
+  const names = kept.map(name).join(', ');
+  const detail =
+    failing && !failing.above
+      ? `; placing them in turn, ${name(failing.id)} does not fit: ${describeReason(failing.reason, adjusted)}`
+      : '';
+  return {
+    forced: kept,
+    message:
+      kept.length === 1
+        ? `${names} is forced in but cannot be done with the other rules${detail}`
+        : `${names} are forced in but cannot all be done${detail}`,
+  };
+}
+
+/** Runs the optimizer on `portfolio`; see `OptimizeSettings`. */
+export function optimizePortfolio(
+  highs: Highs,
+  portfolio: Portfolio,
+  settings: OptimizeSettings = {},
+): OptimizeResult {
+  const clock = settings.now ?? (() => 0);
+  const began = clock();
+  const elapsed = () => Math.max(0, clock() - began);
+  const adjustments = settings.adjustments ?? {};
+  const adjusted = adjustedPortfolio(portfolio, adjustments);
+  const model = buildModel(portfolio, adjustments);
+  const timeLimit = settings.timeLimit ?? 30;
+  const report = settings.onProgress;
+
+  const emptyResult = (status: SolveStatus, conflict?: Conflict): OptimizeResult => ({
+    ...describePlan(model, adjusted, NO_STARTS),
+    status,
+    objective: 0,
+    bound: status === 'infeasible' ? 0 : Number.POSITIVE_INFINITY,
+    gap: status === 'infeasible' ? 0 : Number.POSITIVE_INFINITY,
+    elapsed: elapsed(),
+    stopped: false,
+    ranking: stackOrder(adjusted, settings.scenarioId),
+    rankingKeepsPlan: false,
+    ...(conflict && { conflict }),
+  });
+
+  if (model.impossibleForced.length > 0) {
+    return emptyResult('infeasible', findConflict(highs, portfolio, model, adjustments));
+  }
+
+  let start = bestStartPlan(highs, model, adjusted, stackOrder(adjusted, settings.scenarioId));
+  if (start)
+    report?.({
+      elapsed: elapsed(),
+      objective: start.objective,
+      selected: selectedIds(model, start.x),
+    });
+  if (start && !settings.quick) {
+    const searchUntil = Math.min(0.25, timeLimit * 0.1);
+    const improved = improveRanking(model, adjusted, start.order, {
+      random: settings.random ?? seededRandom(1),
+      evaluations: 4000,
+      shouldStop: () => elapsed() > searchUntil || (settings.shouldStop?.() ?? false),
+      onBetter: (plan) => {
+        if (start && plan.objective > start.objective) {
+          report?.({
+            elapsed: elapsed(),
+            objective: plan.objective,
+            selected: selectedIds(model, plan.x),
+          });
+        }
+      },
+    });
+    if (improved && improved.objective > start.objective) start = improved;
+  }
+
+  const outcome = solveModel(highs, model, {
+    timeLimit: Math.max(0.05, timeLimit - elapsed()),
+    relativeGap: settings.relativeGap ?? 0,
+    ...(start && { initial: start.x }),
+    ...(settings.shouldStop && { shouldStop: settings.shouldStop }),
+    now: clock,
+    onIncumbent: (x, progress) =>
+      report?.({ ...progress, elapsed: elapsed(), selected: selectedIds(model, x) }),
+    onProgress: (progress) => report?.({ ...progress, elapsed: elapsed() }),
+  });
+
+  if (outcome.status === 'infeasible') {
+    return emptyResult('infeasible', findConflict(highs, portfolio, model, adjustments));
+  }
+  if (!outcome.x) return emptyResult('unknown');
+  const solved = startsIn(model, outcome.x);
+  const { ranking, starts, keeps } = rankingFor(model, adjusted, solved);
+  return {
+    ...describePlan(model, adjusted, starts),
+    status: outcome.status,
+    objective: outcome.objective,
+    bound: outcome.bound,
+    gap: outcome.gap,
+    elapsed: elapsed(),
+    stopped: outcome.stopped,
+    ranking,
+    rankingKeepsPlan: keeps,
+  };
+}
