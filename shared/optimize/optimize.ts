@@ -13,8 +13,20 @@ import {
   type ModelItem,
   type PortfolioModel,
 } from './model';
-import { describePlan, type PlanFigures } from './plan';
-import { solveModel, type SolveProgress, type SolveStatus } from './solve';
+import {
+  describePlan,
+  loadOf,
+  shortfallsAt,
+  startsAfterPrerequisites,
+  type PlanFigures,
+} from './plan';
+import {
+  ABSOLUTE_GAP,
+  relativeGap,
+  solveModel,
+  type SolveProgress,
+  type SolveStatus,
+} from './solve';
 import { adjustedPortfolio, bestStartPlan, improveRanking } from './start-plans';
 
 export type OptimizeSettings = {
@@ -83,30 +95,95 @@ function selectedIds(model: PortfolioModel, x: ArrayLike<number>): string[] {
 }
 
 /**
- * The ranking to save for a plan: its initiatives by start (then file order), then the rest in
- * file order; and the plan as the board's cut line places that ranking, when it holds the same
- * initiatives (so what is applied is what the board shows).
+ * Moves each initiative of the plan to its earliest start that still keeps every rule, given the
+ * others (the value does not change; people prefer work to start sooner).
+ */
+function compact(
+  model: PortfolioModel,
+  portfolio: Portfolio,
+  solved: ReadonlyMap<number, number>,
+): Map<number, number> {
+  const starts = new Map(solved);
+  const teams = portfolio.teams.length;
+  for (let pass = 0; pass < 8; pass += 1) {
+    let moved = false;
+    for (const [index, current] of [...starts].sort(([, a], [, b]) => a - b)) {
+      const item = model.items[index] as ModelItem;
+      starts.delete(index);
+      const load = loadOf(model, teams, starts);
+      const dependants = model.items
+        .map((other, at) => ({ other, at }))
+        .filter(({ other, at }) => starts.has(at) && other.dependsOn.includes(index));
+      const earlier = startsAfterPrerequisites(model, starts, item).find(
+        (start) =>
+          start < current &&
+          shortfallsAt(model, portfolio, load, item, start).length === 0 &&
+          dependants.every(({ at }) => start + item.duration <= (starts.get(at) as number)),
+      );
+      starts.set(index, earlier ?? current);
+      if (earlier !== undefined) moved = true;
+    }
+    if (!moved) break;
+  }
+  return starts;
+}
+
+/**
+ * The ranking to save for a plan: its initiatives by start, then the rest in file order; and the
+ * plan as the board's cut line places that ranking, when it holds the same initiatives (so what
+ * is applied is what the board shows). Ties at a start are tried in a few orders.
  */
 function rankingFor(
   model: PortfolioModel,
   portfolio: Portfolio,
-  starts: ReadonlyMap<number, number>,
+  solved: ReadonlyMap<number, number>,
 ): { ranking: string[]; starts: ReadonlyMap<number, number>; keeps: boolean } {
-  const chosen = [...starts].sort(([a, sa], [b, sb]) => sa - sb || a - b).map(([index]) => index);
-  const ranking = [
-    ...chosen.map((index) => (model.items[index] as ModelItem).id),
-    ...model.items.filter((_, index) => !starts.has(index)).map((item) => item.id),
+  const starts = compact(model, portfolio, solved);
+  const rest = model.items.filter((_, index) => !starts.has(index)).map((item) => item.id);
+  const effort = (index: number) =>
+    (model.items[index] as ModelItem).demand.reduce(
+      (sum, list) => sum + list.reduce((a, b) => a + b, 0),
+      0,
+    );
+  const tieBreaks: ((a: number, b: number) => number)[] = [
+    (a, b) => a - b,
+    (a, b) => (model.items[b] as ModelItem).duration - (model.items[a] as ModelItem).duration,
+    (a, b) => effort(b) - effort(a),
+    (a, b) => b - a,
   ];
-  const cutLine = computeCutLine(portfolio, ranking);
-  const placed = new Map<number, number>();
-  for (const placement of cutLine.placements) {
-    if (!placement.above) continue;
-    const index = model.itemIndex.get(placement.id);
-    if (index !== undefined) placed.set(index, placement.startIndex);
+  const valueOf = (placed: ReadonlyMap<number, number>) =>
+    [...placed.keys()].reduce((sum, index) => sum + (model.items[index] as ModelItem).value, 0);
+  const target = valueOf(starts);
+  const placedBy = (ranking: readonly string[]) => {
+    const placed = new Map<number, number>();
+    for (const placement of computeCutLine(portfolio, ranking).placements) {
+      if (!placement.above) continue;
+      const index = model.itemIndex.get(placement.id);
+      if (index !== undefined) placed.set(index, placement.startIndex);
+    }
+    return placed;
+  };
+  let first: string[] | undefined;
+  for (const tieBreak of tieBreaks) {
+    const chosen = [...starts]
+      .sort(([a, sa], [b, sb]) => sa - sb || tieBreak(a, b))
+      .map(([index]) => (model.items[index] as ModelItem).id);
+    const ranking = [...chosen, ...rest];
+    first ??= ranking;
+    const placed = placedBy(ranking);
+    // The board's cut line of the ranking is as good a plan (often the same one): keep it.
+    if (valueOf(placed) >= target - ABSOLUTE_GAP) return { ranking, starts: placed, keeps: true };
   }
-  const keeps =
-    placed.size === starts.size && [...starts.keys()].every((index) => placed.has(index));
-  return { ranking, starts: keeps ? placed : starts, keeps };
+  // Search for a ranking whose cut line is worth as much, from the first one tried.
+  const found = improveRanking(model, portfolio, first ?? rest, {
+    random: seededRandom(7),
+    evaluations: 400,
+    shouldStop: () => false,
+  });
+  if (found && found.objective >= target - ABSOLUTE_GAP) {
+    return { ranking: [...found.order], starts: placedBy(found.order), keeps: true };
+  }
+  return { ranking: first ?? rest, starts, keeps: false };
 }
 
 /** Finds a smallest set of forced-in initiatives that cannot all be done, and says why. */
@@ -241,12 +318,19 @@ export function optimizePortfolio(
   if (!outcome.x) return emptyResult('unknown');
   const solved = startsIn(model, outcome.x);
   const { ranking, starts, keeps } = rankingFor(model, adjusted, solved);
+  const plan = describePlan(model, adjusted, starts);
+  // The board's cut line of the ranking can beat a plan the solver was stopped on.
+  const objective = Math.max(outcome.objective, plan.value);
+  const bound = Math.max(outcome.bound, objective);
   return {
-    ...describePlan(model, adjusted, starts),
-    status: outcome.status,
-    objective: outcome.objective,
-    bound: outcome.bound,
-    gap: outcome.gap,
+    ...plan,
+    status:
+      outcome.status === 'optimal' || bound - objective <= ABSOLUTE_GAP
+        ? 'optimal'
+        : outcome.status,
+    objective,
+    bound,
+    gap: relativeGap(objective, bound),
     elapsed: elapsed(),
     stopped: outcome.stopped,
     ranking,

@@ -1,6 +1,6 @@
 /** The `baton` command line as a user runs it: `npm run --silent baton -- ...`. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -209,12 +209,98 @@ describe('baton cutline', () => {
     expect(missing.stderr).toContain('cannot read: no such file');
   });
 
-  it('still says optimize and pack are not available', async () => {
-    const optimize = await baton('optimize', FIXTURE);
-    expect(optimize.code).toBe(1);
-    expect(optimize.stderr).toBe('baton: "optimize" is not available in this version yet\n');
+  it('still says pack is not available', async () => {
     const pack = await baton('pack', FIXTURE, '--out', join(dir, 'pack.pdf'));
     expect(pack.code).toBe(1);
     expect(pack.stderr).toBe('baton: "pack" is not available in this version yet\n');
+  });
+});
+
+describe('baton optimize', () => {
+  const MKNAP = fileURLToPath(
+    new URL('../../fixtures/orlib-mknap1/mknap1-03.json', import.meta.url),
+  );
+
+  it('prints the optimal plan as JSON: status, objective, bound, selected, rejected, usage', async () => {
+    const run = await baton('optimize', MKNAP, '--time-limit', '20');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(Object.keys(report)).toEqual([
+      'status',
+      'objective',
+      'bound',
+      'selected',
+      'rejected',
+      'usage',
+    ]);
+    expect(report).toMatchObject({ status: 'optimal', objective: 4015, bound: 4015 });
+    expect(report.selected.length + report.rejected.length).toBe(15);
+    expect(report.selected[0]).toEqual({ id: expect.stringMatching(/^i\d+$/), start: 'P1' });
+    for (const entry of report.rejected) expect(entry.reason).toMatch(/short in Period 1/);
+    expect(Object.keys(report.usage)).toHaveLength(10);
+    // Usage is what the selected initiatives demand, and within each team's capacity.
+    const file = JSON.parse(await readFile(MKNAP, 'utf8'));
+    const chosen = new Set(report.selected.map((entry: { id: string }) => entry.id));
+    for (const team of file.teams) {
+      const demand = file.initiatives
+        .filter((entry: { id: string }) => chosen.has(entry.id))
+        .reduce(
+          (sum: number, entry: { demand: Record<string, number[]> }) =>
+            sum + (entry.demand[team.id]?.[0] ?? 0),
+          0,
+        );
+      expect(report.usage[team.id].P1).toBeCloseTo(demand, 6);
+      expect(report.usage[team.id].P1).toBeLessThanOrEqual(team.capacity.P1);
+    }
+  });
+
+  it('reports an infeasible plan as a success, naming the forced items', async () => {
+    const file = join(dir, 'forced.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: 'baton-portfolio',
+        version: 1,
+        name: 'Forced',
+        periods: [{ id: 'Q1', label: 'Q1 2027' }],
+        teams: [{ id: 'ops', name: 'Ops', capacity: { Q1: 5 } }],
+        objectives: [],
+        initiatives: [
+          {
+            id: 'a',
+            name: 'Audit',
+            status: 'proposed',
+            value: 1,
+            demand: { ops: [4] },
+            forced: 'in',
+          },
+          {
+            id: 'b',
+            name: 'Backup',
+            status: 'proposed',
+            value: 1,
+            demand: { ops: [4] },
+            forced: 'in',
+          },
+        ],
+      }),
+    );
+    const run = await baton('optimize', file);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.status).toBe('infeasible');
+    expect(report.conflict.forced).toEqual(['a', 'b']);
+    expect(report.conflict.message).toContain('Ops is 3 short in Q1 2027');
+    expect(report.selected).toEqual([]);
+  });
+
+  it('refuses a bad --time-limit and a broken file', async () => {
+    const limit = await baton('optimize', MKNAP, '--time-limit', 'soon');
+    expect(limit.code).toBe(1);
+    expect(limit.stderr).toContain('--time-limit needs a number of seconds above 0, not "soon"');
+    const missing = await baton('optimize', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read: no such file');
   });
 });

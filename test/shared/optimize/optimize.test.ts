@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import highsLoader, { type Highs } from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { optimizePortfolio, type OptimizeResult } from '../../../shared/optimize/optimize';
+import { describeOutReason } from '../../../shared/optimize/plan';
+import { readPortfolioText } from '../../../shared/portfolio/restore';
+import type { Initiative, Portfolio } from '../../../shared/portfolio/types';
+import { computeCutLine } from '../../../shared/prioritize/cutline';
+import { generateConstrainedPortfolio } from '../../bench/generate-portfolio';
+import { portfolioArbitrary } from '../portfolio/arbitraries';
+import { MKNAP_FILES } from '../portfolio/fixtures';
+import { planValue, planViolations } from './check-plan';
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await highsLoader();
+});
+
+const clock = () => performance.now() / 1000;
+
+function fixture(name: string): { portfolio: Portfolio; optimum?: number } {
+  const text = readFileSync(
+    fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)),
+    'utf8',
+  );
+  const result = readPortfolioText(text);
+  if (!result.ok) throw new Error(`${name} is not a valid portfolio`);
+  const reference = result.portfolio.extras?.reference as { optimum?: number } | undefined;
+  return {
+    portfolio: result.portfolio,
+    ...(reference?.optimum !== undefined && { optimum: reference.optimum }),
+  };
+}
+
+/** Two periods, one team of 10 FTE per period, no budget. */
+function small(initiatives: Initiative[], extra: Partial<Portfolio> = {}): Portfolio {
+  return {
+    name: 'Small',
+    capacityUnit: 'FTE',
+    currency: 'EUR',
+    periods: [
+      { id: 'Q1', label: 'Q1 2027' },
+      { id: 'Q2', label: 'Q2 2027' },
+    ],
+    teams: [{ id: 'platform', name: 'Platform', capacity: { Q1: 10, Q2: 10 } }],
+    objectives: [],
+    initiatives,
+    scenarios: [],
+    ...extra,
+  };
+}
+
+const item = (
+  id: string,
+  value: number,
+  demand: number[],
+  more: Partial<Initiative> = {},
+): Initiative => ({
+  id,
+  name: id.toUpperCase(),
+  status: 'proposed',
+  value,
+  demand: { platform: demand },
+  ...more,
+});
+
+function expectSound(portfolio: Portfolio, result: OptimizeResult) {
+  expect(planViolations(portfolio, result.selected)).toEqual([]);
+  expect(result.objective).toBeCloseTo(planValue(portfolio, result.selected), 6);
+  expect(result.bound).toBeGreaterThanOrEqual(result.objective);
+  const ids = [
+    ...result.selected.map((entry) => entry.id),
+    ...result.rejected.map((entry) => entry.id),
+  ];
+  expect(ids.sort()).toEqual(portfolio.initiatives.map((entry) => entry.id).sort());
+}
+
+describe('optimizePortfolio on OR-Library mknap1', () => {
+  it.each(MKNAP_FILES)('reaches the proven optimum of %s', (name) => {
+    const { portfolio, optimum } = fixture(name);
+    const result = optimizePortfolio(highs, portfolio, { timeLimit: 60, now: clock });
+    expect(result.status).toBe('optimal');
+    expect(result.objective).toBeCloseTo(optimum as number, 6);
+    expect(result.bound).toBeCloseTo(optimum as number, 4);
+    expectSound(portfolio, result);
+  });
+});
+
+describe('optimizePortfolio rules', () => {
+  it('chooses the best combination where ranking by value alone would not', () => {
+    // A greedy by value takes A (9) and then nothing fits; B + C (5 + 5) is worth more.
+    const portfolio = small([item('a', 9, [8, 8]), item('b', 5, [5, 5]), item('c', 5, [5, 5])]);
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.status).toBe('optimal');
+    expect(result.objective).toBe(10);
+    expect(result.selected.map((entry) => entry.id).sort()).toEqual(['b', 'c']);
+    expect(describeOutReason(result.rejected[0]!.reason, portfolio)).toBe(
+      'Platform is 8 FTE short in Q1 2027',
+    );
+  });
+
+  it('schedules a dependant after its prerequisite has finished', () => {
+    const portfolio = small([item('app', 10, [2], { dependsOn: ['lake'] }), item('lake', 1, [2])]);
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.selected).toEqual([
+      { id: 'lake', start: 'Q1', startIndex: 0, endIndex: 0 },
+      { id: 'app', start: 'Q2', startIndex: 1, endIndex: 1 },
+    ]);
+  });
+
+  it('keeps exclusions, forced out, fixed starts and windows, and says why each is out', () => {
+    const portfolio = small([
+      item('build', 6, [1], { excludes: ['buy'] }),
+      item('buy', 5, [1]),
+      item('legacy', 50, [1], { forced: 'out' }),
+      item('late', 50, [1, 1], { earliestStart: 'Q2' }),
+      item('pinned', 3, [1], { start: 'Q2' }),
+      item('needs-late', 40, [1], { dependsOn: ['late'] }),
+    ]);
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expectSound(portfolio, result);
+    const reasons = Object.fromEntries(
+      result.rejected.map((entry) => [entry.id, describeOutReason(entry.reason, portfolio)]),
+    );
+    expect(reasons).toEqual({
+      buy: 'excludes BUILD, which is in the plan',
+      legacy: 'forced out',
+      late: 'cannot finish by Q2 2027, the last period',
+      'needs-late': 'needs LATE, which cannot be done',
+    });
+    expect(result.selected).toContainEqual({
+      id: 'pinned',
+      start: 'Q2',
+      startIndex: 1,
+      endIndex: 1,
+    });
+  });
+
+  it('keeps the budget per period', () => {
+    const portfolio = small(
+      [item('a', 5, [1], { spend: [70] }), item('b', 4, [1], { spend: [60] })],
+      { budget: { Q1: 100, Q2: 100 } },
+    );
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.objective).toBe(9);
+    expect(new Set(result.selected.map((entry) => entry.start)).size).toBe(2);
+  });
+
+  it('names forced-in initiatives that cannot all be done, and what breaks', () => {
+    const portfolio = small([
+      item('a', 1, [6, 6], { forced: 'in' }),
+      item('b', 1, [6, 6], { forced: 'in' }),
+      item('c', 1, [1], { forced: 'in' }),
+    ]);
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.status).toBe('infeasible');
+    expect(result.selected).toEqual([]);
+    expect(result.conflict?.forced).toEqual(['a', 'b']);
+    expect(result.conflict?.message).toBe(
+      'A, B are forced in but cannot all be done; placing them in turn, B does not fit: Platform is 2 FTE short in Q1 2027',
+    );
+  });
+
+  it('names a forced-in initiative that cannot be done on its own', () => {
+    const portfolio = small([item('huge', 1, [20], { forced: 'in' }), item('b', 1, [1])]);
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.status).toBe('infeasible');
+    expect(result.conflict).toEqual({
+      forced: ['huge'],
+      message: 'HUGE is forced in but cannot be done: Platform is 10 FTE short in Q1 2027',
+    });
+  });
+
+  it('stops when asked, with a feasible plan and an honest status', () => {
+    const portfolio = generateConstrainedPortfolio({
+      initiatives: 200,
+      teams: 8,
+      periods: 8,
+      seed: 3,
+    });
+    const result = optimizePortfolio(highs, portfolio, {
+      now: clock,
+      timeLimit: 30,
+      shouldStop: () => true,
+    });
+    expect(result.stopped).toBe(true);
+    expect(result.status).toBe('feasible');
+    expect(result.selected.length).toBeGreaterThan(0);
+    expect(result.gap).toBeGreaterThan(0);
+    expectSound(portfolio, result);
+  });
+
+  it('reports progress with better plans as it finds them', () => {
+    const portfolio = generateConstrainedPortfolio({
+      initiatives: 25,
+      teams: 5,
+      periods: 6,
+      seed: 2,
+    });
+    const seen: number[] = [];
+    const result = optimizePortfolio(highs, portfolio, {
+      now: clock,
+      onProgress: (progress) => {
+        if (progress.selected) seen.push(progress.objective as number);
+      },
+    });
+    expect(result.status).toBe('optimal');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toBe(result.objective);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('gives a ranking whose cut line is the plan, for applying it as a scenario', () => {
+    const portfolio = generateConstrainedPortfolio({
+      initiatives: 25,
+      teams: 5,
+      periods: 6,
+      seed: 4,
+    });
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.rankingKeepsPlan).toBe(true);
+    const cutLine = computeCutLine(portfolio, result.ranking);
+    const above = cutLine.placements.filter((placement) => placement.above);
+    expect(above.map((placement) => placement.id).sort()).toEqual(
+      result.selected.map((entry) => entry.id).sort(),
+    );
+    for (const entry of result.selected) {
+      expect(cutLine.byId.get(entry.id)).toMatchObject({ above: true, start: entry.start });
+    }
+  });
+});
+
+describe('optimizePortfolio properties', () => {
+  it('returns a feasible plan worth at least the cut line of any ranking', () => {
+    fc.assert(
+      fc.property(portfolioArbitrary, (portfolio) => {
+        const result = optimizePortfolio(highs, portfolio, { timeLimit: 10, now: clock });
+        if (result.status === 'infeasible') {
+          expect(result.conflict?.forced.length).toBeGreaterThan(0);
+          return;
+        }
+        expect(result.status).toBe('optimal');
+        expectSound(portfolio, result);
+        // Every ranking's cut line that keeps the forced-in initiatives is a plan too.
+        for (const scenario of portfolio.scenarios) {
+          const cutLine = computeCutLine(portfolio, scenario.ranking);
+          const above = cutLine.placements.filter((placement) => placement.above);
+          const forcedBelow = portfolio.initiatives.some(
+            (entry) => entry.forced === 'in' && !cutLine.byId.get(entry.id)?.above,
+          );
+          if (forcedBelow) continue;
+          expect(result.objective).toBeGreaterThanOrEqual(planValue(portfolio, above) - 1e-6);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
