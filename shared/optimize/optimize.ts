@@ -49,8 +49,8 @@ export type OptimizeSettings = {
 };
 
 export type OptimizeProgress = SolveProgress & {
-  /** Ids of the initiatives in the best plan so far, when it just changed. */
-  readonly selected?: readonly string[];
+  /** The best plan so far, when it just changed: each chosen initiative and its start. */
+  readonly plan?: readonly StartEntry[];
 };
 
 export type Conflict = {
@@ -88,10 +88,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function selectedIds(model: PortfolioModel, x: ArrayLike<number>): string[] {
-  return [...startsIn(model, x).keys()]
-    .sort((a, b) => a - b)
-    .map((index) => (model.items[index] as ModelItem).id);
+function planOf(model: PortfolioModel, x: ArrayLike<number>): StartEntry[] {
+  return [...startsIn(model, x)]
+    .sort(([a], [b]) => a - b)
+    .map(([index, startIndex]) => ({ id: (model.items[index] as ModelItem).id, startIndex }));
 }
 
 /**
@@ -139,6 +139,14 @@ function rankingFor(
   solved: ReadonlyMap<number, number>,
 ): { ranking: string[]; starts: ReadonlyMap<number, number>; keeps: boolean } {
   const starts = compact(model, portfolio, solved);
+  // The board knows no cap on total spend: its cut line could overspend one.
+  if (Number.isFinite(model.totalSpendCap)) {
+    const ranking = [...starts]
+      .sort(([a, sa], [b, sb]) => sa - sb || a - b)
+      .map(([index]) => (model.items[index] as ModelItem).id);
+    const others = model.items.filter((_, index) => !starts.has(index)).map((item) => item.id);
+    return { ranking: [...ranking, ...others], starts, keeps: false };
+  }
   const rest = model.items.filter((_, index) => !starts.has(index)).map((item) => item.id);
   const effort = (index: number) =>
     (model.items[index] as ModelItem).demand.reduce(
@@ -280,7 +288,7 @@ export function optimizePortfolio(
     report?.({
       elapsed: elapsed(),
       objective: start.objective,
-      selected: selectedIds(model, start.x),
+      plan: planOf(model, start.x),
     });
   if (start && !settings.quick) {
     const searchUntil = Math.min(0.25, timeLimit * 0.1);
@@ -293,7 +301,7 @@ export function optimizePortfolio(
           report?.({
             elapsed: elapsed(),
             objective: plan.objective,
-            selected: selectedIds(model, plan.x),
+            plan: planOf(model, plan.x),
           });
         }
       },
@@ -308,7 +316,7 @@ export function optimizePortfolio(
     ...(settings.shouldStop && { shouldStop: settings.shouldStop }),
     now: clock,
     onIncumbent: (x, progress) =>
-      report?.({ ...progress, elapsed: elapsed(), selected: selectedIds(model, x) }),
+      report?.({ ...progress, elapsed: elapsed(), plan: planOf(model, x) }),
     onProgress: (progress) => report?.({ ...progress, elapsed: elapsed() }),
   });
 
@@ -316,24 +324,62 @@ export function optimizePortfolio(
     return emptyResult('infeasible', findConflict(highs, portfolio, model, adjustments));
   }
   if (!outcome.x) return emptyResult('unknown');
-  const solved = startsIn(model, outcome.x);
+  return finish(model, adjusted, startsIn(model, outcome.x), { ...outcome, elapsed: elapsed() });
+}
+
+type Summary = {
+  readonly status: SolveStatus;
+  readonly objective: number;
+  readonly bound: number;
+  readonly elapsed: number;
+  readonly stopped: boolean;
+};
+
+function finish(
+  model: PortfolioModel,
+  adjusted: Portfolio,
+  solved: ReadonlyMap<number, number>,
+  summary: Summary,
+): OptimizeResult {
   const { ranking, starts, keeps } = rankingFor(model, adjusted, solved);
   const plan = describePlan(model, adjusted, starts);
   // The board's cut line of the ranking can beat a plan the solver was stopped on.
-  const objective = Math.max(outcome.objective, plan.value);
-  const bound = Math.max(outcome.bound, objective);
+  const objective = Math.max(summary.objective, plan.value);
+  const bound = Math.max(summary.bound, objective);
   return {
     ...plan,
     status:
-      outcome.status === 'optimal' || bound - objective <= ABSOLUTE_GAP
+      summary.status === 'optimal' || bound - objective <= ABSOLUTE_GAP
         ? 'optimal'
-        : outcome.status,
+        : summary.status,
     objective,
     bound,
     gap: relativeGap(objective, bound),
-    elapsed: elapsed(),
-    stopped: outcome.stopped,
+    elapsed: summary.elapsed,
+    stopped: summary.stopped,
     ranking,
     rankingKeepsPlan: keeps,
   };
+}
+
+/** A planned start as progress reports carry it. */
+export type StartEntry = { readonly id: string; readonly startIndex: number };
+
+/**
+ * The full result for a plan known only by its starts (the best plan reported before a solve was
+ * cut short): figures, reasons and ranking, computed without the solver.
+ */
+export function resultFromStarts(
+  portfolio: Portfolio,
+  adjustments: Adjustments,
+  plan: readonly StartEntry[],
+  summary: Summary,
+): OptimizeResult {
+  const model = buildModel(portfolio, adjustments);
+  const starts = new Map<number, number>();
+  for (const { id, startIndex } of plan) {
+    const index = model.itemIndex.get(id);
+    if (index !== undefined) starts.set(index, startIndex);
+  }
+  return finish(model, adjustedPortfolio(portfolio, adjustments), starts, summary);
 }

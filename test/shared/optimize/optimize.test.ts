@@ -203,7 +203,7 @@ describe('optimizePortfolio rules', () => {
     const result = optimizePortfolio(highs, portfolio, {
       now: clock,
       onProgress: (progress) => {
-        if (progress.selected) seen.push(progress.objective as number);
+        if (progress.plan) seen.push(progress.objective as number);
       },
     });
     expect(result.status).toBe('optimal');
