@@ -1,11 +1,13 @@
 /** The one bound Zustand store of UI and session state. Portfolio data lives in Dexie. */
 import { create } from 'zustand';
 import { createNavigationSlice, type NavigationSlice } from './slices/navigationSlice';
+import { createOptimizeSlice, type OptimizeSlice } from './slices/optimizeSlice';
 import { createUiSlice, type UiSlice } from './slices/uiSlice';
 
-export type AppState = NavigationSlice & UiSlice;
+export type AppState = NavigationSlice & UiSlice & OptimizeSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createNavigationSlice(...args),
   ...createUiSlice(...args),
+  ...createOptimizeSlice(...args),
 }));

@@ -11,12 +11,14 @@ import {
 } from '../../state/slices/navigationSlice';
 import { useAppStore } from '../../state/store';
 import { Board } from './board/Board';
+import { OptimizeView } from './optimize/OptimizeView';
 import { RoadmapView } from './RoadmapView';
 import { ScenariosTab } from './ScenariosTab';
 
 const VIEW_LABELS: Readonly<Record<PrioritizeView, string>> = {
   board: 'Board',
   roadmap: 'Roadmap',
+  optimize: 'Optimize',
   scenarios: 'Scenarios',
 };
 
@@ -106,6 +108,8 @@ export function PrioritizeArea({ rows }: { readonly rows: PortfolioRows }) {
           </div>
         ) : location.view === 'board' ? (
           <Board portfolio={portfolio} scenarioId={scenario.id} stack={stack} />
+        ) : location.view === 'optimize' ? (
+          <OptimizeView portfolio={portfolio} scenario={scenario} />
         ) : (
           <RoadmapView portfolio={portfolio} stack={stack} />
         )}

@@ -17,7 +17,7 @@ export type Area = (typeof AREAS)[number];
 export const PORTFOLIO_TABS = ['initiatives', 'teams', 'periods'] as const;
 export type PortfolioTab = (typeof PORTFOLIO_TABS)[number];
 
-export const PRIORITIZE_VIEWS = ['board', 'roadmap', 'scenarios'] as const;
+export const PRIORITIZE_VIEWS = ['board', 'roadmap', 'optimize', 'scenarios'] as const;
 export type PrioritizeView = (typeof PRIORITIZE_VIEWS)[number];
 
 export type Location = {

@@ -1,0 +1,98 @@
+/** The efficient frontier section of Optimize: compute, follow, stop, read. */
+import type { Portfolio } from '../../../../shared/portfolio/types';
+import { FrontierChart } from '../../../charts/FrontierChart';
+import type { FrontierJob } from '../../../state/slices/optimizeSlice';
+
+export const FRONTIER_POINTS = 20;
+export const FRONTIER_TIME_LIMIT = 20;
+
+export function FrontierSection({
+  portfolio,
+  scenarioName,
+  job,
+  stale,
+  busy,
+  onStart,
+  onStop,
+}: {
+  readonly portfolio: Portfolio;
+  readonly scenarioName: string;
+  readonly job: FrontierJob | undefined;
+  readonly stale: boolean;
+  readonly busy: boolean;
+  readonly onStart: (points: number, timeLimit: number) => void;
+  readonly onStop: () => void;
+}) {
+  const running = job?.phase === 'running' || job?.phase === 'stopping';
+  const noSpend = portfolio.initiatives.every(
+    (initiative) => !(initiative.spend ?? []).some((a) => a > 0),
+  );
+  return (
+    <section className="card" aria-labelledby="frontier-title">
+      <div className="card__header">
+        <h3 id="frontier-title">Efficient frontier</h3>
+      </div>
+      <p>
+        The best value the portfolio can deliver at each total budget, from nothing to everything
+        that can be funded, beside funding initiatives in order of value per cost and the plan of{' '}
+        {scenarioName}.
+      </p>
+      <div className="optimize__toolbar">
+        {running ? (
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={onStop}
+            disabled={job.phase === 'stopping'}
+          >
+            Stop
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            onClick={() => onStart(FRONTIER_POINTS, FRONTIER_TIME_LIMIT)}
+            disabled={busy || noSpend}
+          >
+            {job
+              ? 'Compute the frontier again'
+              : `Compute the frontier (${FRONTIER_POINTS} budgets)`}
+          </button>
+        )}
+        {noSpend && (
+          <span className="optimize__muted">
+            No initiative has spend: there is no budget to vary.
+          </span>
+        )}
+      </div>
+      <div role="status" aria-live="polite">
+        {running && (
+          <div className="optimize__progress">
+            <progress max={job.count} value={job.points.length} aria-label="Budgets solved" />
+            <p data-testid="frontier-progress">
+              {job.phase === 'stopping' ? 'Stopping… ' : ''}Budget {job.points.length} of{' '}
+              {job.count} solved
+            </p>
+          </div>
+        )}
+      </div>
+      {job?.phase === 'failed' && (
+        <p role="alert">The frontier stopped with a problem: {job.error}</p>
+      )}
+      {stale && (
+        <p className="optimize__banner optimize__banner--warn">
+          The portfolio has changed since this frontier was computed.
+        </p>
+      )}
+      {job && job.points.length > 0 && (
+        <FrontierChart
+          points={job.points}
+          greedy={job.result?.greedy ?? []}
+          {...(job.result && { current: job.result.current })}
+          currentLabel={`Plan of ${scenarioName}`}
+          {...(portfolio.currency !== undefined && { currency: portfolio.currency })}
+        />
+      )}
+    </section>
+  );
+}
