@@ -32,10 +32,15 @@ export type WhatItTakes = {
   readonly value: number;
   /** The limits that bind at each start it could take (empty when a rule keeps it out). */
   readonly limits: readonly StartLimits[];
-  /** Value the rest of the portfolio loses when it is forced in (undefined: it cannot be). */
+  /**
+   * Value the rest of the portfolio loses when it is forced in (undefined: it cannot be): the
+   * best estimate, and the range the proven bounds allow (equal when both solves are proven).
+   */
   readonly valueLost?: number;
-  /** Value it would need to be chosen (undefined: no value would do). */
+  readonly valueLostRange?: readonly [number, number];
+  /** Value it would need to be chosen (undefined: no value would do), with its range. */
   readonly valueNeeded?: number;
+  readonly valueNeededRange?: readonly [number, number];
   /** Whether both solves behind the numbers were proven optimal (else they are estimates). */
   readonly exact: boolean;
   readonly forcedStatus: SolveStatus;
@@ -98,11 +103,21 @@ export function whatItTakes(
       ...(forced.conflict && { conflict: forced.conflict }),
     };
   }
-  // With both proven, the loss is exact; otherwise use the forced plan's proven bound, so the
-  // numbers never claim more than is known: at least `plan − forcedBound` is lost.
+  // Proven both ways, the loss is exact; otherwise the bounds say how far it can be from the
+  // estimate: at least plan − forcedBound, at most planBound − forced.
   const exact = plan.status === 'optimal' && forced.status === 'optimal';
-  const valueLost = Math.max(0, plan.objective - (exact ? forced.objective : forced.bound));
-  return { ...base, exact, valueLost, valueNeeded: item.value + valueLost };
+  const valueLost = Math.max(0, plan.objective - forced.objective);
+  const low = Math.max(0, plan.objective - forced.bound);
+  const high = Math.max(low, plan.bound - forced.objective);
+  const range: [number, number] = exact ? [valueLost, valueLost] : [low, high];
+  return {
+    ...base,
+    exact,
+    valueLost,
+    valueLostRange: range,
+    valueNeeded: item.value + valueLost,
+    valueNeededRange: [item.value + range[0], item.value + range[1]],
+  };
 }
 
 /** One line about the limits at a start: "From Q1 2027: Platform is 1.5 FTE short in Q1 2027". */

@@ -88,9 +88,9 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, what: s
   await expect.poll(read, { timeout: 10_000, message: what }).toEqual(expected);
 }
 
-/** Waits until the locator is visible; fails naming the locator. */
-export async function shown(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible' });
+/** Waits until the locator is visible (for longer work, up to `timeout` ms); fails naming it. */
+export async function shown(locator: Locator, timeout?: number): Promise<void> {
+  await locator.waitFor({ state: 'visible', ...(timeout !== undefined && { timeout }) });
 }
 
 /** Waits until the locator is gone or hidden. */

@@ -91,7 +91,7 @@ export function OptimizeView({
   );
   const notify = useAppStore((state) => state.notify);
   const navigate = useAppStore((state) => state.navigate);
-  const [timeLimit, setTimeLimit] = useState<number>(10);
+  const [timeLimit, setTimeLimit] = useState<number>(30);
   const [applied, setApplied] = useState<{ id: string; name: string } | null>(null);
   const run = analyses.optimize;
   const busy = isBusy(analyses);

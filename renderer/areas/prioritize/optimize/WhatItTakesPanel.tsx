@@ -21,7 +21,10 @@ export function WhatItTakesPanel({
     heading.current?.focus();
   }, [job.id]);
   const answer = job.result;
-  const atLeast = answer && !answer.exact ? 'at least ' : '';
+  const amount = (value: number, range: readonly [number, number] | undefined) =>
+    !answer?.exact && range && range[1] - range[0] > 1e-6
+      ? `${formatNumber(value, 1)} (between ${formatNumber(range[0], 1)} and ${Number.isFinite(range[1]) ? formatNumber(range[1], 1) : 'unknown'})`
+      : formatNumber(value, 1);
   return (
     <section
       className="card optimize__what"
@@ -68,16 +71,12 @@ export function WhatItTakesPanel({
               <div>
                 <dt>Value it would need</dt>
                 <dd data-testid="value-needed">
-                  more than {atLeast}
-                  {formatNumber(answer.valueNeeded, 1)}
+                  more than {amount(answer.valueNeeded, answer.valueNeededRange)}
                 </dd>
               </div>
               <div>
                 <dt>Value lost if forced in</dt>
-                <dd data-testid="value-lost">
-                  {atLeast}
-                  {formatNumber(answer.valueLost, 1)}
-                </dd>
+                <dd data-testid="value-lost">{amount(answer.valueLost, answer.valueLostRange)}</dd>
               </div>
             </dl>
           ) : (
