@@ -137,6 +137,7 @@ function rankingFor(
   model: PortfolioModel,
   portfolio: Portfolio,
   solved: ReadonlyMap<number, number>,
+  thorough: boolean,
 ): { ranking: string[]; starts: ReadonlyMap<number, number>; keeps: boolean } {
   const starts = compact(model, portfolio, solved);
   // The board knows no cap on total spend: its cut line could overspend one.
@@ -182,7 +183,9 @@ function rankingFor(
     // The board's cut line of the ranking is as good a plan (often the same one): keep it.
     if (valueOf(placed) >= target - ABSOLUTE_GAP) return { ranking, starts: placed, keeps: true };
   }
-  // Search for a ranking whose cut line is worth as much, from the first one tried.
+  // Search for a ranking whose cut line is worth as much, from the first one tried (not when
+  // the user is waiting for a stop).
+  if (!thorough) return { ranking: first ?? rest, starts, keeps: false };
   const found = improveRanking(model, portfolio, first ?? rest, {
     random: seededRandom(7),
     evaluations: 400,
@@ -283,13 +286,15 @@ export function optimizePortfolio(
     return emptyResult('infeasible', findConflict(highs, portfolio, model, adjustments));
   }
 
-  let start = bestStartPlan(highs, model, adjusted, stackOrder(adjusted, settings.scenarioId));
-  if (start)
-    report?.({
-      elapsed: elapsed(),
-      objective: start.objective,
-      plan: planOf(model, start.x),
-    });
+  let start = bestStartPlan(
+    highs,
+    model,
+    adjusted,
+    stackOrder(adjusted, settings.scenarioId),
+    (plan) =>
+      report?.({ elapsed: elapsed(), objective: plan.objective, plan: planOf(model, plan.x) }),
+    settings.shouldStop,
+  );
   if (start && !settings.quick) {
     const searchUntil = Math.min(0.25, timeLimit * 0.1);
     const improved = improveRanking(model, adjusted, start.order, {
@@ -341,7 +346,7 @@ function finish(
   solved: ReadonlyMap<number, number>,
   summary: Summary,
 ): OptimizeResult {
-  const { ranking, starts, keeps } = rankingFor(model, adjusted, solved);
+  const { ranking, starts, keeps } = rankingFor(model, adjusted, solved, !summary.stopped);
   const plan = describePlan(model, adjusted, starts);
   // The board's cut line of the ranking can beat a plan the solver was stopped on.
   const objective = Math.max(summary.objective, plan.value);

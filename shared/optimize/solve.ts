@@ -3,7 +3,7 @@
  * Web Worker or in Node) and reports the best plan, the proven bound and the status. The solve is
  * synchronous; progress and stopping go through callbacks that HiGHS calls as it works.
  */
-import type { Highs, HighsCallbackMap } from 'highs';
+import type { Highs, HighsCallbackMap, ModelData } from 'highs';
 import type { PortfolioModel } from './model';
 
 export type SolveStatus =
@@ -32,6 +32,9 @@ export type SolveSettings = {
   readonly timeLimit?: number;
   /** Stop once the certified gap is at most this (0 proves optimality). */
   readonly relativeGap?: number;
+  /** Column bounds in place of the model's (to search a neighbourhood of a plan). */
+  readonly lower?: Float64Array;
+  readonly upper?: Float64Array;
   /** A feasible solution vector to start from. */
   readonly initial?: Float64Array;
   /** Checked often while solving; true stops the solve with the best plan so far. */
@@ -57,6 +60,39 @@ export type SolveOutcome = {
   /** Whether the solve stopped because it was asked to. */
   readonly stopped: boolean;
 };
+
+/** The model as HiGHS reads it; `relax` drops integrality (the LP relaxation). */
+export function modelData(
+  highs: Highs,
+  model: PortfolioModel,
+  options: { relax?: boolean; lower?: Float64Array; upper?: Float64Array } = {},
+): ModelData {
+  return {
+    numCols: model.numCols,
+    numRows: model.numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: model.colCost,
+    colLower: options.lower ?? model.colLower,
+    colUpper: options.upper ?? new Float64Array(model.numCols).fill(1),
+    rowLower: model.rowLower.map((value) =>
+      value === Number.NEGATIVE_INFINITY ? -highs.infinity : value,
+    ),
+    rowUpper: model.rowUpper.map((value) =>
+      value === Number.POSITIVE_INFINITY ? highs.infinity : value,
+    ),
+    matrix: {
+      format: 'csr',
+      numRows: model.numRows,
+      numCols: model.numCols,
+      starts: model.rowStarts,
+      indices: model.rowIndices,
+      values: model.rowValues,
+    },
+    ...(!options.relax && {
+      integrality: new Int32Array(model.numCols).fill(highs.constants.variableType.integer),
+    }),
+  };
+}
 
 /** Values below this are treated as equal: values in files are money and points, not 1e-7s. */
 export const ABSOLUTE_GAP = 1e-6;
@@ -113,7 +149,7 @@ export function solveModel(
   let bound = Number.POSITIVE_INFINITY;
   let stopped = false;
 
-  const { callbackType, objectiveSense, modelStatus } = highs.constants;
+  const { callbackType, modelStatus } = highs.constants;
   const progress = (): SolveProgress => ({
     elapsed: elapsed(),
     ...(Number.isFinite(bestValue) && { objective: bestValue }),
@@ -148,31 +184,21 @@ export function solveModel(
         event.interrupt();
       }
     },
+    // The LPs inside the search check these; long ones (large models) would otherwise not stop.
+    [callbackType.simplexInterrupt](event) {
+      if (settings.shouldStop?.()) {
+        stopped = true;
+        event.interrupt();
+      }
+    },
   };
 
-  const instance = highs.createModel({
-    numCols: model.numCols,
-    numRows: model.numRows,
-    sense: objectiveSense.maximize,
-    colCost: model.colCost,
-    colLower: model.colLower,
-    colUpper: new Float64Array(model.numCols).fill(1),
-    rowLower: model.rowLower.map((value) =>
-      value === Number.NEGATIVE_INFINITY ? -highs.infinity : value,
-    ),
-    rowUpper: model.rowUpper.map((value) =>
-      value === Number.POSITIVE_INFINITY ? highs.infinity : value,
-    ),
-    matrix: {
-      format: 'csr',
-      numRows: model.numRows,
-      numCols: model.numCols,
-      starts: model.rowStarts,
-      indices: model.rowIndices,
-      values: model.rowValues,
-    },
-    integrality: new Int32Array(model.numCols).fill(highs.constants.variableType.integer),
-  });
+  const instance = highs.createModel(
+    modelData(highs, model, {
+      ...(settings.lower && { lower: settings.lower }),
+      ...(settings.upper && { upper: settings.upper }),
+    }),
+  );
   try {
     instance.options.set({
       output_flag: false,

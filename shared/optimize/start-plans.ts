@@ -8,6 +8,7 @@ import type { Highs } from 'highs';
 import type { Initiative, Portfolio } from '../portfolio/types';
 import { computeCutLine } from '../prioritize/cutline';
 import { columnsFor, type Adjustments, type ModelItem, type PortfolioModel } from './model';
+import { modelData } from './solve';
 
 /** The portfolio as the model sees it after `adjustments` (for the cut line to place). */
 export function adjustedPortfolio(portfolio: Portfolio, adjustments: Adjustments): Portfolio {
@@ -113,44 +114,36 @@ function densityOrder(model: PortfolioModel, weights?: Float64Array): string[] {
     .map((entry) => entry.id);
 }
 
-/** Rankings by the LP relaxation: most selected first, then by density. */
-function relaxationOrder(
+/** The LP relaxation's solution, or undefined when it has none. */
+function relaxation(
   highs: Highs,
   model: PortfolioModel,
+  shouldStop?: () => boolean,
+): Float64Array | undefined {
+  let solution: Float64Array | undefined;
+  highs.withModel(modelData(highs, model, { relax: true }), (lp) => {
+    lp.options.set({ output_flag: false });
+    lp.run({
+      [highs.constants.callbackType.simplexInterrupt](event) {
+        if (shouldStop?.()) event.interrupt();
+      },
+    });
+    if (lp.getModelStatus() === highs.constants.modelStatus.optimal) {
+      solution = Float64Array.from(lp.getSolution().colValue);
+    }
+  });
+  return solution;
+}
+
+/** Ranking by the LP relaxation: most selected first, then by density. */
+function relaxationOrder(
+  model: PortfolioModel,
+  lp: Float64Array,
   density: readonly string[],
 ): string[] {
   const rank = new Map(density.map((id, index) => [id, index]));
-  let selection: Float64Array | undefined;
-  highs.withModel(
-    {
-      numCols: model.numCols,
-      numRows: model.numRows,
-      sense: highs.constants.objectiveSense.maximize,
-      colCost: model.colCost,
-      colLower: model.colLower,
-      colUpper: new Float64Array(model.numCols).fill(1),
-      rowLower: model.rowLower.map((value) => (value === -Infinity ? -highs.infinity : value)),
-      rowUpper: model.rowUpper.map((value) => (value === Infinity ? highs.infinity : value)),
-      matrix: {
-        format: 'csr',
-        numRows: model.numRows,
-        numCols: model.numCols,
-        starts: model.rowStarts,
-        indices: model.rowIndices,
-        values: model.rowValues,
-      },
-    },
-    (lp) => {
-      lp.options.set({ output_flag: false });
-      lp.run();
-      if (lp.getModelStatus() === highs.constants.modelStatus.optimal) {
-        selection = Float64Array.from(lp.getSolution().colValue);
-      }
-    },
-  );
-  if (!selection) return [...density];
   const chosen = (item: ModelItem) =>
-    item.selectColumn >= 0 ? ((selection as Float64Array)[item.selectColumn] as number) : 0;
+    item.selectColumn >= 0 ? (lp[item.selectColumn] as number) : 0;
   return [...model.items]
     .sort(
       (a, b) => chosen(b) - chosen(a) || (rank.get(a.id) as number) - (rank.get(b.id) as number),
@@ -175,12 +168,21 @@ export function bestStartPlan(
   model: PortfolioModel,
   portfolio: Portfolio,
   scenarioOrder: readonly string[],
+  onBetter?: (plan: StartPlan) => void,
+  shouldStop?: () => boolean,
 ): StartPlan | undefined {
   const density = densityOrder(model);
+  // Cheapest first, so that a plan is reported at once; the LP relaxation comes last.
   const orders: [string, () => readonly string[]][] = [
     ['ranking', () => scenarioOrder],
     ['density', () => density],
-    ['relaxation', () => relaxationOrder(highs, model, density)],
+    [
+      'relaxation',
+      () => {
+        const lp = shouldStop?.() ? undefined : relaxation(highs, model, shouldStop);
+        return lp ? relaxationOrder(model, lp, density) : density;
+      },
+    ],
   ];
   let best: StartPlan | undefined;
   for (const [source, order] of orders) {
@@ -189,7 +191,10 @@ export function bestStartPlan(
     const x = columnsFor(model, starts);
     if (!keepsEveryRow(model, x)) continue;
     const objective = objectiveOf(model, starts);
-    if (!best || objective > best.objective) best = { x, objective, source, order: ranking };
+    if (!best || objective > best.objective) {
+      best = { x, objective, source, order: ranking };
+      onBetter?.(best);
+    }
   }
   return best;
 }

@@ -116,7 +116,7 @@ export function OptimizeView({
   const currentSpend = current.spend.reduce((sum, amount) => sum + amount, 0);
 
   useEffect(() => {
-    if (run?.phase === 'done') statusRef.current?.focus();
+    if (run?.phase === 'done') statusRef.current?.focus({ preventScroll: true });
   }, [run?.phase]);
 
   const apply = async (plan: OptimizeResult) => {

@@ -12,7 +12,7 @@ import type {
   ToWorker,
 } from './optimizer-protocol';
 
-export const STOP_GRACE_MS = 60;
+export const STOP_GRACE_MS = 40;
 
 export type JobOutcome<K extends OptimizerRequest['kind']> =
   | { readonly type: 'done'; readonly result: OptimizerResults[K] }

@@ -19,6 +19,7 @@ import type {
 let loading: Promise<Highs> | undefined;
 const solver = () => (loading ??= highsLoader({ locateFile: () => wasmUrl }));
 const now = () => performance.now() / 1000;
+const PROGRESS_INTERVAL_MS = 150;
 
 function run(
   highs: Highs,
