@@ -71,11 +71,20 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const post = (message: FromWorker) => self.postMessage(message);
   const flag = stop ? new Int32Array(stop) : undefined;
   const shouldStop = () => (flag ? Atomics.load(flag, 0) === 1 : false);
+  // The solver reports many times a second; the page needs a few updates a second, and every
+  // message it has not read yet would delay the answer to a stop.
+  let lastPost = 0;
+  const progress = (update: OptimizerProgress) => {
+    const time = performance.now();
+    const carriesPlan = update.kind === 'optimize' && update.progress.plan !== undefined;
+    if (update.kind === 'optimize' && !carriesPlan && time - lastPost < PROGRESS_INTERVAL_MS)
+      return;
+    lastPost = time;
+    post({ job, type: 'progress', progress: update });
+  };
   try {
     const highs = await solver();
-    const result = run(highs, request, shouldStop, (progress) =>
-      post({ job, type: 'progress', progress }),
-    );
+    const result = run(highs, request, shouldStop, progress);
     post({ job, type: 'done', result });
   } catch (error) {
     post({ job, type: 'error', message: error instanceof Error ? error.message : String(error) });
