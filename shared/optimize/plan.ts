@@ -22,6 +22,8 @@ export type OutReason =
   | { readonly kind: 'needs-out'; readonly prerequisite: string }
   /** Adding it would break the total-spend cap. */
   | { readonly kind: 'total-budget-left'; readonly short: number }
+  /** Its prerequisites finish, in this plan, after its last allowed start. */
+  | { readonly kind: 'late-prerequisite'; readonly prerequisite: string }
   /** It has no value to add. */
   | { readonly kind: 'no-value' }
   /** It would fit: the search stopped before it was chosen. */
@@ -140,8 +142,15 @@ function reasonOut(
   }
   const allowed = startsAfterPrerequisites(model, starts, item);
   if (allowed.length === 0) {
-    const last = portfolio.periods[model.periodCount - 1]?.id ?? '';
-    return { kind: 'no-start', cause: 'horizon', period: last };
+    // The prerequisite that finishes last in the plan is the one that leaves no start.
+    let latest = item.dependsOn[0] as number;
+    for (const prerequisite of item.dependsOn) {
+      const finish =
+        (starts.get(prerequisite) as number) + (model.items[prerequisite] as ModelItem).duration;
+      const known = (starts.get(latest) as number) + (model.items[latest] as ModelItem).duration;
+      if (finish > known) latest = prerequisite;
+    }
+    return { kind: 'late-prerequisite', prerequisite: (model.items[latest] as ModelItem).id };
   }
   let first: BelowReason | undefined;
   for (const start of allowed) {
@@ -223,6 +232,8 @@ export function describeOutReason(reason: OutReason, portfolio: Portfolio): stri
       return `its spend of ${formatAmount(reason.spend)}${currency} is more than the total budget of ${formatAmount(reason.cap)}${currency}`;
     case 'total-budget-left':
       return `the total budget is ${formatAmount(reason.short)}${currency} short`;
+    case 'late-prerequisite':
+      return `needs ${name(reason.prerequisite)} to finish first, which in this plan is too late`;
     case 'no-value':
       return 'adds no value';
     case 'would-fit':

@@ -138,6 +138,27 @@ describe('optimizePortfolio rules', () => {
     });
   });
 
+  it('says when a prerequisite finishes too late in the plan', () => {
+    const portfolio: Portfolio = {
+      ...small([
+        item('c', 10, [10], { start: 'Q1' }),
+        item('a', 1, [5]),
+        item('b', 3, [1], { dependsOn: ['a'], latestStart: 'Q2' }),
+      ]),
+      periods: [
+        { id: 'Q1', label: 'Q1 2027' },
+        { id: 'Q2', label: 'Q2 2027' },
+        { id: 'Q3', label: 'Q3 2027' },
+      ],
+      teams: [{ id: 'platform', name: 'Platform', capacity: { Q1: 10, Q2: 10, Q3: 10 } }],
+    };
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.objective).toBe(11);
+    expect(result.rejected.map((entry) => describeOutReason(entry.reason, portfolio))).toEqual([
+      'needs A to finish first, which in this plan is too late',
+    ]);
+  });
+
   it('keeps the budget per period', () => {
     const portfolio = small(
       [item('a', 5, [1], { spend: [70] }), item('b', 4, [1], { spend: [60] })],
