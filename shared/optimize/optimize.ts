@@ -286,15 +286,23 @@ export function optimizePortfolio(
     return emptyResult('infeasible', findConflict(highs, portfolio, model, adjustments));
   }
 
-  let start = bestStartPlan(
-    highs,
-    model,
-    adjusted,
-    stackOrder(adjusted, settings.scenarioId),
-    (plan) =>
-      report?.({ elapsed: elapsed(), objective: plan.objective, plan: planOf(model, plan.x) }),
-    settings.shouldStop,
-  );
+  let lpBound: number | undefined;
+  let start = bestStartPlan(highs, model, adjusted, stackOrder(adjusted, settings.scenarioId), {
+    onBetter: (plan) =>
+      report?.({
+        elapsed: elapsed(),
+        objective: plan.objective,
+        plan: planOf(model, plan.x),
+        ...(lpBound !== undefined && { bound: lpBound, gap: relativeGap(plan.objective, lpBound) }),
+      }),
+    onBound: (bound) => {
+      lpBound = bound;
+    },
+    ...(settings.shouldStop && { shouldStop: settings.shouldStop }),
+  });
+  if (start && lpBound !== undefined) {
+    report?.({ elapsed: elapsed(), bound: lpBound, gap: relativeGap(start.objective, lpBound) });
+  }
   if (start && !settings.quick) {
     const searchUntil = Math.min(0.25, timeLimit * 0.1);
     const improved = improveRanking(model, adjusted, start.order, {
@@ -318,6 +326,7 @@ export function optimizePortfolio(
     timeLimit: Math.max(0.05, timeLimit - elapsed()),
     relativeGap: settings.relativeGap ?? 0,
     ...(start && { initial: start.x }),
+    ...(lpBound !== undefined && { bound: lpBound }),
     ...(settings.shouldStop && { shouldStop: settings.shouldStop }),
     now: clock,
     onIncumbent: (x, progress) =>

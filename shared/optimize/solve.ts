@@ -35,6 +35,8 @@ export type SolveSettings = {
   /** Column bounds in place of the model's (to search a neighbourhood of a plan). */
   readonly lower?: Float64Array;
   readonly upper?: Float64Array;
+  /** An upper bound already proven (the LP relaxation's value), until the solver has its own. */
+  readonly bound?: number;
   /** A feasible solution vector to start from. */
   readonly initial?: Float64Array;
   /** Checked often while solving; true stops the solve with the best plan so far. */
@@ -146,7 +148,7 @@ export function solveModel(
 
   let best: Float64Array | undefined = settings.initial;
   let bestValue = best ? objectiveOf(model, best) : Number.NEGATIVE_INFINITY;
-  let bound = Number.POSITIVE_INFINITY;
+  let bound = settings.bound ?? Number.POSITIVE_INFINITY;
   let stopped = false;
 
   const { callbackType, modelStatus } = highs.constants;
@@ -157,8 +159,12 @@ export function solveModel(
     ...(Number.isFinite(bestValue) &&
       Number.isFinite(bound) && { gap: relativeGap(bestValue, Math.max(bound, bestValue)) }),
   });
+  // A proven bound can never be below a plan in hand; a value that is, is not a bound yet (the
+  // solver reports placeholders before its first relaxation), so it is not believed.
   const noteBound = (value: number | undefined) => {
-    if (value !== undefined && Number.isFinite(value)) bound = Math.min(bound, value);
+    if (value === undefined || !Number.isFinite(value)) return;
+    if (value < bestValue - ABSOLUTE_GAP) return;
+    bound = Math.min(bound, value);
   };
 
   const callbacks: HighsCallbackMap = {

@@ -114,13 +114,13 @@ function densityOrder(model: PortfolioModel, weights?: Float64Array): string[] {
     .map((entry) => entry.id);
 }
 
-/** The LP relaxation's solution, or undefined when it has none. */
+/** The LP relaxation's solution and value (a bound on every plan), or undefined. */
 function relaxation(
   highs: Highs,
   model: PortfolioModel,
   shouldStop?: () => boolean,
-): Float64Array | undefined {
-  let solution: Float64Array | undefined;
+): { solution: Float64Array; value: number } | undefined {
+  let solved: { solution: Float64Array; value: number } | undefined;
   highs.withModel(modelData(highs, model, { relax: true }), (lp) => {
     lp.options.set({ output_flag: false });
     lp.run({
@@ -129,10 +129,13 @@ function relaxation(
       },
     });
     if (lp.getModelStatus() === highs.constants.modelStatus.optimal) {
-      solution = Float64Array.from(lp.getSolution().colValue);
+      solved = {
+        solution: Float64Array.from(lp.getSolution().colValue),
+        value: lp.getObjectiveValue(),
+      };
     }
   });
-  return solution;
+  return solved;
 }
 
 /** Ranking by the LP relaxation: most selected first, then by density. */
@@ -168,9 +171,14 @@ export function bestStartPlan(
   model: PortfolioModel,
   portfolio: Portfolio,
   scenarioOrder: readonly string[],
-  onBetter?: (plan: StartPlan) => void,
-  shouldStop?: () => boolean,
+  events: {
+    readonly onBetter?: (plan: StartPlan) => void;
+    /** The LP relaxation's value: no plan is worth more. */
+    readonly onBound?: (bound: number) => void;
+    readonly shouldStop?: () => boolean;
+  } = {},
 ): StartPlan | undefined {
+  const { onBetter, onBound, shouldStop } = events;
   const density = densityOrder(model);
   // Cheapest first, so that a plan is reported at once; the LP relaxation comes last.
   const orders: [string, () => readonly string[]][] = [
@@ -180,7 +188,8 @@ export function bestStartPlan(
       'relaxation',
       () => {
         const lp = shouldStop?.() ? undefined : relaxation(highs, model, shouldStop);
-        return lp ? relaxationOrder(model, lp, density) : density;
+        if (lp) onBound?.(lp.value);
+        return lp ? relaxationOrder(model, lp.solution, density) : density;
       },
     ],
   ];
