@@ -190,8 +190,14 @@ export function FrontierChart({
             {points.map((point, index) => (
               <tr key={index}>
                 <th scope="row">{money(point.budget)}</th>
-                <td>{formatNumber(point.value, 0)}</td>
-                <td>{point.status === 'optimal' ? 'proven' : formatNumber(point.bound, 0)}</td>
+                <td>{point.status === 'infeasible' ? 'no plan' : formatNumber(point.value, 0)}</td>
+                <td>
+                  {point.status === 'optimal'
+                    ? 'proven'
+                    : Number.isFinite(point.bound)
+                      ? formatNumber(point.bound, 0)
+                      : '–'}
+                </td>
                 <td>{money(point.spend)}</td>
                 <td>{point.selected.length}</td>
               </tr>

@@ -37,7 +37,10 @@ export type Frontier = {
 
 export type FrontierSettings = {
   readonly scenarioId?: string;
-  /** Number of budgets, from 0 to everything that can be funded (at least 2). */
+  /**
+   * Number of budgets (at least 2), from what the forced-in initiatives need (0 without any) to
+   * everything that can be funded.
+   */
   readonly points?: number;
   /** Seconds for all points together. */
   readonly timeLimit?: number;
@@ -103,6 +106,20 @@ export function efficientFrontier(
   let budgetTotal = 0;
   for (const amount of model.budget) budgetTotal += amount;
   const top = Math.min(fundable, budgetTotal);
+  // Forced-in initiatives and what they need are spent at any budget: start there.
+  const needed = new Set<number>();
+  const need = (index: number) => {
+    if (needed.has(index)) return;
+    needed.add(index);
+    for (const prerequisite of (model.items[index] as ModelItem).dependsOn) need(prerequisite);
+  };
+  model.items.forEach((item, index) => {
+    if (item.forced === 'in') need(index);
+  });
+  const floor = Math.min(
+    top,
+    [...needed].reduce((sum, index) => sum + (model.items[index] as ModelItem).totalSpend, 0),
+  );
 
   const cut = computeCutLine(portfolio, stackOrder(portfolio, settings.scenarioId));
   const currentIds = cut.placements.filter((placement) => placement.above).map((p) => p.id);
@@ -119,7 +136,7 @@ export function efficientFrontier(
       stopped = true;
       break;
     }
-    const budget = (top * index) / (count - 1);
+    const budget = floor + ((top - floor) * index) / (count - 1);
     const left = timeLimit - (clock() - began);
     const result = optimizePortfolio(highs, portfolio, {
       ...(settings.scenarioId !== undefined && { scenarioId: settings.scenarioId }),

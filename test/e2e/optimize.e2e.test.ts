@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe';
-import { eventually, notices, shown } from './support/app';
+import { fileURLToPath } from 'node:url';
+import { eventually, notices, openPortfolioFile, portfolioHeading, shown } from './support/app';
 import { useHarness } from './support/harness';
 
 const harness = useHarness();
@@ -137,5 +138,31 @@ describe('optimize', () => {
     expect(shares.length).toBe(62);
     expect(shares.some((share) => share === '100 %')).toBe(true);
     await expectNoAxeViolations(page, 'robustness');
+  });
+
+  it('names the forced-in initiatives that cannot all be done, and what breaks', async () => {
+    const profile = await harness.profile();
+    const { page } = await harness.open(profile, '#/prioritize/optimize', {
+      width: 1280,
+      height: 800,
+    });
+    const file = fileURLToPath(
+      new URL('../fixtures/optimize/forced-conflict.baton.json', import.meta.url),
+    );
+    await openPortfolioFile(page, file);
+    await shown(portfolioHeading(page).getByText('Forced conflict'));
+    // Opening a file shows its initiatives; go back to Optimize.
+    await page.evaluate(() => {
+      window.location.hash = '#/prioritize/optimize';
+    });
+    await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+    await shown(status(page));
+    await expect(status(page).innerText()).resolves.toBe(
+      'No plan keeps every rule. Audit readiness, Backup rebuild are forced in but cannot all be done; placing them in turn, Backup rebuild does not fit: Operations is 3 FTE short in Q1 2027',
+    );
+    await expect(page.getByRole('button', { name: 'Apply as new scenario' }).count()).resolves.toBe(
+      0,
+    );
+    await expectNoAxeViolations(page, 'optimize, infeasible');
   });
 });

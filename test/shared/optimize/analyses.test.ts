@@ -112,6 +112,18 @@ describe('efficientFrontier', () => {
     expect(frontier.greedy.length).toBeGreaterThan(3);
   });
 
+  it('starts at what the forced-in initiatives and their prerequisites spend', () => {
+    const forced = small([
+      item('base', 1, [1], { spend: [40] }),
+      item('must', 2, [1], { spend: [60], forced: 'in', dependsOn: ['base'] }),
+      item('nice', 5, [1], { spend: [50] }),
+    ]);
+    const result = efficientFrontier(highs, forced, { points: 5, now: clock });
+    expect(result.points.map((point) => point.budget)).toEqual([100, 112.5, 125, 137.5, 150]);
+    expect(result.points.every((point) => point.status === 'optimal')).toBe(true);
+    expect(result.points.map((point) => point.value)).toEqual([3, 3, 3, 3, 8]);
+  });
+
   it('ranks the greedy curve by value per unit of spend', () => {
     const order = valuePerCostOrder(portfolio);
     const ratio = (id: string) => {
