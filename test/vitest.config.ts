@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'shared',
           environment: 'node',
           include: ['test/shared/**/*.test.ts'],
+          // The optimizer's tests run real solves (seconds each on a busy 2-core machine).
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -8,6 +8,7 @@ import type { Portfolio } from '../portfolio/types';
 import { computeCutLine, describeReason, stackOrder } from '../prioritize/cutline';
 import {
   buildModel,
+  columnsFor,
   startsIn,
   type Adjustments,
   type ModelItem,
@@ -27,7 +28,7 @@ import {
   type SolveProgress,
   type SolveStatus,
 } from './solve';
-import { adjustedPortfolio, bestStartPlan, improveRanking } from './start-plans';
+import { adjustedPortfolio, bestStartPlan, improveRanking, keepsEveryRow } from './start-plans';
 
 export type OptimizeSettings = {
   /** Whose ranking gives the first plan (the first scenario when undefined). */
@@ -139,7 +140,9 @@ function rankingFor(
   solved: ReadonlyMap<number, number>,
   thorough: boolean,
 ): { ranking: string[]; starts: ReadonlyMap<number, number>; keeps: boolean } {
-  const starts = compact(model, portfolio, solved);
+  // Earlier starts keep every rule by construction; checked all the same, it costs little.
+  const compacted = compact(model, portfolio, solved);
+  const starts = keepsEveryRow(model, columnsFor(model, compacted)) ? compacted : solved;
   // The board knows no cap on total spend: its cut line could overspend one.
   if (Number.isFinite(model.totalSpendCap)) {
     const ranking = [...starts]
@@ -180,8 +183,14 @@ function rankingFor(
     const ranking = [...chosen, ...rest];
     first ??= ranking;
     const placed = placedBy(ranking);
-    // The board's cut line of the ranking is as good a plan (often the same one): keep it.
-    if (valueOf(placed) >= target - ABSOLUTE_GAP) return { ranking, starts: placed, keeps: true };
+    // The board's cut line of the ranking is as good a plan (often the same one): keep it, if it
+    // keeps every rule (the cut line can leave a forced-in initiative below the line).
+    if (
+      valueOf(placed) >= target - ABSOLUTE_GAP &&
+      keepsEveryRow(model, columnsFor(model, placed))
+    ) {
+      return { ranking, starts: placed, keeps: true };
+    }
   }
   // Search for a ranking whose cut line is worth as much, from the first one tried (not when
   // the user is waiting for a stop).
@@ -191,13 +200,23 @@ function rankingFor(
     evaluations: 400,
     shouldStop: () => false,
   });
-  if (found && found.objective >= target - ABSOLUTE_GAP) {
-    return { ranking: [...found.order], starts: placedBy(found.order), keeps: true };
+  const searched = found && placedBy(found.order);
+  if (
+    found &&
+    searched &&
+    found.objective >= target - ABSOLUTE_GAP &&
+    keepsEveryRow(model, columnsFor(model, searched))
+  ) {
+    return { ranking: [...found.order], starts: searched, keeps: true };
   }
   return { ranking: first ?? rest, starts, keeps: false };
 }
 
-/** Finds a smallest set of forced-in initiatives that cannot all be done, and says why. */
+/**
+ * Finds a small set of forced-in initiatives that cannot all be done, and says why. Each check is
+ * a solve with a time limit; one that times out counts as "no conflict", so on very large
+ * portfolios the set may not be the smallest.
+ */
 function findConflict(
   highs: Highs,
   portfolio: Portfolio,

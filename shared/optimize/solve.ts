@@ -229,7 +229,13 @@ export function solveModel(
       }
     }
     noteBound(Number(instance.info.get('mip_dual_bound')));
-    const optimal = status === modelStatus.optimal && best !== undefined;
+    // HiGHS says "optimal" once the gap is within mip_rel_gap; that is proof only at a zero gap,
+    // or when the bound it proved really meets the plan.
+    const provenByGap = (settings.relativeGap ?? 0) === 0;
+    const optimal =
+      status === modelStatus.optimal &&
+      best !== undefined &&
+      (provenByGap || bound - bestValue <= ABSOLUTE_GAP);
     if (best === undefined) {
       return {
         status: 'unknown',

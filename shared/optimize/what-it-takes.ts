@@ -33,8 +33,9 @@ export type WhatItTakes = {
   /** The limits that bind at each start it could take (empty when a rule keeps it out). */
   readonly limits: readonly StartLimits[];
   /**
-   * Value the rest of the portfolio loses when it is forced in (undefined: it cannot be): the
-   * best estimate, and the range the proven bounds allow (equal when both solves are proven).
+   * Net value lost when it is forced in: the plan's value minus the best plan's with it (its own
+   * value included), undefined when it cannot be forced in; the best estimate, and the range the
+   * proven bounds allow (equal when both solves are proven).
    */
   readonly valueLost?: number;
   readonly valueLostRange?: readonly [number, number];

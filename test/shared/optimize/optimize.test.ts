@@ -194,6 +194,48 @@ describe('optimizePortfolio rules', () => {
     });
   });
 
+  it('never swaps the plan for a cut line that leaves a forced-in initiative out', () => {
+    // The cut line of [X, Z, C] puts X at P1, which blocks Z (fixed at P2): worth 101, but Z is
+    // forced in. The best plan that keeps every rule is X and Z at P2, worth 2.
+    const portfolio: Portfolio = {
+      ...small([
+        item('x', 1, [0, 1], { forced: 'in' }),
+        item('z', 1, [1], { forced: 'in', start: 'P2' }),
+        item('c', 100, [1], { start: 'P3' }),
+      ]),
+      periods: [
+        { id: 'P1', label: 'P1' },
+        { id: 'P2', label: 'P2' },
+        { id: 'P3', label: 'P3' },
+      ],
+      teams: [{ id: 'platform', name: 'T', capacity: { P1: 1, P2: 1, P3: 1 } }],
+    };
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.status).toBe('optimal');
+    expect(result.objective).toBe(2);
+    expectSound(portfolio, result);
+  });
+
+  it('does not call a plan optimal when it stopped at a gap above zero', () => {
+    // Seed 1's proof takes seconds; a 5 % gap is reached long before.
+    const portfolio = generateConstrainedPortfolio({
+      initiatives: 25,
+      teams: 5,
+      periods: 6,
+      seed: 1,
+    });
+    const result = optimizePortfolio(highs, portfolio, {
+      now: clock,
+      relativeGap: 0.05,
+      timeLimit: 4,
+    });
+    if (result.status === 'optimal')
+      expect(result.bound - result.objective).toBeLessThanOrEqual(1e-6);
+    else expect(result.bound).toBeGreaterThan(result.objective);
+    expect(result.gap).toBeLessThanOrEqual(0.05);
+    expectSound(portfolio, result);
+  }, 30_000);
+
   it('stops when asked, with a feasible plan and an honest status', () => {
     const portfolio = generateConstrainedPortfolio({
       initiatives: 200,
