@@ -87,8 +87,8 @@ export function WhatItTakesPanel({
           )}
           {!answer.exact && answer.valueNeeded !== undefined && (
             <p className="optimize__muted">
-              These figures come from solves stopped at their time limit: they are safe bounds, not
-              exact.
+              A solve behind these figures stopped at its time limit: each is the best estimate,
+              with the range its proven bounds allow.
             </p>
           )}
         </div>
