@@ -121,9 +121,16 @@ export function whatItTakes(
   };
 }
 
-/** One line about the limits at a start: "From Q1 2027: Platform is 1.5 FTE short in Q1 2027". */
-export function describeLimits(limits: StartLimits, portfolio: Portfolio): string {
+/**
+ * One line about the limits at a start: "From Q1 2027: Platform is 1.5 FTE short in Q1 2027",
+ * the first `most` shortfalls and how many more there are.
+ */
+export function describeLimits(limits: StartLimits, portfolio: Portfolio, most = 4): string {
   const period =
     portfolio.periods.find((entry) => entry.id === limits.start)?.label ?? limits.start;
-  return `From ${period}: ${limits.shortfalls.map((reason) => describeOutReason(reason, portfolio)).join('; ')}`;
+  const shown = limits.shortfalls
+    .slice(0, most)
+    .map((reason) => describeOutReason(reason, portfolio));
+  const more = limits.shortfalls.length - shown.length;
+  return `From ${period}: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }

@@ -59,6 +59,9 @@ describe('whatItTakes', () => {
     expect(answer.limits.map((limits) => describeLimits(limits, portfolio))).toEqual([
       'From Q1 2027: Platform is 8 FTE short in Q1 2027; Platform is 8 FTE short in Q2 2027',
     ]);
+    expect(describeLimits(answer.limits[0]!, portfolio, 1)).toBe(
+      'From Q1 2027: Platform is 8 FTE short in Q1 2027; and 1 more',
+    );
     // Just above the value needed, the optimizer takes it.
     const richer = small([item('a', 10.5, [8, 8]), item('b', 5, [5, 5]), item('c', 5, [5, 5])]);
     const again = optimizePortfolio(highs, richer, { now: clock });
