@@ -94,7 +94,17 @@ export function OptimizeView({
   const [timeLimit, setTimeLimit] = useState<number>(30);
   const [applied, setApplied] = useState<{ id: string; name: string } | null>(null);
   const run = analyses.optimize;
-  const busy = isBusy(analyses);
+  // One worker runs one job at a time, whichever scenario it is for.
+  const busyElsewhere = useAppStore(
+    (state) =>
+      Object.keys(state.analyses).find((id) => id !== scenario.id && isBusy(state.analyses[id])) ??
+      null,
+  );
+  const busy = isBusy(analyses) || busyElsewhere !== null;
+  const busyName =
+    busyElsewhere === null
+      ? undefined
+      : (portfolio.scenarios.find((entry) => entry.id === busyElsewhere)?.name ?? busyElsewhere);
   const result = run?.phase === 'done' ? run.result : undefined;
   const stale = run !== undefined && run.key !== key;
   const statusRef = useRef<HTMLDivElement>(null);
@@ -197,6 +207,11 @@ export function OptimizeView({
       <div role="status" aria-live="polite">
         {(run?.phase === 'running' || run?.phase === 'stopping') && (
           <ProgressLine job={run} timeLimit={timeLimit} />
+        )}
+        {busyName !== undefined && (
+          <p className="optimize__muted">
+            The optimizer is busy with {busyName}; open that scenario to follow or stop it.
+          </p>
         )}
       </div>
 

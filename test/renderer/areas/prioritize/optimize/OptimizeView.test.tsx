@@ -148,6 +148,18 @@ describe('the Optimize view', () => {
     expect(screen.getByRole('button', { name: 'Apply as new scenario' })).toBeDisabled();
   });
 
+  it('waits while the optimizer works for another scenario', async () => {
+    useAppStore.setState({ analyses: { other: { optimize: { phase: 'running', key: 'k' } } } });
+    render(<Harness requests={[]} />);
+    expect(
+      await screen.findByText(
+        'The optimizer is busy with other; open that scenario to follow or stop it.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Optimize' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /Compute the frontier/ })).toBeDisabled();
+  });
+
   it('computes the frontier and a robustness run', async () => {
     const user = userEvent.setup();
     render(<Harness requests={[]} />);
