@@ -9,8 +9,8 @@ import { optimizePortfolio } from '../../../shared/optimize/optimize';
 import { estimateRange, robustness } from '../../../shared/optimize/robustness';
 import { describeLimits, whatItTakes } from '../../../shared/optimize/what-it-takes';
 import { seededRandom } from '../../../shared/optimize/optimize';
-import type { Initiative, Portfolio } from '../../../shared/portfolio/types';
 import { generateConstrainedPortfolio } from '../../bench/generate-portfolio';
+import { item, small } from './small-portfolio';
 import { planValue } from './check-plan';
 
 let highs: Highs;
@@ -19,34 +19,6 @@ beforeAll(async () => {
 });
 const clock = () => performance.now() / 1000;
 
-function small(initiatives: Initiative[]): Portfolio {
-  return {
-    name: 'Small',
-    capacityUnit: 'FTE',
-    currency: 'EUR',
-    periods: [
-      { id: 'Q1', label: 'Q1 2027' },
-      { id: 'Q2', label: 'Q2 2027' },
-    ],
-    teams: [{ id: 'platform', name: 'Platform', capacity: { Q1: 10, Q2: 10 } }],
-    objectives: [],
-    initiatives,
-    scenarios: [],
-  };
-}
-const item = (
-  id: string,
-  value: number,
-  demand: number[],
-  more: Partial<Initiative> = {},
-): Initiative => ({
-  id,
-  name: id.toUpperCase(),
-  status: 'proposed',
-  value,
-  demand: { platform: demand },
-  ...more,
-});
 // A greedy by value takes A and nothing else fits; B + C is worth one more.
 const knapsack = () => small([item('a', 9, [8, 8]), item('b', 5, [5, 5]), item('c', 5, [5, 5])]);
 

@@ -6,11 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { optimizePortfolio, type OptimizeResult } from '../../../shared/optimize/optimize';
 import { describeOutReason } from '../../../shared/optimize/plan';
 import { readPortfolioText } from '../../../shared/portfolio/restore';
-import type { Initiative, Portfolio } from '../../../shared/portfolio/types';
+import type { Portfolio } from '../../../shared/portfolio/types';
 import { computeCutLine } from '../../../shared/prioritize/cutline';
 import { generateConstrainedPortfolio } from '../../bench/generate-portfolio';
 import { portfolioArbitrary } from '../portfolio/arbitraries';
 import { MKNAP_FILES } from '../portfolio/fixtures';
+import { item, small } from './small-portfolio';
 import { planValue, planViolations } from './check-plan';
 
 let highs: Highs;
@@ -33,38 +34,6 @@ function fixture(name: string): { portfolio: Portfolio; optimum?: number } {
     ...(reference?.optimum !== undefined && { optimum: reference.optimum }),
   };
 }
-
-/** Two periods, one team of 10 FTE per period, no budget. */
-function small(initiatives: Initiative[], extra: Partial<Portfolio> = {}): Portfolio {
-  return {
-    name: 'Small',
-    capacityUnit: 'FTE',
-    currency: 'EUR',
-    periods: [
-      { id: 'Q1', label: 'Q1 2027' },
-      { id: 'Q2', label: 'Q2 2027' },
-    ],
-    teams: [{ id: 'platform', name: 'Platform', capacity: { Q1: 10, Q2: 10 } }],
-    objectives: [],
-    initiatives,
-    scenarios: [],
-    ...extra,
-  };
-}
-
-const item = (
-  id: string,
-  value: number,
-  demand: number[],
-  more: Partial<Initiative> = {},
-): Initiative => ({
-  id,
-  name: id.toUpperCase(),
-  status: 'proposed',
-  value,
-  demand: { platform: demand },
-  ...more,
-});
 
 function expectSound(portfolio: Portfolio, result: OptimizeResult) {
   expect(planViolations(portfolio, result.selected)).toEqual([]);
