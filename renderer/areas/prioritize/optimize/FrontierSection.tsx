@@ -2,6 +2,7 @@
 import type { Portfolio } from '../../../../shared/portfolio/types';
 import { FrontierChart } from '../../../charts/FrontierChart';
 import type { FrontierJob } from '../../../state/slices/optimizeSlice';
+import { StartStopButton } from './StartStopButton';
 
 export const FRONTIER_POINTS = 20;
 export const FRONTIER_TIME_LIMIT = 20;
@@ -38,27 +39,14 @@ export function FrontierSection({
         {scenarioName}.
       </p>
       <div className="optimize__toolbar">
-        {running ? (
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={onStop}
-            disabled={job.phase === 'stopping'}
-          >
-            Stop
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            onClick={() => onStart(FRONTIER_POINTS, FRONTIER_TIME_LIMIT)}
-            disabled={busy || noSpend}
-          >
-            {job
-              ? 'Compute the frontier again'
-              : `Compute the frontier (${FRONTIER_POINTS} budgets)`}
-          </button>
-        )}
+        <StartStopButton
+          phase={job?.phase}
+          onStart={() => onStart(FRONTIER_POINTS, FRONTIER_TIME_LIMIT)}
+          onStop={onStop}
+          disabled={busy || noSpend}
+        >
+          {job ? 'Compute the frontier again' : `Compute the frontier (${FRONTIER_POINTS} budgets)`}
+        </StartStopButton>
         {noSpend && (
           <span className="optimize__muted">
             No initiative has spend: there is no budget to vary.

@@ -15,6 +15,7 @@ import type { OptimizeJob } from '../../../state/slices/optimizeSlice';
 import { isBusy } from '../../../state/slices/optimizeSlice';
 import { FrontierSection } from './FrontierSection';
 import { RobustnessSection } from './RobustnessSection';
+import { StartStopButton } from './StartStopButton';
 import { useAnalyses } from './use-analyses';
 import { WhatItTakesPanel } from './WhatItTakesPanel';
 import './optimize.css';
@@ -183,25 +184,15 @@ export function OptimizeView({
             ))}
           </select>
         </label>
-        {run?.phase === 'running' || run?.phase === 'stopping' ? (
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => stop('optimize')}
-            disabled={run.phase === 'stopping'}
-          >
-            Stop
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => optimize(timeLimit)}
-            disabled={busy || portfolio.initiatives.length === 0}
-          >
-            {result ? 'Optimize again' : 'Optimize'}
-          </button>
-        )}
+        <StartStopButton
+          phase={run?.phase}
+          onStart={() => optimize(timeLimit)}
+          onStop={() => stop('optimize')}
+          disabled={busy || portfolio.initiatives.length === 0}
+          primary
+        >
+          {result ? 'Optimize again' : 'Optimize'}
+        </StartStopButton>
       </div>
 
       <div role="status" aria-live="polite">

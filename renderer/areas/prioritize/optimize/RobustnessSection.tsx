@@ -4,6 +4,7 @@ import type { OptimizeResult } from '../../../../shared/optimize/optimize';
 import type { Portfolio } from '../../../../shared/portfolio/types';
 import { formatNumber } from '../../../format';
 import type { RobustnessJob } from '../../../state/slices/optimizeSlice';
+import { StartStopButton } from './StartStopButton';
 
 export const RUN_CHOICES = [20, 50, 100, 200] as const;
 
@@ -79,25 +80,14 @@ export function RobustnessSection({
             {rangeError}
           </span>
         </label>
-        {running ? (
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={onStop}
-            disabled={job.phase === 'stopping'}
-          >
-            Stop
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            onClick={() => onStart(runs, range / 100)}
-            disabled={busy || rangeError !== '' || portfolio.initiatives.length === 0}
-          >
-            Run {runs} times
-          </button>
-        )}
+        <StartStopButton
+          phase={job?.phase}
+          onStart={() => onStart(runs, range / 100)}
+          onStop={onStop}
+          disabled={busy || rangeError !== '' || portfolio.initiatives.length === 0}
+        >
+          Run {runs} times
+        </StartStopButton>
       </div>
       <div role="status" aria-live="polite">
         {running && (
