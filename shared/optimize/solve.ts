@@ -107,7 +107,10 @@ function objectiveOf(model: PortfolioModel, x: ArrayLike<number>): number {
   return total;
 }
 
-/** Relative gap as HiGHS defines it: (bound − objective) / max(1, |objective|)… kept simple. */
+/**
+ * How far the plan can be from the best, relative to the plan: (bound − objective) / objective;
+ * 0 within `ABSOLUTE_GAP`, and very large when the plan is worth nothing yet.
+ */
 export function relativeGap(objective: number, bound: number): number {
   if (bound - objective <= ABSOLUTE_GAP) return 0;
   return (bound - objective) / Math.max(Math.abs(objective), 1e-9);
