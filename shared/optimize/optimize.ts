@@ -213,9 +213,9 @@ function rankingFor(
 }
 
 /**
- * Finds a small set of forced-in initiatives that cannot all be done, and says why. Each check is
- * a solve with a time limit; one that times out counts as "no conflict", so on very large
- * portfolios the set may not be the smallest.
+ * Finds a minimal set of forced-in initiatives that cannot all be done (lifting any one of them
+ * ends the conflict), and says why. Each check is a solve with a time limit; one that times out
+ * counts as "no conflict", so on very large portfolios the set may hold one more than needed.
  */
 function findConflict(
   highs: Highs,
