@@ -2,6 +2,7 @@
 import type { Portfolio } from '../../../../shared/portfolio/types';
 import { FrontierChart } from '../../../charts/FrontierChart';
 import type { FrontierJob } from '../../../state/slices/optimizeSlice';
+import { PhaseAnnouncement } from './PhaseAnnouncement';
 import { StartStopButton } from './StartStopButton';
 
 export const FRONTIER_POINTS = 20;
@@ -53,7 +54,8 @@ export function FrontierSection({
           </span>
         )}
       </div>
-      <div role="status" aria-live="polite">
+      <PhaseAnnouncement task="Efficient frontier" phase={job?.phase} />
+      <div>
         {running && (
           <div className="optimize__progress">
             <progress max={job.count} value={job.points.length} aria-label="Budgets solved" />

@@ -14,6 +14,7 @@ import { useAppStore } from '../../../state/store';
 import type { OptimizeJob } from '../../../state/slices/optimizeSlice';
 import { isBusy } from '../../../state/slices/optimizeSlice';
 import { FrontierSection } from './FrontierSection';
+import { PhaseAnnouncement } from './PhaseAnnouncement';
 import { RobustnessSection } from './RobustnessSection';
 import { StartStopButton } from './StartStopButton';
 import { useAnalyses } from './use-analyses';
@@ -195,7 +196,8 @@ export function OptimizeView({
         </StartStopButton>
       </div>
 
-      <div role="status" aria-live="polite">
+      <PhaseAnnouncement task="Optimize" phase={run?.phase} />
+      <div>
         {(run?.phase === 'running' || run?.phase === 'stopping') && (
           <ProgressLine job={run} timeLimit={timeLimit} />
         )}

@@ -4,6 +4,7 @@ import type { OptimizeResult } from '../../../../shared/optimize/optimize';
 import type { Portfolio } from '../../../../shared/portfolio/types';
 import { formatNumber } from '../../../format';
 import type { RobustnessJob } from '../../../state/slices/optimizeSlice';
+import { PhaseAnnouncement } from './PhaseAnnouncement';
 import { StartStopButton } from './StartStopButton';
 
 export const RUN_CHOICES = [20, 50, 100, 200] as const;
@@ -89,7 +90,8 @@ export function RobustnessSection({
           Run {runs} times
         </StartStopButton>
       </div>
-      <div role="status" aria-live="polite">
+      <PhaseAnnouncement task="Robustness" phase={job?.phase} />
+      <div>
         {running && (
           <div className="optimize__progress">
             <progress max={job.runs} value={done} aria-label="Runs done" />

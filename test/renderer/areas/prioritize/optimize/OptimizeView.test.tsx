@@ -82,6 +82,8 @@ describe('the Optimize view', () => {
     await user.click(await screen.findByRole('button', { name: 'Optimize' }));
     expect(await screen.findByTestId('optimize-status')).toHaveTextContent(/^Proven best plan/);
     expect(requests[0]).toMatchObject({ kind: 'optimize', scenarioId: 'by-value', timeLimit: 30 });
+    // Screen readers hear the start and the end, not every progress update.
+    expect(screen.getByText('Optimize: done.')).toHaveAttribute('role', 'status');
     expect(screen.getByTestId('figure-proposal-value')).toHaveTextContent('10 vs 9 now (+1)');
     const proposal = screen.getByTestId('proposal-table');
     const row = (name: string) =>
