@@ -16,6 +16,7 @@
 import { initiativeDuration, initiativeValue, totalSpend } from '../portfolio/measures';
 import type { Forced, Initiative, Period, Portfolio, Team } from '../portfolio/types';
 import type { BelowReason } from '../prioritize/cutline';
+import { shortfalls, type Room } from '../prioritize/shortfall';
 
 /** Changes to the portfolio for one solve (what-if questions, frontier points, Monte Carlo). */
 export type Adjustments = {
@@ -159,30 +160,15 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
   });
 
   /** The first shortfall of starting at `start` with the whole capacity and budget free. */
-  const aloneShortfall = (draft: Draft, start: number): BlockedReason | undefined => {
-    for (let k = 0; k < draft.duration; k += 1) {
-      const p = start + k;
-      for (let d = 0; d < draft.teams.length; d += 1) {
-        const t = draft.teams[d] as number;
-        const need = (draft.demand[d] as readonly number[])[k] ?? 0;
-        const have = capacity[t * periodCount + p] as number;
-        if (need > have + TOLERANCE) {
-          return {
-            kind: 'capacity',
-            team: (teams[t] as Team).id,
-            period: (periods[p] as Period).id,
-            short: need - have,
-          };
-        }
-      }
-      const cost = draft.spend[k] ?? 0;
-      const have = budget[p] as number;
-      if (cost > have + TOLERANCE) {
-        return { kind: 'budget', period: (periods[p] as Period).id, short: cost - have };
-      }
-    }
-    return undefined;
+  const wholeRoom: Room = {
+    capacity: (t, p) => capacity[t * periodCount + p] as number,
+    budget: (p) => budget[p] as number,
+    teamId: (t) => (teams[t] as Team).id,
+    periodId: (p) => (periods[p] as Period).id,
   };
+  /** The first shortfall of starting at `start` with the whole capacity and budget free. */
+  const aloneShortfall = (draft: Draft, start: number): BlockedReason | undefined =>
+    shortfalls(draft, start, wholeRoom, true)[0];
 
   // Allowed starts, prerequisites first (the file has no dependency cycle; a bad one is cut).
   const startsOf: (number[] | undefined)[] = new Array(drafts.length);

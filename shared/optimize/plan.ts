@@ -4,6 +4,7 @@
  */
 import type { Portfolio, Team } from '../portfolio/types';
 import { describeReason, formatAmount, type BelowReason } from '../prioritize/cutline';
+import { shortfalls } from '../prioritize/shortfall';
 import { TOLERANCE, type BlockedReason, type ModelItem, type PortfolioModel } from './model';
 
 export type PlannedStart = {
@@ -73,33 +74,13 @@ export function shortfallsAt(
   start: number,
 ): BelowReason[] {
   const periods = model.periodCount;
-  const found: BelowReason[] = [];
-  for (let k = 0; k < item.duration; k += 1) {
-    const p = start + k;
-    item.teams.forEach((t, d) => {
-      const need = (item.demand[d] as readonly number[])[k] ?? 0;
-      const left =
-        (model.capacity[t * periods + p] as number) - (load.usage[t * periods + p] as number);
-      if (need > left + TOLERANCE) {
-        found.push({
-          kind: 'capacity',
-          team: (portfolio.teams[t] as Team).id,
-          period: portfolio.periods[p]?.id ?? '',
-          short: need - Math.max(0, left),
-        });
-      }
-    });
-    const cost = item.spend[k] ?? 0;
-    const left = (model.budget[p] as number) - (load.spend[p] as number);
-    if (cost > left + TOLERANCE) {
-      found.push({
-        kind: 'budget',
-        period: portfolio.periods[p]?.id ?? '',
-        short: cost - Math.max(0, left),
-      });
-    }
-  }
-  return found;
+  return shortfalls(item, start, {
+    capacity: (t, p) =>
+      (model.capacity[t * periods + p] as number) - (load.usage[t * periods + p] as number),
+    budget: (p) => (model.budget[p] as number) - (load.spend[p] as number),
+    teamId: (t) => (portfolio.teams[t] as Team).id,
+    periodId: (p) => portfolio.periods[p]?.id ?? '',
+  });
 }
 
 /** Starts of `item` that the plan's prerequisites allow (they finish before). */

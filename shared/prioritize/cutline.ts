@@ -6,6 +6,7 @@
  */
 import { initiativeDuration } from '../portfolio/measures';
 import type { Initiative, Period, Portfolio, Team } from '../portfolio/types';
+import { shortfalls, type Room } from './shortfall';
 
 /** Why an initiative ends below the line. */
 export type BelowReason =
@@ -179,34 +180,11 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
     return true;
   };
 
-  /** The first shortfall of starting at `start`: earliest period, teams in file order, then budget. */
-  const shortfall = (item: Prepared, start: number): BelowReason | undefined => {
-    for (let k = 0; k < item.duration; k += 1) {
-      const p = start + k;
-      for (let d = 0; d < item.teams.length; d += 1) {
-        const t = item.teams[d] as number;
-        const need = (item.demand[d] as readonly number[])[k] ?? 0;
-        const left = remaining[t * periodCount + p] as number;
-        if (need > left + TOLERANCE) {
-          return {
-            kind: 'capacity',
-            team: (teams[t] as Team).id,
-            period: (periods[p] as Period).id,
-            short: need - Math.max(0, left),
-          };
-        }
-      }
-      const cost = item.spend[k] ?? 0;
-      const left = budgetLeft[p] as number;
-      if (cost > left + TOLERANCE) {
-        return {
-          kind: 'budget',
-          period: (periods[p] as Period).id,
-          short: cost - Math.max(0, left),
-        };
-      }
-    }
-    return undefined;
+  const room: Room = {
+    capacity: (t, p) => remaining[t * periodCount + p] as number,
+    budget: (p) => budgetLeft[p] as number,
+    teamId: (t) => (teams[t] as Team).id,
+    periodId: (p) => (periods[p] as Period).id,
   };
 
   const take = (item: Prepared, start: number) => {
@@ -306,7 +284,7 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
         });
       }
     }
-    return below(shortfall(item, low) as BelowReason);
+    return below(shortfalls(item, low, room, true)[0] as BelowReason);
   };
 
   const named = new Set(order);
