@@ -60,17 +60,6 @@ export type ModelItem = {
   readonly excludes: readonly number[];
 };
 
-/** What a row stands for, to name the constraint that binds. */
-export type RowMeaning =
-  | { readonly kind: 'choose'; readonly item: number }
-  | { readonly kind: 'precedence'; readonly item: number; readonly prerequisite: number }
-  | { readonly kind: 'excludes'; readonly item: number; readonly other: number }
-  | { readonly kind: 'capacity'; readonly team: number; readonly period: number }
-  | { readonly kind: 'budget'; readonly period: number }
-  /** A team's capacity (or, without `team`, the budget) over the whole horizon. */
-  | { readonly kind: 'horizon'; readonly team?: number }
-  | { readonly kind: 'total-budget' };
-
 export type PortfolioModel = {
   readonly items: readonly ModelItem[];
   readonly itemIndex: ReadonlyMap<string, number>;
@@ -87,7 +76,6 @@ export type PortfolioModel = {
   readonly rowStarts: Int32Array;
   readonly rowIndices: Int32Array;
   readonly rowValues: Float64Array;
-  readonly rows: readonly RowMeaning[];
   readonly periodCount: number;
   /** Capacity per team and period: `capacity[t * periodCount + p]`. */
   readonly capacity: Float64Array;
@@ -281,10 +269,8 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
   });
 
   const rows: Row[] = [];
-  const meanings: RowMeaning[] = [];
-  const addRow = (meaning: RowMeaning, row: Row) => {
+  const addRow = (row: Row) => {
     rows.push(row);
-    meanings.push(meaning);
   };
   const impossibleForced: number[] = [];
 
@@ -296,18 +282,15 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
       ...item.starts.map((_, offset) => item.firstColumn + offset),
       item.selectColumn,
     ];
-    addRow(
-      { kind: 'choose', item: index },
-      {
-        lower: 0,
-        upper: 0,
-        columns,
-        values: columns.map((_, k) => (k < item.starts.length ? 1 : -1)),
-      },
-    );
+    addRow({
+      lower: 0,
+      upper: 0,
+      columns,
+      values: columns.map((_, k) => (k < item.starts.length ? 1 : -1)),
+    });
   });
 
-  items.forEach((item, index) => {
+  items.forEach((item) => {
     if (item.starts.length === 0) return;
     for (const prerequisite of new Set(item.dependsOn)) {
       const before = items[prerequisite] as ModelItem;
@@ -326,10 +309,7 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
             values.push(-1);
           }
         });
-        addRow(
-          { kind: 'precedence', item: index, prerequisite },
-          { lower: Number.NEGATIVE_INFINITY, upper: 0, columns, values },
-        );
+        addRow({ lower: Number.NEGATIVE_INFINITY, upper: 0, columns, values });
       }
     }
   });
@@ -346,10 +326,7 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
       const second = items[b] as ModelItem;
       if (first.starts.length === 0 || second.starts.length === 0) continue;
       const columns = [first.selectColumn, second.selectColumn];
-      addRow(
-        { kind: 'excludes', item: a, other: b },
-        { lower: Number.NEGATIVE_INFINITY, upper: 1, columns, values: columns.map(() => 1) },
-      );
+      addRow({ lower: Number.NEGATIVE_INFINITY, upper: 1, columns, values: columns.map(() => 1) });
     }
   });
 
@@ -395,12 +372,7 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
     const most = (loadMax.get(key) as Float64Array).reduce((sum, amount) => sum + amount, 0);
     if (most <= limit + TOLERANCE) continue;
     row.upper = limit;
-    addRow(
-      key >= budgetKey
-        ? { kind: 'budget', period: key - budgetKey }
-        : { kind: 'capacity', team: Math.floor(key / periodCount), period: key % periodCount },
-      row,
-    );
+    addRow(row);
   }
 
   // Whole-horizon rows per team and for the budget: implied by the period rows, but a solver's
@@ -421,8 +393,7 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
       row.columns.push(item.selectColumn);
       row.values.push(amount);
     }
-    if (most > limit + TOLERANCE)
-      addRow({ kind: 'horizon', ...(team !== undefined && { team }) }, row);
+    if (most > limit + TOLERANCE) addRow(row);
   };
   const sum = (list: readonly number[]) => list.reduce((total, amount) => total + amount, 0);
   teams.forEach((_, t) =>
@@ -444,10 +415,7 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
       values.push(item.totalSpend);
     });
     if (most > totalSpendCap + TOLERANCE) {
-      addRow(
-        { kind: 'total-budget' },
-        { lower: Number.NEGATIVE_INFINITY, upper: totalSpendCap, columns, values },
-      );
+      addRow({ lower: Number.NEGATIVE_INFINITY, upper: totalSpendCap, columns, values });
     }
   }
 
@@ -484,7 +452,6 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
     rowStarts,
     rowIndices,
     rowValues,
-    rows: meanings,
     periodCount,
     capacity,
     budget,

@@ -32,9 +32,6 @@ export type SolveSettings = {
   readonly timeLimit?: number;
   /** Stop once the certified gap is at most this (0 proves optimality). */
   readonly relativeGap?: number;
-  /** Column bounds in place of the model's (to search a neighbourhood of a plan). */
-  readonly lower?: Float64Array;
-  readonly upper?: Float64Array;
   /** An upper bound already proven (the LP relaxation's value), until the solver has its own. */
   readonly bound?: number;
   /** A feasible solution vector to start from. */
@@ -67,15 +64,15 @@ export type SolveOutcome = {
 export function modelData(
   highs: Highs,
   model: PortfolioModel,
-  options: { relax?: boolean; lower?: Float64Array; upper?: Float64Array } = {},
+  options: { relax?: boolean } = {},
 ): ModelData {
   return {
     numCols: model.numCols,
     numRows: model.numRows,
     sense: highs.constants.objectiveSense.maximize,
     colCost: model.colCost,
-    colLower: options.lower ?? model.colLower,
-    colUpper: options.upper ?? new Float64Array(model.numCols).fill(1),
+    colLower: model.colLower,
+    colUpper: new Float64Array(model.numCols).fill(1),
     rowLower: model.rowLower.map((value) =>
       value === Number.NEGATIVE_INFINITY ? -highs.infinity : value,
     ),
@@ -202,12 +199,7 @@ export function solveModel(
     },
   };
 
-  const instance = highs.createModel(
-    modelData(highs, model, {
-      ...(settings.lower && { lower: settings.lower }),
-      ...(settings.upper && { upper: settings.upper }),
-    }),
-  );
+  const instance = highs.createModel(modelData(highs, model));
   try {
     instance.options.set({
       output_flag: false,
