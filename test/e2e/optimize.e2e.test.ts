@@ -10,8 +10,16 @@ const harness = useHarness();
 const status = (page: Page) => page.getByTestId('optimize-status');
 const progress = (page: Page) => page.getByTestId('optimize-progress');
 
-async function chooseTimeLimit(page: Page, label: string): Promise<void> {
-  await page.getByLabel('Time limit').selectOption({ label });
+/** A fresh profile on the demo portfolio's Optimize view. */
+async function openOptimize(viewport = { width: 1440, height: 1000 }): Promise<Page> {
+  const profile = await harness.profile();
+  return (await harness.open(profile, '#/prioritize/optimize', viewport)).page;
+}
+
+/** Starts the optimizer with a time limit ("5 s", "5 min"). */
+async function optimize(page: Page, timeLimit: string): Promise<void> {
+  await page.getByLabel('Time limit').selectOption({ label: timeLimit });
+  await page.getByRole('button', { name: 'Optimize', exact: true }).click();
 }
 
 /** The value figure of the proposal: "4,890 vs 4,430 now (+460)" → [4890, 4430]. */
@@ -24,13 +32,8 @@ async function values(page: Page): Promise<[number, number]> {
 
 describe('optimize', () => {
   it('optimizes the demo in a worker with live progress, keeps running across views, and applies the plan as a scenario that Ctrl+Z removes', async () => {
-    const profile = await harness.profile();
-    const { page } = await harness.open(profile, '#/prioritize/optimize', {
-      width: 1440,
-      height: 1000,
-    });
-    await chooseTimeLimit(page, '5 s');
-    await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+    const page = await openOptimize();
+    await optimize(page, '5 s');
     await shown(progress(page).getByText(/best plan so far [\d,]+/));
     // The page stays responsive while the worker solves: switch views and come back.
     await page.getByRole('tab', { name: 'Board' }).click();
@@ -69,13 +72,8 @@ describe('optimize', () => {
   });
 
   it('stops on request and keeps the best plan found so far', async () => {
-    const profile = await harness.profile();
-    const { page } = await harness.open(profile, '#/prioritize/optimize', {
-      width: 1440,
-      height: 1000,
-    });
-    await chooseTimeLimit(page, '5 min');
-    await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+    const page = await openOptimize();
+    await optimize(page, '5 min');
     await shown(progress(page).getByText(/best plan so far [\d,]+/));
     await page.getByRole('button', { name: 'Stop' }).click();
     await shown(status(page));
@@ -88,13 +86,8 @@ describe('optimize', () => {
   });
 
   it('explains what it would take for an initiative that is out', async () => {
-    const profile = await harness.profile();
-    const { page } = await harness.open(profile, '#/prioritize/optimize', {
-      width: 1440,
-      height: 1000,
-    });
-    await chooseTimeLimit(page, '5 s');
-    await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+    const page = await openOptimize();
+    await optimize(page, '5 s');
     await shown(status(page));
     const ask = page.getByRole('button', { name: /^What would it take for / }).first();
     const name = /^What would it take for (.*)\?$/.exec(
@@ -110,11 +103,7 @@ describe('optimize', () => {
   });
 
   it('draws the efficient frontier with progress, then runs robustness and stops it part way', async () => {
-    const profile = await harness.profile();
-    const { page } = await harness.open(profile, '#/prioritize/optimize', {
-      width: 1440,
-      height: 1000,
-    });
+    const page = await openOptimize();
     await page.getByRole('button', { name: /^Compute the frontier/ }).click();
     await shown(page.getByTestId('frontier-progress').getByText(/^Budget \d+ of 20 solved$/));
     await shown(page.getByRole('button', { name: 'Compute the frontier again' }), 55_000);
@@ -141,11 +130,7 @@ describe('optimize', () => {
   });
 
   it('names the forced-in initiatives that cannot all be done, and what breaks', async () => {
-    const profile = await harness.profile();
-    const { page } = await harness.open(profile, '#/prioritize/optimize', {
-      width: 1280,
-      height: 800,
-    });
+    const page = await openOptimize({ width: 1280, height: 800 });
     const file = fileURLToPath(
       new URL('../fixtures/optimize/forced-conflict.baton.json', import.meta.url),
     );
