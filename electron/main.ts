@@ -77,6 +77,7 @@ async function start(): Promise<void> {
       recent,
       documentsDir: () => app.getPath('documents'),
       addRecentDocument: (filePath) => app.addRecentDocument(filePath),
+      createWindow: (options) => new BrowserWindow(options),
       openExternal: (url) => shell.openExternal(url),
       appInfo: () => ({
         version: app.getVersion(),

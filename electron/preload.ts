@@ -26,6 +26,7 @@ const api = {
   openRecent: (request) => invoke('app:open-recent', request),
   listRecent: () => invoke('app:list-recent'),
   savePortfolio: (request) => invoke('app:save-portfolio', request),
+  exportPack: (request) => invoke('app:export-pack', request),
   openExternal: (request) => invoke('app:open-external', request),
   getInfo: () => invoke('app:get-info'),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {

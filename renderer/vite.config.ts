@@ -19,6 +19,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // The app, and the print page every board pack is rendered on.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        pack: fileURLToPath(new URL('./pack.html', import.meta.url)),
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5180, headers: ISOLATION_HEADERS },
   preview: { host: '127.0.0.1', port: 5180, strictPort: true, headers: ISOLATION_HEADERS },

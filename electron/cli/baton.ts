@@ -9,11 +9,14 @@ import {
   USAGE,
   cutlineCommand,
   optimizeCommand,
+  packRequest,
   parseArgs,
   validateCommand,
   type CliOutput,
 } from '../../shared/cli/commands';
 import { decodeUtf8 } from '../../shared/portfolio/text';
+import { localToday } from '../../shared/format';
+import { writePack } from './write-pack';
 
 async function readText(file: string): Promise<string | CliOutput> {
   try {
@@ -44,15 +47,13 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
       code: parsed.error ? EXIT_FAILURE : 0,
     };
   }
-  if (parsed.command === 'pack') {
-    return {
-      stdout: '',
-      stderr: `baton: "${parsed.command}" is not available in this version yet\n`,
-      code: EXIT_FAILURE,
-    };
-  }
   const text = await readText(parsed.file);
   if (typeof text !== 'string') return text;
+  if (parsed.command === 'pack') {
+    const request = packRequest(parsed.file, text, parsed.options, localToday());
+    if (!('input' in request)) return request;
+    return writePack(request);
+  }
   if (parsed.command === 'optimize') {
     const { default: loadHighs } = await import('highs');
     const highs = await loadHighs();

@@ -49,6 +49,11 @@ export function createBrowserPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { location: `your downloads as ${suggestedName}` };
     },
+    // A placeholder until the browser's print of the pack page lands.
+    exportPack: async () => {
+      window.print();
+      return null;
+    },
     onMenuCommand: () => () => undefined,
     dataLocation: async () =>
       `this browser's storage for ${window.location.origin} (IndexedDB database "baton")`,

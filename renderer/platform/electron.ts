@@ -9,6 +9,16 @@ declare global {
   }
 }
 
+/**
+ * The message a handler in main threw. Electron prefixes it with the channel
+ * ("Error invoking remote method 'app:x': Error: ...") when it reaches the page.
+ */
+function mainError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const message = error.message.replace(/^Error invoking remote method '[^']*': (\w*Error: )?/, '');
+  return message === error.message ? error : new Error(message, { cause: error });
+}
+
 export function createElectronPlatform(bridge: BatonBridge): Platform {
   return {
     kind: 'electron',
@@ -16,6 +26,13 @@ export function createElectronPlatform(bridge: BatonBridge): Platform {
     openRecentFile: (index) => bridge.openRecent({ index }),
     savePortfolioFile: async (suggestedName, text) => {
       const saved = await bridge.savePortfolio({ suggestedName, text });
+      return saved ? { location: saved.path } : null;
+    },
+    exportPack: async (input, suggestedName) => {
+      // The pack page's message says what is wrong with the pack; the user should read only that.
+      const saved = await bridge.exportPack({ suggestedName, input }).catch((error: unknown) => {
+        throw mainError(error);
+      });
       return saved ? { location: saved.path } : null;
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),

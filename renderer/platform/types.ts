@@ -3,6 +3,7 @@
  * bridge (native dialogs and menus) and the browser (file picker and downloads).
  */
 import type { MenuCommand, OpenedFile } from '../../shared/ipc/contract';
+import type { PackInput } from '../../shared/pack/types';
 
 export type { MenuCommand, OpenedFile };
 
@@ -16,6 +17,14 @@ export type Platform = {
   readonly savePortfolioFile: (
     suggestedName: string,
     text: string,
+  ) => Promise<{ location: string } | null>;
+  /**
+   * Turns the pack into a PDF and lets the user save it (desktop) or prints it (browser).
+   * Returns where the file went, or null when cancelled or when there is no file to report.
+   */
+  readonly exportPack: (
+    input: PackInput,
+    suggestedName: string,
   ) => Promise<{ location: string } | null>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;

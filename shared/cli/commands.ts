@@ -6,6 +6,9 @@ import type { Highs } from 'highs';
 import { optimizePortfolio } from '../optimize/optimize';
 import { describeOutReason } from '../optimize/plan';
 import { readPortfolioText, type PortfolioProblem } from '../portfolio/restore';
+import { defaultPackSettings, parseSectionList } from '../pack/settings';
+import type { PackInput } from '../pack/types';
+import type { Portfolio } from '../portfolio/types';
 import { cutLineReport, scenarioCutLine } from '../prioritize/cutline';
 
 export const EXIT_OK = 0;
@@ -22,7 +25,7 @@ export const USAGE = `Usage:
   baton validate FILE
   baton cutline  FILE [--scenario ID]
   baton optimize FILE [--time-limit SECONDS]
-  baton pack     FILE --out PACK.pdf [--sections a,b,c]
+  baton pack     FILE --out PACK.pdf [--sections a,b,c] [--scenario ID]
 
 Exit codes: 0 success, 2 a file that cannot be read or breaks a rule, 1 anything else.
 `;
@@ -37,7 +40,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   validate: [],
   cutline: ['scenario'],
   optimize: ['time-limit'],
-  pack: ['out', 'sections'],
+  pack: ['out', 'sections', 'scenario'],
 };
 
 /** Parses `COMMAND FILE [--option VALUE]...`; returns an error sentence when they do not fit. */
@@ -102,6 +105,26 @@ export function validateCommand(fileLabel: string, text: string): CliOutput {
   };
 }
 
+/** The error for a `--scenario` the file does not have; null when it has it (or none was asked). */
+function unknownScenario(
+  fileLabel: string,
+  portfolio: Portfolio,
+  scenarioId: string | undefined,
+): CliOutput | null {
+  if (scenarioId === undefined || portfolio.scenarios.some((s) => s.id === scenarioId)) {
+    return null;
+  }
+  const known = portfolio.scenarios.map((scenario) => scenario.id);
+  return {
+    stdout: '',
+    stderr:
+      known.length === 0
+        ? `${fileLabel}: no scenario "${scenarioId}"; the file has no scenarios\n`
+        : `${fileLabel}: no scenario "${scenarioId}"; the scenarios are: ${known.join(', ')}\n`,
+    code: EXIT_FAILURE,
+  };
+}
+
 /**
  * `cutline`: the cut line of a scenario's stack (the first scenario without `scenarioId`, file
  * order without scenarios) as `{ above: [{ id, start }], below: [{ id, reason }] }` on stdout.
@@ -110,20 +133,8 @@ export function cutlineCommand(fileLabel: string, text: string, scenarioId?: str
   const result = readPortfolioText(text);
   if (!result.ok) return refused(fileLabel, result.errors);
   const { portfolio } = result;
-  if (
-    scenarioId !== undefined &&
-    !portfolio.scenarios.some((scenario) => scenario.id === scenarioId)
-  ) {
-    const known = portfolio.scenarios.map((scenario) => scenario.id);
-    return {
-      stdout: '',
-      stderr:
-        known.length === 0
-          ? `${fileLabel}: no scenario "${scenarioId}"; the file has no scenarios\n`
-          : `${fileLabel}: no scenario "${scenarioId}"; the scenarios are: ${known.join(', ')}\n`,
-      code: EXIT_FAILURE,
-    };
-  }
+  const missing = unknownScenario(fileLabel, portfolio, scenarioId);
+  if (missing) return missing;
   const report = cutLineReport(portfolio, scenarioCutLine(portfolio, scenarioId));
   return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', code: EXIT_OK };
 }
@@ -183,4 +194,46 @@ export function optimizeCommand(
     ),
   };
   return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', code: EXIT_OK };
+}
+
+/** What `pack` renders and where it writes it, or the message that stops it. */
+export type PackRequest = { readonly input: PackInput; readonly out: string };
+
+/**
+ * `pack`, up to rendering: reads the file, checks `--out`, `--sections` and `--scenario`, and
+ * makes the pack's input with the builder's defaults (all sections, dated `today`).
+ */
+export function packRequest(
+  fileLabel: string,
+  text: string,
+  options: Readonly<Record<string, string>>,
+  today: string,
+): PackRequest | CliOutput {
+  const fail = (message: string): CliOutput => ({
+    stdout: '',
+    stderr: `baton: ${message}\n`,
+    code: EXIT_FAILURE,
+  });
+  const out = options.out;
+  if (out === undefined) return fail('pack needs --out PACK.pdf');
+  if (!/\.pdf$/i.test(out)) return fail(`--out: "${out}" should end in .pdf`);
+  const sections = options.sections === undefined ? undefined : parseSectionList(options.sections);
+  if (sections && !sections.ok) return fail(sections.error);
+  const result = readPortfolioText(text);
+  if (!result.ok) return refused(fileLabel, result.errors);
+  const { portfolio } = result;
+  const missing = unknownScenario(fileLabel, portfolio, options.scenario);
+  if (missing) return missing;
+  const settings = defaultPackSettings(portfolio, today);
+  return {
+    out,
+    input: {
+      portfolio,
+      settings: {
+        ...settings,
+        ...(sections && { sections: sections.value }),
+        ...(options.scenario !== undefined && { scenarioId: options.scenario }),
+      },
+    },
+  };
 }

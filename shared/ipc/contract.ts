@@ -3,6 +3,7 @@
  * named `app:verb-noun`; main registers a handler per channel and validates each payload with
  * the parser below before it acts, the preload exposes one method per channel.
  */
+import type { PackInput } from '../pack/types';
 
 export const IPC_PREFIX = 'app:';
 
@@ -34,6 +35,14 @@ export type IpcContract = {
     request: { suggestedName: string; text: string };
     response: SavedFile | null;
   };
+  /**
+   * Lays out the board pack in a hidden window, prints it to PDF, then shows the Save dialog and
+   * writes the file; null when the dialog is cancelled.
+   */
+  'app:export-pack': {
+    request: { suggestedName: string; input: PackInput };
+    response: SavedFile | null;
+  };
   /** Opens an allowed https URL in the user's browser; false when refused. */
   'app:open-external': { request: { url: string }; response: boolean };
   'app:get-info': { request: null; response: AppInfo };
@@ -48,6 +57,7 @@ export const IPC_CHANNELS = [
   'app:open-recent',
   'app:list-recent',
   'app:save-portfolio',
+  'app:export-pack',
   'app:open-external',
   'app:get-info',
 ] as const satisfies readonly IpcChannel[];
@@ -74,6 +84,9 @@ export type BatonBridge = {
   readonly savePortfolio: (
     req: IpcRequest<'app:save-portfolio'>,
   ) => Promise<IpcResponse<'app:save-portfolio'>>;
+  readonly exportPack: (
+    req: IpcRequest<'app:export-pack'>,
+  ) => Promise<IpcResponse<'app:export-pack'>>;
   readonly openExternal: (
     req: IpcRequest<'app:open-external'>,
   ) => Promise<IpcResponse<'app:open-external'>>;
@@ -86,9 +99,38 @@ export type ParseResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 const MAX_TEXT = 200 * 1024 * 1024;
+/** The pack's input, measured as JSON; far above any real portfolio, with a logo. */
+const MAX_PACK_INPUT = 50 * 1024 * 1024;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An object literal's kind of object: not a Map, Date or class instance, which IPC can carry. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!isRecord(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** The length of `value` as JSON, or null when it has no JSON form (a cycle, a BigInt). */
+function jsonLength(value: unknown): number | null {
+  try {
+    return JSON.stringify(value)?.length ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A file name main may put in a Save dialog: no folders, so it cannot point anywhere else. */
+function parseFileName(value: unknown): ParseResult<string> {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 255) {
+    return { ok: false, error: 'suggestedName: expected a file name of 1 to 255 characters' };
+  }
+  if (/[\\/]/.test(value) || value.includes('\0')) {
+    return { ok: false, error: 'suggestedName: expected a file name without folders' };
+  }
+  return { ok: true, value };
 }
 
 function expectNull(value: unknown): ParseResult<null> {
@@ -116,21 +158,37 @@ export const IPC_REQUEST_PARSERS: {
   },
   'app:save-portfolio': (payload) => {
     if (!isRecord(payload)) return { ok: false, error: 'expected an object' };
-    const { suggestedName, text } = payload;
-    if (
-      typeof suggestedName !== 'string' ||
-      suggestedName.length === 0 ||
-      suggestedName.length > 255
-    ) {
-      return { ok: false, error: 'suggestedName: expected a file name of 1 to 255 characters' };
-    }
-    if (/[\\/]/.test(suggestedName) || suggestedName.includes('\0')) {
-      return { ok: false, error: 'suggestedName: expected a file name without folders' };
-    }
+    const suggestedName = parseFileName(payload.suggestedName);
+    if (!suggestedName.ok) return suggestedName;
+    const { text } = payload;
     if (typeof text !== 'string' || text.length > MAX_TEXT) {
       return { ok: false, error: 'text: expected a string of at most 200 MB' };
     }
-    return { ok: true, value: { suggestedName, text } };
+    return { ok: true, value: { suggestedName: suggestedName.value, text } };
+  },
+  'app:export-pack': (payload) => {
+    if (!isRecord(payload)) return { ok: false, error: 'expected an object' };
+    const suggestedName = parseFileName(payload.suggestedName);
+    if (!suggestedName.ok) return suggestedName;
+    if (!/\.pdf$/i.test(suggestedName.value)) {
+      return { ok: false, error: 'suggestedName: expected a file name ending in .pdf' };
+    }
+    // Only the outline: the pack page validates the rest and explains what is wrong to the user.
+    const { input } = payload;
+    if (!isPlainObject(input) || !isPlainObject(input.portfolio)) {
+      return { ok: false, error: 'input.portfolio: expected an object' };
+    }
+    if (!isPlainObject(input.settings)) {
+      return { ok: false, error: 'input.settings: expected an object' };
+    }
+    const length = jsonLength(input);
+    if (length === null || length > MAX_PACK_INPUT) {
+      return { ok: false, error: 'input: expected JSON data of at most 50 MB' };
+    }
+    return {
+      ok: true,
+      value: { suggestedName: suggestedName.value, input: input as unknown as PackInput },
+    };
   },
   'app:open-external': (payload) => {
     if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > 2048) {

@@ -16,6 +16,7 @@ function setUp() {
     }),
     documentsDir: () => '/home/ada/Documents',
     addRecentDocument: vi.fn(),
+    createWindow: vi.fn(),
     openExternal,
     appInfo: () => ({
       version: '0.1.0',

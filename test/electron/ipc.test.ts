@@ -50,6 +50,7 @@ function spyHandlers() {
     'app:open-recent': vi.fn(async () => null),
     'app:list-recent': vi.fn(async () => ['/home/ada/plan.baton.json']),
     'app:save-portfolio': vi.fn(async () => ({ path: '/home/ada/plan.baton.json' })),
+    'app:export-pack': vi.fn(async () => ({ path: '/home/ada/board-pack.pdf' })),
     'app:open-external': vi.fn(async () => true),
     'app:get-info': vi.fn(async () => ({
       version: '0.1.0',
@@ -167,5 +168,89 @@ describe('payload validation', () => {
       ipcMain.invoke('app:open-recent', fakeEvent(), { index: 0 }, '/etc/passwd'),
     ).rejects.toThrow('app:open-recent refused: expected at most one argument');
     expect(handlers['app:open-recent']).not.toHaveBeenCalled();
+  });
+});
+
+describe('app:export-pack payload', () => {
+  const input = { portfolio: { name: 'Corvane' }, settings: { title: 'Board pack' } };
+
+  it('passes the name and the input on, without looking deeper into the input', async () => {
+    const { ipcMain, handlers } = setUp();
+    const request = { suggestedName: 'Board pack Q3.PDF', input: { ...input, analysis: 7 } };
+    await expect(ipcMain.invoke('app:export-pack', fakeEvent(), request)).resolves.toEqual({
+      path: '/home/ada/board-pack.pdf',
+    });
+    expect(handlers['app:export-pack']).toHaveBeenCalledWith(request, { window });
+  });
+
+  it.each([
+    [{ suggestedName: '', input }, 'suggestedName: expected a file name of 1 to 255 characters'],
+    [{ suggestedName: 42, input }, 'suggestedName: expected a file name of 1 to 255 characters'],
+    [
+      { suggestedName: `${'a'.repeat(252)}.pdf`, input },
+      'suggestedName: expected a file name of 1 to 255 characters',
+    ],
+    [{ suggestedName: 'pack.json', input }, 'suggestedName: expected a file name ending in .pdf'],
+    [
+      { suggestedName: 'pack.pdf.exe', input },
+      'suggestedName: expected a file name ending in .pdf',
+    ],
+    [
+      { suggestedName: '../pack.pdf', input },
+      'suggestedName: expected a file name without folders',
+    ],
+    [
+      { suggestedName: 'C:\\Users\\pack.pdf', input },
+      'suggestedName: expected a file name without folders',
+    ],
+    [{ suggestedName: 'pack.pdf' }, 'input.portfolio: expected an object'],
+    [{ suggestedName: 'pack.pdf', input: [] }, 'input.portfolio: expected an object'],
+    [{ suggestedName: 'pack.pdf', input: { settings: {} } }, 'input.portfolio: expected an object'],
+    [
+      { suggestedName: 'pack.pdf', input: { portfolio: [], settings: {} } },
+      'input.portfolio: expected an object',
+    ],
+    [
+      { suggestedName: 'pack.pdf', input: { portfolio: new Map(), settings: {} } },
+      'input.portfolio: expected an object',
+    ],
+    [{ suggestedName: 'pack.pdf', input: { portfolio: {} } }, 'input.settings: expected an object'],
+    [
+      { suggestedName: 'pack.pdf', input: { portfolio: {}, settings: 'A4' } },
+      'input.settings: expected an object',
+    ],
+  ])('refuses %j: %s', async (payload, message) => {
+    const { ipcMain, handlers } = setUp();
+    await expect(ipcMain.invoke('app:export-pack', fakeEvent(), payload)).rejects.toThrow(
+      `app:export-pack refused: invalid request: ${message}`,
+    );
+    expect(handlers['app:export-pack']).not.toHaveBeenCalled();
+  });
+
+  it('refuses a payload it cannot read as JSON', async () => {
+    const { ipcMain, handlers } = setUp();
+    const portfolio: Record<string, unknown> = { name: 'Corvane' };
+    portfolio.self = portfolio;
+    await expect(
+      ipcMain.invoke('app:export-pack', fakeEvent(), {
+        suggestedName: 'pack.pdf',
+        input: { portfolio, settings: {} },
+      }),
+    ).rejects.toThrow('input: expected JSON data of at most 50 MB');
+    expect(handlers['app:export-pack']).not.toHaveBeenCalled();
+  });
+
+  it('refuses an input whose JSON is over 50 MB', async () => {
+    const { ipcMain, handlers } = setUp();
+    const logo = { name: 'logo.png', dataUrl: 'x'.repeat(50 * 1024 * 1024) };
+    await expect(
+      ipcMain.invoke('app:export-pack', fakeEvent(), {
+        suggestedName: 'pack.pdf',
+        input: { portfolio: {}, settings: { logo } },
+      }),
+    ).rejects.toThrow(
+      'app:export-pack refused: invalid request: input: expected JSON data of at most 50 MB',
+    );
+    expect(handlers['app:export-pack']).not.toHaveBeenCalled();
   });
 });

@@ -51,6 +51,7 @@ describe('preload', () => {
         'openPortfolio',
         'openRecent',
         'savePortfolio',
+        'exportPack',
       ].sort(),
     );
     for (const value of Object.values(baton)) expect(typeof value).toBe('function');
@@ -72,6 +73,11 @@ describe('preload', () => {
       'savePortfolio',
       [{ suggestedName: 'plan.baton.json', text: '{}' }],
       ['app:save-portfolio', { suggestedName: 'plan.baton.json', text: '{}' }],
+    ],
+    [
+      'exportPack',
+      [{ suggestedName: 'pack.pdf', input: { portfolio: {}, settings: {} } }],
+      ['app:export-pack', { suggestedName: 'pack.pdf', input: { portfolio: {}, settings: {} } }],
     ],
     [
       'openExternal',

@@ -1,39 +1,14 @@
 /** Debian's Chromium, driven by playwright-core, with a profile folder that outlives a restart. */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-const CANDIDATES = [
-  process.env.CHROMIUM_PATH,
-  '/usr/lib/chromium/chromium',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-].filter((path): path is string => Boolean(path));
+import { CHROMIUM_ARGS, findChromium } from '../../../electron/cli/chromium';
 
 /** The installed Chromium or Chrome; a clear error naming what to install when there is none. */
-export function chromiumPath(): string {
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      'No Chromium found: install it with `apt-get install chromium` or set CHROMIUM_PATH.',
-    );
-  }
-  return found;
-}
+export const chromiumPath = (): string => findChromium();
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
 
 export type Profile = { readonly dir: string; readonly remove: () => Promise<void> };
 

@@ -209,10 +209,20 @@ describe('baton cutline', () => {
     expect(missing.stderr).toContain('cannot read: no such file');
   });
 
-  it('still says pack is not available', async () => {
-    const pack = await baton('pack', FIXTURE, '--out', join(dir, 'pack.pdf'));
-    expect(pack.code).toBe(1);
-    expect(pack.stderr).toBe('baton: "pack" is not available in this version yet\n');
+  it('pack refuses bad arguments before it renders anything, and writes no file', async () => {
+    const out = join(dir, 'refused.pdf');
+    const noOut = await baton('pack', FIXTURE);
+    expect(noOut).toMatchObject({ code: 1, stderr: 'baton: pack needs --out PACK.pdf\n' });
+    const notPdf = await baton('pack', FIXTURE, '--out', join(dir, 'pack.txt'));
+    expect(notPdf.code).toBe(1);
+    expect(notPdf.stderr).toContain('should end in .pdf');
+    const section = await baton('pack', FIXTURE, '--out', out, '--sections', 'cover,charts');
+    expect(section.code).toBe(1);
+    expect(section.stderr).toContain('unknown section "charts"; choose from cover, summary');
+    const scenario = await baton('pack', FIXTURE, '--out', out, '--scenario', 'nope');
+    expect(scenario.code).toBe(1);
+    expect(scenario.stderr).toContain('no scenario "nope"');
+    await expect(readFile(out)).rejects.toThrow();
   });
 });
 

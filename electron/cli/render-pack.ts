@@ -1,0 +1,90 @@
+/**
+ * Renders a board pack to PDF bytes without a window: an installed Chromium or Chrome, driven by
+ * playwright-core, opens the built print page (served from the renderer build through request
+ * interception, so no port is opened), lays the pack out and prints it. The same pages as the
+ * desktop app's export.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
+
+/** An origin that never reaches the network: every request to it is answered from the build. */
+const ORIGIN = 'http://baton.pack';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+};
+
+export type RenderedPack = PackRendered & { readonly pdf: Buffer };
+
+export type RenderPackOptions = {
+  /** The renderer build (dist/renderer), holding pack.html. */
+  readonly rendererDir: string;
+  /** A browser already running, to reuse (benchmarks); otherwise one is started and closed. */
+  readonly browser?: Browser;
+};
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function renderPackPdf(
+  input: PackInput,
+  options: RenderPackOptions,
+): Promise<RenderedPack> {
+  const browser = options.browser ?? (await launchChromium());
+  const root = normalize(options.rendererDir);
+  try {
+    const page = await browser.newPage();
+    try {
+      await page.route('**/*', async (route) => {
+        const url = new URL(route.request().url());
+        if (url.origin !== ORIGIN) return route.abort();
+        const file = normalize(join(root, decodeURIComponent(url.pathname)));
+        if (!file.startsWith(root + sep)) return route.abort();
+        try {
+          const body = await readFile(file);
+          return route.fulfill({
+            status: 200,
+            body,
+            contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+          });
+        } catch {
+          return route.fulfill({ status: 404, body: 'not found' });
+        }
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${ORIGIN}/pack.html`);
+      await page.waitForFunction((name) => name in window, RENDER_PACK_GLOBAL);
+      const rendered = await page.evaluate(
+        ([name, data]) =>
+          (window as unknown as Record<string, (input: unknown) => Promise<PackRendered>>)[
+            name as string
+          ]?.(data) as Promise<PackRendered>,
+        [RENDER_PACK_GLOBAL, input] as const,
+      );
+      if (errors.length > 0) throw new Error(`The print page failed: ${errors[0]}`);
+      const pdf = await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        outline: true,
+        tagged: true,
+      });
+      return { ...rendered, pdf };
+    } finally {
+      await page.close();
+    }
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The `pack` command's work after its arguments check out: make sure the print page is built,
+ * render the pack with an installed browser, and write the PDF (atomically, so a failed run never
+ * leaves half a file where the last good pack was).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXIT_FAILURE, EXIT_OK, type CliOutput, type PackRequest } from '../../shared/cli/commands';
+import { writeFileAtomic } from '../atomic-file';
+import { renderPackPdf } from './render-pack';
+
+const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** Builds the renderer (quietly) when the print page is missing, e.g. right after `npm install`. */
+async function ensurePrintPage(): Promise<void> {
+  if (existsSync(`${RENDERER_DIR}/pack.html`)) return;
+  const { build } = await import('vite');
+  await build({
+    configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
+    logLevel: 'silent',
+  });
+}
+
+export async function writePack(request: PackRequest): Promise<CliOutput> {
+  await ensurePrintPage();
+  let rendered;
+  try {
+    rendered = await renderPackPdf(request.input, { rendererDir: RENDERER_DIR });
+  } catch (error) {
+    return {
+      stdout: '',
+      stderr: `baton: cannot render the pack: ${error instanceof Error ? error.message : String(error)}\n`,
+      code: EXIT_FAILURE,
+    };
+  }
+  try {
+    await writeFileAtomic(request.out, rendered.pdf);
+  } catch (error) {
+    return {
+      stdout: '',
+      stderr: `baton: cannot write ${request.out}: ${(error as Error).message}\n`,
+      code: EXIT_FAILURE,
+    };
+  }
+  const summary = { out: request.out, pages: rendered.pages, bytes: rendered.pdf.length };
+  return { stdout: `${JSON.stringify(summary)}\n`, stderr: '', code: EXIT_OK };
+}

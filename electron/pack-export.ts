@@ -1,0 +1,168 @@
+/**
+ * Exports the board pack as a PDF. The renderer's print page (`pack.html`) lays the pack out in a
+ * hidden window, Chromium prints it, and only then does the user choose where the file goes: a
+ * pack that cannot be made never leaves the user with a Save dialog for nothing.
+ */
+import path from 'node:path';
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  Dialog,
+  PrintToPDFOptions,
+  SaveDialogOptions,
+  WebContents,
+} from 'electron';
+import {
+  PAGE_SIZES,
+  RENDER_PACK_GLOBAL,
+  type PackInput,
+  type PackRendered,
+} from '../shared/pack/types';
+import { APP_ORIGIN } from './app-url';
+import { writeFileAtomic } from './atomic-file';
+import type { IpcHandlers } from './ipc';
+import { secureWebPreferences } from './security';
+
+/** The print page of the renderer build, served like the app's own page. */
+export const PACK_PAGE_URL = `${APP_ORIGIN}/pack.html`;
+
+/** How long the page may take to load, lay out and print the pack before the export gives up. */
+export const PACK_RENDER_TIMEOUT_MS = 60_000;
+
+export const PDF_FILTERS = [{ name: 'PDF document', extensions: ['pdf'] }];
+
+/** The part of a BrowserWindow the export uses. */
+export type PackWindow = Pick<BrowserWindow, 'loadURL' | 'destroy' | 'isDestroyed'> & {
+  readonly webContents: Pick<WebContents, 'executeJavaScript' | 'printToPDF'>;
+};
+
+export type PackExportDeps = {
+  readonly dialog: Pick<Dialog, 'showSaveDialog'>;
+  /** The user's documents folder, where the Save dialog starts. */
+  readonly documentsDir: () => string;
+  /** Opens a window (main: `new BrowserWindow(options)`). */
+  readonly createWindow: (options: BrowserWindowConstructorOptions) => PackWindow;
+};
+
+/** The hidden window's options: the app window's locked-down page, without a preload. */
+export function packWindowOptions(): BrowserWindowConstructorOptions {
+  // The print page needs no bridge, so it gets none: it cannot reach main at all.
+  const { preload: _none, ...webPreferences } = secureWebPreferences('', { devTools: false });
+  return {
+    show: false,
+    // A hidden page counts as a background tab, whose timers and animation frames are throttled;
+    // the layout must not wait on that.
+    webPreferences: { ...webPreferences, backgroundThrottling: false },
+  };
+}
+
+/**
+ * The script that renders `input` in the print page. The input is untrusted, so it reaches the
+ * page as data, never as code: one string literal (JSON.stringify of its JSON text escapes every
+ * quote, backslash and line break, so nothing in it can end the literal early), which the page
+ * reads with JSON.parse, where a `"__proto__"` key stays a plain property (in an object literal
+ * it would set the prototype). A rejection of the page is turned into an answer, because
+ * executeJavaScript does not reliably carry an error's message back across processes.
+ */
+export function renderPackScript(input: PackInput): string {
+  const render = `window.${RENDER_PACK_GLOBAL}`;
+  return `(async () => {
+  if (typeof ${render} !== 'function') return { status: 'missing' };
+  try {
+    return { status: 'rendered', rendered: await ${render}(JSON.parse(${JSON.stringify(JSON.stringify(input))})) };
+  } catch (error) {
+    return { status: 'refused', message: error instanceof Error ? error.message : String(error) };
+  }
+})()`;
+}
+
+type Fields<K extends string> = Partial<Record<K, unknown>> | null | undefined;
+
+/**
+ * Reads the answer of `renderPackScript`: `{ status: 'rendered', rendered }`, or the page's
+ * message for the user (`refused`), or `missing` when the page did not set up its function.
+ */
+export function readRenderOutcome(value: unknown): PackRendered {
+  const outcome = value as Fields<'status' | 'message' | 'rendered'>;
+  if (outcome?.status === 'refused') throw new Error(String(outcome.message));
+  if (outcome?.status === 'missing') {
+    throw new Error('The board pack page did not load; Baton may need to be reinstalled.');
+  }
+  const rendered = (outcome?.status === 'rendered' ? outcome.rendered : null) as Fields<
+    keyof PackRendered
+  >;
+  if (
+    !PAGE_SIZES.some((size) => size === rendered?.pageSize) ||
+    typeof rendered?.landscape !== 'boolean' ||
+    typeof rendered.pages !== 'number'
+  ) {
+    throw new Error('The board pack page gave an answer Baton does not understand.');
+  }
+  return rendered as PackRendered;
+}
+
+/** Chromium's print settings for the rendered pack. */
+export function packPrintOptions(rendered: PackRendered): PrintToPDFOptions {
+  return {
+    printBackground: true,
+    // The page sets each page's size and zero margins with CSS @page; size and orientation here
+    // are only what Chromium falls back to, and they say the same.
+    preferCSSPageSize: true,
+    pageSize: rendered.pageSize,
+    landscape: rendered.landscape,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    // The sections' headings become the PDF's bookmarks (experimental in Electron 45).
+    generateDocumentOutline: true,
+  };
+}
+
+/** Rejects with `message` when `work` has not settled after `ms` milliseconds. */
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function printPack(window: PackWindow, input: PackInput): Promise<Uint8Array> {
+  await window.loadURL(PACK_PAGE_URL);
+  const outcome: unknown = await window.webContents.executeJavaScript(
+    renderPackScript(input),
+    true,
+  );
+  return window.webContents.printToPDF(packPrintOptions(readRenderOutcome(outcome)));
+}
+
+/** Lays the pack out in a hidden window and prints it; the window is gone when this settles. */
+export async function renderPackPdf(deps: PackExportDeps, input: PackInput): Promise<Uint8Array> {
+  const window = deps.createWindow(packWindowOptions());
+  try {
+    return await withTimeout(
+      printPack(window, input),
+      PACK_RENDER_TIMEOUT_MS,
+      `The board pack was not ready to print after ${PACK_RENDER_TIMEOUT_MS / 1000} seconds; try again with fewer sections.`,
+    );
+  } finally {
+    // Also after a timeout: destroying the window ends whatever the page was still doing.
+    if (!window.isDestroyed()) window.destroy();
+  }
+}
+
+/** The handler of `app:export-pack`. */
+export function createPackExportHandler(deps: PackExportDeps): IpcHandlers['app:export-pack'] {
+  return async ({ suggestedName, input }, { window }) => {
+    const pdf = await renderPackPdf(deps, input);
+    const options: SaveDialogOptions = {
+      title: 'Export board pack',
+      defaultPath: path.join(deps.documentsDir(), suggestedName),
+      filters: PDF_FILTERS,
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const result = await deps.dialog.showSaveDialog(window, options);
+    const filePath = result.filePath;
+    if (result.canceled || !filePath) return null;
+    await writeFileAtomic(filePath, pdf);
+    return { path: filePath };
+  };
+}

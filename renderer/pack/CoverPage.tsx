@@ -1,0 +1,50 @@
+/** The pack's first page: title, organisation, date, logo, and what the pack presents. */
+import type { PackContent } from '../../shared/pack/content';
+import type { PackInput } from '../../shared/pack/types';
+
+function longDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month || !day) return iso;
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}
+
+export function CoverPage({
+  input,
+  content,
+  last,
+}: {
+  readonly input: PackInput;
+  readonly content: PackContent;
+  readonly last: boolean;
+}) {
+  const { settings } = input;
+  return (
+    <section
+      className={`pack-page pack-cover${last ? ' pack-page--last' : ''}`}
+      aria-label="Cover"
+      data-page={1}
+    >
+      <div className="pack-cover__band" />
+      <div className="pack-cover__body">
+        {settings.logo && (
+          <img className="pack-cover__logo" src={settings.logo.dataUrl} alt={settings.logo.name} />
+        )}
+        {settings.organisation.trim() !== '' && (
+          <p className="pack-cover__organisation">{settings.organisation}</p>
+        )}
+        <h1 className="pack-cover__title">{settings.title}</h1>
+        <p className="pack-cover__subtitle">
+          {content.portfolioName}
+          {content.scenario ? ` · Scenario “${content.scenario.name}”` : ''}
+        </p>
+        <p className="pack-cover__date">{longDate(settings.date)}</p>
+      </div>
+      <p className="pack-cover__foot">
+        Prepared with Baton from the portfolio as it stood on {settings.date}. The appendix holds
+        the decision record.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The print page (`pack.html`): draws a board pack from a `PackInput` handed to
+ * `window.batonRenderPack`, and says when it is laid out, its fonts loaded and its images
+ * decoded, so that whoever prints it (the desktop's hidden window, the command line's browser,
+ * the app's print preview) prints finished pages.
+ */
+import { StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { checkPackInput } from '../../shared/pack/settings';
+import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
+import { PackDocument, type PackLayout } from './PackDocument';
+
+let root: Root | null = null;
+
+function draw(input: PackInput, fontsVersion: number): Promise<PackLayout> {
+  const element = document.getElementById('root');
+  if (!element) throw new Error('The print page has no #root element.');
+  root ??= createRoot(element);
+  return new Promise((resolve) => {
+    root?.render(
+      <StrictMode>
+        <PackDocument input={input} fontsVersion={fontsVersion} onLaidOut={resolve} />
+      </StrictMode>,
+    );
+  });
+}
+
+/** Waits for every image of the pack; one that cannot be decoded is hidden, not printed broken. */
+async function imagesDecoded(): Promise<void> {
+  const images = [...document.querySelectorAll<HTMLImageElement>('.pack img')];
+  await Promise.all(
+    images.map((image) =>
+      image.decode().catch(() => {
+        image.hidden = true;
+      }),
+    ),
+  );
+}
+
+const renderPack = async (raw: unknown): Promise<PackRendered> => {
+  const checked = checkPackInput(raw);
+  if (!checked.ok) throw new Error(checked.error);
+  const input = checked.value;
+  await draw(input, 0);
+  await document.fonts.ready;
+  // Measure again with the pack's own fonts in place: they change every line's height.
+  const layout = await draw(input, 1);
+  await imagesDecoded();
+  document.body.dataset.packReady = 'true';
+  return {
+    pageSize: input.settings.pageSize,
+    landscape: input.settings.orientation === 'landscape',
+    pages: layout.total,
+  };
+};
+
+(window as unknown as Record<string, unknown>)[RENDER_PACK_GLOBAL] = renderPack;

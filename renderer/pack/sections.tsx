@@ -1,0 +1,713 @@
+/**
+ * The board pack's sections as blocks the paginator can place: flowing blocks (paragraphs,
+ * figures, charts) and tables whose rows may break across pages under a repeated header.
+ */
+import type { ReactNode } from 'react';
+import type { PackContent, RankedRow } from '../../shared/pack/content';
+import { PACK_LOCALE } from '../../shared/pack/content';
+import { SECTION_INFO, type PackInput, type PackSectionId } from '../../shared/pack/types';
+import { formatMoney, formatNumber, formatPercent } from '../../shared/format';
+import type { CutLine } from '../../shared/prioritize/cutline';
+import { CapacityHeatmap } from '../charts/CapacityHeatmap';
+import { FrontierChart } from '../charts/FrontierChart';
+import { Roadmap } from '../charts/Roadmap';
+import { ROADMAP_SIZES } from '../charts/roadmap-model';
+import { ValueEffortChart } from '../charts/ValueEffortChart';
+
+export type FlowBlock = {
+  readonly kind: 'flow';
+  readonly key: string;
+  readonly node: ReactNode;
+  readonly keepWithNext?: boolean;
+};
+
+export type TableBlock = {
+  readonly kind: 'table';
+  readonly key: string;
+  readonly className?: string;
+  readonly caption?: string;
+  /** Column widths, as CSS lengths or percentages. */
+  readonly widths: readonly string[];
+  readonly head: readonly ReactNode[];
+  readonly rows: readonly {
+    readonly key: string;
+    readonly cells: readonly ReactNode[];
+    readonly className?: string;
+  }[];
+  /** Column indexes that hold numbers (right-aligned). */
+  readonly numeric?: readonly number[];
+  readonly empty?: string;
+};
+
+export type Block = FlowBlock | TableBlock;
+
+export type SectionSpec = {
+  readonly id: PackSectionId | 'contents';
+  readonly title: string;
+  readonly blocks: readonly Block[];
+};
+
+/** The page geometry the roadmap needs to split its lanes into page-sized pieces. */
+export type PageRoom = { readonly widthPx: number; readonly heightPx: number };
+
+const number = (value: number, digits = 1) => formatNumber(value, digits, PACK_LOCALE);
+const percent = (value: number) => formatPercent(value, PACK_LOCALE);
+
+function flow(key: string, node: ReactNode, keepWithNext = false): FlowBlock {
+  return { kind: 'flow', key, node, ...(keepWithNext && { keepWithNext }) };
+}
+
+function subheading(key: string, text: string): FlowBlock {
+  return flow(key, <h3 className="pack-h3">{text}</h3>, true);
+}
+
+function note(key: string, text: string): FlowBlock {
+  return flow(key, <p className="pack-note">{text}</p>);
+}
+
+const STATUS_LABEL: Record<RankedRow['status'], string> = {
+  proposed: 'Proposed',
+  approved: 'Approved',
+  active: 'Active',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+
+function Bar({ share }: { readonly share: number }) {
+  return (
+    <span className="pack-bar">
+      <span
+        className="pack-bar__fill"
+        style={{ width: `${Math.max(0, Math.min(1, share)) * 100}%` }}
+      />
+      <span className="pack-bar__text">{percent(share)}</span>
+    </span>
+  );
+}
+
+function summarySection(content: PackContent): Block[] {
+  const blocks: Block[] = content.summary.map((line, index) =>
+    flow(`summary-${index}`, <p className={index === 0 ? 'pack-lead' : 'pack-p'}>{line}</p>),
+  );
+  blocks.push(
+    flow(
+      'figures',
+      <div className="pack-figures">
+        {content.keyFigures.map((figure) => (
+          <div className="pack-figure" key={figure.label}>
+            <div className="pack-figure__label">{figure.label}</div>
+            <div className="pack-figure__value">{figure.value}</div>
+            {figure.change !== undefined && (
+              <div
+                className={`pack-figure__change pack-figure__change--${
+                  figure.good === undefined ? 'same' : figure.good ? 'good' : 'bad'
+                }`}
+              >
+                <span aria-hidden="true">
+                  {figure.direction === 'up' ? '▲ ' : figure.direction === 'down' ? '▼ ' : '■ '}
+                </span>
+                {figure.change}
+                {content.compareWith ? ` vs ${content.compareWith.name}` : ''}
+              </div>
+            )}
+            {figure.note && <div className="pack-figure__note">{figure.note}</div>}
+          </div>
+        ))}
+      </div>,
+    ),
+  );
+  if (content.changes && content.compareWith) {
+    blocks.push(subheading('changes-title', `What changed since “${content.compareWith.name}”`));
+    const { comesIn, goesOut } = content.changes;
+    blocks.push(
+      flow(
+        'changes',
+        comesIn.length === 0 && goesOut.length === 0 ? (
+          <p className="pack-p">The same initiatives are funded.</p>
+        ) : (
+          <div className="pack-columns">
+            <div>
+              <p className="pack-label">Comes in ({comesIn.length})</p>
+              <p className="pack-p">{comesIn.join(' · ') || 'Nothing'}</p>
+            </div>
+            <div>
+              <p className="pack-label">Goes out ({goesOut.length})</p>
+              <p className="pack-p">{goesOut.join(' · ') || 'Nothing'}</p>
+            </div>
+          </div>
+        ),
+      ),
+    );
+  }
+  if (content.decisions.length > 0) {
+    const shown = content.decisions.slice(0, 8);
+    blocks.push(subheading('decisions-title', 'Decisions needed'));
+    blocks.push(decisionTable('summary-decisions', shown));
+    if (content.decisions.length > shown.length) {
+      blocks.push(
+        note(
+          'decisions-more',
+          `And ${content.decisions.length - shown.length} more in ${SECTION_INFO.decisions.title}.`,
+        ),
+      );
+    }
+  }
+  return blocks;
+}
+
+const DECISION_LABEL = {
+  approve: 'Approve',
+  stop: 'Stop or defer',
+  'forced-conflict': 'Mandatory, no room',
+  optimizer: 'Better plan',
+} as const;
+
+function decisionTable(key: string, decisions: PackContent['decisions']): TableBlock {
+  return {
+    kind: 'table',
+    key,
+    widths: ['18%', '28%', '54%'],
+    head: ['Decision', 'Initiative', 'What and why'],
+    rows: decisions.map((decision, index) => ({
+      key: `${decision.kind}-${decision.initiativeId ?? index}`,
+      cells: [
+        <span className={`pack-tag pack-tag--${decision.kind}`}>
+          {DECISION_LABEL[decision.kind]}
+        </span>,
+        decision.subject,
+        decision.detail,
+      ],
+    })),
+  };
+}
+
+function alignmentSection(content: PackContent): Block[] {
+  if (content.alignment.length === 0) {
+    return [
+      note(
+        'none',
+        'The portfolio has no objectives: alignment cannot be shown. Add themes and objectives, and link initiatives to them.',
+      ),
+    ];
+  }
+  return [
+    flow(
+      'intro',
+      <p className="pack-p">
+        How the spend and the capacity of the {content.ranked.filter((row) => row.above).length}{' '}
+        funded initiatives divide across the objectives they serve (an initiative linked to several
+        objectives is split by its contributions; a theme includes its objectives).
+      </p>,
+    ),
+    {
+      kind: 'table',
+      key: 'alignment',
+      widths: ['40%', '10%', '20%', '20%', '10%'],
+      head: ['Objective', 'Weight', 'Share of spend', 'Share of capacity', 'Funded'],
+      numeric: [1, 4],
+      rows: [
+        ...content.alignment.map((row) => ({
+          key: row.id,
+          className: row.depth === 0 ? 'pack-row--theme' : undefined,
+          cells: [
+            <span style={{ paddingLeft: `${row.depth * 14}px` }}>{row.name}</span>,
+            row.weight === undefined ? '—' : number(row.weight, 2),
+            <Bar share={row.spendShare} />,
+            <Bar share={row.capacityShare} />,
+            number(row.funded, 0),
+          ],
+        })),
+        {
+          key: 'unaligned',
+          className: 'pack-row--muted',
+          cells: [
+            'Not linked to any objective',
+            '—',
+            <Bar share={content.unaligned.spendShare} />,
+            <Bar share={content.unaligned.capacityShare} />,
+            '',
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+function rankedSection(content: PackContent): Block[] {
+  const money = (value: number) => formatMoney(value, content.currency, true, PACK_LOCALE);
+  if (content.ranked.length === 0) {
+    return [note('none', 'The portfolio has no initiatives yet.')];
+  }
+  const above = content.ranked.filter((row) => row.above);
+  const below = content.ranked.filter((row) => !row.above);
+  const row = (item: RankedRow) => ({
+    key: item.id,
+    className: item.above ? undefined : 'pack-row--below',
+    cells: [
+      number(item.rank, 0),
+      <span>
+        <span className="pack-name">{item.name}</span>
+        {item.forced && (
+          <span className={`pack-tag pack-tag--forced-${item.forced}`}>forced {item.forced}</span>
+        )}
+        {item.owner && <span className="pack-owner">{item.owner}</span>}
+      </span>,
+      STATUS_LABEL[item.status],
+      item.value === undefined ? '—' : number(item.value, 1),
+      money(item.spend),
+      item.above
+        ? item.start === item.end
+          ? item.start
+          : `${item.start} – ${item.end}`
+        : item.reason,
+    ],
+  });
+  return [
+    flow(
+      'intro',
+      <p className="pack-p">
+        {content.scenario ? `“${content.scenario.name}”` : 'File order'}: {above.length} of{' '}
+        {content.ranked.length} initiatives are above the cut line. Rank is the position in the
+        stack; below the line, the last column says what stops each one.
+      </p>,
+    ),
+    {
+      kind: 'table',
+      key: 'ranked',
+      className: 'pack-table--ranked',
+      widths: ['6%', '36%', '11%', '9%', '11%', '27%'],
+      head: ['#', 'Initiative', 'Status', 'Value', 'Spend', 'Runs / why below'],
+      numeric: [0, 3, 4],
+      rows: [
+        ...above.map(row),
+        {
+          key: 'cut-line',
+          className: 'pack-row--cut',
+          cells: ['', `Cut line: ${above.length} above, ${below.length} below`, '', '', '', ''],
+        },
+        ...below.map(row),
+      ],
+    },
+  ];
+}
+
+/** The cut line limited to some initiatives, so that a tall roadmap splits into pages. */
+function partOf(cutLine: CutLine, ids: ReadonlySet<string>): CutLine {
+  const placements = cutLine.placements.filter((placement) => ids.has(placement.id));
+  return { ...cutLine, placements, byId: new Map(placements.map((p) => [p.id, p])) };
+}
+
+function roadmapSection(input: PackInput, content: PackContent, room: PageRoom): Block[] {
+  const portfolio = input.portfolio;
+  const above = content.cutLine.placements.filter((placement) => placement.above);
+  const width =
+    Math.max(1, portfolio.periods.length) * ROADMAP_SIZES.columnWidth + ROADMAP_SIZES.paddingRight;
+  const scale = Math.min(1, room.widthPx / width);
+  const reserved = 90; // heading, intro line and the period header
+  const perPage = Math.max(
+    8,
+    Math.floor((room.heightPx - reserved) / (ROADMAP_SIZES.laneHeight * scale)),
+  );
+  const blocks: Block[] = [
+    flow(
+      'intro',
+      <p className="pack-p">
+        When each of the {above.length} funded initiatives runs; arrows join prerequisites to the
+        work that waits for them
+        {above.length > perPage ? ' (across pages, arrows join bars on the same page)' : ''}.
+      </p>,
+    ),
+  ];
+  if (above.length === 0 || portfolio.periods.length === 0) {
+    blocks.push(
+      flow('empty', <Roadmap portfolio={portfolio} cutLine={content.cutLine} onPinStart={noop} />),
+    );
+    return blocks;
+  }
+  for (let from = 0; from < above.length; from += perPage) {
+    const ids = new Set(above.slice(from, from + perPage).map((placement) => placement.id));
+    blocks.push(
+      flow(
+        `part-${from}`,
+        <Roadmap portfolio={portfolio} cutLine={partOf(content.cutLine, ids)} onPinStart={noop} />,
+      ),
+    );
+  }
+  return blocks;
+}
+
+function noop(): void {}
+
+function frontierSection(input: PackInput, content: PackContent): Block[] {
+  const frontier = input.analysis?.frontier;
+  if (!frontier) return [];
+  const money = (value: number) => formatMoney(value, content.currency, true, PACK_LOCALE);
+  return [
+    flow(
+      'intro',
+      <p className="pack-p">
+        The most value each cap on total spend can buy, each point an exact optimization of the
+        portfolio under that cap; the stepped line funds initiatives by value per cost, and the
+        marked point is {content.scenario ? `“${content.scenario.name}”` : 'the ranking'}.
+      </p>,
+    ),
+    flow(
+      'chart',
+      <FrontierChart
+        points={frontier.points}
+        greedy={frontier.greedy}
+        {...(frontier.current && { current: frontier.current })}
+        currentLabel={content.scenario?.name ?? 'Ranking'}
+        {...(content.currency && { currency: content.currency })}
+      />,
+    ),
+    {
+      kind: 'table',
+      key: 'points',
+      widths: ['25%', '25%', '25%', '25%'],
+      head: ['Spend cap', 'Best value', 'Proven bound', 'Status'],
+      numeric: [0, 1, 2],
+      rows: frontier.points.map((point) => ({
+        key: String(point.budget),
+        cells: [
+          money(point.budget),
+          number(point.value, 0),
+          Number.isFinite(point.bound) ? number(point.bound, 0) : '—',
+          point.status === 'optimal' ? 'Proven best' : point.status,
+        ],
+      })),
+    },
+  ];
+}
+
+function scenariosSection(content: PackContent): Block[] {
+  const money = (value: number) => formatMoney(value, content.currency, true, PACK_LOCALE);
+  if (content.scenarios.length < 2) {
+    return [
+      note(
+        'none',
+        content.scenarios.length === 0
+          ? 'No scenario is saved: the pack uses the order of the portfolio file.'
+          : 'Only one scenario is saved. Save another ranking in Prioritize to compare them here.',
+      ),
+    ];
+  }
+  const blocks: Block[] = [
+    flow(
+      'intro',
+      <p className="pack-p">
+        Each saved scenario is a ranking of the same portfolio against the same capacity and budget.
+        “Comes in” and “goes out” are against{' '}
+        {content.scenario ? `“${content.scenario.name}”` : 'the pack’s scenario'}.
+      </p>,
+    ),
+  ];
+  const perTable = 4;
+  for (let from = 0; from < content.scenarios.length; from += perTable) {
+    const columns = content.scenarios.slice(from, from + perTable);
+    const metric = (label: string, cell: (column: (typeof columns)[number]) => ReactNode) => ({
+      key: label,
+      cells: [label, ...columns.map(cell)],
+    });
+    blocks.push({
+      kind: 'table',
+      key: `scenarios-${from}`,
+      className: 'pack-table--compare',
+      widths: ['24%', ...columns.map(() => `${76 / columns.length}%`)],
+      head: [
+        '',
+        ...columns.map((column) => (column.isPack ? `${column.name} (this pack)` : column.name)),
+      ],
+      numeric: columns.map((_, index) => index + 1),
+      rows: [
+        metric('Value funded', (c) => number(c.valueAbove, 0)),
+        metric(
+          'Initiatives funded',
+          (c) => `${c.above.length} of ${c.above.length + c.below.length}`,
+        ),
+        metric('Spend funded', (c) => money(c.spendAbove)),
+        metric('Capacity used', (c) =>
+          c.utilization === undefined ? '—' : percent(c.utilization),
+        ),
+        metric('Comes in', (c) =>
+          c.isPack ? '—' : c.comesIn.length === 0 ? 'Nothing' : c.comesIn.join(', '),
+        ),
+        metric('Goes out', (c) =>
+          c.isPack ? '—' : c.goesOut.length === 0 ? 'Nothing' : c.goesOut.join(', '),
+        ),
+      ],
+    });
+  }
+  return blocks;
+}
+
+const RISK_LABEL = {
+  capacity: 'Capacity',
+  budget: 'Budget',
+  unvalued: 'No value',
+  unaligned: 'Not aligned',
+  dependency: 'Dependency',
+} as const;
+
+function decisionsSection(content: PackContent): Block[] {
+  const blocks: Block[] = [subheading('decisions-title', 'Initiatives needing a decision')];
+  blocks.push(
+    content.decisions.length === 0
+      ? note(
+          'no-decisions',
+          'None: everything above the line is approved or under way, and nothing committed is below it.',
+        )
+      : decisionTable('decisions', content.decisions),
+  );
+  blocks.push(subheading('risks-title', 'Risks'));
+  blocks.push(
+    content.risks.length === 0
+      ? note('no-risks', 'No capacity, budget, value, alignment or dependency risk stands out.')
+      : {
+          kind: 'table',
+          key: 'risks',
+          widths: ['16%', '28%', '56%'],
+          head: ['Risk', 'Where', 'What'],
+          rows: content.risks.map((risk, index) => ({
+            key: `${risk.kind}-${index}`,
+            cells: [RISK_LABEL[risk.kind], risk.subject, risk.detail],
+          })),
+        },
+  );
+  return blocks;
+}
+
+function appendixSection(content: PackContent): Block[] {
+  const record = content.record;
+  const blocks: Block[] = [
+    flow(
+      'intro',
+      <p className="pack-p">
+        The inputs and the result behind this pack, frozen when it was made, so that the decision
+        can be retraced later.
+      </p>,
+    ),
+    {
+      kind: 'table',
+      key: 'entries',
+      className: 'pack-table--record',
+      widths: ['30%', '70%'],
+      head: ['Record', 'Value'],
+      rows: record.entries.map((entry) => ({
+        key: entry.label,
+        cells: [entry.label, entry.value],
+      })),
+    },
+    subheading('scoring-title', 'Scoring'),
+    flow('scoring', <p className="pack-p">Model: {record.scoring.model}.</p>),
+  ];
+  if (record.scoring.criteria.length > 0) {
+    blocks.push({
+      kind: 'table',
+      key: 'criteria',
+      widths: ['70%', '30%'],
+      head: ['Criterion', 'Weight'],
+      numeric: [1],
+      rows: record.scoring.criteria.map((criterion) => ({
+        key: criterion.name,
+        cells: [criterion.name, criterion.weight],
+      })),
+    });
+  }
+  if (record.objectives.length > 0) {
+    blocks.push(subheading('objectives-title', 'Objectives and weights'), {
+      kind: 'table',
+      key: 'objectives',
+      widths: ['70%', '30%'],
+      head: ['Objective', 'Weight'],
+      numeric: [1],
+      rows: record.objectives.map((objective, index) => ({
+        key: `${objective.name}-${index}`,
+        cells: [
+          <span style={{ paddingLeft: `${objective.depth * 14}px` }}>{objective.name}</span>,
+          objective.weight,
+        ],
+      })),
+    });
+  }
+  blocks.push(subheading('constraints-title', 'Constraints: capacity and budget per period'));
+  if (record.capacity.periods.length === 0 || record.capacity.rows.length === 0) {
+    blocks.push(note('no-capacity', 'No periods or teams: nothing constrains the plan.'));
+  } else {
+    const periods = record.capacity.periods;
+    const perTable = 8;
+    for (let from = 0; from < periods.length; from += perTable) {
+      const shown = periods.slice(from, from + perTable);
+      blocks.push({
+        kind: 'table',
+        key: `capacity-${from}`,
+        className: 'pack-table--compact',
+        widths: ['28%', ...shown.map(() => `${72 / shown.length}%`)],
+        head: ['', ...shown],
+        numeric: shown.map((_, index) => index + 1),
+        rows: record.capacity.rows.map((row) => ({
+          key: row.name,
+          cells: [row.name, ...row.amounts.slice(from, from + perTable)],
+        })),
+      });
+    }
+  }
+  blocks.push(subheading('forced-title', 'Forced items and their reasons'));
+  blocks.push(
+    record.forced.length === 0
+      ? note('no-forced', 'No initiative is forced in or out.')
+      : {
+          kind: 'table',
+          key: 'forced',
+          widths: ['30%', '12%', '58%'],
+          head: ['Initiative', 'Forced', 'Reason'],
+          rows: record.forced.map((item, index) => ({
+            key: `${item.name}-${index}`,
+            cells: [item.name, item.forced, item.reason],
+          })),
+        },
+  );
+  if (record.rules.length > 0) {
+    blocks.push(subheading('rules-title', 'Dependencies, exclusions and start windows'), {
+      kind: 'table',
+      key: 'rules',
+      widths: ['34%', '66%'],
+      head: ['Initiative', 'Rule'],
+      rows: record.rules.map((rule, index) => ({
+        key: `${rule.name}-${index}`,
+        cells: [rule.name, rule.rule],
+      })),
+    });
+  }
+  blocks.push(subheading('optimizer-title', 'Optimizer'), {
+    kind: 'table',
+    key: 'optimizer',
+    className: 'pack-table--record',
+    widths: ['30%', '70%'],
+    head: ['Record', 'Value'],
+    rows: record.optimizer.map((entry) => ({
+      key: entry.label,
+      cells: [entry.label, entry.value],
+    })),
+  });
+  blocks.push(subheading('ranking-title', 'The ranking, in order'), {
+    kind: 'table',
+    key: 'ranking',
+    className: 'pack-table--compact',
+    widths: ['10%', '90%'],
+    head: ['#', 'Initiative'],
+    numeric: [0],
+    rows: record.ranking.map((name, index) => ({
+      key: String(index),
+      cells: [number(index + 1, 0), name],
+    })),
+    empty: 'No initiative is ranked.',
+  });
+  return blocks;
+}
+
+/**
+ * The chosen sections in order, as blocks; the cover is drawn on its own and a table of contents
+ * follows it when there is more than one section. `pageOf` gives each section's first page once
+ * the pack is laid out (before that, placeholders of the same width).
+ */
+export function packSections(
+  input: PackInput,
+  content: PackContent,
+  room: PageRoom,
+  pageOf?: (id: string) => number | undefined,
+): SectionSpec[] {
+  const sections: SectionSpec[] = [];
+  for (const id of input.settings.sections) {
+    const title = SECTION_INFO[id].title;
+    let blocks: Block[] = [];
+    switch (id) {
+      case 'cover':
+        continue;
+      case 'summary':
+        blocks = summarySection(content);
+        break;
+      case 'alignment':
+        blocks = alignmentSection(content);
+        break;
+      case 'ranked':
+        blocks = rankedSection(content);
+        break;
+      case 'heatmap':
+        blocks = [
+          flow(
+            'intro',
+            <p className="pack-p">
+              How much of each team’s capacity, and of the budget, the funded initiatives use per
+              period. Hatched cells are over capacity.
+            </p>,
+          ),
+          flow('chart', <CapacityHeatmap portfolio={input.portfolio} cutLine={content.cutLine} />),
+        ];
+        break;
+      case 'roadmap':
+        blocks = roadmapSection(input, content, room);
+        break;
+      case 'value-effort':
+        blocks = [
+          flow(
+            'intro',
+            <p className="pack-p">
+              Each initiative with a value, placed by its total effort and its value; filled bubbles
+              are funded, bubble size is spend. Dashed lines mark the medians.
+            </p>,
+          ),
+          flow(
+            'chart',
+            <ValueEffortChart
+              points={content.valueEffort}
+              {...(content.capacityUnit && { effortUnit: content.capacityUnit })}
+              accent={input.settings.accent}
+            />,
+          ),
+        ];
+        break;
+      case 'frontier':
+        blocks = frontierSection(input, content);
+        if (blocks.length === 0) continue;
+        break;
+      case 'scenarios':
+        blocks = scenariosSection(content);
+        break;
+      case 'decisions':
+        blocks = decisionsSection(content);
+        break;
+      case 'appendix':
+        blocks = appendixSection(content);
+        break;
+    }
+    sections.push({ id, title, blocks });
+  }
+  if (sections.length > 1) {
+    const contents: SectionSpec = {
+      id: 'contents',
+      title: 'Contents',
+      blocks: [
+        {
+          kind: 'table',
+          key: 'toc',
+          className: 'pack-table--toc',
+          widths: ['85%', '15%'],
+          head: ['Section', 'Page'],
+          numeric: [1],
+          rows: sections.map((section) => ({
+            key: section.id,
+            cells: [section.title, pageOf ? String(pageOf(section.id) ?? '') : '00'],
+          })),
+        },
+      ],
+    };
+    sections.unshift(contents);
+  }
+  return sections;
+}
+
+/** Whether the pack has a cover page. */
+export function hasCover(input: PackInput): boolean {
+  return input.settings.sections.includes('cover');
+}

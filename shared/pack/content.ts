@@ -1,0 +1,838 @@
+/**
+ * The board pack's content, computed from the portfolio alone: the scenario it presents and its
+ * cut line, the key figures and what changed since the scenario it is compared with, the
+ * decisions needed, alignment to objectives, the ranked table, risks, and the frozen decision
+ * record. Pure: every renderer of the pack draws from this.
+ */
+import { formatMoney, formatNumber, formatPercent } from '../format';
+import { initiativeValue, totalEffort, totalSpend } from '../portfolio/measures';
+import type { Initiative, InitiativeStatus, Portfolio, Scenario } from '../portfolio/types';
+import { cutLineReport, scenarioCutLine, stackOrder, type CutLine } from '../prioritize/cutline';
+import { scenarioFigures, type ScenarioFigures } from '../prioritize/scenario-comparison';
+import type { FrozenAnalysis, PackSettings } from './types';
+
+/** The pack prints the same text whichever machine renders it. */
+export const PACK_LOCALE = 'en-GB';
+
+/** Utilization above this share of a team's capacity in a period is a risk worth naming. */
+export const TIGHT_UTILIZATION = 0.95;
+
+export type Direction = 'up' | 'down' | 'same';
+
+export type KeyFigure = {
+  readonly label: string;
+  readonly value: string;
+  /** The change against the compared scenario, written out ("+120", "−4 pts"). */
+  readonly change?: string;
+  readonly direction?: Direction;
+  /** Whether the change is good news for the board (more value is, more spend is not). */
+  readonly good?: boolean;
+  readonly note?: string;
+};
+
+export type DecisionKind = 'approve' | 'stop' | 'forced-conflict' | 'optimizer';
+
+export type Decision = {
+  readonly kind: DecisionKind;
+  readonly initiativeId?: string;
+  /** The initiative's name (or the subject of the decision). */
+  readonly subject: string;
+  readonly detail: string;
+};
+
+export type RiskKind = 'capacity' | 'budget' | 'unvalued' | 'unaligned' | 'dependency';
+
+export type Risk = {
+  readonly kind: RiskKind;
+  readonly subject: string;
+  readonly detail: string;
+};
+
+export type RankedRow = {
+  readonly rank: number;
+  readonly id: string;
+  readonly name: string;
+  readonly status: InitiativeStatus;
+  readonly owner?: string;
+  readonly value?: number;
+  readonly spend: number;
+  readonly effort: number;
+  readonly above: boolean;
+  /** Start and end period labels when above the line. */
+  readonly start?: string;
+  readonly end?: string;
+  /** Why it is below the line. */
+  readonly reason?: string;
+  readonly forced?: 'in' | 'out';
+  readonly objectives: readonly string[];
+};
+
+export type AlignmentRow = {
+  readonly id: string;
+  readonly name: string;
+  /** 0 for a theme, 1 for an objective under it, and so on. */
+  readonly depth: number;
+  readonly weight?: number;
+  /** Share of the funded spend that serves this objective (children included), 0..1. */
+  readonly spendShare: number;
+  /** Share of the funded capacity that serves it, 0..1. */
+  readonly capacityShare: number;
+  /** Funded initiatives linked to it (children included). */
+  readonly funded: number;
+};
+
+export type ValueEffortPoint = {
+  readonly id: string;
+  readonly name: string;
+  readonly value: number;
+  readonly effort: number;
+  readonly spend: number;
+  readonly above: boolean;
+};
+
+export type ScenarioColumn = ScenarioFigures & {
+  readonly isPack: boolean;
+  /** Names of what is above the line here but not in the pack's scenario, and the reverse. */
+  readonly comesIn: readonly string[];
+  readonly goesOut: readonly string[];
+};
+
+export type RecordEntry = { readonly label: string; readonly value: string };
+
+export type DecisionRecord = {
+  readonly entries: readonly RecordEntry[];
+  readonly scoring: {
+    readonly model: string;
+    readonly criteria: readonly { name: string; weight: string }[];
+  };
+  readonly objectives: readonly { name: string; depth: number; weight: string }[];
+  readonly capacity: {
+    readonly periods: readonly string[];
+    readonly rows: readonly { name: string; amounts: readonly string[] }[];
+  };
+  readonly forced: readonly { name: string; forced: 'in' | 'out'; reason: string }[];
+  readonly rules: readonly { name: string; rule: string }[];
+  readonly optimizer: readonly RecordEntry[];
+  readonly ranking: readonly string[];
+};
+
+export type PackContent = {
+  readonly portfolioName: string;
+  readonly currency?: string;
+  readonly capacityUnit?: string;
+  readonly scenario?: Scenario;
+  readonly compareWith?: Scenario;
+  readonly cutLine: CutLine;
+  readonly summary: readonly string[];
+  readonly keyFigures: readonly KeyFigure[];
+  readonly changes?: { readonly comesIn: readonly string[]; readonly goesOut: readonly string[] };
+  readonly decisions: readonly Decision[];
+  readonly alignment: readonly AlignmentRow[];
+  readonly unaligned: { readonly spendShare: number; readonly capacityShare: number };
+  readonly ranked: readonly RankedRow[];
+  readonly risks: readonly Risk[];
+  readonly valueEffort: readonly ValueEffortPoint[];
+  readonly scenarios: readonly ScenarioColumn[];
+  readonly record: DecisionRecord;
+};
+
+const money = (amount: number, currency: string | undefined) =>
+  formatMoney(amount, currency, true, PACK_LOCALE);
+const number = (amount: number, digits = 1) => formatNumber(amount, digits, PACK_LOCALE);
+const percent = (fraction: number) => formatPercent(fraction, PACK_LOCALE);
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${number(count, 0)} ${count === 1 ? one : many}`;
+}
+
+/** "A, B and 3 more" — a readable list that never runs on. */
+export function nameList(names: readonly string[], most = 4): string {
+  if (names.length === 0) return '';
+  const shown = names.length > most ? names.slice(0, most - 1) : [...names];
+  const rest = names.length - shown.length;
+  const items = rest > 0 ? [...shown, `${number(rest, 0)} more`] : shown;
+  if (items.length === 1) return items[0] as string;
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A signed change with a true minus sign; "no change" for zero. */
+function signed(delta: number, write: (magnitude: number) => string): string {
+  if (Math.abs(delta) < 1e-9) return 'no change';
+  return `${delta > 0 ? '+' : '−'}${write(Math.abs(delta))}`;
+}
+
+function directionOf(delta: number): Direction {
+  if (Math.abs(delta) < 1e-9) return 'same';
+  return delta > 0 ? 'up' : 'down';
+}
+
+/** The scenario the pack presents: the chosen one, else the first; undefined without scenarios. */
+function packScenario(portfolio: Portfolio, settings: PackSettings): Scenario | undefined {
+  return (
+    portfolio.scenarios.find((scenario) => scenario.id === settings.scenarioId) ??
+    portfolio.scenarios[0]
+  );
+}
+
+/** The one to compare with: the chosen one, else the one saved just before the pack's. */
+function comparedScenario(
+  portfolio: Portfolio,
+  settings: PackSettings,
+  scenario: Scenario | undefined,
+): Scenario | undefined {
+  if (!scenario) return undefined;
+  const chosen = portfolio.scenarios.find((candidate) => candidate.id === settings.compareWithId);
+  if (chosen && chosen.id !== scenario.id) return chosen;
+  const index = portfolio.scenarios.indexOf(scenario);
+  return index > 0 ? portfolio.scenarios[index - 1] : undefined;
+}
+
+function totalBudget(portfolio: Portfolio): number | undefined {
+  if (!portfolio.budget) return undefined;
+  return portfolio.periods.reduce((sum, period) => sum + (portfolio.budget?.[period.id] ?? 0), 0);
+}
+
+/** Figures of the pack's ranking: the scenario's, or file order when there is no scenario. */
+function figuresOf(portfolio: Portfolio, scenario: Scenario | undefined): ScenarioFigures {
+  if (scenario) return scenarioFigures(portfolio, scenario.id);
+  const withOrder: Portfolio = {
+    ...portfolio,
+    scenarios: [{ id: 'file-order', name: 'File order', ranking: stackOrder(portfolio) }],
+  };
+  return scenarioFigures(withOrder, 'file-order');
+}
+
+type Named = (id: string) => string;
+
+function keyFigures(
+  portfolio: Portfolio,
+  figures: ScenarioFigures,
+  before: ScenarioFigures | undefined,
+): KeyFigure[] {
+  const currency = portfolio.currency;
+  const budget = totalBudget(portfolio);
+  const total = figures.above.length + figures.below.length;
+  const change = (
+    now: number,
+    then: number | undefined,
+    write: (magnitude: number) => string,
+    upIsGood: boolean,
+  ): Pick<KeyFigure, 'change' | 'direction' | 'good'> => {
+    if (then === undefined) return {};
+    const delta = now - then;
+    const direction = directionOf(delta);
+    return {
+      change: signed(delta, write),
+      direction,
+      ...(direction !== 'same' && { good: (direction === 'up') === upIsGood }),
+    };
+  };
+  const result: KeyFigure[] = [
+    {
+      label: 'Value funded',
+      value: number(figures.valueAbove, 0),
+      ...change(figures.valueAbove, before?.valueAbove, (v) => number(v, 0), true),
+      ...(figures.unvaluedAbove > 0 && {
+        note: `${plural(figures.unvaluedAbove, 'initiative')} without a value`,
+      }),
+    },
+    {
+      label: 'Initiatives funded',
+      value: `${number(figures.above.length, 0)} of ${number(total, 0)}`,
+      ...change(figures.above.length, before?.above.length, (v) => number(v, 0), true),
+    },
+    {
+      label: 'Spend funded',
+      value: money(figures.spendAbove, currency),
+      ...change(figures.spendAbove, before?.spendAbove, (v) => money(v, currency), false),
+      ...(budget !== undefined &&
+        budget > 0 && { note: `${percent(figures.spendAbove / budget)} of the budget` }),
+    },
+  ];
+  if (figures.utilization !== undefined) {
+    result.push({
+      label: 'Capacity used',
+      value: percent(figures.utilization),
+      ...change(
+        figures.utilization * 100,
+        before?.utilization === undefined ? undefined : before.utilization * 100,
+        (v) => `${number(v, 0)} pts`,
+        true,
+      ),
+      note: `${number(figures.capacityUsed)} of ${number(figures.capacity)}${
+        portfolio.capacityUnit ? ` ${portfolio.capacityUnit}` : ''
+      }`,
+    });
+  }
+  return result;
+}
+
+function decisionsOf(
+  portfolio: Portfolio,
+  cutLine: CutLine,
+  reasons: ReadonlyMap<string, string>,
+  analysis: FrozenAnalysis | undefined,
+  valueAbove: number,
+): Decision[] {
+  const byId = new Map(portfolio.initiatives.map((initiative) => [initiative.id, initiative]));
+  const periodLabel = new Map(portfolio.periods.map((period) => [period.id, period.label]));
+  const decisions: Decision[] = [];
+  for (const placement of cutLine.placements) {
+    const initiative = byId.get(placement.id);
+    if (!initiative) continue;
+    if (placement.above && initiative.status === 'proposed') {
+      decisions.push({
+        kind: 'approve',
+        initiativeId: initiative.id,
+        subject: initiative.name,
+        detail: `Approve to start in ${periodLabel.get(placement.start) ?? placement.start}.`,
+      });
+    } else if (!placement.above && initiative.forced === 'in') {
+      decisions.push({
+        kind: 'forced-conflict',
+        initiativeId: initiative.id,
+        subject: initiative.name,
+        detail: `Must be done but does not fit: ${reasons.get(initiative.id) ?? 'no room'}. Add capacity or budget, or release other work.`,
+      });
+    } else if (
+      !placement.above &&
+      (initiative.status === 'active' || initiative.status === 'approved')
+    ) {
+      decisions.push({
+        kind: 'stop',
+        initiativeId: initiative.id,
+        subject: initiative.name,
+        detail: `${initiative.status === 'active' ? 'Under way' : 'Approved'} but below the line (${reasons.get(initiative.id) ?? 'no room'}): stop, defer or fund it.`,
+      });
+    }
+  }
+  const optimize = analysis?.optimize;
+  if (optimize && optimize.status !== 'infeasible' && optimize.objective > valueAbove + 1e-6) {
+    const gain = optimize.objective - valueAbove;
+    const proof =
+      optimize.status === 'optimal'
+        ? 'proven the best possible'
+        : optimize.gap !== undefined
+          ? `within ${percent(optimize.gap)} of the best possible`
+          : 'not proven the best';
+    decisions.push({
+      kind: 'optimizer',
+      subject: 'Optimized plan',
+      detail: `The optimizer found a plan worth ${number(gain, 0)} more value (${number(optimize.objective, 0)}, ${proof}). Adopt it as a scenario, or keep this ranking.`,
+    });
+  }
+  const order: Record<DecisionKind, number> = {
+    'forced-conflict': 0,
+    stop: 1,
+    optimizer: 2,
+    approve: 3,
+  };
+  return decisions
+    .map((decision, index) => ({ decision, index }))
+    .sort((a, b) => order[a.decision.kind] - order[b.decision.kind] || a.index - b.index)
+    .map(({ decision }) => decision);
+}
+
+/**
+ * Splits each funded initiative's spend and effort over the objectives it links to, in
+ * proportion to its contributions, and adds a theme's children into the theme.
+ */
+function alignmentOf(
+  portfolio: Portfolio,
+  funded: readonly Initiative[],
+): { rows: AlignmentRow[]; unaligned: PackContent['unaligned'] } {
+  const objectiveIds = new Set(portfolio.objectives.map((objective) => objective.id));
+  const spend = new Map<string, number>();
+  const effort = new Map<string, number>();
+  const count = new Map<string, Set<string>>();
+  let spendTotal = 0;
+  let effortTotal = 0;
+  let spendUnlinked = 0;
+  let effortUnlinked = 0;
+  const parentOf = new Map(portfolio.objectives.map((o) => [o.id, o.parentId ?? null]));
+  const ancestors = (id: string): string[] => {
+    const chain: string[] = [];
+    const seen = new Set<string>();
+    let current: string | null = id;
+    while (current !== null && objectiveIds.has(current) && !seen.has(current)) {
+      seen.add(current);
+      chain.push(current);
+      current = parentOf.get(current) ?? null;
+    }
+    return chain;
+  };
+  for (const initiative of funded) {
+    const s = totalSpend(initiative);
+    const e = totalEffort(initiative);
+    spendTotal += s;
+    effortTotal += e;
+    const links = (initiative.objectives ?? []).filter(
+      (link) => objectiveIds.has(link.id) && link.contribution > 0,
+    );
+    const weight = links.reduce((sum, link) => sum + link.contribution, 0);
+    if (weight <= 0) {
+      spendUnlinked += s;
+      effortUnlinked += e;
+      continue;
+    }
+    for (const link of links) {
+      const share = link.contribution / weight;
+      for (const id of ancestors(link.id)) {
+        spend.set(id, (spend.get(id) ?? 0) + s * share);
+        effort.set(id, (effort.get(id) ?? 0) + e * share);
+        const set = count.get(id) ?? new Set<string>();
+        set.add(initiative.id);
+        count.set(id, set);
+      }
+    }
+  }
+  const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+  const rows: AlignmentRow[] = [];
+  const children = (parent: string | null) =>
+    portfolio.objectives.filter(
+      (objective) =>
+        (objective.parentId ?? null) === parent ||
+        (parent === null && objective.parentId != null && !objectiveIds.has(objective.parentId)),
+    );
+  const visit = (parent: string | null, depth: number, seen: Set<string>) => {
+    for (const objective of children(parent)) {
+      if (seen.has(objective.id)) continue;
+      seen.add(objective.id);
+      rows.push({
+        id: objective.id,
+        name: objective.name,
+        depth,
+        ...(objective.weight !== undefined && { weight: objective.weight }),
+        spendShare: ratio(spend.get(objective.id) ?? 0, spendTotal),
+        capacityShare: ratio(effort.get(objective.id) ?? 0, effortTotal),
+        funded: count.get(objective.id)?.size ?? 0,
+      });
+      visit(objective.id, depth + 1, seen);
+    }
+  };
+  visit(null, 0, new Set());
+  return {
+    rows,
+    unaligned: {
+      spendShare: ratio(spendUnlinked, spendTotal),
+      capacityShare: ratio(effortUnlinked, effortTotal),
+    },
+  };
+}
+
+function risksOf(
+  portfolio: Portfolio,
+  cutLine: CutLine,
+  funded: readonly Initiative[],
+  name: Named,
+): Risk[] {
+  const risks: Risk[] = [];
+  const unit = portfolio.capacityUnit ? ` ${portfolio.capacityUnit}` : '';
+  for (const team of portfolio.teams) {
+    const used = cutLine.usage[team.id] ?? [];
+    const tight: string[] = [];
+    let highest = 0;
+    portfolio.periods.forEach((period, index) => {
+      const capacity = team.capacity[period.id] ?? 0;
+      const amount = used[index] ?? 0;
+      if (capacity > 0 && amount / capacity >= TIGHT_UTILIZATION) {
+        tight.push(period.label);
+        highest = Math.max(highest, amount / capacity);
+      }
+    });
+    if (tight.length > 0) {
+      risks.push({
+        kind: 'capacity',
+        subject: team.name,
+        detail: `${percent(highest)} of capacity used at the peak (${nameList(tight)}): no slack for slips or urgent work.`,
+      });
+    }
+  }
+  if (portfolio.budget) {
+    const tight: string[] = [];
+    portfolio.periods.forEach((period, index) => {
+      const budget = portfolio.budget?.[period.id];
+      if (budget !== undefined && budget > 0 && (cutLine.spend[index] ?? 0) / budget >= 0.95) {
+        tight.push(period.label);
+      }
+    });
+    if (tight.length > 0) {
+      risks.push({
+        kind: 'budget',
+        subject: 'Budget',
+        detail: `At least 95% of the budget is committed in ${nameList(tight)}.`,
+      });
+    }
+  }
+  const unvalued = funded.filter(
+    (initiative) => initiativeValue(initiative, portfolio.scoring) === undefined,
+  );
+  for (const initiative of unvalued) {
+    risks.push({
+      kind: 'unvalued',
+      subject: initiative.name,
+      detail: 'Funded without a value or scores: its benefit is not stated.',
+    });
+  }
+  const objectiveIds = new Set(portfolio.objectives.map((objective) => objective.id));
+  if (objectiveIds.size > 0) {
+    for (const initiative of funded) {
+      if ((initiative.objectives ?? []).some((link) => objectiveIds.has(link.id))) continue;
+      risks.push({
+        kind: 'unaligned',
+        subject: initiative.name,
+        detail: `Funded (${money(totalSpend(initiative), portfolio.currency)}${
+          totalEffort(initiative) > 0 ? `, ${number(totalEffort(initiative))}${unit}` : ''
+        }) but linked to no objective.`,
+      });
+    }
+  }
+  const fundedIds = new Set(funded.map((initiative) => initiative.id));
+  const dependants = new Map<string, string[]>();
+  for (const initiative of funded) {
+    for (const prerequisite of initiative.dependsOn ?? []) {
+      const list = dependants.get(prerequisite) ?? [];
+      list.push(initiative.name);
+      dependants.set(prerequisite, list);
+    }
+  }
+  for (const [prerequisite, names] of dependants) {
+    if (names.length < 2 || !fundedIds.has(prerequisite)) continue;
+    risks.push({
+      kind: 'dependency',
+      subject: name(prerequisite),
+      detail: `${plural(names.length, 'funded initiative')} wait for it (${nameList(names)}): a slip delays them all.`,
+    });
+  }
+  return risks;
+}
+
+function scenarioColumns(
+  portfolio: Portfolio,
+  pack: ScenarioFigures | undefined,
+  name: Named,
+): ScenarioColumn[] {
+  return portfolio.scenarios.map((scenario) => {
+    const figures =
+      pack && pack.scenarioId === scenario.id ? pack : scenarioFigures(portfolio, scenario.id);
+    const here = new Set(figures.above);
+    const there = new Set(pack?.above ?? []);
+    return {
+      ...figures,
+      isPack: pack?.scenarioId === scenario.id,
+      comesIn: figures.above.filter((id) => !there.has(id)).map(name),
+      goesOut: (pack?.above ?? []).filter((id) => !here.has(id)).map(name),
+    };
+  });
+}
+
+/** A short, stable fingerprint of the portfolio (FNV-1a, 64 bits) to tell versions apart. */
+export function fingerprint(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  const mask = 0xffffffffffffffffn;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= BigInt(text.charCodeAt(index));
+    hash = (hash * prime) & mask;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+const SCORING_NAMES: Record<string, string> = {
+  weighted: 'Weighted criteria (weighted mean of the scores)',
+  wsjf: 'WSJF: (business value + time criticality + risk reduction) / job size',
+  rice: 'RICE: reach × impact × confidence / effort',
+  'value-effort': 'Value / effort',
+};
+
+function optimizerEntries(
+  analysis: FrozenAnalysis | undefined,
+  portfolio: Portfolio,
+): RecordEntry[] {
+  const optimize = analysis?.optimize;
+  if (!analysis || !optimize) {
+    return [{ label: 'Optimizer', value: 'Not run for this pack.' }];
+  }
+  const status = {
+    optimal: 'Proven optimal',
+    feasible: optimize.stopped ? 'Stopped early; best plan found' : 'Time limit reached',
+    infeasible: 'Infeasible: the forced items cannot all be done',
+    unknown: 'No plan found',
+  }[optimize.status];
+  const entries: RecordEntry[] = [
+    { label: 'Optimizer status', value: status },
+    { label: 'Best plan value', value: number(optimize.objective, 2) },
+  ];
+  if (optimize.bound !== undefined) {
+    entries.push({ label: 'Proven upper bound', value: number(optimize.bound, 2) });
+  }
+  if (optimize.gap !== undefined) {
+    entries.push({ label: 'Gap to the bound', value: `${number(optimize.gap * 100, 2)}%` });
+  }
+  entries.push(
+    { label: 'Solve time', value: `${number(optimize.elapsed, 1)} s` },
+    {
+      label: 'Plan',
+      value: `${plural(optimize.selected.length, 'initiative')}, ${money(optimize.spend, portfolio.currency)} of spend`,
+    },
+    { label: 'Frozen at', value: analysis.frozenAt.replace('T', ' ').slice(0, 16) + ' UTC' },
+  );
+  if (optimize.conflict) entries.push({ label: 'Conflict', value: optimize.conflict });
+  return entries;
+}
+
+function recordOf(
+  portfolio: Portfolio,
+  settings: PackSettings,
+  scenario: Scenario | undefined,
+  cutLine: CutLine,
+  analysis: FrozenAnalysis | undefined,
+  name: Named,
+  fingerprintText: string,
+): DecisionRecord {
+  const depthOf = (id: string): number => {
+    let depth = 0;
+    let current = portfolio.objectives.find((objective) => objective.id === id);
+    const seen = new Set<string>();
+    while (current?.parentId && !seen.has(current.id) && depth < 20) {
+      seen.add(current.id);
+      const parentId: string = current.parentId;
+      current = portfolio.objectives.find((objective) => objective.id === parentId);
+      if (current) depth += 1;
+    }
+    return depth;
+  };
+  const rules: { name: string; rule: string }[] = [];
+  for (const initiative of portfolio.initiatives) {
+    const parts: string[] = [];
+    if (initiative.dependsOn?.length)
+      parts.push(`needs ${nameList(initiative.dependsOn.map(name), 6)}`);
+    if (initiative.excludes?.length)
+      parts.push(`excludes ${nameList(initiative.excludes.map(name), 6)}`);
+    const label = (id: string) => portfolio.periods.find((p) => p.id === id)?.label ?? id;
+    if (initiative.start) parts.push(`fixed start ${label(initiative.start)}`);
+    if (initiative.earliestStart) parts.push(`not before ${label(initiative.earliestStart)}`);
+    if (initiative.latestStart) parts.push(`start by ${label(initiative.latestStart)}`);
+    if (parts.length > 0) rules.push({ name: initiative.name, rule: parts.join('; ') });
+  }
+  const budgetRow = portfolio.budget
+    ? [
+        {
+          name: `Budget${portfolio.currency ? ` (${portfolio.currency})` : ''}`,
+          amounts: portfolio.periods.map((period) => {
+            const amount = portfolio.budget?.[period.id];
+            return amount === undefined ? 'no limit' : money(amount, portfolio.currency);
+          }),
+        },
+      ]
+    : [];
+  return {
+    entries: [
+      { label: 'Portfolio', value: portfolio.name },
+      { label: 'Scenario', value: scenario ? scenario.name : 'File order (no saved scenario)' },
+      { label: 'Pack date', value: settings.date },
+      {
+        label: 'Above the line',
+        value: `${plural(cutLine.placements.filter((p) => p.above).length, 'initiative')} of ${number(cutLine.placements.length, 0)}`,
+      },
+      { label: 'Portfolio fingerprint', value: fingerprint(fingerprintText) },
+    ],
+    scoring: {
+      model: portfolio.scoring
+        ? (SCORING_NAMES[portfolio.scoring.model] ?? portfolio.scoring.model)
+        : 'None: values are entered directly',
+      criteria: (portfolio.scoring?.criteria ?? []).map((criterion) => ({
+        name: criterion.name,
+        weight: criterion.weight === undefined ? '1 (default)' : number(criterion.weight, 3),
+      })),
+    },
+    objectives: portfolio.objectives.map((objective) => ({
+      name: objective.name,
+      depth: depthOf(objective.id),
+      weight: objective.weight === undefined ? '—' : number(objective.weight, 3),
+    })),
+    capacity: {
+      periods: portfolio.periods.map((period) => period.label),
+      rows: [
+        ...portfolio.teams.map((team) => ({
+          name: `${team.name}${portfolio.capacityUnit ? ` (${portfolio.capacityUnit})` : ''}`,
+          amounts: portfolio.periods.map((period) => number(team.capacity[period.id] ?? 0, 2)),
+        })),
+        ...budgetRow,
+      ],
+    },
+    forced: portfolio.initiatives.flatMap((initiative) =>
+      initiative.forced
+        ? [
+            {
+              name: initiative.name,
+              forced: initiative.forced,
+              reason: initiative.forcedReason?.trim() || 'No reason recorded.',
+            },
+          ]
+        : [],
+    ),
+    rules,
+    optimizer: optimizerEntries(analysis, portfolio),
+    ranking: stackOrder(portfolio, scenario?.id).map(name),
+  };
+}
+
+function summaryOf(
+  portfolio: Portfolio,
+  scenario: Scenario | undefined,
+  compareWith: Scenario | undefined,
+  figures: ScenarioFigures,
+  before: ScenarioFigures | undefined,
+  decisions: readonly Decision[],
+  risks: readonly Risk[],
+  name: Named,
+): string[] {
+  const total = figures.above.length + figures.below.length;
+  if (total === 0) {
+    return [
+      'The portfolio has no initiatives yet: there is nothing to fund or decide. Add initiatives, teams and periods, then make the pack again.',
+    ];
+  }
+  const lines: string[] = [];
+  const subject = scenario ? `The “${scenario.name}” scenario` : 'The portfolio in file order';
+  const utilization =
+    figures.utilization === undefined
+      ? ''
+      : `, using ${percent(figures.utilization)} of the teams’ capacity`;
+  lines.push(
+    `${subject} funds ${number(figures.above.length, 0)} of ${plural(total, 'initiative')}, worth ${number(figures.valueAbove, 0)} in value for ${money(figures.spendAbove, portfolio.currency)} of spend${utilization}.`,
+  );
+  if (compareWith && before) {
+    const comesIn = figures.above.filter((id) => !before.above.includes(id)).map(name);
+    const goesOut = before.above.filter((id) => !figures.above.includes(id)).map(name);
+    if (comesIn.length === 0 && goesOut.length === 0) {
+      lines.push(`It funds the same initiatives as “${compareWith.name}”.`);
+    } else {
+      const parts: string[] = [];
+      if (comesIn.length > 0)
+        parts.push(`${plural(comesIn.length, 'initiative')} come in (${nameList(comesIn)})`);
+      if (goesOut.length > 0)
+        parts.push(`${plural(goesOut.length, 'initiative')} go out (${nameList(goesOut)})`);
+      const value = figures.valueAbove - before.valueAbove;
+      const spend = figures.spendAbove - before.spendAbove;
+      lines.push(
+        `Against “${compareWith.name}”, ${parts.join(' and ')}; value ${signed(value, (v) => number(v, 0))}, spend ${signed(spend, (v) => money(v, portfolio.currency))}.`,
+      );
+    }
+  } else if (portfolio.scenarios.length <= 1) {
+    lines.push('There is no earlier scenario to compare with: save one to track what changes.');
+  }
+  if (decisions.length === 0) {
+    lines.push('No decision is needed: everything above the line is approved or under way.');
+  } else {
+    const counts = (kind: Decision['kind']) => decisions.filter((d) => d.kind === kind).length;
+    const parts: string[] = [];
+    if (counts('forced-conflict') > 0) {
+      parts.push(`${plural(counts('forced-conflict'), 'mandatory initiative')} that do not fit`);
+    }
+    if (counts('stop') > 0)
+      parts.push(`${plural(counts('stop'), 'committed initiative')} below the line`);
+    if (counts('optimizer') > 0) parts.push('a better plan from the optimizer');
+    if (counts('approve') > 0) parts.push(`${plural(counts('approve'), 'proposal')} to approve`);
+    lines.push(
+      `The board is asked to decide on ${plural(decisions.length, 'item')}: ${nameList(parts, 5)}.`,
+    );
+  }
+  const capacityRisks = risks
+    .filter((risk) => risk.kind === 'capacity')
+    .map((risk) => risk.subject);
+  if (capacityRisks.length > 0) {
+    lines.push(
+      `${nameList(capacityRisks)} ${capacityRisks.length === 1 ? 'is' : 'are'} at or near full capacity.`,
+    );
+  }
+  return lines;
+}
+
+/** Everything the pack shows, from the portfolio, the builder's settings and frozen analysis. */
+export function buildPackContent(
+  portfolio: Portfolio,
+  settings: PackSettings,
+  analysis?: FrozenAnalysis,
+  fingerprintText = JSON.stringify(portfolio),
+): PackContent {
+  const scenario = packScenario(portfolio, settings);
+  const compareWith = comparedScenario(portfolio, settings, scenario);
+  const cutLine = scenarioCutLine(portfolio, scenario?.id);
+  const figures = figuresOf(portfolio, scenario);
+  const before = compareWith ? scenarioFigures(portfolio, compareWith.id) : undefined;
+  const byId = new Map(portfolio.initiatives.map((initiative) => [initiative.id, initiative]));
+  const name: Named = (id) => byId.get(id)?.name ?? id;
+  const report = cutLineReport(portfolio, cutLine);
+  const reasons = new Map(report.below.map((entry) => [entry.id, entry.reason]));
+  const periodLabel = (index: number) => portfolio.periods[index]?.label ?? '';
+  const objectiveName = new Map(portfolio.objectives.map((o) => [o.id, o.name]));
+  const funded = figures.above.flatMap((id) => byId.get(id) ?? []);
+  const ranked: RankedRow[] = cutLine.placements.flatMap((placement, index) => {
+    const initiative = byId.get(placement.id);
+    if (!initiative) return [];
+    const value = initiativeValue(initiative, portfolio.scoring);
+    return [
+      {
+        rank: index + 1,
+        id: initiative.id,
+        name: initiative.name,
+        status: initiative.status,
+        ...(initiative.owner && { owner: initiative.owner }),
+        ...(value !== undefined && { value }),
+        spend: totalSpend(initiative),
+        effort: totalEffort(initiative),
+        above: placement.above,
+        ...(placement.above
+          ? { start: periodLabel(placement.startIndex), end: periodLabel(placement.endIndex) }
+          : { reason: reasons.get(initiative.id) ?? '' }),
+        ...(initiative.forced && { forced: initiative.forced }),
+        objectives: (initiative.objectives ?? []).flatMap(
+          (link) => objectiveName.get(link.id) ?? [],
+        ),
+      },
+    ];
+  });
+  const decisions = decisionsOf(portfolio, cutLine, reasons, analysis, figures.valueAbove);
+  const risks = risksOf(portfolio, cutLine, funded, name);
+  const alignment = alignmentOf(portfolio, funded);
+  const valueEffort: ValueEffortPoint[] = ranked.flatMap((row) =>
+    row.value === undefined
+      ? []
+      : [
+          {
+            id: row.id,
+            name: row.name,
+            value: row.value,
+            effort: row.effort,
+            spend: row.spend,
+            above: row.above,
+          },
+        ],
+  );
+  return {
+    portfolioName: portfolio.name,
+    ...(portfolio.currency && { currency: portfolio.currency }),
+    ...(portfolio.capacityUnit && { capacityUnit: portfolio.capacityUnit }),
+    ...(scenario && { scenario }),
+    ...(compareWith && { compareWith }),
+    cutLine,
+    summary: summaryOf(portfolio, scenario, compareWith, figures, before, decisions, risks, name),
+    keyFigures: keyFigures(portfolio, figures, before),
+    ...(before && {
+      changes: {
+        comesIn: figures.above.filter((id) => !before.above.includes(id)).map(name),
+        goesOut: before.above.filter((id) => !figures.above.includes(id)).map(name),
+      },
+    }),
+    decisions,
+    alignment: alignment.rows,
+    unaligned: alignment.unaligned,
+    ranked,
+    risks,
+    valueEffort,
+    scenarios: scenarioColumns(portfolio, scenario ? figures : undefined, name),
+    record: recordOf(portfolio, settings, scenario, cutLine, analysis, name, fingerprintText),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The board pack builder's settings: sensible defaults for a portfolio, and the checks every
+ * renderer runs on what it is given (a bad colour, date or section names what is wrong).
+ */
+import type { Portfolio } from '../portfolio/types';
+import {
+  ORIENTATIONS,
+  PACK_SECTIONS,
+  PAGE_SIZES,
+  type PackInput,
+  type PackSectionId,
+  type PackSettings,
+} from './types';
+
+export const DEFAULT_ACCENT = '#2d3a78';
+export const MAX_TITLE = 120;
+/** A logo larger than this (as a data URL) would bloat every pack. */
+export const MAX_LOGO_BYTES = 1024 * 1024;
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp', 'image/gif'];
+
+export function defaultPackSettings(portfolio: Portfolio, today: string): PackSettings {
+  return {
+    title: 'Portfolio review',
+    organisation: portfolio.name,
+    date: today,
+    accent: DEFAULT_ACCENT,
+    pageSize: 'A4',
+    orientation: 'portrait',
+    sections: [...PACK_SECTIONS],
+  };
+}
+
+export type Checked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/** Reads a comma-separated section list ("cover,summary,ranked"), in the order given. */
+export function parseSectionList(text: string): Checked<PackSectionId[]> {
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length === 0) {
+    return { ok: false, error: `--sections: name at least one of ${PACK_SECTIONS.join(', ')}` };
+  }
+  const unknown = names.filter((name) => !(PACK_SECTIONS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      error: `--sections: unknown section ${unknown.map((name) => `"${name}"`).join(', ')}; choose from ${PACK_SECTIONS.join(', ')}`,
+    };
+  }
+  const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+  if (repeated.length > 0) {
+    return { ok: false, error: `--sections: "${repeated[0]}" is named twice` };
+  }
+  return { ok: true, value: names as PackSectionId[] };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The problem with one settings field, or null when it is fine. */
+function settingsProblem(settings: Record<string, unknown>): string | null {
+  const { title, organisation, date, accent, pageSize, orientation, sections, logo } = settings;
+  if (typeof title !== 'string' || title.trim() === '' || title.length > MAX_TITLE) {
+    return `title: expected 1 to ${MAX_TITLE} characters`;
+  }
+  if (typeof organisation !== 'string' || organisation.length > MAX_TITLE) {
+    return `organisation: expected at most ${MAX_TITLE} characters`;
+  }
+  if (typeof date !== 'string' || !isoDate.test(date) || Number.isNaN(Date.parse(date))) {
+    return 'date: expected a date as YYYY-MM-DD';
+  }
+  if (typeof accent !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(accent)) {
+    return 'accent: expected a colour as #rrggbb';
+  }
+  if (!(PAGE_SIZES as readonly unknown[]).includes(pageSize)) {
+    return `pageSize: expected ${PAGE_SIZES.join(' or ')}`;
+  }
+  if (!(ORIENTATIONS as readonly unknown[]).includes(orientation)) {
+    return `orientation: expected ${ORIENTATIONS.join(' or ')}`;
+  }
+  if (!Array.isArray(sections) || sections.length === 0) {
+    return 'sections: choose at least one section';
+  }
+  const listed = parseSectionList(sections.map(String).join(','));
+  if (!listed.ok) return listed.error.replace('--sections', 'sections');
+  if (logo !== undefined) {
+    if (!isRecord(logo) || typeof logo.dataUrl !== 'string' || typeof logo.name !== 'string') {
+      return 'logo: expected a name and an image';
+    }
+    const type = /^data:([^;,]+)[;,]/.exec(logo.dataUrl)?.[1];
+    if (!type || !LOGO_TYPES.includes(type)) {
+      return `logo: ${logo.name} is not a PNG, JPEG, SVG, WebP or GIF image`;
+    }
+    if (logo.dataUrl.length > (MAX_LOGO_BYTES * 4) / 3 + 64) {
+      return `logo: ${logo.name} is larger than 1 MB`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks what a renderer was handed before it draws anything: a portfolio with its lists, and
+ * settings that make sense. The error says which field is wrong and how.
+ */
+export function checkPackInput(input: unknown): Checked<PackInput> {
+  if (!isRecord(input)) return { ok: false, error: 'The pack input is not an object.' };
+  const { portfolio, settings, analysis } = input;
+  if (
+    !isRecord(portfolio) ||
+    typeof portfolio.name !== 'string' ||
+    !['periods', 'teams', 'objectives', 'initiatives', 'scenarios'].every((key) =>
+      Array.isArray(portfolio[key]),
+    )
+  ) {
+    return { ok: false, error: 'The pack input has no readable portfolio.' };
+  }
+  if (!isRecord(settings)) return { ok: false, error: 'The pack input has no settings.' };
+  const problem = settingsProblem(settings);
+  if (problem) return { ok: false, error: `Pack settings, ${problem}.` };
+  if (analysis !== undefined && !isRecord(analysis)) {
+    return { ok: false, error: 'The pack input has an unreadable optimizer analysis.' };
+  }
+  return { ok: true, value: input as PackInput };
+}

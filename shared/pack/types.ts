@@ -1,0 +1,134 @@
+/**
+ * What a board pack is made of: the sections a user can choose, the settings of the builder, and
+ * the one input every renderer of the pack takes (the app's preview, the desktop's PDF export,
+ * the browser's print and the command line all render the same `PackInput`).
+ */
+import type { CurvePoint, FrontierPoint } from '../optimize/frontier';
+import type { Portfolio } from '../portfolio/types';
+
+export const PACK_SECTIONS = [
+  'cover',
+  'summary',
+  'alignment',
+  'ranked',
+  'heatmap',
+  'roadmap',
+  'value-effort',
+  'frontier',
+  'scenarios',
+  'decisions',
+  'appendix',
+] as const;
+export type PackSectionId = (typeof PACK_SECTIONS)[number];
+
+/** Each section's heading in the pack, and a line on what it holds for the builder. */
+export const SECTION_INFO: Readonly<Record<PackSectionId, { title: string; about: string }>> = {
+  cover: { title: 'Cover', about: 'Title, organisation, date and logo.' },
+  summary: {
+    title: 'Executive summary',
+    about: 'What changed, the decisions needed and the key figures, written from the data.',
+  },
+  alignment: {
+    title: 'Strategy and alignment',
+    about: 'Objectives with their weights and the share of spend and capacity each one gets.',
+  },
+  ranked: {
+    title: 'Ranked portfolio',
+    about: 'Every initiative in rank order, the cut line, and why each one below it is out.',
+  },
+  heatmap: { title: 'Capacity heatmap', about: 'Capacity and budget use per team and period.' },
+  roadmap: { title: 'Roadmap', about: 'When each funded initiative runs, with its dependencies.' },
+  'value-effort': {
+    title: 'Value and effort',
+    about: 'Each initiative as a bubble: value against effort, sized by spend.',
+  },
+  frontier: {
+    title: 'Efficient frontier',
+    about: 'The most value each level of spend can buy (when the optimizer has computed it).',
+  },
+  scenarios: {
+    title: 'Scenario comparison',
+    about: 'The saved scenarios side by side: value, spend, capacity, what comes in and out.',
+  },
+  decisions: {
+    title: 'Risks and decisions',
+    about: 'The initiatives that need a decision and the risks the plan carries.',
+  },
+  appendix: {
+    title: 'Appendix: decision record',
+    about: 'Scoring, weights, constraints, forced items and the optimizer result, frozen.',
+  },
+};
+
+export const PAGE_SIZES = ['A4', 'Letter'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export const ORIENTATIONS = ['portrait', 'landscape'] as const;
+export type Orientation = (typeof ORIENTATIONS)[number];
+
+/** A logo image, carried as a data URL so that the pack needs no file access to draw it. */
+export type PackLogo = { readonly name: string; readonly dataUrl: string };
+
+export type PackSettings = {
+  readonly title: string;
+  readonly organisation: string;
+  /** ISO date (YYYY-MM-DD) printed on the pack. */
+  readonly date: string;
+  readonly logo?: PackLogo;
+  /** `#rrggbb`. */
+  readonly accent: string;
+  readonly pageSize: PageSize;
+  readonly orientation: Orientation;
+  /** The chosen sections, in print order. */
+  readonly sections: readonly PackSectionId[];
+  /** The scenario the pack presents; absent: the first scenario (or file order). */
+  readonly scenarioId?: string;
+  /** The scenario "what changed" compares with; absent: the one saved before `scenarioId`. */
+  readonly compareWithId?: string;
+};
+
+/** The optimizer's result for the pack's scenario, frozen when the pack was made. */
+export type FrozenOptimizeResult = {
+  readonly status: 'optimal' | 'feasible' | 'infeasible' | 'unknown';
+  readonly objective: number;
+  readonly bound?: number;
+  readonly gap?: number;
+  /** Seconds the solve took. */
+  readonly elapsed: number;
+  readonly stopped: boolean;
+  readonly selected: readonly { readonly id: string; readonly start: string }[];
+  readonly spend: number;
+  /** A sentence naming the conflicting forced items, when infeasible. */
+  readonly conflict?: string;
+};
+
+export type FrozenFrontier = {
+  readonly points: readonly FrontierPoint[];
+  readonly greedy: readonly CurvePoint[];
+  readonly current?: CurvePoint;
+};
+
+/** What the optimizer knew about the pack's scenario; absent when it was not run. */
+export type FrozenAnalysis = {
+  /** ISO date-time the analysis was frozen. */
+  readonly frozenAt: string;
+  readonly optimize?: FrozenOptimizeResult;
+  readonly frontier?: FrozenFrontier;
+};
+
+/** Everything a pack renderer needs; plain JSON, so it crosses IPC and process boundaries. */
+export type PackInput = {
+  readonly portfolio: Portfolio;
+  readonly settings: PackSettings;
+  readonly analysis?: FrozenAnalysis;
+};
+
+/** What the print page reports once the pack is laid out and ready to print. */
+export type PackRendered = {
+  readonly pageSize: PageSize;
+  readonly landscape: boolean;
+  readonly pages: number;
+};
+
+/** The function the print page (`pack.html`) puts on `window` for whoever prints it. */
+export const RENDER_PACK_GLOBAL = 'batonRenderPack';
