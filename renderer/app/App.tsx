@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
 import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -55,6 +56,8 @@ export function App() {
             <PortfolioArea rows={rows} />
           ) : area === 'prioritize' ? (
             <PrioritizeArea rows={rows} />
+          ) : area === 'board-pack' ? (
+            <BoardPackArea rows={rows} />
           ) : info ? (
             <NotBuilt info={info} />
           ) : null}

@@ -59,7 +59,7 @@ export const AREA_INFO: readonly AreaInfo[] = [
     id: 'board-pack',
     label: 'Board pack',
     purpose: 'A PDF for the board, built from the portfolio, with the decision record frozen in.',
-    built: false,
+    built: true,
   },
   {
     id: 'settings',

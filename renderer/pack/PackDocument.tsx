@@ -4,7 +4,7 @@
  * to measure it, lays the blocks out with `paginate`, then draws fixed-size pages with a header,
  * a footer and "Page n of N", so that what is printed is exactly what was laid out.
  */
-import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { buildPackContent } from '../../shared/pack/content';
 import type { PackInput } from '../../shared/pack/types';
 import { paginate, type LaidOutPage, type MeasuredSection } from './paginate';
@@ -134,7 +134,21 @@ function pageStyle(geometry: PageGeometry, accent: string) {
   } as React.CSSProperties;
 }
 
+/** Counts the times the page finished loading fonts: each one changes text heights. */
+function useFontLoads(): number {
+  const [loads, setLoads] = useState(0);
+  useEffect(() => {
+    const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+    if (!fonts?.addEventListener) return;
+    const bump = () => setLoads((count) => count + 1);
+    fonts.addEventListener('loadingdone', bump);
+    return () => fonts.removeEventListener('loadingdone', bump);
+  }, []);
+  return loads;
+}
+
 export function PackDocument({ input, onLaidOut, fontsVersion = 0 }: PackDocumentProps) {
+  const fontLoads = useFontLoads();
   const { settings } = input;
   const geometry = pageGeometry(settings.pageSize, settings.orientation);
   const content = useMemo(
@@ -148,7 +162,10 @@ export function PackDocument({ input, onLaidOut, fontsVersion = 0 }: PackDocumen
   const measured = useMemo(() => packSections(input, content, room), [input, content, room]);
   const measureRef = useRef<HTMLDivElement>(null);
   const [layout, setLayout] = useState<{ pages: LaidOutPage[]; for: unknown } | null>(null);
-  const layoutKey = useMemo(() => ({ measured, fontsVersion }), [measured, fontsVersion]);
+  const layoutKey = useMemo(
+    () => ({ measured, fontsVersion, fontLoads }),
+    [measured, fontsVersion, fontLoads],
+  );
   const cover = hasCover(input);
 
   useLayoutEffect(() => {

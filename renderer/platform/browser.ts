@@ -1,5 +1,6 @@
 /** The platform in a plain browser: a file picker to open, a download to save. */
 import { decodeUtf8 } from '../../shared/portfolio/text';
+import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
 import type { OpenedFile, Platform } from './types';
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -21,6 +22,43 @@ function pickFile(accept: string): Promise<File | null> {
     document.body.append(input);
     input.click();
   });
+}
+
+/** Waits for the print page in `popup` to offer its render function. */
+function renderFunction(popup: Window, timeoutMs = 20_000): Promise<RenderPack> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const look = () => {
+      if (popup.closed) {
+        reject(new Error('the print window was closed'));
+        return;
+      }
+      const render = (popup as unknown as Record<string, unknown>)[RENDER_PACK_GLOBAL];
+      if (typeof render === 'function') resolve(render as RenderPack);
+      else if (Date.now() - started > timeoutMs) reject(new Error('the print window did not load'));
+      else setTimeout(look, 50);
+    };
+    look();
+  });
+}
+
+type RenderPack = (input: unknown) => Promise<PackRendered>;
+
+/**
+ * The browser's way to a PDF: the print page opens in a window of its own, lays the pack out and
+ * opens the browser's print dialog, where the user chooses Save as PDF (named after the pack).
+ */
+async function printInWindow(input: PackInput, suggestedName: string) {
+  const popup = window.open('./pack.html', '_blank', 'popup,width=900,height=1000');
+  if (!popup) {
+    throw new Error('the browser blocked the print window; allow pop-ups for Baton and try again');
+  }
+  const render = await renderFunction(popup);
+  await render(input);
+  popup.document.title = suggestedName.replace(/\.pdf$/i, '');
+  popup.focus();
+  popup.print();
+  return { location: 'a new window: choose Save as PDF in its print dialog' };
 }
 
 export function createBrowserPlatform(): Platform {
@@ -50,10 +88,7 @@ export function createBrowserPlatform(): Platform {
       return { location: `your downloads as ${suggestedName}` };
     },
     // A placeholder until the browser's print of the pack page lands.
-    exportPack: async () => {
-      window.print();
-      return null;
-    },
+    exportPack: (input, suggestedName) => printInWindow(input, suggestedName),
     onMenuCommand: () => () => undefined,
     dataLocation: async () =>
       `this browser's storage for ${window.location.origin} (IndexedDB database "baton")`,

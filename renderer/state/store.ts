@@ -2,12 +2,14 @@
 import { create } from 'zustand';
 import { createNavigationSlice, type NavigationSlice } from './slices/navigationSlice';
 import { createOptimizeSlice, type OptimizeSlice } from './slices/optimizeSlice';
+import { createPackSlice, type PackSlice } from './slices/packSlice';
 import { createUiSlice, type UiSlice } from './slices/uiSlice';
 
-export type AppState = NavigationSlice & UiSlice & OptimizeSlice;
+export type AppState = NavigationSlice & UiSlice & OptimizeSlice & PackSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createNavigationSlice(...args),
   ...createUiSlice(...args),
   ...createOptimizeSlice(...args),
+  ...createPackSlice(...args),
 }));

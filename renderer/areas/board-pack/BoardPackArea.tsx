@@ -1,0 +1,338 @@
+/**
+ * Board pack: the builder (sections and their order, title, organisation, date, logo, accent,
+ * page size and orientation, the scenario presented) beside a live preview of the printed
+ * pages, and the export: a PDF through the desktop app, or the browser's print window.
+ */
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { formatMoney } from '../../../shared/format';
+import { MAX_LOGO_BYTES, MAX_TITLE, defaultPackSettings } from '../../../shared/pack/settings';
+import {
+  PACK_SECTIONS,
+  type PackInput,
+  type PackSectionId,
+  type PackSettings,
+} from '../../../shared/pack/types';
+import { portfolioFileName } from '../../../shared/portfolio/write';
+import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
+import { localToday } from '../../format';
+import { PackDocument, type PackLayout } from '../../pack/PackDocument';
+import { getPlatform } from '../../platform';
+import { useAppStore } from '../../state/store';
+import { portfolioKey } from '../prioritize/optimize/use-analyses';
+import { freezeAnalysis } from './freeze';
+import { SectionList } from './SectionList';
+import './board-pack.css';
+
+const ZOOMS = [0.5, 0.75, 1] as const;
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** `Portfolio review 2026-11-26.pdf` from the pack's title and date. */
+export function packFileName(settings: Pick<PackSettings, 'title' | 'date'>): string {
+  const base = portfolioFileName(`${settings.title} ${settings.date}`).replace(
+    /\.baton\.json$/,
+    '',
+  );
+  return `${base || 'board-pack'}.pdf`;
+}
+
+export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
+  const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
+  const draft = useAppStore((state) => state.packDraft);
+  const change = useAppStore((state) => state.changePackDraft);
+  const reset = useAppStore((state) => state.resetPackDraft);
+  const notify = useAppStore((state) => state.notify);
+  const [today] = useState(() => localToday());
+  const [logoError, setLogoError] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const [layout, setLayout] = useState<PackLayout | null>(null);
+  const [zoom, setZoom] = useState<(typeof ZOOMS)[number]>(0.75);
+
+  const settings: PackSettings = useMemo(() => {
+    const defaults = defaultPackSettings(portfolio, today);
+    const { logo, ...rest } = draft;
+    const sections = (rest.sections ?? defaults.sections).filter((id) =>
+      (PACK_SECTIONS as readonly string[]).includes(id),
+    );
+    const scenarioId = portfolio.scenarios.some((s) => s.id === rest.scenarioId)
+      ? rest.scenarioId
+      : undefined;
+    const compareWithId = portfolio.scenarios.some((s) => s.id === rest.compareWithId)
+      ? rest.compareWithId
+      : undefined;
+    return {
+      ...defaults,
+      ...rest,
+      title: rest.title?.trim() ? rest.title : defaults.title,
+      sections: sections.length > 0 ? sections : defaults.sections,
+      ...(logo && { logo }),
+      ...(scenarioId ? { scenarioId } : { scenarioId: undefined }),
+      ...(compareWithId ? { compareWithId } : { compareWithId: undefined }),
+    };
+  }, [draft, portfolio, today]);
+
+  const scenarioId = settings.scenarioId ?? portfolio.scenarios[0]?.id;
+  const analyses = useAppStore((state) => (scenarioId ? state.analyses[scenarioId] : undefined));
+  const key = useMemo(() => portfolioKey(portfolio), [portfolio]);
+  const analysis = useMemo(() => freezeAnalysis(analyses, key, new Date()), [analyses, key]);
+  const input: PackInput = useMemo(
+    () => ({ portfolio, settings, ...(analysis && { analysis }) }),
+    [portfolio, settings, analysis],
+  );
+  const preview = useDeferredValue(input);
+  const onLaidOut = useCallback((next: PackLayout) => setLayout(next), []);
+
+  const chosen = new Set(settings.sections);
+  const setSections = (sections: readonly PackSectionId[]) => change({ sections: [...sections] });
+
+  const chooseLogo = async (file: File | undefined) => {
+    if (!file) return;
+    if (!/^image\/(png|jpeg|svg\+xml|webp|gif)$/.test(file.type)) {
+      setLogoError(`${file.name} is not a PNG, JPEG, SVG, WebP or GIF image.`);
+      return;
+    }
+    if (file.size > MAX_LOGO_BYTES) {
+      setLogoError(`${file.name} is larger than 1 MB; choose a smaller image.`);
+      return;
+    }
+    try {
+      change({ logo: { name: file.name, dataUrl: await readAsDataUrl(file) } });
+      setLogoError('');
+    } catch (error) {
+      setLogoError(`${file.name} could not be read: ${(error as Error).message}.`);
+    }
+  };
+
+  const exportPack = async () => {
+    setExporting(true);
+    try {
+      const platform = getPlatform();
+      const saved = await platform.exportPack(input, packFileName(settings));
+      if (saved && platform.kind === 'electron') {
+        notify('success', `Board pack saved to ${saved.location}.`);
+      } else if (saved) {
+        notify('info', 'The pack is open in a new window: choose Save as PDF in its print dialog.');
+      }
+    } catch (error) {
+      notify('error', `The board pack could not be made: ${(error as Error).message}`);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const desktop = getPlatform().kind === 'electron';
+  const optimize = analysis?.optimize;
+  const frontierMissing = !analysis?.frontier;
+
+  return (
+    <section className="area pack-area" aria-labelledby="area-title">
+      <div className="area__header">
+        <h2 id="area-title">Board pack</h2>
+        <p className="pack-area__count" role="status">
+          {layout ? `${layout.total} ${layout.total === 1 ? 'page' : 'pages'}` : 'Laying out…'}
+        </p>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void exportPack()}
+          disabled={exporting}
+          aria-describedby="pack-export-hint"
+        >
+          {exporting ? 'Making the PDF…' : desktop ? 'Save as PDF…' : 'Print or save as PDF…'}
+        </button>
+        <p id="pack-export-hint" className="visually-hidden">
+          {desktop
+            ? 'Makes the PDF and asks where to save it.'
+            : 'Opens the pack in a new window with the print dialog; choose Save as PDF there.'}
+        </p>
+      </div>
+      <div className="pack-area__layout">
+        <form className="pack-builder" onSubmit={(event) => event.preventDefault()}>
+          <fieldset className="pack-builder__group">
+            <legend>Content</legend>
+            <label className="field">
+              <span className="field__label">Scenario presented</span>
+              <select
+                value={scenarioId ?? ''}
+                onChange={(event) => change({ scenarioId: event.target.value })}
+                disabled={portfolio.scenarios.length === 0}
+              >
+                {portfolio.scenarios.length === 0 && (
+                  <option value="">File order (no scenario)</option>
+                )}
+                {portfolio.scenarios.map((scenario) => (
+                  <option key={scenario.id} value={scenario.id}>
+                    {scenario.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field__label">Compare with</span>
+              <select
+                value={settings.compareWithId ?? ''}
+                onChange={(event) => change({ compareWithId: event.target.value || undefined })}
+                disabled={portfolio.scenarios.length < 2}
+              >
+                <option value="">The scenario saved before it</option>
+                {portfolio.scenarios
+                  .filter((scenario) => scenario.id !== scenarioId)
+                  .map((scenario) => (
+                    <option key={scenario.id} value={scenario.id}>
+                      {scenario.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <p className="field__hint">
+              {optimize
+                ? `Optimizer result included: ${optimize.status === 'optimal' ? 'proven best' : optimize.status}, value ${Math.round(optimize.objective)}${optimize.spend ? `, ${formatMoney(optimize.spend, portfolio.currency)}` : ''}.`
+                : 'No optimizer result for this scenario: run Prioritize › Optimize to freeze it into the appendix.'}
+            </p>
+          </fieldset>
+          <fieldset className="pack-builder__group">
+            <legend>Sections</legend>
+            <SectionList
+              chosen={settings.sections}
+              onChange={setSections}
+              notes={{
+                ...(frontierMissing && {
+                  frontier: 'Not computed yet: compute it in Prioritize › Optimize.',
+                }),
+              }}
+              isChosen={(id) => chosen.has(id)}
+            />
+          </fieldset>
+          <fieldset className="pack-builder__group">
+            <legend>Cover and style</legend>
+            <label className="field">
+              <span className="field__label">Title</span>
+              <input
+                type="text"
+                maxLength={MAX_TITLE}
+                value={draft.title ?? settings.title}
+                onChange={(event) => change({ title: event.target.value })}
+              />
+            </label>
+            <label className="field">
+              <span className="field__label">Organisation</span>
+              <input
+                type="text"
+                maxLength={MAX_TITLE}
+                value={settings.organisation}
+                onChange={(event) => change({ organisation: event.target.value })}
+              />
+            </label>
+            <label className="field">
+              <span className="field__label">Date</span>
+              <input
+                type="date"
+                value={settings.date}
+                onChange={(event) => change({ date: event.target.value || undefined })}
+              />
+            </label>
+            <div className="field">
+              <span className="field__label" id="pack-logo-label">
+                Logo
+              </span>
+              <div className="pack-builder__logo">
+                {settings.logo ? (
+                  <>
+                    <img src={settings.logo.dataUrl} alt="" />
+                    <span>{settings.logo.name}</span>
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      onClick={() => change({ logo: null })}
+                    >
+                      Remove logo
+                    </button>
+                  </>
+                ) : (
+                  <input
+                    type="file"
+                    accept="image/png,image/jpeg,image/svg+xml,image/webp,image/gif"
+                    aria-labelledby="pack-logo-label"
+                    aria-describedby="pack-logo-error"
+                    onChange={(event) => void chooseLogo(event.target.files?.[0])}
+                  />
+                )}
+              </div>
+              <p className="field__error" id="pack-logo-error" role="alert">
+                {logoError}
+              </p>
+            </div>
+            <label className="field field--inline">
+              <span className="field__label">Accent colour</span>
+              <input
+                type="color"
+                value={settings.accent}
+                onChange={(event) => change({ accent: event.target.value })}
+              />
+            </label>
+            <div className="field-row">
+              <label className="field">
+                <span className="field__label">Page size</span>
+                <select
+                  value={settings.pageSize}
+                  onChange={(event) =>
+                    change({ pageSize: event.target.value as PackSettings['pageSize'] })
+                  }
+                >
+                  <option value="A4">A4</option>
+                  <option value="Letter">Letter</option>
+                </select>
+              </label>
+              <label className="field">
+                <span className="field__label">Orientation</span>
+                <select
+                  value={settings.orientation}
+                  onChange={(event) =>
+                    change({ orientation: event.target.value as PackSettings['orientation'] })
+                  }
+                >
+                  <option value="portrait">Portrait</option>
+                  <option value="landscape">Landscape</option>
+                </select>
+              </label>
+            </div>
+            <button type="button" className="button button--quiet" onClick={reset}>
+              Reset to defaults
+            </button>
+          </fieldset>
+        </form>
+        <div className="pack-preview" aria-label="Print preview">
+          <div className="pack-preview__bar">
+            <span>Print preview</span>
+            <label className="field--inline">
+              <span>Zoom</span>
+              <select
+                value={zoom}
+                onChange={(event) => setZoom(Number(event.target.value) as (typeof ZOOMS)[number])}
+              >
+                {ZOOMS.map((value) => (
+                  <option key={value} value={value}>
+                    {Math.round(value * 100)}%
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div
+            className="pack-preview__pages"
+            style={{ '--preview-zoom': zoom } as React.CSSProperties}
+          >
+            <PackDocument input={preview} onLaidOut={onLaidOut} />
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
