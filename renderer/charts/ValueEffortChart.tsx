@@ -8,7 +8,7 @@ import { extent, median, scaleLinear, scaleSqrt } from 'd3';
 import { useId } from 'react';
 import type { ValueEffortPoint } from '../../shared/pack/content';
 import { formatNumber } from '../format';
-import { fitLabel } from './label-fit';
+import { charWidth, fitLabel } from './label-fit';
 import './charts.css';
 
 export type ValueEffortChartProps = {
@@ -24,6 +24,57 @@ export type ValueEffortChartProps = {
 
 const MARGIN = { top: 16, right: 24, bottom: 44, left: 56 };
 const FONT = 10;
+
+type Label = {
+  readonly id: string;
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly anchor: 'start' | 'end';
+};
+
+/**
+ * Names beside the most valuable bubbles, skipping any name that would overlap one already
+ * placed (the most valuable first), so that no two names print on top of each other.
+ */
+function placeLabels(
+  points: readonly ValueEffortPoint[],
+  x: (value: number) => number,
+  y: (value: number) => number,
+  r: (value: number) => number,
+  width: number,
+  most: number,
+): Label[] {
+  const placed: { label: Label; left: number; right: number; top: number; bottom: number }[] = [];
+  for (const p of [...points].sort((a, b) => b.value - a.value)) {
+    if (placed.length >= most) break;
+    const cx = x(p.effort);
+    const right = cx < width * 0.7;
+    const offset = r(p.spend) + 3;
+    const text = fitLabel(p.name, 150, FONT);
+    const textWidth = text.length * charWidth(FONT);
+    const lx = right ? cx + offset : cx - offset;
+    const box = {
+      left: right ? lx : lx - textWidth,
+      right: right ? lx + textWidth : lx,
+      top: y(p.value) - FONT,
+      bottom: y(p.value) + 2,
+    };
+    const clash = placed.some(
+      (other) =>
+        box.left < other.right &&
+        other.left < box.right &&
+        box.top < other.bottom &&
+        other.top < box.bottom,
+    );
+    if (clash) continue;
+    placed.push({
+      label: { id: p.id, text, x: lx, y: y(p.value) + FONT / 3, anchor: right ? 'start' : 'end' },
+      ...box,
+    });
+  }
+  return placed.map((entry) => entry.label);
+}
 
 export function ValueEffortChart({
   points,
@@ -58,12 +109,7 @@ export function ValueEffortChart({
   const midValue = median(points, (p) => p.value) ?? 0;
   // Largest first, so that small bubbles stay visible on top.
   const drawn = [...points].sort((a, b) => b.spend - a.spend);
-  const named = new Set(
-    [...points]
-      .sort((a, b) => b.value - a.value)
-      .slice(0, labelled)
-      .map((p) => p.id),
-  );
+  const named = placeLabels(points, x, y, r, width, labelled);
   const above = points.filter((p) => p.above).length;
   const summary = `Value against effort for ${points.length} initiatives, ${above} above the cut line (filled) and ${points.length - above} below (outlined); bubble size is spend.`;
   const unit = effortUnit ? ` (${effortUnit} × periods)` : '';
@@ -126,23 +172,11 @@ export function ValueEffortChart({
           ))}
         </g>
         <g fontSize={FONT} fill="#1b1e2b">
-          {points
-            .filter((p) => named.has(p.id))
-            .map((p) => {
-              const cx = x(p.effort);
-              const right = cx < width * 0.7;
-              const offset = r(p.spend) + 3;
-              return (
-                <text
-                  key={p.id}
-                  x={right ? cx + offset : cx - offset}
-                  y={y(p.value) + FONT / 3}
-                  textAnchor={right ? 'start' : 'end'}
-                >
-                  {fitLabel(p.name, 150, FONT)}
-                </text>
-              );
-            })}
+          {named.map((label) => (
+            <text key={label.id} x={label.x} y={label.y} textAnchor={label.anchor}>
+              {label.text}
+            </text>
+          ))}
         </g>
         <g fontSize={FONT} fill="#4a4f63">
           {x.ticks(8).map((tick) => (

@@ -1,6 +1,7 @@
 /** The pack's first page: title, organisation, date, logo, and what the pack presents. */
 import type { PackContent } from '../../shared/pack/content';
 import type { PackInput } from '../../shared/pack/types';
+import { Heading } from './Heading';
 
 function longDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
@@ -34,7 +35,9 @@ export function CoverPage({
         {settings.organisation.trim() !== '' && (
           <p className="pack-cover__organisation">{settings.organisation}</p>
         )}
-        <h1 className="pack-cover__title">{settings.title}</h1>
+        <Heading level={1} className="pack-cover__title">
+          {settings.title}
+        </Heading>
         <p className="pack-cover__subtitle">
           {content.portfolioName}
           {content.scenario ? ` · Scenario “${content.scenario.name}”` : ''}

@@ -10,6 +10,7 @@ import type { PackInput } from '../../shared/pack/types';
 import { paginate, type LaidOutPage, type MeasuredSection } from './paginate';
 import { hasCover, packSections, type Block, type SectionSpec, type TableBlock } from './sections';
 import { CoverPage } from './CoverPage';
+import { Heading, HeadingShift } from './Heading';
 import { pageGeometry, type PageGeometry } from './geometry';
 import './pack.css';
 
@@ -19,6 +20,8 @@ export type PackDocumentProps = {
   readonly input: PackInput;
   /** Called each time the pack has been laid out (with the number of pages). */
   readonly onLaidOut?: (layout: PackLayout) => void;
+  /** Levels below the page's own headings (the app's preview sits under the app's). */
+  readonly headingShift?: number;
   /** Changes when fonts finish loading, to measure again. */
   readonly fontsVersion?: number;
 };
@@ -87,7 +90,11 @@ function BlockView({ block }: { readonly block: Block }) {
 }
 
 function sectionHeading(section: SectionSpec): ReactNode {
-  return <h2 className="pack-h2">{section.title}</h2>;
+  return (
+    <Heading level={2} className="pack-h2">
+      {section.title}
+    </Heading>
+  );
 }
 
 /** Reads the heights the browser gave each block of the measuring layer. */
@@ -147,7 +154,12 @@ function useFontLoads(): number {
   return loads;
 }
 
-export function PackDocument({ input, onLaidOut, fontsVersion = 0 }: PackDocumentProps) {
+export function PackDocument({
+  input,
+  onLaidOut,
+  fontsVersion = 0,
+  headingShift = 0,
+}: PackDocumentProps) {
   const fontLoads = useFontLoads();
   const { settings } = input;
   const geometry = pageGeometry(settings.pageSize, settings.orientation);
@@ -199,73 +211,77 @@ export function PackDocument({ input, onLaidOut, fontsVersion = 0 }: PackDocumen
   const style = pageStyle(geometry, settings.accent);
   const bySection = new Map<string, SectionSpec>(final.map((section) => [section.id, section]));
   return (
-    <div className="pack" style={style} data-ready={ready ? 'true' : 'false'}>
-      {!ready && (
-        <div className="pack-measure" ref={measureRef} aria-hidden="true">
-          {measured.map((section) => (
-            <div
-              className="pack-measure__section"
-              key={section.id}
-              data-measure-section={section.id}
-            >
-              <div className="pack-h2-wrap">{sectionHeading(section)}</div>
-              {section.blocks.map((block) => (
-                <BlockView key={block.key} block={block} />
-              ))}
-            </div>
-          ))}
-        </div>
-      )}
-      <style>{`@page { size: ${geometry.widthMm}mm ${geometry.heightMm}mm; margin: 0; }`}</style>
-      <div className="pack-pages">
-        {ready && cover && <CoverPage input={input} content={content} last={pages.length === 0} />}
-        {pages.map((page, index) => {
-          const section = bySection.get(page.section);
-          if (!section) return null;
-          const number = index + 1 + offset;
-          return (
-            <section
-              key={`${page.section}-${index}`}
-              className="pack-page"
-              aria-label={`Page ${number} of ${total}`}
-              data-page={number}
-            >
-              <header className="pack-page__head">
-                <span className="pack-page__title">{settings.title}</span>
-                <span>{section.title}</span>
-              </header>
-              <div className="pack-page__body">
-                {page.first && <div className="pack-h2-wrap">{sectionHeading(section)}</div>}
-                {page.pieces.map((piece) => {
-                  const block = section.blocks[piece.block];
-                  if (!block) return null;
-                  if (block.kind === 'table') {
-                    return (
-                      <TableView
-                        key={`${block.key}-${piece.rows?.[0] ?? 0}`}
-                        block={block}
-                        {...(piece.rows && { rows: piece.rows })}
-                        continued={(piece.rows?.[0] ?? 0) > 0}
-                      />
-                    );
-                  }
-                  return <BlockView key={block.key} block={block} />;
-                })}
+    <HeadingShift.Provider value={headingShift}>
+      <div className="pack" style={style} data-ready={ready ? 'true' : 'false'}>
+        {!ready && (
+          <div className="pack-measure" ref={measureRef} aria-hidden="true">
+            {measured.map((section) => (
+              <div
+                className="pack-measure__section"
+                key={section.id}
+                data-measure-section={section.id}
+              >
+                <div className="pack-h2-wrap">{sectionHeading(section)}</div>
+                {section.blocks.map((block) => (
+                  <BlockView key={block.key} block={block} />
+                ))}
               </div>
-              <footer className="pack-page__foot">
-                <span>
-                  {[settings.organisation, settings.date]
-                    .filter((part) => part.trim() !== '')
-                    .join(' · ')}
-                </span>
-                <span className="pack-page__number">
-                  Page {number} of {total}
-                </span>
-              </footer>
-            </section>
-          );
-        })}
+            ))}
+          </div>
+        )}
+        <style>{`@page { size: ${geometry.widthMm}mm ${geometry.heightMm}mm; margin: 0; }`}</style>
+        <div className="pack-pages">
+          {ready && cover && (
+            <CoverPage input={input} content={content} last={pages.length === 0} />
+          )}
+          {pages.map((page, index) => {
+            const section = bySection.get(page.section);
+            if (!section) return null;
+            const number = index + 1 + offset;
+            return (
+              <section
+                key={`${page.section}-${index}`}
+                className="pack-page"
+                aria-label={`Page ${number} of ${total}`}
+                data-page={number}
+              >
+                <header className="pack-page__head">
+                  <span className="pack-page__title">{settings.title}</span>
+                  <span>{section.title}</span>
+                </header>
+                <div className="pack-page__body">
+                  {page.first && <div className="pack-h2-wrap">{sectionHeading(section)}</div>}
+                  {page.pieces.map((piece) => {
+                    const block = section.blocks[piece.block];
+                    if (!block) return null;
+                    if (block.kind === 'table') {
+                      return (
+                        <TableView
+                          key={`${block.key}-${piece.rows?.[0] ?? 0}`}
+                          block={block}
+                          {...(piece.rows && { rows: piece.rows })}
+                          continued={(piece.rows?.[0] ?? 0) > 0}
+                        />
+                      );
+                    }
+                    return <BlockView key={block.key} block={block} />;
+                  })}
+                </div>
+                <footer className="pack-page__foot">
+                  <span>
+                    {[settings.organisation, settings.date]
+                      .filter((part) => part.trim() !== '')
+                      .join(' · ')}
+                  </span>
+                  <span className="pack-page__number">
+                    Page {number} of {total}
+                  </span>
+                </footer>
+              </section>
+            );
+          })}
+        </div>
       </div>
-    </div>
+    </HeadingShift.Provider>
   );
 }

@@ -13,6 +13,7 @@ import { FrontierChart } from '../charts/FrontierChart';
 import { Roadmap } from '../charts/Roadmap';
 import { ROADMAP_SIZES } from '../charts/roadmap-model';
 import { ValueEffortChart } from '../charts/ValueEffortChart';
+import { Heading } from './Heading';
 
 export type FlowBlock = {
   readonly kind: 'flow';
@@ -58,7 +59,13 @@ function flow(key: string, node: ReactNode, keepWithNext = false): FlowBlock {
 }
 
 function subheading(key: string, text: string): FlowBlock {
-  return flow(key, <h3 className="pack-h3">{text}</h3>, true);
+  return flow(
+    key,
+    <Heading level={3} className="pack-h3">
+      {text}
+    </Heading>,
+    true,
+  );
 }
 
 function note(key: string, text: string): FlowBlock {

@@ -327,9 +327,13 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
           </div>
           <div
             className="pack-preview__pages"
+            role="region"
+            aria-label="Pages"
+            // The pages scroll on their own: the keyboard must reach them too.
+            tabIndex={0}
             style={{ '--preview-zoom': zoom } as React.CSSProperties}
           >
-            <PackDocument input={preview} onLaidOut={onLaidOut} />
+            <PackDocument input={preview} onLaidOut={onLaidOut} headingShift={2} />
           </div>
         </div>
       </div>
