@@ -34,6 +34,9 @@ export function formatMoney(
         style: currency ? 'currency' : 'decimal',
         ...(currency && { currency }),
         notation: compact ? 'compact' : 'standard',
+        // Explicit: a currency's own minimum (2 for EUR) would otherwise print "€8.0m" in some
+        // engines and "€8m" in others.
+        minimumFractionDigits: 0,
         maximumFractionDigits: compact ? 1 : 0,
       },
       locale,

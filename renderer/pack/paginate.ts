@@ -37,6 +37,22 @@ export type LaidOutPage = {
   readonly pieces: readonly PagePiece[];
 };
 
+/** A table starts a page with at least this many rows and never leaves fewer on its last page. */
+export const MIN_TABLE_ROWS = 3;
+
+/**
+ * Height of a table's header and its first rows (up to MIN_TABLE_ROWS, as many as a page can
+ * hold, at least one): what must fit for the table to start on a page.
+ */
+function tableStart(block: Extract<MeasuredBlock, { kind: 'table' }>, pageHeight: number): number {
+  let height = block.headHeight;
+  for (const [index, row] of block.rowHeights.slice(0, MIN_TABLE_ROWS).entries()) {
+    if (index > 0 && height + row > pageHeight) break;
+    height += row;
+  }
+  return height;
+}
+
 /**
  * Pages for `sections` when a page holds `pageHeight` of content. A block taller than a page
  * gets a page of its own (the renderer scales charts to fit; nothing is cut).
@@ -57,13 +73,21 @@ export function paginate(sections: readonly MeasuredSection[], pageHeight: numbe
     };
     section.blocks.forEach((block, index) => {
       if (block.kind === 'flow') {
-        const next = section.blocks[index + 1];
         let needed = block.height;
-        if (block.keepWithNext && next) {
-          needed +=
-            next.kind === 'flow'
-              ? Math.min(next.height, pageHeight - block.height)
-              : next.headHeight + (next.rowHeights[0] ?? 0);
+        if (block.keepWithNext) {
+          // What it is kept with: the subheadings right after it (each kept with the next) and
+          // the start of the first other block. Checking only the next block would let a second
+          // subheading move on alone and leave this one at the foot of the page.
+          let kept = 0;
+          for (const next of section.blocks.slice(index + 1)) {
+            if (next.kind === 'table') {
+              kept += tableStart(next, pageHeight);
+              break;
+            }
+            kept += next.height;
+            if (!next.keepWithNext) break;
+          }
+          needed += Math.min(kept, pageHeight - block.height);
         }
         if (needed > left && hasContent()) newPage();
         pieces.push({ block: index });
@@ -72,8 +96,7 @@ export function paginate(sections: readonly MeasuredSection[], pageHeight: numbe
       }
       const rows = block.rowHeights;
       let from = 0;
-      const firstRow = rows[0] ?? 0;
-      if (block.headHeight + firstRow > left && hasContent()) newPage();
+      if (Math.min(tableStart(block, pageHeight), pageHeight) > left && hasContent()) newPage();
       if (rows.length === 0) {
         pieces.push({ block: index, rows: [0, 0] });
         left -= block.headHeight + block.gap;
@@ -94,6 +117,15 @@ export function paginate(sections: readonly MeasuredSection[], pageHeight: numbe
           }
           used += rows[to] as number;
           to += 1;
+        }
+        // No widow: move rows down so that the last page of the table has a few of them.
+        const after = rows.length - to;
+        if (after > 0 && after < MIN_TABLE_ROWS) {
+          const widowFree = Math.max(from + 1, rows.length - MIN_TABLE_ROWS);
+          if (widowFree < to) {
+            for (let row = widowFree; row < to; row += 1) used -= rows[row] as number;
+            to = widowFree;
+          }
         }
         pieces.push({ block: index, rows: [from, to] });
         left -= used;

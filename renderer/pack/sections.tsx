@@ -412,10 +412,11 @@ function scenariosSection(content: PackContent): Block[] {
   const perTable = 4;
   for (let from = 0; from < content.scenarios.length; from += perTable) {
     const columns = content.scenarios.slice(from, from + perTable);
-    const metric = (label: string, cell: (column: (typeof columns)[number]) => ReactNode) => ({
-      key: label,
-      cells: [label, ...columns.map(cell)],
-    });
+    const metric = (
+      label: string,
+      cell: (column: (typeof columns)[number]) => ReactNode,
+      className?: string,
+    ) => ({ key: label, className, cells: [label, ...columns.map(cell)] });
     blocks.push({
       kind: 'table',
       key: `scenarios-${from}`,
@@ -436,11 +437,15 @@ function scenariosSection(content: PackContent): Block[] {
         metric('Capacity used', (c) =>
           c.utilization === undefined ? '—' : percent(c.utilization),
         ),
-        metric('Comes in', (c) =>
-          c.isPack ? '—' : c.comesIn.length === 0 ? 'Nothing' : c.comesIn.join(', '),
+        metric(
+          'Comes in',
+          (c) => (c.isPack ? '—' : c.comesIn.length === 0 ? 'Nothing' : c.comesIn.join(', ')),
+          'pack-row--text',
         ),
-        metric('Goes out', (c) =>
-          c.isPack ? '—' : c.goesOut.length === 0 ? 'Nothing' : c.goesOut.join(', '),
+        metric(
+          'Goes out',
+          (c) => (c.isPack ? '—' : c.goesOut.length === 0 ? 'Nothing' : c.goesOut.join(', ')),
+          'pack-row--text',
         ),
       ],
     });

@@ -156,8 +156,13 @@ export function nameList(names: readonly string[], most = 4): string {
 }
 
 /** A signed change with a true minus sign; "no change" for zero. */
+/** Whether a change, as written, is nothing at all ("0", "€0", "0 pts"). */
+function writesAsZero(delta: number, write: (magnitude: number) => string): boolean {
+  return !/[1-9]/.test(write(Math.abs(delta)));
+}
+
 function signed(delta: number, write: (magnitude: number) => string): string {
-  if (Math.abs(delta) < 1e-9) return 'no change';
+  if (writesAsZero(delta, write)) return 'no change';
   return `${delta > 0 ? '+' : '−'}${write(Math.abs(delta))}`;
 }
 
@@ -187,9 +192,13 @@ function comparedScenario(
   return index > 0 ? portfolio.scenarios[index - 1] : undefined;
 }
 
+/** The budget over all periods; undefined when a period has no limit (nor then does the whole). */
 function totalBudget(portfolio: Portfolio): number | undefined {
-  if (!portfolio.budget) return undefined;
-  return portfolio.periods.reduce((sum, period) => sum + (portfolio.budget?.[period.id] ?? 0), 0);
+  const budget = portfolio.budget;
+  if (!budget || portfolio.periods.some((period) => budget[period.id] === undefined)) {
+    return undefined;
+  }
+  return portfolio.periods.reduce((sum, period) => sum + (budget[period.id] ?? 0), 0);
 }
 
 /** Figures of the pack's ranking: the scenario's, or file order when there is no scenario. */
@@ -216,15 +225,16 @@ function keyFigures(
     now: number,
     then: number | undefined,
     write: (magnitude: number) => string,
-    upIsGood: boolean,
+    upIsGood: boolean | undefined,
   ): Pick<KeyFigure, 'change' | 'direction' | 'good'> => {
     if (then === undefined) return {};
     const delta = now - then;
-    const direction = directionOf(delta);
+    const direction = writesAsZero(delta, write) ? 'same' : directionOf(delta);
     return {
       change: signed(delta, write),
       direction,
-      ...(direction !== 'same' && { good: (direction === 'up') === upIsGood }),
+      ...(direction !== 'same' &&
+        upIsGood !== undefined && { good: (direction === 'up') === upIsGood }),
     };
   };
   const result: KeyFigure[] = [
@@ -257,7 +267,8 @@ function keyFigures(
         figures.utilization * 100,
         before?.utilization === undefined ? undefined : before.utilization * 100,
         (v) => `${number(v, 0)} pts`,
-        true,
+        // More of the capacity used is more work done, and less slack: neither good nor bad.
+        undefined,
       ),
       note: `${number(figures.capacityUsed)} of ${number(figures.capacity)}${
         portfolio.capacityUnit ? ` ${portfolio.capacityUnit}` : ''
@@ -296,6 +307,18 @@ function decisionsOf(
       });
     } else if (
       !placement.above &&
+      initiative.forced === 'out' &&
+      (initiative.status === 'active' || initiative.status === 'approved')
+    ) {
+      const why = initiative.forcedReason?.trim();
+      decisions.push({
+        kind: 'stop',
+        initiativeId: initiative.id,
+        subject: initiative.name,
+        detail: `${initiative.status === 'active' ? 'Under way' : 'Approved'} but forced out${why ? ` (${why})` : ''}: confirm that it stops.`,
+      });
+    } else if (
+      !placement.above &&
       (initiative.status === 'active' || initiative.status === 'approved')
     ) {
       decisions.push({
@@ -313,7 +336,7 @@ function decisionsOf(
       optimize.status === 'optimal'
         ? 'proven the best possible'
         : optimize.gap !== undefined
-          ? `within ${percent(optimize.gap)} of the best possible`
+          ? `within ${number(optimize.gap * 100, 2)}% of the best possible`
           : 'not proven the best';
     decisions.push({
       kind: 'optimizer',
@@ -581,6 +604,26 @@ function optimizerEntries(
   return entries;
 }
 
+/** Objectives as a tree reads: each theme, then the objectives under it. */
+function treeOrder(portfolio: Portfolio): Portfolio['objectives'] {
+  const ids = new Set(portfolio.objectives.map((objective) => objective.id));
+  const ordered: Portfolio['objectives'][number][] = [];
+  const seen = new Set<string>();
+  const visit = (parent: string | null) => {
+    for (const objective of portfolio.objectives) {
+      const parentId =
+        objective.parentId != null && ids.has(objective.parentId) ? objective.parentId : null;
+      if (parentId !== parent || seen.has(objective.id)) continue;
+      seen.add(objective.id);
+      ordered.push(objective);
+      visit(objective.id);
+    }
+  };
+  visit(null);
+  // Objectives in a parent cycle have no root: they follow, in file order.
+  return [...ordered, ...portfolio.objectives.filter((objective) => !seen.has(objective.id))];
+}
+
 function recordOf(
   portfolio: Portfolio,
   settings: PackSettings,
@@ -646,7 +689,7 @@ function recordOf(
         weight: criterion.weight === undefined ? '1 (default)' : number(criterion.weight, 3),
       })),
     },
-    objectives: portfolio.objectives.map((objective) => ({
+    objectives: treeOrder(portfolio).map((objective) => ({
       name: objective.name,
       depth: depthOf(objective.id),
       weight: objective.weight === undefined ? '—' : number(objective.weight, 3),
@@ -710,10 +753,15 @@ function summaryOf(
       lines.push(`It funds the same initiatives as “${compareWith.name}”.`);
     } else {
       const parts: string[] = [];
+      const verb = (count: number, one: string, many: string) => (count === 1 ? one : many);
       if (comesIn.length > 0)
-        parts.push(`${plural(comesIn.length, 'initiative')} come in (${nameList(comesIn)})`);
+        parts.push(
+          `${plural(comesIn.length, 'initiative')} ${verb(comesIn.length, 'comes', 'come')} in (${nameList(comesIn)})`,
+        );
       if (goesOut.length > 0)
-        parts.push(`${plural(goesOut.length, 'initiative')} go out (${nameList(goesOut)})`);
+        parts.push(
+          `${plural(goesOut.length, 'initiative')} ${verb(goesOut.length, 'goes', 'go')} out (${nameList(goesOut)})`,
+        );
       const value = figures.valueAbove - before.valueAbove;
       const spend = figures.spendAbove - before.spendAbove;
       lines.push(
@@ -722,6 +770,11 @@ function summaryOf(
     }
   } else if (portfolio.scenarios.length <= 1) {
     lines.push('There is no earlier scenario to compare with: save one to track what changes.');
+  } else {
+    const others = portfolio.scenarios.filter((other) => other.id !== scenario?.id);
+    lines.push(
+      `It is the first saved scenario; ${nameList(others.map((other) => `“${other.name}”`))} ${others.length === 1 ? 'is' : 'are'} compared with it in the scenario comparison.`,
+    );
   }
   if (decisions.length === 0) {
     lines.push('No decision is needed: everything above the line is approved or under way.');
@@ -729,7 +782,10 @@ function summaryOf(
     const counts = (kind: Decision['kind']) => decisions.filter((d) => d.kind === kind).length;
     const parts: string[] = [];
     if (counts('forced-conflict') > 0) {
-      parts.push(`${plural(counts('forced-conflict'), 'mandatory initiative')} that do not fit`);
+      const conflicts = counts('forced-conflict');
+      parts.push(
+        `${plural(conflicts, 'mandatory initiative')} that ${conflicts === 1 ? 'does' : 'do'} not fit`,
+      );
     }
     if (counts('stop') > 0)
       parts.push(`${plural(counts('stop'), 'committed initiative')} below the line`);

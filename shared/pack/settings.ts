@@ -21,7 +21,8 @@ const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp', 'i
 export function defaultPackSettings(portfolio: Portfolio, today: string): PackSettings {
   return {
     title: 'Portfolio review',
-    organisation: portfolio.name,
+    // `checkPackInput` refuses a longer organisation, and a portfolio name may be longer.
+    organisation: portfolio.name.slice(0, MAX_TITLE),
     date: today,
     accent: DEFAULT_ACCENT,
     pageSize: 'A4',
@@ -62,6 +63,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether a YYYY-MM-DD date exists: `Date.parse` rolls 2027-02-30 over to 2 March. */
+function isRealDate(date: string): boolean {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+}
+
 /** The problem with one settings field, or null when it is fine. */
 function settingsProblem(settings: Record<string, unknown>): string | null {
   const { title, organisation, date, accent, pageSize, orientation, sections, logo } = settings;
@@ -71,7 +78,7 @@ function settingsProblem(settings: Record<string, unknown>): string | null {
   if (typeof organisation !== 'string' || organisation.length > MAX_TITLE) {
     return `organisation: expected at most ${MAX_TITLE} characters`;
   }
-  if (typeof date !== 'string' || !isoDate.test(date) || Number.isNaN(Date.parse(date))) {
+  if (typeof date !== 'string' || !isoDate.test(date) || !isRealDate(date)) {
     return 'date: expected a date as YYYY-MM-DD';
   }
   if (typeof accent !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(accent)) {
@@ -86,7 +93,14 @@ function settingsProblem(settings: Record<string, unknown>): string | null {
   if (!Array.isArray(sections) || sections.length === 0) {
     return 'sections: choose at least one section';
   }
-  const listed = parseSectionList(sections.map(String).join(','));
+  // Each entry must be a section id as it stands: joined, "cover,summary" would read as two.
+  const strange = sections.findIndex(
+    (name) => typeof name !== 'string' || !(PACK_SECTIONS as readonly string[]).includes(name),
+  );
+  if (strange >= 0) {
+    return `sections: unknown section ${JSON.stringify(sections[strange]) ?? 'undefined'}; choose from ${PACK_SECTIONS.join(', ')}`;
+  }
+  const listed = parseSectionList(sections.join(','));
   if (!listed.ok) return listed.error.replace('--sections', 'sections');
   if (logo !== undefined) {
     if (!isRecord(logo) || typeof logo.dataUrl !== 'string' || typeof logo.name !== 'string') {
@@ -99,6 +113,37 @@ function settingsProblem(settings: Record<string, unknown>): string | null {
     if (logo.dataUrl.length > (MAX_LOGO_BYTES * 4) / 3 + 64) {
       return `logo: ${logo.name} is larger than 1 MB`;
     }
+  }
+  return null;
+}
+
+const isNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+/** What is wrong with a frozen analysis, or null (bounds may be null: JSON has no Infinity). */
+function analysisProblem(analysis: unknown): string | null {
+  if (!isRecord(analysis)) return 'expected an object';
+  if (typeof analysis.frozenAt !== 'string') return 'frozenAt: expected a date and time';
+  const { optimize, frontier } = analysis;
+  if (optimize !== undefined) {
+    if (!isRecord(optimize)) return 'optimize: expected an object';
+    if (!['optimal', 'feasible', 'infeasible', 'unknown'].includes(String(optimize.status))) {
+      return 'optimize.status: expected optimal, feasible, infeasible or unknown';
+    }
+    for (const key of ['objective', 'elapsed', 'spend'] as const) {
+      if (!isNumber(optimize[key])) return `optimize.${key}: expected a number`;
+    }
+    if (!Array.isArray(optimize.selected)) return 'optimize.selected: expected a list';
+  }
+  if (frontier !== undefined) {
+    if (!isRecord(frontier)) return 'frontier: expected an object';
+    if (!Array.isArray(frontier.points) || !Array.isArray(frontier.greedy)) {
+      return 'frontier: expected lists of points and greedy';
+    }
+    const bad = frontier.points.findIndex(
+      (point) => !isRecord(point) || !isNumber(point.budget) || !isNumber(point.value),
+    );
+    if (bad >= 0) return `frontier.points[${bad}]: expected a budget and a value`;
   }
   return null;
 }
@@ -122,8 +167,9 @@ export function checkPackInput(input: unknown): Checked<PackInput> {
   if (!isRecord(settings)) return { ok: false, error: 'The pack input has no settings.' };
   const problem = settingsProblem(settings);
   if (problem) return { ok: false, error: `Pack settings, ${problem}.` };
-  if (analysis !== undefined && !isRecord(analysis)) {
-    return { ok: false, error: 'The pack input has an unreadable optimizer analysis.' };
+  if (analysis !== undefined) {
+    const broken = analysisProblem(analysis);
+    if (broken) return { ok: false, error: `The pack's optimizer analysis, ${broken}.` };
   }
   return { ok: true, value: input as PackInput };
 }
