@@ -113,6 +113,9 @@ export function packPrintOptions(rendered: PackRendered): PrintToPDFOptions {
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     // The sections' headings become the PDF's bookmarks (experimental in Electron 45).
     generateDocumentOutline: true,
+    // Tagged, so that a screen reader can read the pack's headings and tables (as the command
+    // line's packs are).
+    generateTaggedPDF: true,
   };
 }
 

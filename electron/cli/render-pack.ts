@@ -78,6 +78,7 @@ export async function renderPackPdf(
         preferCSSPageSize: true,
         printBackground: true,
         outline: true,
+        // Tagged, so that a screen reader can read the pack's headings and tables.
         tagged: true,
       });
       return { ...rendered, pdf };

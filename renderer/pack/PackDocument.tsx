@@ -24,6 +24,11 @@ export type PackDocumentProps = {
   readonly headingShift?: number;
   /** Changes when fonts finish loading, to measure again. */
   readonly fontsVersion?: number;
+  /**
+   * Whether to lay out again each time the page loads a font (the app's preview); the print
+   * page loads its fonts first and says when with `fontsVersion`.
+   */
+  readonly followFontLoads?: boolean;
 };
 
 const MM = 96 / 25.4;
@@ -39,6 +44,11 @@ function TableView({
 }) {
   const shown = rows ? block.rows.slice(rows[0], rows[1]) : block.rows;
   const numeric = new Set(block.numeric ?? []);
+  // "(continued)" goes in the first column wide enough to hold it, not a narrow "#" column.
+  const continuedAt = Math.max(
+    0,
+    block.widths.findIndex((width) => Number.parseFloat(width) >= 20),
+  );
   return (
     <div className="pack-block pack-block--table" data-block={block.key}>
       <table className={`pack-table ${block.className ?? ''}`}>
@@ -52,7 +62,7 @@ function TableView({
             {block.head.map((cell, index) => (
               <th key={index} scope="col" className={numeric.has(index) ? 'pack-num' : undefined}>
                 {cell}
-                {continued && index === 0 && cell ? ' (continued)' : ''}
+                {continued && index === continuedAt && cell ? ' (continued)' : ''}
               </th>
             ))}
           </tr>
@@ -142,15 +152,15 @@ function pageStyle(geometry: PageGeometry, accent: string) {
 }
 
 /** Counts the times the page finished loading fonts: each one changes text heights. */
-function useFontLoads(): number {
+function useFontLoads(follow: boolean): number {
   const [loads, setLoads] = useState(0);
   useEffect(() => {
-    const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+    const fonts = !follow || typeof document === 'undefined' ? undefined : document.fonts;
     if (!fonts?.addEventListener) return;
     const bump = () => setLoads((count) => count + 1);
     fonts.addEventListener('loadingdone', bump);
     return () => fonts.removeEventListener('loadingdone', bump);
-  }, []);
+  }, [follow]);
   return loads;
 }
 
@@ -159,8 +169,9 @@ export function PackDocument({
   onLaidOut,
   fontsVersion = 0,
   headingShift = 0,
+  followFontLoads = true,
 }: PackDocumentProps) {
-  const fontLoads = useFontLoads();
+  const fontLoads = useFontLoads(followFontLoads);
   const { settings } = input;
   const geometry = pageGeometry(settings.pageSize, settings.orientation);
   const content = useMemo(
@@ -247,7 +258,7 @@ export function PackDocument({
               >
                 <header className="pack-page__head">
                   <span className="pack-page__title">{settings.title}</span>
-                  <span>{section.title}</span>
+                  <span className="pack-page__section">{section.title}</span>
                 </header>
                 <div className="pack-page__body">
                   {page.first && <div className="pack-h2-wrap">{sectionHeading(section)}</div>}

@@ -19,7 +19,12 @@ function draw(input: PackInput, fontsVersion: number): Promise<PackLayout> {
   return new Promise((resolve) => {
     root?.render(
       <StrictMode>
-        <PackDocument input={input} fontsVersion={fontsVersion} onLaidOut={resolve} />
+        <PackDocument
+          input={input}
+          fontsVersion={fontsVersion}
+          followFontLoads={false}
+          onLaidOut={resolve}
+        />
       </StrictMode>,
     );
   });
@@ -37,14 +42,32 @@ async function imagesDecoded(): Promise<void> {
   );
 }
 
+/**
+ * Loads the faces of the pack's typeface that Latin text needs (each weight, Latin and Latin
+ * Extended, a few kilobytes each) before the first layout, so that they cannot arrive later and
+ * change line heights.
+ */
+async function latinFontsLoaded(): Promise<void> {
+  // A letter from each of the two ranges picks the faces that cover them.
+  await Promise.all(
+    [400, 500, 600, 700].map((weight) =>
+      document.fonts.load(`${weight} 12px Inter`, 'A\u0100').catch(() => []),
+    ),
+  );
+}
+
 const renderPack = async (raw: unknown): Promise<PackRendered> => {
   const checked = checkPackInput(raw);
   if (!checked.ok) throw new Error(checked.error);
   const input = checked.value;
-  await draw(input, 0);
-  await document.fonts.ready;
-  // Measure again with the pack's own fonts in place: they change every line's height.
-  const layout = await draw(input, 1);
+  await latinFontsLoaded();
+  let layout = await draw(input, 0);
+  if (document.fonts.status === 'loading') {
+    // Text in another script (Greek, Cyrillic, Vietnamese) needs more of the typeface: once it
+    // is in, lines may have changed height, so lay the pack out again.
+    await document.fonts.ready;
+    layout = await draw(input, 1);
+  }
   await imagesDecoded();
   document.body.dataset.packReady = 'true';
   return {

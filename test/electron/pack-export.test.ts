@@ -131,6 +131,7 @@ describe('app:export-pack', () => {
       landscape: true,
       margins: { top: 0, bottom: 0, left: 0, right: 0 },
       generateDocumentOutline: true,
+      generateTaggedPDF: true,
     });
 
     expect(showSaveDialog).toHaveBeenCalledWith(
