@@ -51,7 +51,10 @@ function TableView({
   );
   return (
     <div className="pack-block pack-block--table" data-block={block.key}>
-      <table className={`pack-table ${block.className ?? ''}`}>
+      <table
+        className={`pack-table ${block.className ?? ''}`}
+        {...(block.caption && { 'aria-label': block.caption })}
+      >
         <colgroup>
           {block.widths.map((width, index) => (
             <col key={index} style={{ width }} />

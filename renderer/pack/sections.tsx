@@ -148,16 +148,16 @@ function summarySection(content: PackContent): Block[] {
   }
   if (content.decisions.length > 0) {
     const shown = content.decisions.slice(0, 8);
-    blocks.push(subheading('decisions-title', 'Decisions needed'));
+    const all = content.decisions.length;
+    blocks.push(
+      subheading(
+        'decisions-title',
+        all > shown.length
+          ? `Decisions needed: the first ${shown.length} of ${all} (all in ${SECTION_INFO.decisions.title})`
+          : 'Decisions needed',
+      ),
+    );
     blocks.push(decisionTable('summary-decisions', shown));
-    if (content.decisions.length > shown.length) {
-      blocks.push(
-        note(
-          'decisions-more',
-          `And ${content.decisions.length - shown.length} more in ${SECTION_INFO.decisions.title}.`,
-        ),
-      );
-    }
   }
   return blocks;
 }
@@ -281,6 +281,7 @@ function rankedSection(content: PackContent): Block[] {
     {
       kind: 'table',
       key: 'ranked',
+      caption: 'Ranked portfolio',
       className: 'pack-table--ranked',
       widths: ['6%', '36%', '11%', '9%', '11%', '27%'],
       head: ['#', 'Initiative', 'Status', 'Value', 'Spend', 'Runs / why below'],
@@ -304,41 +305,59 @@ function partOf(cutLine: CutLine, ids: ReadonlySet<string>): CutLine {
   return { ...cutLine, placements, byId: new Map(placements.map((p) => [p.id, p])) };
 }
 
+/** Pixels the first roadmap page loses to the section heading and the intro; later pages lose less. */
+const ROADMAP_FIRST_PAGE_RESERVE = 150;
+const ROADMAP_PAGE_RESERVE = 60;
+
+/**
+ * How many lanes go on each roadmap page: as many as fit (the chart keeps its natural size on a
+ * wide page and shrinks on a narrow one), spread evenly so the last page is not a stub.
+ */
+export function roadmapChunks(lanes: number, periods: number, room: PageRoom): number[] {
+  if (lanes === 0) return [];
+  const width = Math.max(1, periods) * ROADMAP_SIZES.columnWidth + ROADMAP_SIZES.paddingRight;
+  const lane = ROADMAP_SIZES.laneHeight * Math.min(1, room.widthPx / width);
+  const first = Math.max(4, Math.floor((room.heightPx - ROADMAP_FIRST_PAGE_RESERVE) / lane));
+  if (lanes <= first) return [lanes];
+  const later = Math.max(4, Math.floor((room.heightPx - ROADMAP_PAGE_RESERVE) / lane));
+  const pages = 1 + Math.ceil((lanes - first) / later);
+  // Even pages after the first, which keeps as many as fit under the heading.
+  const rest = lanes - first;
+  const per = Math.ceil(rest / (pages - 1));
+  const chunks = [first];
+  for (let left = rest; left > 0; left -= per) chunks.push(Math.min(per, left));
+  return chunks;
+}
+
 function roadmapSection(input: PackInput, content: PackContent, room: PageRoom): Block[] {
   const portfolio = input.portfolio;
   const above = content.cutLine.placements.filter((placement) => placement.above);
-  const width =
-    Math.max(1, portfolio.periods.length) * ROADMAP_SIZES.columnWidth + ROADMAP_SIZES.paddingRight;
-  const scale = Math.min(1, room.widthPx / width);
-  const reserved = 90; // heading, intro line and the period header
-  const perPage = Math.max(
-    8,
-    Math.floor((room.heightPx - reserved) / (ROADMAP_SIZES.laneHeight * scale)),
-  );
+  const chunks = roadmapChunks(above.length, portfolio.periods.length, room);
+  if (above.length === 0 || portfolio.periods.length === 0) {
+    return [
+      flow('empty', <Roadmap portfolio={portfolio} cutLine={content.cutLine} onPinStart={noop} />),
+    ];
+  }
   const blocks: Block[] = [
     flow(
       'intro',
       <p className="pack-p">
         When each of the {above.length} funded initiatives runs; arrows join prerequisites to the
         work that waits for them
-        {above.length > perPage ? ' (across pages, arrows join bars on the same page)' : ''}.
+        {chunks.length > 1 ? ' (where both are on the same page)' : ''}.
       </p>,
     ),
   ];
-  if (above.length === 0 || portfolio.periods.length === 0) {
-    blocks.push(
-      flow('empty', <Roadmap portfolio={portfolio} cutLine={content.cutLine} onPinStart={noop} />),
-    );
-    return blocks;
-  }
-  for (let from = 0; from < above.length; from += perPage) {
-    const ids = new Set(above.slice(from, from + perPage).map((placement) => placement.id));
+  let from = 0;
+  for (const size of chunks) {
+    const ids = new Set(above.slice(from, from + size).map((placement) => placement.id));
     blocks.push(
       flow(
         `part-${from}`,
         <Roadmap portfolio={portfolio} cutLine={partOf(content.cutLine, ids)} onPinStart={noop} />,
       ),
     );
+    from += size;
   }
   return blocks;
 }
@@ -602,17 +621,24 @@ function appendixSection(content: PackContent): Block[] {
       cells: [entry.label, entry.value],
     })),
   });
+  // Three to a row, read across: a long ranking takes a third of the pages.
+  const perRow = 3;
+  const rankingRows = [];
+  for (let from = 0; from < record.ranking.length; from += perRow) {
+    const cells = record.ranking
+      .slice(from, from + perRow)
+      .flatMap((name, offset) => [number(from + offset + 1, 0), name]);
+    while (cells.length < perRow * 2) cells.push('');
+    rankingRows.push({ key: String(from), cells });
+  }
   blocks.push(subheading('ranking-title', 'The ranking, in order'), {
     kind: 'table',
     key: 'ranking',
     className: 'pack-table--compact',
-    widths: ['10%', '90%'],
-    head: ['#', 'Initiative'],
-    numeric: [0],
-    rows: record.ranking.map((name, index) => ({
-      key: String(index),
-      cells: [number(index + 1, 0), name],
-    })),
+    widths: ['6%', '27.3%', '6%', '27.3%', '6%', '27.4%'],
+    head: ['#', 'Initiative', '#', 'Initiative', '#', 'Initiative'],
+    numeric: [0, 2, 4],
+    rows: rankingRows,
     empty: 'No initiative is ranked.',
   });
   return blocks;
@@ -703,6 +729,7 @@ export function packSections(
         {
           kind: 'table',
           key: 'toc',
+          caption: 'Contents',
           className: 'pack-table--toc',
           widths: ['85%', '15%'],
           head: ['Section', 'Page'],
