@@ -66,12 +66,13 @@ export async function renderPackPdf(
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${ORIGIN}/pack.html`);
       await page.waitForFunction((name) => name in window, RENDER_PACK_GLOBAL);
+      // Handed over as JSON text: Playwright's own serializer is far slower on a large object.
       const rendered = await page.evaluate(
-        ([name, data]) =>
+        ([name, json]) =>
           (window as unknown as Record<string, (input: unknown) => Promise<PackRendered>>)[
             name as string
-          ]?.(data) as Promise<PackRendered>,
-        [RENDER_PACK_GLOBAL, input] as const,
+          ]?.(JSON.parse(json as string)) as Promise<PackRendered>,
+        [RENDER_PACK_GLOBAL, JSON.stringify(input)] as const,
       );
       if (errors.length > 0) throw new Error(`The print page failed: ${errors[0]}`);
       const pdf = await page.pdf({

@@ -5,6 +5,7 @@
  * the app's print preview) prints finished pages.
  */
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { checkPackInput } from '../../shared/pack/settings';
 import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
@@ -17,15 +18,18 @@ function draw(input: PackInput, fontsVersion: number): Promise<PackLayout> {
   if (!element) throw new Error('The print page has no #root element.');
   root ??= createRoot(element);
   return new Promise((resolve) => {
-    root?.render(
-      <StrictMode>
-        <PackDocument
-          input={input}
-          fontsVersion={fontsVersion}
-          followFontLoads={false}
-          onLaidOut={resolve}
-        />
-      </StrictMode>,
+    // At once, not in slices between other work: nothing else runs on this page meanwhile.
+    flushSync(() =>
+      root?.render(
+        <StrictMode>
+          <PackDocument
+            input={input}
+            fontsVersion={fontsVersion}
+            followFontLoads={false}
+            onLaidOut={resolve}
+          />
+        </StrictMode>,
+      ),
     );
   });
 }
