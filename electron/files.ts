@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { decodeUtf8 } from '../shared/portfolio/text';
 import path from 'node:path';
-import type { Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { BaseWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { OpenedFile } from '../shared/ipc/contract';
 import { writeFileAtomic } from './atomic-file';
 import type { IpcHandlers } from './ipc';
@@ -58,6 +58,38 @@ export async function readPortfolioFile(filePath: string): Promise<OpenedFile> {
   const decoded = decodeUtf8(await readFile(filePath));
   if (!decoded.ok) throw new Error(`"${name}" is ${decoded.message}.`);
   return { path: filePath, name, text: decoded.text };
+}
+
+export type SaveRequest = {
+  readonly title: string;
+  readonly suggestedName: string;
+  readonly filters: SaveDialogOptions['filters'];
+};
+
+/**
+ * Asks where to save (the dialog parented to `window`, starting in the documents folder) and
+ * writes `data` there atomically; null when the user cancels.
+ */
+export async function saveThroughDialog(
+  deps: {
+    readonly dialog: Pick<Dialog, 'showSaveDialog'>;
+    readonly documentsDir: () => string;
+  },
+  window: BaseWindow,
+  request: SaveRequest,
+  data: string | Uint8Array,
+): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: request.title,
+    defaultPath: path.join(deps.documentsDir(), request.suggestedName),
+    ...(request.filters && { filters: request.filters }),
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = await deps.dialog.showSaveDialog(window, options);
+  const filePath = result.filePath;
+  if (result.canceled || !filePath) return null;
+  await writeFileAtomic(filePath, data);
+  return filePath;
 }
 
 type PortfolioFileHandlers = Pick<
@@ -115,16 +147,13 @@ export function createPortfolioFileHandlers(deps: PortfolioFileDeps): PortfolioF
     'app:list-recent': async () => deps.recent.list(),
 
     'app:save-portfolio': async ({ suggestedName, text }, { window }) => {
-      const options: SaveDialogOptions = {
-        title: 'Save portfolio',
-        defaultPath: path.join(deps.documentsDir(), suggestedName),
-        filters: PORTFOLIO_FILTERS,
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const result = await deps.dialog.showSaveDialog(window, options);
-      const filePath = result.filePath;
-      if (result.canceled || !filePath) return null;
-      await writeFileAtomic(filePath, text);
+      const filePath = await saveThroughDialog(
+        deps,
+        window,
+        { title: 'Save portfolio', suggestedName, filters: PORTFOLIO_FILTERS },
+        text,
+      );
+      if (filePath === null) return null;
       await remember(filePath);
       return { path: filePath };
     },

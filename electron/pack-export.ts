@@ -3,13 +3,11 @@
  * hidden window, Chromium prints it, and only then does the user choose where the file goes: a
  * pack that cannot be made never leaves the user with a Save dialog for nothing.
  */
-import path from 'node:path';
 import type {
   BrowserWindow,
   BrowserWindowConstructorOptions,
   Dialog,
   PrintToPDFOptions,
-  SaveDialogOptions,
   WebContents,
 } from 'electron';
 import {
@@ -19,7 +17,7 @@ import {
   type PackRendered,
 } from '../shared/pack/types';
 import { APP_ORIGIN } from './app-url';
-import { writeFileAtomic } from './atomic-file';
+import { saveThroughDialog } from './files';
 import type { IpcHandlers } from './ipc';
 import { secureWebPreferences } from './security';
 
@@ -156,16 +154,13 @@ export async function renderPackPdf(deps: PackExportDeps, input: PackInput): Pro
 export function createPackExportHandler(deps: PackExportDeps): IpcHandlers['app:export-pack'] {
   return async ({ suggestedName, input }, { window }) => {
     const pdf = await renderPackPdf(deps, input);
-    const options: SaveDialogOptions = {
-      title: 'Export board pack',
-      defaultPath: path.join(deps.documentsDir(), suggestedName),
-      filters: PDF_FILTERS,
-      properties: ['createDirectory', 'showOverwriteConfirmation'],
-    };
-    const result = await deps.dialog.showSaveDialog(window, options);
-    const filePath = result.filePath;
-    if (result.canceled || !filePath) return null;
-    await writeFileAtomic(filePath, pdf);
+    const filePath = await saveThroughDialog(
+      deps,
+      window,
+      { title: 'Export board pack', suggestedName, filters: PDF_FILTERS },
+      pdf,
+    );
+    if (filePath === null) return null;
     return { path: filePath };
   };
 }

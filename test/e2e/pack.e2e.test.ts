@@ -3,11 +3,9 @@
  * read back with poppler (page count and size, text per page, fonts, images, ink). One browser
  * renders every pack in process; the `baton pack` command line is run as a user runs it.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, renderPackPdf } from '../../electron/cli/render-pack';
@@ -35,8 +33,8 @@ import {
   pdfWords,
   type Word,
 } from './support/pdf';
+import { baton } from '../electron/cli/run-baton';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = '2027-01-15';
 const CONTENTS = 'Contents';
 const TITLES = new Set([CONTENTS, ...Object.values(SECTION_INFO).map((info) => info.title)]);
@@ -103,22 +101,6 @@ async function renderPack(name: string, input: PackInput) {
   const file = join(dir, `${name}.pdf`);
   await writeFile(file, rendered.pdf);
   return { rendered, pack: await readPack(file) };
-}
-
-type Run = { code: number; stdout: string; stderr: string };
-
-/** `npm run --silent baton -- ...`, as a user types it. */
-function baton(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      'npm',
-      ['run', '--silent', 'baton', '--', ...args],
-      { cwd: ROOT },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
 }
 
 const titleOf = (id: PackSectionId) => SECTION_INFO[id].title;
