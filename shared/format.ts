@@ -51,8 +51,8 @@ export function formatPercent(fraction: number, locale?: string): string {
   return formatter({ style: 'percent', maximumFractionDigits: 0 }, locale).format(fraction);
 }
 
-/** Today's date in the user's time zone, as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
+/** A date as YYYY-MM-DD in the time zone of the machine it runs on. */
+export function isoDay(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -15,8 +15,7 @@ import {
   type CliOutput,
 } from '../../shared/cli/commands';
 import { decodeUtf8 } from '../../shared/portfolio/text';
-import { localToday } from '../../shared/format';
-import { writePack } from './write-pack';
+import { isoDay } from '../../shared/format';
 
 async function readText(file: string): Promise<string | CliOutput> {
   try {
@@ -50,8 +49,10 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
   const text = await readText(parsed.file);
   if (typeof text !== 'string') return text;
   if (parsed.command === 'pack') {
-    const request = packRequest(parsed.file, text, parsed.options, localToday());
+    const request = packRequest(parsed.file, text, parsed.options, isoDay(new Date()));
     if (!('input' in request)) return request;
+    // Loaded only here: the other commands need no browser driver.
+    const { writePack } = await import('./write-pack');
     return writePack(request);
   }
   if (parsed.command === 'optimize') {

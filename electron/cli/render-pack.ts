@@ -24,6 +24,17 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** How long laying a pack out may take before the command gives up. */
+export const RENDER_TIMEOUT_MS = 60_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export type RenderedPack = PackRendered & { readonly pdf: Buffer };
 
 export type RenderPackOptions = {
@@ -67,12 +78,16 @@ export async function renderPackPdf(
       await page.goto(`${ORIGIN}/pack.html`);
       await page.waitForFunction((name) => name in window, RENDER_PACK_GLOBAL);
       // Handed over as JSON text: Playwright's own serializer is far slower on a large object.
-      const rendered = await page.evaluate(
-        ([name, json]) =>
-          (window as unknown as Record<string, (input: unknown) => Promise<PackRendered>>)[
-            name as string
-          ]?.(JSON.parse(json as string)) as Promise<PackRendered>,
-        [RENDER_PACK_GLOBAL, JSON.stringify(input)] as const,
+      const rendered = await withTimeout(
+        page.evaluate(
+          ([name, json]) =>
+            (window as unknown as Record<string, (input: unknown) => Promise<PackRendered>>)[
+              name as string
+            ]?.(JSON.parse(json as string)) as Promise<PackRendered>,
+          [RENDER_PACK_GLOBAL, JSON.stringify(input)] as const,
+        ),
+        RENDER_TIMEOUT_MS,
+        `the pack was not laid out after ${RENDER_TIMEOUT_MS / 1000} seconds`,
       );
       if (errors.length > 0) throw new Error(`The print page failed: ${errors[0]}`);
       const pdf = await page.pdf({

@@ -12,12 +12,19 @@ import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../sha
 import { PackDocument, type PackLayout } from './PackDocument';
 
 let root: Root | null = null;
+/** The draw waiting for its layout; a drawing error ends it with that error. */
+let pending: { readonly reject: (error: unknown) => void } | null = null;
 
 function draw(input: PackInput, fontsVersion: number): Promise<PackLayout> {
   const element = document.getElementById('root');
   if (!element) throw new Error('The print page has no #root element.');
-  root ??= createRoot(element);
-  return new Promise((resolve) => {
+  root ??= createRoot(element, {
+    // React reports an error while drawing here rather than throwing it: end the draw with it,
+    // so that whoever waits for the pack hears what went wrong instead of waiting for ever.
+    onUncaughtError: (error) => pending?.reject(error),
+  });
+  return new Promise<PackLayout>((resolve, reject) => {
+    pending = { reject };
     // At once, not in slices between other work: nothing else runs on this page meanwhile.
     flushSync(() =>
       root?.render(
@@ -31,6 +38,8 @@ function draw(input: PackInput, fontsVersion: number): Promise<PackLayout> {
         </StrictMode>,
       ),
     );
+  }).finally(() => {
+    pending = null;
   });
 }
 

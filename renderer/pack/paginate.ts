@@ -41,10 +41,13 @@ export type LaidOutPage = {
 export const MIN_TABLE_ROWS = 3;
 
 /**
- * Height of a table's header and its first rows (up to MIN_TABLE_ROWS, as many as a page can
- * hold, at least one): what must fit for the table to start on a page.
+ * Height of what must fit for a table to start on a page: a short table (fewer rows than two
+ * parts of MIN_TABLE_ROWS) whole, when a page can hold it; otherwise its header and its first
+ * rows, up to MIN_TABLE_ROWS of them, as many as a page can hold (at least one).
  */
 function tableStart(block: Extract<MeasuredBlock, { kind: 'table' }>, pageHeight: number): number {
+  const whole = block.rowHeights.reduce((sum, row) => sum + row, block.headHeight);
+  if (block.rowHeights.length < 2 * MIN_TABLE_ROWS && whole <= pageHeight) return whole;
   let height = block.headHeight;
   for (const [index, row] of block.rowHeights.slice(0, MIN_TABLE_ROWS).entries()) {
     if (index > 0 && height + row > pageHeight) break;

@@ -165,6 +165,7 @@ function summarySection(content: PackContent): Block[] {
 const DECISION_LABEL = {
   approve: 'Approve',
   stop: 'Stop or defer',
+  remove: 'Take out',
   'forced-conflict': 'Mandatory, no room',
   optimizer: 'Better plan',
 } as const;
@@ -382,7 +383,8 @@ function frontierSection(input: PackInput, content: PackContent): Block[] {
       <FrontierChart
         points={frontier.points}
         greedy={frontier.greedy}
-        {...(frontier.current && { current: frontier.current })}
+        // The scenario as it is now (the frozen frontier may predate a change of ranking).
+        current={content.funded}
         currentLabel={content.scenario?.name ?? 'Ranking'}
         {...(content.currency && { currency: content.currency })}
       />,

@@ -44,6 +44,17 @@ function renderFunction(popup: Window, timeoutMs = 20_000): Promise<RenderPack> 
 
 type RenderPack = (input: unknown) => Promise<PackRendered>;
 
+/** `work`, unless the window is closed first (then it fails: nothing is left to print). */
+function whileOpen<T>(popup: Window, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const closed = new Promise<never>((_resolve, reject) => {
+    timer = setInterval(() => {
+      if (popup.closed) reject(new Error('the print window was closed before the pack was ready'));
+    }, 200);
+  });
+  return Promise.race([work, closed]).finally(() => clearInterval(timer));
+}
+
 /**
  * The browser's way to a PDF: the print page opens in a window of its own, lays the pack out and
  * opens the browser's print dialog, where the user chooses Save as PDF (named after the pack).
@@ -54,7 +65,7 @@ async function printInWindow(input: PackInput, suggestedName: string) {
     throw new Error('the browser blocked the print window; allow pop-ups for Baton and try again');
   }
   const render = await renderFunction(popup);
-  await render(input);
+  await whileOpen(popup, render(input));
   popup.document.title = suggestedName.replace(/\.pdf$/i, '');
   popup.focus();
   popup.print();
@@ -87,7 +98,6 @@ export function createBrowserPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { location: `your downloads as ${suggestedName}` };
     },
-    // A placeholder until the browser's print of the pack page lands.
     exportPack: (input, suggestedName) => printInWindow(input, suggestedName),
     onMenuCommand: () => () => undefined,
     dataLocation: async () =>

@@ -6,6 +6,7 @@
  */
 import { formatMoney, formatNumber, formatPercent } from '../format';
 import { initiativeValue, totalEffort, totalSpend } from '../portfolio/measures';
+import { writePortfolio } from '../portfolio/write';
 import type { Initiative, InitiativeStatus, Portfolio, Scenario } from '../portfolio/types';
 import { cutLineReport, scenarioCutLine, stackOrder, type CutLine } from '../prioritize/cutline';
 import { scenarioFigures, type ScenarioFigures } from '../prioritize/scenario-comparison';
@@ -30,7 +31,7 @@ export type KeyFigure = {
   readonly note?: string;
 };
 
-export type DecisionKind = 'approve' | 'stop' | 'forced-conflict' | 'optimizer';
+export type DecisionKind = 'approve' | 'stop' | 'remove' | 'forced-conflict' | 'optimizer';
 
 export type Decision = {
   readonly kind: DecisionKind;
@@ -123,6 +124,8 @@ export type PackContent = {
   readonly scenario?: Scenario;
   readonly compareWith?: Scenario;
   readonly cutLine: CutLine;
+  /** Value and spend of what is above the line (what the frontier marks as the scenario). */
+  readonly funded: { readonly value: number; readonly spend: number };
   readonly summary: readonly string[];
   readonly keyFigures: readonly KeyFigure[];
   readonly changes?: { readonly comesIn: readonly string[]; readonly goesOut: readonly string[] };
@@ -291,7 +294,14 @@ function decisionsOf(
   for (const placement of cutLine.placements) {
     const initiative = byId.get(placement.id);
     if (!initiative) continue;
-    if (placement.above && initiative.status === 'proposed') {
+    if (placement.above && initiative.status === 'cancelled') {
+      decisions.push({
+        kind: 'remove',
+        initiativeId: initiative.id,
+        subject: initiative.name,
+        detail: `Cancelled but still ranked above the line, where it takes capacity and budget from ${periodLabel.get(placement.start) ?? placement.start}: take it out of the ranking.`,
+      });
+    } else if (placement.above && initiative.status === 'proposed') {
       decisions.push({
         kind: 'approve',
         initiativeId: initiative.id,
@@ -347,6 +357,7 @@ function decisionsOf(
   const order: Record<DecisionKind, number> = {
     'forced-conflict': 0,
     stop: 1,
+    remove: 1,
     optimizer: 2,
     approve: 3,
   };
@@ -500,7 +511,11 @@ function risksOf(
   const objectiveIds = new Set(portfolio.objectives.map((objective) => objective.id));
   if (objectiveIds.size > 0) {
     for (const initiative of funded) {
-      if ((initiative.objectives ?? []).some((link) => objectiveIds.has(link.id))) continue;
+      // Linked means as alignment counts it: to an objective that exists, with a contribution.
+      const linked = (initiative.objectives ?? []).some(
+        (link) => objectiveIds.has(link.id) && link.contribution > 0,
+      );
+      if (linked) continue;
       risks.push({
         kind: 'unaligned',
         subject: initiative.name,
@@ -789,6 +804,9 @@ function summaryOf(
     }
     if (counts('stop') > 0)
       parts.push(`${plural(counts('stop'), 'committed initiative')} below the line`);
+    if (counts('remove') > 0) {
+      parts.push(`${plural(counts('remove'), 'cancelled initiative')} still above the line`);
+    }
     if (counts('optimizer') > 0) parts.push('a better plan from the optimizer');
     if (counts('approve') > 0) parts.push(`${plural(counts('approve'), 'proposal')} to approve`);
     lines.push(
@@ -811,7 +829,7 @@ export function buildPackContent(
   portfolio: Portfolio,
   settings: PackSettings,
   analysis?: FrozenAnalysis,
-  fingerprintText = JSON.stringify(portfolio),
+  fingerprintText = writePortfolio(portfolio),
 ): PackContent {
   const scenario = packScenario(portfolio, settings);
   const compareWith = comparedScenario(portfolio, settings, scenario);
@@ -874,6 +892,7 @@ export function buildPackContent(
     ...(scenario && { scenario }),
     ...(compareWith && { compareWith }),
     cutLine,
+    funded: { value: figures.valueAbove, spend: figures.spendAbove },
     summary: summaryOf(portfolio, scenario, compareWith, figures, before, decisions, risks, name),
     keyFigures: keyFigures(portfolio, figures, before),
     ...(before && {

@@ -113,6 +113,13 @@ describe('paginate', () => {
     expect(sketch(pages)).toEqual(['ranked*: 0[0-3)', 'ranked: 0[3-6)']);
   });
 
+  it('moves a short table whole rather than start it with fewer than three rows to avoid a widow', () => {
+    // Four rows fit under 10 + 40, but a 5-row table split 4 + 1 would leave a widow, and 2 + 3
+    // would start with two: the table starts on the next page, whole.
+    const pages = paginate([section('s', [flow(40), table(10, [10, 10, 10, 10, 10])])], PAGE);
+    expect(sketch(pages)).toEqual(['s*: 0', 's: 1[0-5)']);
+  });
+
   it('starts a table on a page only when its header and three rows fit there', () => {
     // 10 + 55 + header 10 + two rows fit, not the third: the table starts on the next page.
     const pages = paginate([section('s', [flow(55), table(10, [10, 10, 10, 10])])], PAGE);
@@ -259,8 +266,12 @@ function tableStartHeight(
   pageHeight: number,
   from = 0,
 ): number {
+  const rest = block.rowHeights.slice(from);
+  const whole = block.headHeight + rest.reduce((a, b) => a + b, 0);
+  // A short table (under two parts of three rows) starts only whole, when it fits a page.
+  if (from === 0 && rest.length < 2 * MIN_TABLE_ROWS && whole <= pageHeight) return whole;
   let height = block.headHeight;
-  for (const [index, row] of block.rowHeights.slice(from, from + MIN_TABLE_ROWS).entries()) {
+  for (const [index, row] of rest.slice(0, MIN_TABLE_ROWS).entries()) {
     if (index > 0 && height + row > pageHeight) break;
     height += row;
   }
@@ -346,6 +357,32 @@ describe('paginate properties', () => {
             }
             const room = pageHeight - (page.first ? section.headingHeight : 0);
             expect(pieceHeight(block, piece)).toBeGreaterThan(room);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('starts a table below other content with three rows or more, a short one whole, when a page holds that', () => {
+    fc.assert(
+      fc.property(layoutArbitrary, ({ sections, pageHeight }) => {
+        const pages = paginate(sections, pageHeight);
+        for (const { section, pages: own } of pagesBySection(sections, pages)) {
+          for (const page of own) {
+            page.pieces.forEach((piece, position) => {
+              const block = section.blocks[piece.block] as MeasuredBlock;
+              if (block.kind !== 'table' || !piece.rows || piece.rows[0] !== 0) return;
+              // Under the section heading alone, moving on would leave the heading by itself.
+              if (position === 0) return;
+              const rows = block.rowHeights;
+              const whole = block.headHeight + rows.reduce((a, b) => a + b, 0);
+              const three = block.headHeight + rows.slice(0, 3).reduce((a, b) => a + b, 0);
+              if (rows.length < 2 * MIN_TABLE_ROWS ? whole > pageHeight : three > pageHeight)
+                return;
+              const least = rows.length < 2 * MIN_TABLE_ROWS ? rows.length : MIN_TABLE_ROWS;
+              expect(piece.rows[1], sketch(own).join(' | ')).toBeGreaterThanOrEqual(least);
+            });
           }
         }
       }),

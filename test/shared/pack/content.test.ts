@@ -15,6 +15,8 @@ import type {
   PackSettings,
 } from '../../../shared/pack/types';
 import type { Initiative, Portfolio } from '../../../shared/portfolio/types';
+import { readPortfolioText } from '../../../shared/portfolio/restore';
+import { writePortfolio } from '../../../shared/portfolio/write';
 
 /** Money as the pack writes it (the number format itself is `formatMoney`'s business). */
 const eur = (amount: number) => formatMoney(amount, 'EUR', true, PACK_LOCALE);
@@ -169,7 +171,6 @@ describe('fingerprint', () => {
   it('tells two versions of a portfolio apart', () => {
     const before = JSON.stringify(PLAN);
     const after = JSON.stringify({ ...PLAN, budget: { q1: 471, q2: 530 } });
-    expect(fingerprint(before)).toBe(fingerprint(before));
     expect(fingerprint(after)).not.toBe(fingerprint(before));
   });
 });
@@ -727,10 +728,23 @@ describe('decision record', () => {
       { label: 'Scenario', value: 'Plan A' },
       { label: 'Pack date', value: '2027-03-15' },
       { label: 'Above the line', value: '4 initiatives of 6' },
-      { label: 'Portfolio fingerprint', value: fingerprint(JSON.stringify(PLAN)) },
+      { label: 'Portfolio fingerprint', value: fingerprint(writePortfolio(PLAN)) },
     ]);
     const fileOrder = content({}, { ...PLAN, scenarios: [] }).record.entries;
     expect(fileOrder[1]).toEqual({ label: 'Scenario', value: 'File order (no saved scenario)' });
+  });
+
+  it('gives the same fingerprint to the same portfolio however it was read (file or app)', () => {
+    const print = (portfolio: Portfolio) =>
+      content({}, portfolio).record.entries.find((e) => e.label === 'Portfolio fingerprint');
+    const read = readPortfolioText(writePortfolio(DEMO_PORTFOLIO));
+    if (!read.ok) throw new Error('the demo reads back');
+    // The same data with its keys in another order, as the app's rows give it back.
+    const reordered: Portfolio = {
+      ...read.portfolio,
+      scenarios: read.portfolio.scenarios.map(({ ranking, ...rest }) => ({ ranking, ...rest })),
+    };
+    expect(print(reordered)).toEqual(print(DEMO_PORTFOLIO));
   });
 
   it('changes the fingerprint when the portfolio changes', () => {
@@ -948,5 +962,22 @@ describe('the demo portfolio’s pack', () => {
       ),
     };
     expect(print(buildPackContent(edited, settings))).not.toBe(print(pack));
+  });
+});
+
+describe('cancelled work', () => {
+  it('asks to take a cancelled initiative that is still above the line out of the ranking', () => {
+    const packed = buildPackContent(
+      DEMO_PORTFOLIO,
+      defaultPackSettings(DEMO_PORTFOLIO, '2026-11-26'),
+    );
+    const row = packed.ranked.find((entry) => entry.status === 'cancelled' && entry.above);
+    expect(row, 'the demo ranks a cancelled initiative above the line').toBeDefined();
+    const decision = packed.decisions.find((entry) => entry.initiativeId === row?.id);
+    expect(decision).toMatchObject({ kind: 'remove', subject: row?.name });
+    expect(decision?.detail).toMatch(
+      /^Cancelled but still ranked above the line, .*: take it out of the ranking\.$/,
+    );
+    expect(packed.summary.join(' ')).toContain('1 cancelled initiative still above the line');
   });
 });
