@@ -90,7 +90,7 @@ export function paginate(sections: readonly MeasuredSection[], pageHeight: numbe
             kept += next.height;
             if (!next.keepWithNext) break;
           }
-          needed += Math.min(kept, pageHeight - block.height);
+          needed += Math.max(0, Math.min(kept, pageHeight - block.height));
         }
         if (needed > left && hasContent()) newPage();
         pieces.push({ block: index });

@@ -174,11 +174,17 @@ function directionOf(delta: number): Direction {
   return delta > 0 ? 'up' : 'down';
 }
 
-/** The scenario the pack presents: the chosen one, else the first; undefined without scenarios. */
-function packScenario(portfolio: Portfolio, settings: PackSettings): Scenario | undefined {
+/**
+ * The scenario the pack presents: the chosen one, else the last saved (the newest, so that the
+ * summary says what changed since the one before it); undefined without scenarios.
+ */
+export function packScenario(
+  portfolio: Portfolio,
+  settings: Pick<PackSettings, 'scenarioId'>,
+): Scenario | undefined {
   return (
     portfolio.scenarios.find((scenario) => scenario.id === settings.scenarioId) ??
-    portfolio.scenarios[0]
+    portfolio.scenarios.at(-1)
   );
 }
 

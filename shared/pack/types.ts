@@ -81,7 +81,7 @@ export type PackSettings = {
   readonly orientation: Orientation;
   /** The chosen sections, in print order. */
   readonly sections: readonly PackSectionId[];
-  /** The scenario the pack presents; absent: the first scenario (or file order). */
+  /** The scenario the pack presents; absent: the last saved one (or file order without any). */
   readonly scenarioId?: string;
   /** The scenario "what changed" compares with; absent: the one saved before `scenarioId`. */
   readonly compareWithId?: string;

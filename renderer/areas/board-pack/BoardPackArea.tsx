@@ -5,6 +5,7 @@
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { formatMoney } from '../../../shared/format';
+import { packScenario } from '../../../shared/pack/content';
 import { MAX_LOGO_BYTES, MAX_TITLE, defaultPackSettings } from '../../../shared/pack/settings';
 import {
   PACK_SECTIONS,
@@ -78,7 +79,7 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
     };
   }, [draft, portfolio, today]);
 
-  const scenarioId = settings.scenarioId ?? portfolio.scenarios[0]?.id;
+  const scenarioId = packScenario(portfolio, settings)?.id;
   const analyses = useAppStore((state) => (scenarioId ? state.analyses[scenarioId] : undefined));
   const key = useMemo(() => portfolioKey(portfolio), [portfolio]);
   const analysis = useMemo(() => freezeAnalysis(analyses, key, new Date()), [analyses, key]);

@@ -250,10 +250,10 @@ describe('key figures', () => {
 });
 
 describe('the scenario presented and the one compared with', () => {
-  it('presents the first scenario unless one is chosen', () => {
-    expect(content().scenario?.name).toBe('Plan A');
-    expect(content({ scenarioId: 'c' }).scenario?.name).toBe('Plan C');
-    expect(content({ scenarioId: 'gone' }).scenario?.name).toBe('Plan A');
+  it('presents the last saved scenario unless one is chosen', () => {
+    expect(content().scenario?.name).toBe('Plan C');
+    expect(content({ scenarioId: 'a' }).scenario?.name).toBe('Plan A');
+    expect(content({ scenarioId: 'gone' }).scenario?.name).toBe('Plan C');
   });
 
   it('compares with the scenario saved just before, unless another one is chosen', () => {
@@ -945,10 +945,12 @@ describe('the demo portfolio’s pack', () => {
       if (decision.kind === 'stop') expect(ranked?.above).toBe(false);
       if (decision.kind === 'stop') expect(['active', 'approved']).toContain(ranked?.status);
     }
-    expect(pack.summary[0]).toMatch(
-      /^The “Baseline — value first” scenario funds \d+ of 62 initiatives/,
+    expect(pack.summary[0]).toMatch(/^The “Growth push” scenario funds \d+ of 62 initiatives/);
+    // What changed, against the scenario saved before it.
+    expect(pack.summary[1]).toMatch(
+      /^Against “Baseline — value first”, \d+ initiatives? comes? in/,
     );
-    expect(pack.scenarios.map((column) => column.isPack)).toEqual([true, false]);
+    expect(pack.scenarios.map((column) => column.isPack)).toEqual([false, true]);
   });
 
   it('gives the same fingerprint for the same portfolio and another after an edit', () => {
