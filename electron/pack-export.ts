@@ -150,17 +150,25 @@ export async function renderPackPdf(deps: PackExportDeps, input: PackInput): Pro
   }
 }
 
-/** The handler of `app:export-pack`. */
+/** The handler of `app:export-pack`. One export at a time per window: a second one is refused. */
 export function createPackExportHandler(deps: PackExportDeps): IpcHandlers['app:export-pack'] {
+  const busy = new WeakSet<object>();
   return async ({ suggestedName, input }, { window }) => {
-    const pdf = await renderPackPdf(deps, input);
-    const filePath = await saveThroughDialog(
-      deps,
-      window,
-      { title: 'Export board pack', suggestedName, filters: PDF_FILTERS },
-      pdf,
-    );
-    if (filePath === null) return null;
-    return { path: filePath };
+    if (busy.has(window)) {
+      throw new Error('A board pack is already being made in this window; wait for it to finish.');
+    }
+    busy.add(window);
+    try {
+      const pdf = await renderPackPdf(deps, input);
+      const filePath = await saveThroughDialog(
+        deps,
+        window,
+        { title: 'Export board pack', suggestedName, filters: PDF_FILTERS },
+        pdf,
+      );
+      return filePath === null ? null : { path: filePath };
+    } finally {
+      busy.delete(window);
+    }
   };
 }

@@ -30,7 +30,11 @@ export function CoverPage({
       <div className="pack-cover__band" />
       <div className="pack-cover__body">
         {settings.logo && (
-          <img className="pack-cover__logo" src={settings.logo.dataUrl} alt={settings.logo.name} />
+          <img
+            className="pack-cover__logo"
+            src={settings.logo.dataUrl}
+            alt={settings.organisation.trim() ? `${settings.organisation} logo` : 'Logo'}
+          />
         )}
         {settings.organisation.trim() !== '' && (
           <p className="pack-cover__organisation">{settings.organisation}</p>

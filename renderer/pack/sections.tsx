@@ -92,7 +92,7 @@ function Bar({ share }: { readonly share: number }) {
   );
 }
 
-function summarySection(content: PackContent): Block[] {
+function summarySection(input: PackInput, content: PackContent): Block[] {
   const blocks: Block[] = content.summary.map((line, index) =>
     flow(`summary-${index}`, <p className={index === 0 ? 'pack-lead' : 'pack-p'}>{line}</p>),
   );
@@ -152,9 +152,11 @@ function summarySection(content: PackContent): Block[] {
     blocks.push(
       subheading(
         'decisions-title',
-        all > shown.length
-          ? `Decisions needed: the first ${shown.length} of ${all} (all in ${SECTION_INFO.decisions.title})`
-          : 'Decisions needed',
+        all <= shown.length
+          ? 'Decisions needed'
+          : input.settings.sections.includes('decisions')
+            ? `Decisions needed: the first ${shown.length} of ${all} (all in ${SECTION_INFO.decisions.title})`
+            : `Decisions needed: the first ${shown.length} of ${all}`,
       ),
     );
     blocks.push(decisionTable('summary-decisions', shown));
@@ -665,7 +667,7 @@ export function packSections(
       case 'cover':
         continue;
       case 'summary':
-        blocks = summarySection(content);
+        blocks = summarySection(input, content);
         break;
       case 'alignment':
         blocks = alignmentSection(content);

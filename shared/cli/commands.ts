@@ -219,6 +219,11 @@ export function packRequest(
   if (!/\.pdf$/i.test(out)) return fail(`--out: "${out}" should end in .pdf`);
   const sections = options.sections === undefined ? undefined : parseSectionList(options.sections);
   if (sections && !sections.ok) return fail(sections.error);
+  if (sections && sections.value.every((id) => id === 'frontier')) {
+    return fail(
+      '--sections: the frontier needs the optimizer, which the command line does not run; name other sections too',
+    );
+  }
   const result = readPortfolioText(text);
   if (!result.ok) return refused(fileLabel, result.errors);
   const { portfolio } = result;

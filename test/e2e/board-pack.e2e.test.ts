@@ -102,7 +102,7 @@ describe('board pack', () => {
     await shown(page.getByText('notes.txt is not a PNG, JPEG, SVG, WebP or GIF image.'));
     await expect(preview(page).locator('.pack-cover__logo').count()).resolves.toBe(0);
     await logo.setInputFiles({ name: 'corvane.png', mimeType: 'image/png', buffer: PNG });
-    await shown(preview(page).getByRole('img', { name: 'corvane.png' }));
+    await shown(preview(page).getByRole('img', { name: 'Corvane Logistics 2027 portfolio logo' }));
     await shown(page.getByRole('button', { name: 'Remove logo' }));
 
     const popupOpened = page.waitForEvent('popup');
@@ -113,7 +113,7 @@ describe('board pack', () => {
     });
     const printed = await popup.locator('.pack-page').count();
     expect(printed).toBe(await pageCount(page));
-    await shown(popup.getByRole('img', { name: 'corvane.png' }));
+    await shown(popup.getByRole('img', { name: 'Corvane Logistics 2027 portfolio logo' }));
     await shown(
       page.getByText('The pack is open in a new window: choose Save as PDF in its print dialog.'),
     );

@@ -185,6 +185,24 @@ describe('app:export-pack', () => {
     expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
   });
 
+  it('refuses a second export from the same window while the first is being made', async () => {
+    let finish: (rendered: PackRendered) => void = () => undefined;
+    const page: Page = { batonRenderPack: () => new Promise((resolve) => (finish = resolve)) };
+    const { createWindow, run } = setUp(page);
+    const first = run();
+    await expect(run()).rejects.toThrow(
+      'A board pack is already being made in this window; wait for it to finish.',
+    );
+    expect(createWindow).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(finish).not.toBe(undefined));
+    finish(LETTER_LANDSCAPE);
+    await expect(first).resolves.toEqual({ path: path.join(folder, 'Q3 pack.pdf') });
+    // Once it is done, the window may export again: a new hidden window is opened for it.
+    const again = run().catch(() => undefined);
+    expect(createWindow).toHaveBeenCalledTimes(2);
+    await again;
+  });
+
   it('writes nothing when the user cancels the Save dialog', async () => {
     const { page } = pageRendering(LETTER_LANDSCAPE);
     const { packWindow, showSaveDialog, run } = setUp(page, { saveAs: null });

@@ -14,6 +14,7 @@ import {
   type PackSettings,
 } from '../../../shared/pack/types';
 import { portfolioFileName } from '../../../shared/portfolio/write';
+import { askUser } from '../../app/dialogs';
 import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
 import { localToday } from '../../format';
 import { PackDocument, type PackLayout } from '../../pack/PackDocument';
@@ -115,7 +116,11 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
     setExporting(true);
     try {
       const platform = getPlatform();
-      const saved = await platform.exportPack(input, packFileName(settings));
+      // The decision record says when the pack was made, not when the preview was drawn.
+      const stamped: PackInput = input.analysis
+        ? { ...input, analysis: { ...input.analysis, frozenAt: new Date().toISOString() } }
+        : input;
+      const saved = await platform.exportPack(stamped, packFileName(settings));
       if (saved && platform.kind === 'electron') {
         notify('success', `Board pack saved to ${saved.location}.`);
       } else if (saved) {
@@ -137,13 +142,17 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
       <div className="area__header">
         <h2 id="area-title">Board pack</h2>
         <p className="pack-area__count" role="status">
-          {layout ? `${layout.total} ${layout.total === 1 ? 'page' : 'pages'}` : 'Laying out…'}
+          {!layout
+            ? 'Laying out…'
+            : layout.total === 0
+              ? 'Nothing to print: choose a section (the frontier prints once it is computed)'
+              : `${layout.total} ${layout.total === 1 ? 'page' : 'pages'}`}
         </p>
         <button
           type="button"
           className="button button--primary"
           onClick={() => void exportPack()}
-          disabled={exporting}
+          disabled={exporting || layout?.total === 0}
           aria-describedby="pack-export-hint"
         >
           {exporting ? 'Making the PDF…' : desktop ? 'Save as PDF…' : 'Print or save as PDF…'}
@@ -304,7 +313,22 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
                 </select>
               </label>
             </div>
-            <button type="button" className="button button--quiet" onClick={reset}>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() =>
+                void askUser({
+                  title: 'Reset the board pack?',
+                  body: 'Sections, title, organisation, date, logo, colour and page go back to their defaults.',
+                  actions: [
+                    { id: 'cancel', label: 'Keep my choices' },
+                    { id: 'reset', label: 'Reset', primary: true },
+                  ],
+                }).then((choice) => {
+                  if (choice === 'reset') reset();
+                })
+              }
+            >
               Reset to defaults
             </button>
           </fieldset>

@@ -14,6 +14,9 @@ type Props = {
   readonly notes: Partial<Record<PackSectionId, string>>;
 };
 
+/** The cover is the first page whatever the order: it is not moved with the others. */
+const PINNED: PackSectionId = 'cover';
+
 /** Puts a section back where the default order has it, among the chosen ones. */
 export function withSection(chosen: readonly PackSectionId[], id: PackSectionId): PackSectionId[] {
   const rank = PACK_SECTIONS.indexOf(id);
@@ -30,7 +33,8 @@ export function moveSection(
 ): PackSectionId[] {
   const index = chosen.indexOf(id);
   const target = index + by;
-  if (index < 0 || target < 0 || target >= chosen.length) return [...chosen];
+  const floor = chosen[0] === PINNED ? 1 : 0;
+  if (id === PINNED || index < 0 || target < floor || target >= chosen.length) return [...chosen];
   const next = [...chosen];
   next.splice(index, 1);
   next.splice(target, 0, id);
@@ -69,14 +73,14 @@ export function SectionList({ chosen, onChange, isChosen, notes }: Props) {
             <span className="pack-sections__about">{notes[id] ?? info.about}</span>
           </span>
         </label>
-        {included && (
+        {included && id !== PINNED && (
           <span className="pack-sections__moves">
             <button
               type="button"
               className="button button--small button--quiet"
               data-move="up"
               aria-label={`Move ${info.title} up`}
-              disabled={index === 0}
+              disabled={index === (chosen[0] === PINNED ? 1 : 0)}
               onClick={() => {
                 onChange(moveSection(chosen, id, -1));
                 focusMove(id, 'up');

@@ -4,9 +4,13 @@ import {
   EXIT_FAILURE,
   EXIT_OK,
   cutlineCommand,
+  packRequest,
   parseArgs,
   validateCommand,
 } from '../../../shared/cli/commands';
+import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
+import { PACK_SECTIONS } from '../../../shared/pack/types';
+import { writePortfolio } from '../../../shared/portfolio/write';
 import { fixtureText, smallPortfolioFile } from '../portfolio/fixtures';
 
 describe('parseArgs', () => {
@@ -147,5 +151,46 @@ describe('cutlineCommand', () => {
       'plan.json: refused, 1 problem:\n  initiatives[1].demand.design: team "design" does not exist\n',
     );
     expect(cutlineCommand('plan.json', '{ nope').code).toBe(EXIT_BAD_FILE);
+  });
+});
+
+describe('packRequest', () => {
+  const text = writePortfolio(DEMO_PORTFOLIO);
+
+  it('makes the pack input with the defaults, the sections and the scenario asked for', () => {
+    const request = packRequest('demo.json', text, { out: 'pack.pdf' }, '2026-11-26');
+    if (!('input' in request)) throw new Error(request.stderr);
+    expect(request.out).toBe('pack.pdf');
+    expect(request.input.settings).toMatchObject({
+      title: 'Portfolio review',
+      organisation: DEMO_PORTFOLIO.name,
+      date: '2026-11-26',
+      sections: [...PACK_SECTIONS],
+    });
+    const chosen = packRequest(
+      'demo.json',
+      text,
+      { out: 'pack.pdf', sections: 'ranked,cover', scenario: 'baseline' },
+      '2026-11-26',
+    );
+    if (!('input' in chosen)) throw new Error(chosen.stderr);
+    expect(chosen.input.settings.sections).toEqual(['ranked', 'cover']);
+    expect(chosen.input.settings.scenarioId).toBe('baseline');
+  });
+
+  it('refuses what would print nothing or cannot be written, before reading further', () => {
+    const refuse = (options: Record<string, string>) => {
+      const result = packRequest('demo.json', text, options, '2026-11-26');
+      return 'input' in result ? null : result;
+    };
+    expect(refuse({})?.stderr).toBe('baton: pack needs --out PACK.pdf\n');
+    expect(refuse({ out: 'pack.docx' })?.stderr).toBe(
+      'baton: --out: "pack.docx" should end in .pdf\n',
+    );
+    expect(refuse({ out: 'p.pdf', sections: 'frontier' })?.stderr).toContain(
+      'the frontier needs the optimizer, which the command line does not run',
+    );
+    expect(refuse({ out: 'p.pdf', scenario: 'nope' })).toMatchObject({ code: 1 });
+    expect(packRequest('bad.json', '{', { out: 'p.pdf' }, '2026-11-26')).toMatchObject({ code: 2 });
   });
 });
