@@ -367,6 +367,17 @@ function roadmapSection(input: PackInput, content: PackContent, room: PageRoom):
 
 function noop(): void {}
 
+/** A frontier point's status for the board: proven, or how far from proven. */
+function pointStatus(point: { status: string; value: number; bound: number | null }): string {
+  if (point.status === 'optimal') return 'Proven best';
+  if (point.status === 'infeasible') return 'No plan fits';
+  // A bound that was never proven arrives as null (JSON has no Infinity).
+  if (point.bound === null || !Number.isFinite(point.bound) || point.value <= 0) {
+    return 'Best found, not proven';
+  }
+  return `Within ${number(((point.bound - point.value) / point.value) * 100, 1)}% of the best`;
+}
+
 function frontierSection(input: PackInput, content: PackContent): Block[] {
   const frontier = input.analysis?.frontier;
   if (!frontier) return [];
@@ -403,7 +414,7 @@ function frontierSection(input: PackInput, content: PackContent): Block[] {
           money(point.budget),
           number(point.value, 0),
           Number.isFinite(point.bound) ? number(point.bound, 0) : '—',
-          point.status === 'optimal' ? 'Proven best' : point.status,
+          pointStatus(point),
         ],
       })),
     },

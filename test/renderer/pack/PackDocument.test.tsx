@@ -83,6 +83,14 @@ describe('PackDocument', () => {
               spend: 1_990_000,
               selected: [],
             },
+            {
+              budget: 3_000_000,
+              value: 1600,
+              bound: 1700,
+              status: 'feasible',
+              spend: 2_900_000,
+              selected: [],
+            },
           ],
           greedy: [{ spend: 1_000_000, value: 800 }],
         },
@@ -90,6 +98,8 @@ describe('PackDocument', () => {
     );
     expect(screen.getByRole('heading', { name: 'Efficient frontier' })).toBeTruthy();
     expect(screen.getByText('€2m')).toBeTruthy();
+    expect(screen.getAllByText('Proven best')).toHaveLength(2);
+    expect(screen.getByText('Within 6.3% of the best')).toBeTruthy();
   });
 });
 
