@@ -427,30 +427,15 @@ function alignmentOf(
     }
   }
   const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
-  const rows: AlignmentRow[] = [];
-  const children = (parent: string | null) =>
-    portfolio.objectives.filter(
-      (objective) =>
-        (objective.parentId ?? null) === parent ||
-        (parent === null && objective.parentId != null && !objectiveIds.has(objective.parentId)),
-    );
-  const visit = (parent: string | null, depth: number, seen: Set<string>) => {
-    for (const objective of children(parent)) {
-      if (seen.has(objective.id)) continue;
-      seen.add(objective.id);
-      rows.push({
-        id: objective.id,
-        name: objective.name,
-        depth,
-        ...(objective.weight !== undefined && { weight: objective.weight }),
-        spendShare: ratio(spend.get(objective.id) ?? 0, spendTotal),
-        capacityShare: ratio(effort.get(objective.id) ?? 0, effortTotal),
-        funded: count.get(objective.id)?.size ?? 0,
-      });
-      visit(objective.id, depth + 1, seen);
-    }
-  };
-  visit(null, 0, new Set());
+  const rows: AlignmentRow[] = objectiveTree(portfolio).map(({ objective, depth }) => ({
+    id: objective.id,
+    name: objective.name,
+    depth,
+    ...(objective.weight !== undefined && { weight: objective.weight }),
+    spendShare: ratio(spend.get(objective.id) ?? 0, spendTotal),
+    capacityShare: ratio(effort.get(objective.id) ?? 0, effortTotal),
+    funded: count.get(objective.id)?.size ?? 0,
+  }));
   return {
     rows,
     unaligned: {
@@ -625,24 +610,32 @@ function optimizerEntries(
   return entries;
 }
 
-/** Objectives as a tree reads: each theme, then the objectives under it. */
-function treeOrder(portfolio: Portfolio): Portfolio['objectives'] {
+type Objective = Portfolio['objectives'][number];
+
+/**
+ * Objectives as a tree reads, each with its depth: a theme, then the objectives under it. A
+ * parent that does not exist counts as none; objectives caught in a parent cycle (which a valid
+ * file cannot have) follow at depth 0, so that none is lost.
+ */
+function objectiveTree(portfolio: Portfolio): { objective: Objective; depth: number }[] {
   const ids = new Set(portfolio.objectives.map((objective) => objective.id));
-  const ordered: Portfolio['objectives'][number][] = [];
+  const ordered: { objective: Objective; depth: number }[] = [];
   const seen = new Set<string>();
-  const visit = (parent: string | null) => {
+  const visit = (parent: string | null, depth: number) => {
     for (const objective of portfolio.objectives) {
       const parentId =
         objective.parentId != null && ids.has(objective.parentId) ? objective.parentId : null;
       if (parentId !== parent || seen.has(objective.id)) continue;
       seen.add(objective.id);
-      ordered.push(objective);
-      visit(objective.id);
+      ordered.push({ objective, depth });
+      visit(objective.id, depth + 1);
     }
   };
-  visit(null);
-  // Objectives in a parent cycle have no root: they follow, in file order.
-  return [...ordered, ...portfolio.objectives.filter((objective) => !seen.has(objective.id))];
+  visit(null, 0);
+  for (const objective of portfolio.objectives) {
+    if (!seen.has(objective.id)) ordered.push({ objective, depth: 0 });
+  }
+  return ordered;
 }
 
 function recordOf(
@@ -654,18 +647,6 @@ function recordOf(
   name: Named,
   fingerprintText: string,
 ): DecisionRecord {
-  const depthOf = (id: string): number => {
-    let depth = 0;
-    let current = portfolio.objectives.find((objective) => objective.id === id);
-    const seen = new Set<string>();
-    while (current?.parentId && !seen.has(current.id) && depth < 20) {
-      seen.add(current.id);
-      const parentId: string = current.parentId;
-      current = portfolio.objectives.find((objective) => objective.id === parentId);
-      if (current) depth += 1;
-    }
-    return depth;
-  };
   const rules: { name: string; rule: string }[] = [];
   for (const initiative of portfolio.initiatives) {
     const parts: string[] = [];
@@ -710,9 +691,9 @@ function recordOf(
         weight: criterion.weight === undefined ? '1 (default)' : number(criterion.weight, 3),
       })),
     },
-    objectives: treeOrder(portfolio).map((objective) => ({
+    objectives: objectiveTree(portfolio).map(({ objective, depth }) => ({
       name: objective.name,
-      depth: depthOf(objective.id),
+      depth,
       weight: objective.weight === undefined ? '—' : number(objective.weight, 3),
     })),
     capacity: {

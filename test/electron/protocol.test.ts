@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -172,5 +172,19 @@ describe('registration', () => {
     const handler = protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
     const response = await handler(new Request('app://baton/%2e%2e/x'));
     expect(response.status).toBe(404);
+  });
+});
+
+describe('the pages’ own Content Security Policy', () => {
+  // The browser build has no protocol handler: each page carries the policy in a meta tag, the
+  // same as the desktop's header but for frame-ancestors, which a meta tag cannot set.
+  const expected = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+
+  it.each(['index.html', 'pack.html'])('%s has the desktop policy', async (page) => {
+    const html = await readFile(new URL(`../../renderer/${page}`, import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
+    expect(meta?.[1]).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@
  * pages, and the export: a PDF through the desktop app, or the browser's print window.
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { formatMoney } from '../../../shared/format';
+import { formatMoney, formatNumber } from '../../../shared/format';
 import { packScenario } from '../../../shared/pack/content';
 import { MAX_LOGO_BYTES, MAX_TITLE, defaultPackSettings } from '../../../shared/pack/settings';
 import {
@@ -91,7 +91,6 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
   const preview = useDeferredValue(input);
   const onLaidOut = useCallback((next: PackLayout) => setLayout(next), []);
 
-  const chosen = new Set(settings.sections);
   const setSections = (sections: readonly PackSectionId[]) => change({ sections: [...sections] });
 
   const chooseLogo = async (file: File | undefined) => {
@@ -203,7 +202,15 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
             </label>
             <p className="field__hint">
               {optimize
-                ? `Optimizer result included: ${optimize.status === 'optimal' ? 'proven best' : optimize.status}, value ${Math.round(optimize.objective)}${optimize.spend ? `, ${formatMoney(optimize.spend, portfolio.currency)}` : ''}.`
+                ? `Optimizer result included: value ${formatNumber(optimize.objective, 0)}, ${
+                    optimize.status === 'optimal'
+                      ? 'proven best'
+                      : optimize.status === 'infeasible'
+                        ? 'the forced items cannot all be done'
+                        : optimize.gap !== undefined
+                          ? `within ${formatNumber(optimize.gap * 100, 1)}% of the best`
+                          : 'not proven best'
+                  }${optimize.spend ? `, ${formatMoney(optimize.spend, portfolio.currency)}` : ''}.`
                 : 'No optimizer result for this scenario: run Prioritize › Optimize to freeze it into the appendix.'}
             </p>
           </fieldset>
@@ -217,7 +224,6 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
                   frontier: 'Not computed yet: compute it in Prioritize › Optimize.',
                 }),
               }}
-              isChosen={(id) => chosen.has(id)}
             />
           </fieldset>
           <fieldset className="pack-builder__group">

@@ -9,7 +9,6 @@ type Props = {
   /** The chosen sections, in print order. */
   readonly chosen: readonly PackSectionId[];
   readonly onChange: (sections: readonly PackSectionId[]) => void;
-  readonly isChosen: (id: PackSectionId) => boolean;
   /** A note per section, e.g. why it will be left out. */
   readonly notes: Partial<Record<PackSectionId, string>>;
 };
@@ -41,9 +40,9 @@ export function moveSection(
   return next;
 }
 
-export function SectionList({ chosen, onChange, isChosen, notes }: Props) {
+export function SectionList({ chosen, onChange, notes }: Props) {
   const list = useRef<HTMLOListElement>(null);
-  const rest = PACK_SECTIONS.filter((id) => !isChosen(id));
+  const rest = PACK_SECTIONS.filter((id) => !chosen.includes(id));
   const focusMove = (id: PackSectionId, direction: 'up' | 'down') => {
     // Keep the focus on the button that moved, now in its new row.
     requestAnimationFrame(() => {

@@ -13,12 +13,7 @@ function Harness({ initial }: { readonly initial: PackSectionId[] }) {
   const [chosen, setChosen] = useState<readonly PackSectionId[]>(initial);
   return (
     <>
-      <SectionList
-        chosen={chosen}
-        onChange={setChosen}
-        isChosen={(id) => chosen.includes(id)}
-        notes={{ frontier: 'Not computed yet.' }}
-      />
+      <SectionList chosen={chosen} onChange={setChosen} notes={{ frontier: 'Not computed yet.' }} />
       <output data-testid="order">{chosen.join(',')}</output>
     </>
   );
