@@ -4,7 +4,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const RENDERER_DIST = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+/** The built renderer; `BATON_RENDERER_DIST` points the tests at another build of it. */
+export const RENDERER_DIST =
+  process.env.BATON_RENDERER_DIST ??
+  fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
