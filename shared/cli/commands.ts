@@ -9,7 +9,7 @@ import { readPortfolioText, type PortfolioProblem } from '../portfolio/restore';
 import { defaultPackSettings, parseSectionList } from '../pack/settings';
 import type { PackInput } from '../pack/types';
 import type { Portfolio } from '../portfolio/types';
-import { cutLineReport, scenarioCutLine } from '../prioritize/cutline';
+import { computeCutLine, cutLineReport, stackOrder } from '../prioritize/cutline';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -127,7 +127,8 @@ function unknownScenario(
 
 /**
  * `cutline`: the cut line of a scenario's stack (the first scenario without `scenarioId`, file
- * order without scenarios) as `{ above: [{ id, start }], below: [{ id, reason }] }` on stdout.
+ * order without scenarios) as `{ above: [{ id, start, inGap? }], below: [{ id, reason }] }` on
+ * stdout; `inGap` marks what is funded in a gap behind the line.
  */
 export function cutlineCommand(fileLabel: string, text: string, scenarioId?: string): CliOutput {
   const result = readPortfolioText(text);
@@ -135,7 +136,8 @@ export function cutlineCommand(fileLabel: string, text: string, scenarioId?: str
   const { portfolio } = result;
   const missing = unknownScenario(fileLabel, portfolio, scenarioId);
   if (missing) return missing;
-  const report = cutLineReport(portfolio, scenarioCutLine(portfolio, scenarioId));
+  const order = stackOrder(portfolio, scenarioId);
+  const report = cutLineReport(portfolio, computeCutLine(portfolio, order), order);
   return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', code: EXIT_OK };
 }
 

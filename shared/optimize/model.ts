@@ -2,7 +2,8 @@
  * The optimizer's model: a time-indexed 0/1 program with one binary per initiative and allowed
  * start period, built as plain sparse arrays that HiGHS reads directly. Rows:
  *
- * - choose: each initiative starts at most once (exactly once when forced in);
+ * - choose: each initiative starts at most once (exactly once when forced in or committed; never
+ *   when cancelled or forced out);
  * - precedence, in its tight cumulative form: for every period t, "started by t" of a dependant is
  *   at most "started by t − duration" of each prerequisite (finish before start, and selecting a
  *   dependant selects its prerequisites);
@@ -17,6 +18,7 @@ import { initiativeDuration, initiativeValue, totalSpend } from '../portfolio/me
 import type { Forced, Initiative, Period, Portfolio, Team } from '../portfolio/types';
 import type { BelowReason } from '../prioritize/cutline';
 import { shortfalls, type Room } from '../prioritize/shortfall';
+import { isCancelled, plannedForcing } from '../prioritize/status';
 
 /** Changes to the portfolio for one solve (what-if questions, frontier points, Monte Carlo). */
 export type Adjustments = {
@@ -123,8 +125,14 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
     }
     needed.sort((a, b) => a - b);
     const scale = adjustments.demandScale?.[initiative.id] ?? 1;
+    // Status counts: cancelled work stays out whatever is asked; committed work is forced in
+    // unless a what-if lifts or changes it.
     const override = adjustments.forced?.[initiative.id];
-    const forced = override === undefined ? initiative.forced : (override ?? undefined);
+    const forced = isCancelled(initiative)
+      ? 'out'
+      : override === undefined
+        ? plannedForcing(initiative)
+        : (override ?? undefined);
     return {
       initiative,
       id: initiative.id,
@@ -172,7 +180,12 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
       return starts;
     };
     if (visiting.has(index)) return finish([], undefined);
-    if (draft.forced === 'out') return finish([], { kind: 'forced-out' });
+    if (draft.forced === 'out') {
+      return finish(
+        [],
+        isCancelled(draft.initiative) ? { kind: 'cancelled' } : { kind: 'forced-out' },
+      );
+    }
     if (draft.totalSpend > totalSpendCap + TOLERANCE) {
       return finish([], { kind: 'total-budget', cap: totalSpendCap, spend: draft.totalSpend });
     }

@@ -6,6 +6,7 @@
 import type { Highs } from 'highs';
 import type { Portfolio } from '../portfolio/types';
 import { computeCutLine, describeReason, stackOrder } from '../prioritize/cutline';
+import { isCommitted } from '../prioritize/status';
 import {
   buildModel,
   columnsFor,
@@ -223,7 +224,15 @@ function findConflict(
   model: PortfolioModel,
   adjustments: Adjustments,
 ): Conflict {
-  const name = (id: string) => portfolio.initiatives.find((item) => item.id === id)?.name ?? id;
+  const find = (id: string) => portfolio.initiatives.find((item) => item.id === id);
+  const name = (id: string) => find(id)?.name ?? id;
+  /** Why the plan must hold it: "forced in", or "committed (active)" for work under way. */
+  const why = (id: string) => {
+    const initiative = find(id);
+    return initiative && isCommitted(initiative) && initiative.forced !== 'in'
+      ? `committed (${initiative.status})`
+      : 'forced in';
+  };
   if (model.impossibleForced.length > 0) {
     const item = model.items[model.impossibleForced[0] as number] as ModelItem;
     const reason = item.blocked;
@@ -233,7 +242,7 @@ function findConflict(
         : 'it has no allowed start';
     return {
       forced: model.impossibleForced.map((index) => (model.items[index] as ModelItem).id),
-      message: `${name(item.id)} is forced in but cannot be done: ${because}`,
+      message: `${name(item.id)} is ${why(item.id)} but cannot be done: ${because}`,
     };
   }
   // Deletion filter: lift one forcing at a time; keep it lifted when the rest still conflict.
@@ -259,7 +268,9 @@ function findConflict(
   const failing = kept
     .map((id) => cutLine.byId.get(id))
     .find((placement) => placement && !placement.above);
-  const names = kept.map(name).join(', ');
+  const names = kept.map((id) => `${name(id)} (${why(id).replace(/^committed \((.*)\)$/, '$1')})`);
+  const listed =
+    names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : '';
   const detail =
     failing && !failing.above
       ? `; placing them in turn, ${name(failing.id)} does not fit: ${describeReason(failing.reason, adjusted)}`
@@ -268,8 +279,8 @@ function findConflict(
     forced: kept,
     message:
       kept.length === 1
-        ? `${names} is forced in but cannot be done with the other rules${detail}`
-        : `${names} are forced in but cannot all be done${detail}`,
+        ? `${name(kept[0] as string)} is ${why(kept[0] as string)} but cannot be done with the other rules${detail}`
+        : `${listed} cannot all be done${detail}`,
   };
 }
 

@@ -7,9 +7,12 @@
 import { initiativeDuration } from '../portfolio/measures';
 import type { Initiative, Period, Portfolio, Team } from '../portfolio/types';
 import { shortfalls, type Room } from './shortfall';
+import { isCancelled, isPinned } from './status';
 
 /** Why an initiative ends below the line. */
 export type BelowReason =
+  /** Cancelled work is never planned. */
+  | { readonly kind: 'cancelled' }
   | { readonly kind: 'forced-out' }
   /** An initiative it excludes, or that excludes it, is already above. */
   | { readonly kind: 'excluded'; readonly by: string }
@@ -91,12 +94,13 @@ export function stackOrder(portfolio: Portfolio, scenarioId?: string): string[] 
   return order;
 }
 
-/** The stack as the engine places it: forced-in initiatives first, each group in stack order. */
+/**
+ * The stack as the engine places it: committed and forced-in initiatives first (the pinned
+ * group), then the rest, each group in stack order.
+ */
 export function placementOrder(portfolio: Portfolio, order: readonly string[]): string[] {
-  const forcedIn = new Set(
-    portfolio.initiatives.filter((item) => item.forced === 'in').map((item) => item.id),
-  );
-  return [...order.filter((id) => forcedIn.has(id)), ...order.filter((id) => !forcedIn.has(id))];
+  const pinned = new Set(portfolio.initiatives.filter(isPinned).map((item) => item.id));
+  return [...order.filter((id) => pinned.has(id)), ...order.filter((id) => !pinned.has(id))];
 }
 
 type Prepared = {
@@ -208,37 +212,40 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
     return placement;
   };
 
-  const place = (id: string, pulledBy?: string): Placement | undefined => {
-    const done = byId.get(id);
-    if (done) return done;
-    const item = prepared.get(id);
-    // A cycle cannot occur in a valid portfolio; refusing to recurse keeps a bad one finite.
-    if (!item || inProgress.has(id)) return undefined;
-    const { initiative } = item;
-    const below = (reason: BelowReason) =>
-      record(
-        pulledBy === undefined
-          ? { id, above: false, reason }
-          : { id, above: false, reason, pulledBy },
-      );
+  const belowOf = (id: string, reason: BelowReason, pulledBy: string | undefined) =>
+    record(
+      pulledBy === undefined
+        ? { id, above: false, reason }
+        : { id, above: false, reason, pulledBy },
+    );
 
-    if (initiative.forced === 'out') return below({ kind: 'forced-out' });
+  /** The rules that need no prerequisite placed: cancelled, forced out, excluded. */
+  const ruledOut = (initiative: Initiative): BelowReason | undefined => {
+    if (isCancelled(initiative)) return { kind: 'cancelled' };
+    if (initiative.forced === 'out') return { kind: 'forced-out' };
     const excluder = excludedBy(initiative);
-    if (excluder !== undefined) return below({ kind: 'excluded', by: excluder });
+    return excluder !== undefined ? { kind: 'excluded', by: excluder } : undefined;
+  };
 
-    inProgress.add(id);
-    let earliest = 0;
-    let missing: string | undefined;
-    for (const prerequisite of initiative.dependsOn ?? []) {
-      const placed = place(prerequisite, id);
-      if (!placed || !placed.above) {
-        missing ??= prerequisite;
-        continue;
-      }
-      earliest = Math.max(earliest, placed.endIndex + 1);
-    }
-    inProgress.delete(id);
-    if (missing !== undefined) return below({ kind: 'needs', prerequisite: missing });
+  /** An initiative whose prerequisites are being placed. */
+  type Frame = {
+    readonly id: string;
+    readonly item: Prepared;
+    readonly pulledBy: string | undefined;
+    /** Index of the next prerequisite to place. */
+    next: number;
+    /** Earliest start index its placed prerequisites allow. */
+    earliest: number;
+    /** The first prerequisite that ended below. */
+    missing: string | undefined;
+  };
+
+  /** Places an initiative once its prerequisites are placed. */
+  const finish = (frame: Frame): Placement => {
+    const { id, item, pulledBy } = frame;
+    const { initiative } = item;
+    const below = (reason: BelowReason) => belowOf(id, reason, pulledBy);
+    if (frame.missing !== undefined) return below({ kind: 'needs', prerequisite: frame.missing });
     // A prerequisite pulled up just now may itself exclude this one.
     const lateExcluder = excludedBy(initiative);
     if (lateExcluder !== undefined) return below({ kind: 'excluded', by: lateExcluder });
@@ -251,7 +258,7 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
         : undefined;
     const latestStart =
       initiative.latestStart !== undefined ? periodIndex.get(initiative.latestStart) : undefined;
-    let low = Math.max(earliest, earliestStart ?? 0);
+    let low = Math.max(frame.earliest, earliestStart ?? 0);
     let high = Math.min(latestStart ?? periodCount - 1, periodCount - item.duration);
     if (fixed !== undefined) {
       if (fixed < low || fixed > high) {
@@ -287,6 +294,55 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
     return below(shortfalls(item, low, room, true)[0] as BelowReason);
   };
 
+  /** Takes a prerequisite's placement into account for the initiative that needs it. */
+  const settle = (frame: Frame, prerequisite: string, placed: Placement | undefined) => {
+    if (!placed || !placed.above) frame.missing ??= prerequisite;
+    else frame.earliest = Math.max(frame.earliest, placed.endIndex + 1);
+  };
+
+  /**
+   * Places `rootId`, pulling its prerequisites up first. The walk keeps its own stack, so a chain
+   * of thousands of prerequisites cannot overflow the call stack.
+   */
+  const place = (rootId: string): void => {
+    const frames: Frame[] = [];
+    /** Starts placing `id`: its placement when settled at once, else a frame to work through. */
+    const open = (id: string, pulledBy: string | undefined): Placement | Frame | undefined => {
+      const done = byId.get(id);
+      if (done) return done;
+      const item = prepared.get(id);
+      // A cycle cannot occur in a valid portfolio; refusing to revisit keeps a bad one finite.
+      if (!item || inProgress.has(id)) return undefined;
+      const reason = ruledOut(item.initiative);
+      if (reason) return belowOf(id, reason, pulledBy);
+      inProgress.add(id);
+      return { id, item, pulledBy, next: 0, earliest: 0, missing: undefined };
+    };
+    const first = open(rootId, undefined);
+    if (first === undefined || !('item' in first)) return;
+    frames.push(first);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as Frame;
+      const prerequisites = frame.item.initiative.dependsOn ?? [];
+      if (frame.next < prerequisites.length) {
+        const prerequisite = prerequisites[frame.next] as string;
+        frame.next += 1;
+        const opened = open(prerequisite, frame.id);
+        if (opened !== undefined && 'item' in opened) {
+          frames.push(opened);
+          continue;
+        }
+        settle(frame, prerequisite, opened);
+        continue;
+      }
+      frames.pop();
+      inProgress.delete(frame.id);
+      const placed = finish(frame);
+      const parent = frames[frames.length - 1];
+      if (parent) settle(parent, frame.id, placed);
+    }
+  };
+
   const named = new Set(order);
   const full = [
     ...order.filter((id) => prepared.has(id)),
@@ -305,6 +361,87 @@ export function computeCutLine(portfolio: Portfolio, order: readonly string[]): 
 /** Cut line of a scenario's stack (the first scenario when `scenarioId` is undefined). */
 export function scenarioCutLine(portfolio: Portfolio, scenarioId?: string): CutLine {
   return computeCutLine(portfolio, stackOrder(portfolio, scenarioId));
+}
+
+/** Why a card sits below by a decision rather than for want of room: it does not move the line. */
+function outByDecision(placement: Placement): boolean {
+  return (
+    !placement.above &&
+    (placement.reason.kind === 'cancelled' ||
+      placement.reason.kind === 'forced-out' ||
+      placement.reason.kind === 'excluded')
+  );
+}
+
+/**
+ * Where the line falls in a stack, in the one meaning the board, the pack and the CLI share. The
+ * pinned group (committed and forced-in work) comes first; the line is drawn in front of the first
+ * rankable card that does not fit (cards out by a decision — cancelled, forced out, or excluded
+ * by a chosen alternative — do not move it). Cards after the line that still fit are funded in a
+ * gap the cards above left, and counted apart.
+ */
+export type Line = {
+  /** Committed and forced-in initiatives, in stack order: placed first. */
+  readonly pinned: readonly string[];
+  /** The rest, in stack order. */
+  readonly rankable: readonly string[];
+  /** Index in `rankable` of the first card that does not fit; `rankable.length` when all fit. */
+  readonly lineIndex: number;
+  /**
+   * Placed: the pinned ones that fit, the rankable ones in front of the line, and the
+   * prerequisites these pulled up.
+   */
+  readonly above: readonly string[];
+  /** Placed although behind the line: funded in a gap. */
+  readonly gap: readonly string[];
+  /** Not placed, in board order (pinned first). */
+  readonly below: readonly string[];
+};
+
+/** The line of a stack whose cut line is `cutLine` (`order` as given to `computeCutLine`). */
+export function lineOf(portfolio: Portfolio, cutLine: CutLine, order: readonly string[]): Line {
+  const known = new Set(portfolio.initiatives.map((item) => item.id));
+  const named = new Set(order);
+  const full = [
+    ...order.filter((id) => known.has(id)),
+    ...portfolio.initiatives.map((item) => item.id).filter((id) => !named.has(id)),
+  ];
+  const pinnedIds = new Set(portfolio.initiatives.filter(isPinned).map((item) => item.id));
+  const pinned: string[] = [];
+  const rankable: string[] = [];
+  const seen = new Set<string>();
+  for (const id of full) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    (pinnedIds.has(id) ? pinned : rankable).push(id);
+  }
+  let lineIndex = rankable.findIndex((id) => {
+    const placement = cutLine.byId.get(id);
+    return placement !== undefined && !placement.above && !outByDecision(placement);
+  });
+  if (lineIndex < 0) lineIndex = rankable.length;
+  const above: string[] = [];
+  const gap: string[] = [];
+  const below: string[] = [];
+  for (const id of pinned) (cutLine.byId.get(id)?.above ? above : below).push(id);
+  const position = new Map(rankable.map((id, index) => [id, index]));
+  /** In front of the line, or pulled up (as a prerequisite) by work that is. */
+  const fundedAbove = (id: string): boolean => {
+    let current: string | undefined = id;
+    // Each step follows who pulled it up; a chain is never longer than the stack.
+    for (let step = 0; current !== undefined && step <= full.length; step += 1) {
+      const index = position.get(current);
+      if (index === undefined || index < lineIndex) return true;
+      current = cutLine.byId.get(current)?.pulledBy;
+    }
+    return false;
+  };
+  for (const id of rankable) {
+    if (!cutLine.byId.get(id)?.above) below.push(id);
+    else if (fundedAbove(id)) above.push(id);
+    else gap.push(id);
+  }
+  return { pinned, rankable, lineIndex, above, gap, below };
 }
 
 /** Up to two decimals, without trailing zeros, with thousands separators: 1.5, 40,000. */
@@ -327,6 +464,8 @@ type Names = {
 
 function sentence(reason: BelowReason, portfolio: Portfolio, names: Names): string {
   switch (reason.kind) {
+    case 'cancelled':
+      return 'cancelled';
     case 'forced-out':
       return 'forced out';
     case 'excluded':
@@ -384,18 +523,32 @@ function namesOf(portfolio: Portfolio): Names {
 }
 
 export type CutLineReport = {
-  readonly above: readonly { readonly id: string; readonly start: string }[];
+  /** Placed initiatives; `inGap` marks those funded in a gap behind the line. */
+  readonly above: readonly { readonly id: string; readonly start: string; readonly inGap?: true }[];
   readonly below: readonly { readonly id: string; readonly reason: string }[];
 };
 
-/** The `cutline` command's output: above and below, each in placement order. */
-export function cutLineReport(portfolio: Portfolio, cutLine: CutLine): CutLineReport {
+/**
+ * The `cutline` command's output: above and below, each in placement order. Given the stack's
+ * `order`, the initiatives funded in a gap behind the line say so.
+ */
+export function cutLineReport(
+  portfolio: Portfolio,
+  cutLine: CutLine,
+  order?: readonly string[],
+): CutLineReport {
   const names = namesOf(portfolio);
-  const above: { id: string; start: string }[] = [];
+  const gap = new Set(order === undefined ? [] : lineOf(portfolio, cutLine, order).gap);
+  const above: { id: string; start: string; inGap?: true }[] = [];
   const below: { id: string; reason: string }[] = [];
   for (const placement of cutLine.placements) {
-    if (placement.above) above.push({ id: placement.id, start: placement.start });
-    else below.push({ id: placement.id, reason: sentence(placement.reason, portfolio, names) });
+    if (placement.above) {
+      above.push(
+        gap.has(placement.id)
+          ? { id: placement.id, start: placement.start, inGap: true }
+          : { id: placement.id, start: placement.start },
+      );
+    } else below.push({ id: placement.id, reason: sentence(placement.reason, portfolio, names) });
   }
   return { above, below };
 }

@@ -70,7 +70,7 @@ describe('validateCommand', () => {
 describe('cutlineCommand', () => {
   const text = fixtureText('cutline/reasons.baton.json');
 
-  it('prints the cut line of the first scenario as JSON, one reason sentence per initiative below', () => {
+  it('prints the cut line of the first scenario as JSON: gap-fillers marked, one reason sentence per initiative below', () => {
     const output = cutlineCommand('reasons.baton.json', text);
     expect(output.code).toBe(EXIT_OK);
     expect(output.stderr).toBe('');
@@ -81,8 +81,9 @@ describe('cutlineCommand', () => {
         { id: 'crm-buy', start: '2027-Q1' },
         { id: 'lakehouse', start: '2027-Q1' },
         { id: 'churn', start: '2027-Q3' },
-        { id: 'fleet', start: '2027-Q4' },
-        { id: 'intranet', start: '2027-Q1' },
+        // Behind the line (Big-bang migration does not fit), yet they fit a gap.
+        { id: 'fleet', start: '2027-Q4', inGap: true },
+        { id: 'intranet', start: '2027-Q1', inGap: true },
       ],
       below: [
         { id: 'crm-build', reason: 'excluded by CRM: buy SaaS' },

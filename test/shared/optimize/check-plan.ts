@@ -41,6 +41,7 @@ export function planViolations(
     const duration = durationOf(item);
     const end = start + duration - 1;
     if (item.forced === 'out') problems.push(`${id} is forced out but selected`);
+    if (item.status === 'cancelled') problems.push(`${id} is cancelled but selected`);
     if (end > last) problems.push(`${id} ends after the last period`);
     if (item.start !== undefined && periodOf.get(item.start) !== start) {
       problems.push(`${id} does not start at its fixed start`);
@@ -74,8 +75,15 @@ export function planViolations(
     });
   }
   for (const item of portfolio.initiatives) {
-    if (item.forced === 'in' && !chosen.has(item.id))
+    if (item.forced === 'in' && item.status !== 'cancelled' && !chosen.has(item.id))
       problems.push(`${item.id} is forced in but not selected`);
+    const committed =
+      (item.status === 'active' || item.status === 'done') &&
+      item.forced !== 'out' &&
+      item.status !== undefined;
+    if (committed && !chosen.has(item.id)) {
+      problems.push(`${item.id} is committed (${item.status}) but not selected`);
+    }
   }
   for (const [key, amount] of used) {
     const [team, p] = key.split('|') as [string, string];

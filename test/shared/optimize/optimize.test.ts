@@ -138,6 +138,60 @@ describe('optimizePortfolio rules', () => {
     expect(new Set(result.selected.map((entry) => entry.start)).size).toBe(2);
   });
 
+  it('never selects cancelled work, however valuable, and says why it is out', () => {
+    const portfolio = small([
+      item('voice', 100, [1], { status: 'cancelled' }),
+      item('voice-forced', 100, [1], { status: 'cancelled', forced: 'in' }),
+      item('b', 5, [1]),
+    ]);
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.status).toBe('optimal');
+    expectSound(portfolio, result);
+    expect(result.selected.map((entry) => entry.id)).toEqual(['b']);
+    const reasons = result.rejected.map((entry) => describeOutReason(entry.reason, portfolio));
+    expect(reasons).toEqual(['cancelled', 'cancelled']);
+  });
+
+  it('selects committed work (active, done) before more valuable proposals, at its fixed start', () => {
+    // Platform has 10 FTE; WMS (active, value 1) takes 6 in Q2, so the proposal worth 50 that needs
+    // 8 in both quarters cannot be done: the plan keeps what is under way.
+    const portfolio = small([
+      item('portal', 50, [8, 8]),
+      item('wms', 1, [6], { status: 'active', start: 'Q2' }),
+      item('pod', 1, [1], { status: 'done', start: 'Q1' }),
+      item('small', 2, [3]),
+    ]);
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.status).toBe('optimal');
+    expectSound(portfolio, result);
+    expect(result.selected.map((entry) => entry.id).sort()).toEqual(['pod', 'small', 'wms']);
+    expect(result.selected).toContainEqual({ id: 'wms', start: 'Q2', startIndex: 1, endIndex: 1 });
+    expect(result.objective).toBe(4);
+  });
+
+  it('takes committed work out only on a stop decision (forced out)', () => {
+    const portfolio = small([
+      item('wms', 1, [6, 6], { status: 'active', forced: 'out', forcedReason: 'Stopped' }),
+      item('portal', 50, [8, 8]),
+    ]);
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.selected.map((entry) => entry.id)).toEqual(['portal']);
+    expect(describeOutReason(result.rejected[0]!.reason, portfolio)).toBe('forced out');
+  });
+
+  it('names committed work that cannot all be done', () => {
+    const portfolio = small([
+      item('wms', 1, [6, 6], { status: 'active' }),
+      item('fleet', 1, [6, 6], { status: 'done' }),
+    ]);
+    const result = optimizePortfolio(highs, portfolio, { now: clock });
+    expect(result.status).toBe('infeasible');
+    expect(result.conflict?.forced).toEqual(['wms', 'fleet']);
+    expect(result.conflict?.message).toBe(
+      'WMS (active) and FLEET (done) cannot all be done; placing them in turn, FLEET does not fit: Platform is 2 FTE short in Q1 2027',
+    );
+  });
+
   it('names forced-in initiatives that cannot all be done, and what breaks', () => {
     const portfolio = small([
       item('a', 1, [6, 6], { forced: 'in' }),
@@ -149,7 +203,7 @@ describe('optimizePortfolio rules', () => {
     expect(result.selected).toEqual([]);
     expect(result.conflict?.forced).toEqual(['a', 'b']);
     expect(result.conflict?.message).toBe(
-      'A, B are forced in but cannot all be done; placing them in turn, B does not fit: Platform is 2 FTE short in Q1 2027',
+      'A (forced in) and B (forced in) cannot all be done; placing them in turn, B does not fit: Platform is 2 FTE short in Q1 2027',
     );
   });
 
@@ -279,10 +333,15 @@ describe('optimizePortfolio properties', () => {
         for (const scenario of portfolio.scenarios) {
           const cutLine = computeCutLine(portfolio, scenario.ranking);
           const above = cutLine.placements.filter((placement) => placement.above);
-          const forcedBelow = portfolio.initiatives.some(
-            (entry) => entry.forced === 'in' && !cutLine.byId.get(entry.id)?.above,
+          const pinnedBelow = portfolio.initiatives.some(
+            (entry) =>
+              entry.status !== 'cancelled' &&
+              (entry.forced === 'in' ||
+                ((entry.status === 'active' || entry.status === 'done') &&
+                  entry.forced !== 'out')) &&
+              !cutLine.byId.get(entry.id)?.above,
           );
-          if (forcedBelow) continue;
+          if (pinnedBelow) continue;
           expect(result.objective).toBeGreaterThanOrEqual(planValue(portfolio, above) - 1e-6);
         }
       }),

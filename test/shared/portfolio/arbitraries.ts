@@ -58,6 +58,11 @@ function initiativeArbitrary(index: number, ids: string[], teamIds: string[], pe
         ),
       ),
       forced: rarely(fc.constantFrom('in' as const, 'out' as const)),
+      status: fc.oneof(
+        { arbitrary: fc.constant('proposed' as const), weight: 6 },
+        fc.constantFrom('approved' as const, 'active' as const, 'done' as const),
+        fc.constant('cancelled' as const),
+      ),
       value: often(fc.integer({ min: 0, max: 100 })),
     })
     .map((fields): Initiative => {
@@ -69,7 +74,7 @@ function initiativeArbitrary(index: number, ids: string[], teamIds: string[], pe
       return {
         id,
         name: `Initiative ${index + 1}`,
-        status: 'proposed',
+        status: fields.status,
         ...(fields.demand && { demand: recordOf(teamIds, fields.demand) }),
         ...(fields.spend && { spend: fields.spend }),
         ...(fields.duration !== undefined && { duration: fields.duration }),

@@ -11,6 +11,7 @@ import { portfolioArbitrary } from '../portfolio/arbitraries';
 import {
   computeCutLine,
   cutLineReport,
+  lineOf,
   scenarioCutLine,
   type AbovePlacement,
   type CutLine,
@@ -22,15 +23,22 @@ const RUNS = { numRuns: 400 };
 
 const durationOf = (initiative: Initiative) => Math.max(1, initiativeDuration(initiative));
 
-/** The stack as the rules describe it: ranked ids, then the rest in file order; forced-in first. */
+/** Committed (active or done, not forced out) or forced in, and not cancelled: placed first. */
+function pinnedByRule(initiative: Initiative | undefined): boolean {
+  if (!initiative || initiative.status === 'cancelled') return false;
+  if (initiative.forced === 'in') return true;
+  return (
+    (initiative.status === 'active' || initiative.status === 'done') && initiative.forced !== 'out'
+  );
+}
+
+/** The stack as the rules describe it: ranked ids, then the rest in file order; pinned first. */
 function expectedStack(portfolio: Portfolio): string[] {
   const ids = portfolio.initiatives.map((item) => item.id);
   const ranking = portfolio.scenarios[0]?.ranking ?? [];
   const stack = [...new Set([...ranking, ...ids])];
-  const forcedIn = new Set(
-    portfolio.initiatives.filter((item) => item.forced === 'in').map((item) => item.id),
-  );
-  return [...stack.filter((id) => forcedIn.has(id)), ...stack.filter((id) => !forcedIn.has(id))];
+  const pinned = new Set(portfolio.initiatives.filter(pinnedByRule).map((item) => item.id));
+  return [...stack.filter((id) => pinned.has(id)), ...stack.filter((id) => !pinned.has(id))];
 }
 
 function byIdOf(portfolio: Portfolio): Map<string, Initiative> {
@@ -206,10 +214,12 @@ describe('cut line properties', () => {
         const initiatives = byIdOf(portfolio);
         const prerequisitesOf = (id: string): string[] =>
           (initiatives.get(id)?.dependsOn ?? []).flatMap((p) => [p, ...prerequisitesOf(p)]);
-        const firstMovable = stack.filter((id) => initiatives.get(id)?.forced === 'in').length;
+        const firstMovable = stack.filter((id) => pinnedByRule(initiatives.get(id))).length;
         const candidates = aboveOf(cutLine)
           .map((placement) => placement.id)
-          .filter((id) => initiatives.get(id)?.forced === undefined);
+          .filter(
+            (id) => initiatives.get(id)?.forced === undefined && !pinnedByRule(initiatives.get(id)),
+          );
         if (candidates.length === 0) return;
         const card = candidates[pick % candidates.length] as string;
         const from = stack.indexOf(card);
@@ -297,6 +307,10 @@ describe('cut line properties', () => {
           const before = cutLine.placements.slice(0, position);
           const aboveBefore = new Set(before.filter((p) => p.above).map((p) => p.id));
           const reason = placement.above ? undefined : placement.reason;
+          if (initiative.status === 'cancelled') {
+            expect(reason).toEqual({ kind: 'cancelled' });
+            return;
+          }
           if (reason?.kind === 'forced-out' || initiative.forced === 'out') {
             expect(reason).toEqual({ kind: 'forced-out' });
             return;
@@ -343,6 +357,85 @@ describe('cut line properties', () => {
             expect((reason as { short: number }).short).toBeCloseTo(expected?.short ?? NaN, 9);
           }
         });
+      }),
+      RUNS,
+    );
+  });
+
+  it('(i) never places cancelled work, and never counts it above or in a gap', () => {
+    fc.assert(
+      fc.property(portfolioArbitrary, (portfolio) => {
+        const order = expectedStack(portfolio);
+        const cutLine = computeCutLine(portfolio, order);
+        const line = lineOf(portfolio, cutLine, order);
+        for (const initiative of portfolio.initiatives) {
+          if (initiative.status !== 'cancelled') continue;
+          expect(cutLine.byId.get(initiative.id)).toMatchObject({
+            above: false,
+            reason: { kind: 'cancelled' },
+          });
+          expect(line.below).toContain(initiative.id);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('(j) places committed and forced-in work first: only prerequisites they pull up come between', () => {
+    fc.assert(
+      fc.property(portfolioArbitrary, (portfolio) => {
+        const cutLine = scenarioCutLine(portfolio);
+        const initiatives = byIdOf(portfolio);
+        const pinned = cutLine.placements.filter((p) => pinnedByRule(initiatives.get(p.id)));
+        const last = cutLine.placements.indexOf(pinned[pinned.length - 1] as Placement);
+        cutLine.placements.slice(0, last + 1).forEach((placement) => {
+          if (pinnedByRule(initiatives.get(placement.id))) return;
+          expect(placement.pulledBy).toBeDefined();
+        });
+        // Committed work leaves the plan only when it does not fit, and then it says why.
+        for (const placement of pinned) {
+          if (placement.above) continue;
+          expect(['capacity', 'budget', 'no-start', 'needs', 'excluded']).toContain(
+            placement.reason.kind,
+          );
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('(k) one line: above, in a gap and below partition the stack the way the board draws it', () => {
+    fc.assert(
+      fc.property(portfolioArbitrary, (portfolio) => {
+        const order = expectedStack(portfolio);
+        const cutLine = computeCutLine(portfolio, order);
+        const line = lineOf(portfolio, cutLine, order);
+        const all = [...line.above, ...line.gap, ...line.below];
+        expect([...all].sort()).toEqual(portfolio.initiatives.map((item) => item.id).sort());
+        expect(new Set(all).size).toBe(all.length);
+        expect([...line.pinned, ...line.rankable]).toEqual(order);
+        const placedAbove = new Set(aboveOf(cutLine).map((p) => p.id));
+        for (const id of [...line.above, ...line.gap]) expect(placedAbove.has(id)).toBe(true);
+        for (const id of line.below) expect(placedAbove.has(id)).toBe(false);
+        // In front of the line every rankable card is placed or out by a decision.
+        line.rankable.slice(0, line.lineIndex).forEach((id) => {
+          const placement = cutLine.byId.get(id) as Placement;
+          if (placement.above) expect(line.above).toContain(id);
+          else expect(['cancelled', 'forced-out', 'excluded']).toContain(placement.reason.kind);
+        });
+        // The card at the line does not fit for want of room, time or a prerequisite.
+        const atLine = line.rankable[line.lineIndex];
+        if (atLine !== undefined) {
+          const placement = cutLine.byId.get(atLine) as Placement;
+          expect(placement.above).toBe(false);
+          if (!placement.above) {
+            expect(['capacity', 'budget', 'no-start', 'needs']).toContain(placement.reason.kind);
+          }
+        }
+        // A gap-filler sits behind the line and was not pulled up by work in front of it.
+        for (const id of line.gap) {
+          expect(line.rankable.indexOf(id)).toBeGreaterThan(line.lineIndex);
+        }
       }),
       RUNS,
     );

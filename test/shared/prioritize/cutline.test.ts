@@ -5,9 +5,11 @@ import {
   cutLineReport,
   describeReason,
   formatAmount,
+  lineOf,
   placementOrder,
   scenarioCutLine,
   stackOrder,
+  type BelowPlacement,
   type CutLine,
   type Placement,
 } from '../../../shared/prioritize/cutline';
@@ -531,11 +533,14 @@ describe('reasons as sentences', () => {
 });
 
 describe('the demo portfolio', () => {
-  const forcedIn = DEMO_PORTFOLIO.initiatives.filter((item) => item.forced === 'in');
+  const pinned = DEMO_PORTFOLIO.initiatives.filter(
+    (item) => item.forced === 'in' || item.status === 'active' || item.status === 'done',
+  );
   const forcedOut = DEMO_PORTFOLIO.initiatives.filter((item) => item.forced === 'out');
+  const cancelled = DEMO_PORTFOLIO.initiatives.filter((item) => item.status === 'cancelled');
 
   for (const scenario of DEMO_PORTFOLIO.scenarios) {
-    it(`splits the ${scenario.name} stack: forced-in above and first, forced-out below`, () => {
+    it(`splits the ${scenario.name} stack: committed and forced-in first, cancelled and forced-out below`, () => {
       const cutLine = scenarioCutLine(DEMO_PORTFOLIO, scenario.id);
       const result = cutLineReport(DEMO_PORTFOLIO, cutLine);
       const total = DEMO_PORTFOLIO.initiatives.length;
@@ -543,11 +548,15 @@ describe('the demo portfolio', () => {
       expect(result.above.length).toBeGreaterThan(total / 4);
       expect(result.below.length).toBeGreaterThan(total / 4);
 
-      expect(forcedIn.length).toBeGreaterThan(0);
-      expect(ids(cutLine).slice(0, forcedIn.length).sort()).toEqual(
-        forcedIn.map((item) => item.id).sort(),
+      expect(pinned.length).toBeGreaterThan(0);
+      expect(ids(cutLine).slice(0, pinned.length).sort()).toEqual(
+        pinned.map((item) => item.id).sort(),
       );
-      for (const item of forcedIn) expect(placed(cutLine, item.id).above).toBe(true);
+      for (const item of pinned) expect(placed(cutLine, item.id).above).toBe(true);
+      expect(cancelled.length).toBeGreaterThan(0);
+      for (const item of cancelled) {
+        expect(result.below).toContainEqual({ id: item.id, reason: 'cancelled' });
+      }
 
       expect(forcedOut.length).toBeGreaterThan(0);
       for (const item of forcedOut) {
@@ -570,5 +579,125 @@ describe('the demo portfolio', () => {
     );
     expect(first).not.toEqual(second);
     expect(second?.below).toContainEqual({ id: 'crm-build', reason: 'excluded by CRM: buy SaaS' });
+  });
+});
+
+describe('status counts', () => {
+  it('never places cancelled work: it takes nothing and is below with the reason "cancelled"', () => {
+    const portfolio = ranked(
+      ['voice', 'a'],
+      [
+        initiative('voice', { status: 'cancelled', demand: { platform: [10] } }),
+        initiative('forced-voice', {
+          status: 'cancelled',
+          forced: 'in',
+          demand: { platform: [1] },
+        }),
+        initiative('a', { demand: { platform: [10] } }),
+      ],
+    );
+    const cutLine = scenarioCutLine(portfolio);
+    expect(placed(cutLine, 'voice')).toEqual({
+      id: 'voice',
+      above: false,
+      reason: { kind: 'cancelled' },
+    });
+    expect(placed(cutLine, 'forced-voice').above).toBe(false);
+    expect(placed(cutLine, 'a')).toMatchObject({ above: true, start: '2027-Q1' });
+    expect(report(portfolio).below).toEqual([
+      { id: 'voice', reason: 'cancelled' },
+      { id: 'forced-voice', reason: 'cancelled' },
+    ]);
+  });
+
+  it('places active and done work first, in ranking order, at its fixed start', () => {
+    // Ranked last, WMS (active) still goes first and keeps Q2; the proposal ranked first loses.
+    const portfolio = ranked(
+      ['portal', 'tracking', 'wms', 'pod'],
+      [
+        initiative('portal', { demand: { platform: [6, 6, 6, 6] } }),
+        initiative('tracking', { demand: { platform: [2] } }),
+        initiative('wms', { status: 'active', start: '2027-Q2', demand: { platform: [6] } }),
+        initiative('pod', { status: 'done', demand: { platform: [2] } }),
+      ],
+    );
+    const cutLine = scenarioCutLine(portfolio);
+    expect(ids(cutLine).slice(0, 2)).toEqual(['wms', 'pod']);
+    expect(placed(cutLine, 'wms')).toMatchObject({ above: true, start: '2027-Q2' });
+    expect(describeReason((placed(cutLine, 'portal') as BelowPlacement).reason, portfolio)).toBe(
+      'Platform is 2 FTE short in Q2 2027',
+    );
+    const line = lineOf(portfolio, cutLine, stackOrder(portfolio));
+    expect(line.pinned).toEqual(['wms', 'pod']);
+    expect(line.rankable).toEqual(['portal', 'tracking']);
+    expect(line.lineIndex).toBe(0);
+    expect(line.above).toEqual(['wms', 'pod']);
+    expect(line.gap).toEqual(['tracking']);
+    expect(line.below).toEqual(['portal']);
+  });
+
+  it('takes committed work out only on a stop decision; committed work that does not fit names the shortage', () => {
+    const portfolio = ranked(
+      ['stopped', 'first', 'second'],
+      [
+        initiative('stopped', { status: 'active', forced: 'out', demand: { platform: [1] } }),
+        initiative('first', { status: 'active', demand: { platform: [8, 8, 8, 8] } }),
+        initiative('second', { status: 'active', demand: { platform: [4] } }),
+      ],
+    );
+    const cutLine = scenarioCutLine(portfolio);
+    expect(placed(cutLine, 'stopped')).toMatchObject({
+      above: false,
+      reason: { kind: 'forced-out' },
+    });
+    const line = lineOf(portfolio, cutLine, stackOrder(portfolio));
+    // Still in the pinned group, below, with the shortage named.
+    expect(line.pinned).toEqual(['first', 'second']);
+    expect(line.below).toEqual(['second', 'stopped']);
+    expect(report(portfolio).below).toContainEqual({
+      id: 'second',
+      reason: 'Platform is 2 FTE short in Q1 2027',
+    });
+  });
+
+  it('draws one line: out-by-decision cards do not move it, prerequisites pulled up count above', () => {
+    const portfolio = ranked(
+      ['a', 'cancelled', 'b', 'too-big', 'c', 'lake'],
+      [
+        initiative('a', { demand: { platform: [2] } }),
+        initiative('cancelled', { status: 'cancelled', demand: { platform: [1] } }),
+        initiative('b', { demand: { platform: [2] }, dependsOn: ['lake'] }),
+        initiative('too-big', { demand: { platform: [20] } }),
+        initiative('c', { demand: { platform: [1] } }),
+        initiative('lake', { demand: { data: [1] } }),
+      ],
+    );
+    const cutLine = scenarioCutLine(portfolio);
+    const line = lineOf(portfolio, cutLine, stackOrder(portfolio));
+    expect(line.lineIndex).toBe(3);
+    expect(line.above).toEqual(['a', 'b', 'lake']);
+    expect(line.gap).toEqual(['c']);
+    expect(line.below).toEqual(['cancelled', 'too-big']);
+    expect(report(portfolio).above).toContainEqual({ id: 'c', start: '2027-Q1' });
+    expect(
+      cutLineReport(portfolio, cutLine, stackOrder(portfolio)).above.filter((entry) => entry.inGap),
+    ).toEqual([{ id: 'c', start: '2027-Q1', inGap: true }]);
+  });
+
+  it('walks a chain of 5,000 prerequisites without overflowing the stack', () => {
+    const count = 5000;
+    const chain = Array.from({ length: count }, (_, index) =>
+      initiative(`i${index}`, index + 1 < count ? { dependsOn: [`i${index + 1}`] } : {}),
+    );
+    const portfolio = plan(chain, { teams: [PLATFORM] });
+    const cutLine = scenarioCutLine(portfolio);
+    expect(cutLine.placements).toHaveLength(count);
+    // The last of the chain is placed first (pulled up by all the others), the first last; a
+    // chain of one-period initiatives cannot finish in four quarters.
+    expect(cutLine.placements[0]?.id).toBe(`i${count - 1}`);
+    expect(placed(cutLine, 'i0')).toMatchObject({
+      above: false,
+      reason: { kind: 'needs', prerequisite: 'i1' },
+    });
   });
 });
