@@ -14,6 +14,7 @@ import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useAppCommands } from './useAppCommands';
 import { useHashLocation } from './useHashLocation';
+import { usePlanWatch } from './usePlanWatch';
 
 function useStorageError(): string | null {
   const [error, setError] = useState<string | null>(null);
@@ -30,6 +31,7 @@ export function App() {
   useHashLocation();
   const storageError = useStorageError();
   const rows = usePortfolioRows();
+  usePlanWatch(rows);
   const area = useAppStore((state) => state.location.area);
   const info = AREA_INFO.find((entry) => entry.id === area);
 

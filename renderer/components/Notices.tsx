@@ -9,7 +9,8 @@ export function Notices() {
   const dismiss = useAppStore((state) => state.dismissNotice);
   useEffect(() => {
     const last = notices[notices.length - 1];
-    if (!last || last.kind === 'error') return;
+    // Errors, and warnings that offer to undo, stay until dismissed.
+    if (!last || last.kind === 'error' || last.action) return;
     const timer = setTimeout(() => dismiss(last.id), NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notices, dismiss]);
@@ -18,6 +19,18 @@ export function Notices() {
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice--${notice.kind}`}>
           <span>{notice.text}</span>
+          {notice.action && (
+            <button
+              type="button"
+              className="notice__action"
+              onClick={() => {
+                dismiss(notice.id);
+                notice.action?.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
           <button
             type="button"
             className="notice__close"

@@ -4,7 +4,7 @@
  */
 import { initiativeValue, totalSpend } from '../portfolio/measures';
 import type { Portfolio } from '../portfolio/types';
-import { scenarioCutLine } from './cutline';
+import { computeCutLine, lineOf, stackOrder } from './cutline';
 
 /** How many scenarios can be compared at once. */
 export const MIN_COMPARED = 2;
@@ -14,8 +14,13 @@ export const MAX_COMPARED = 4;
 export type ScenarioFigures = {
   readonly scenarioId: string;
   readonly name: string;
-  /** Initiative ids above the line, in the order the engine placed them. */
+  /**
+   * Initiative ids in the plan (funded), in the order the engine placed them: those above the
+   * line and those funded in a gap behind it.
+   */
   readonly above: readonly string[];
+  /** How many of `above` are funded in a gap behind the line (the board's count apart). */
+  readonly inGap: number;
   /** Initiative ids below the line, in the order the engine placed them. */
   readonly below: readonly string[];
   /** Sum of the values above the line; an initiative without a value counts as 0. */
@@ -78,7 +83,9 @@ export function teamCapacity(portfolio: Portfolio): Record<string, number> {
 export function scenarioFigures(portfolio: Portfolio, scenarioId: string): ScenarioFigures {
   const scenario = portfolio.scenarios.find((candidate) => candidate.id === scenarioId);
   if (!scenario) throw new RangeError(`Scenario "${scenarioId}" does not exist.`);
-  const cutLine = scenarioCutLine(portfolio, scenarioId);
+  const order = stackOrder(portfolio, scenarioId);
+  const cutLine = computeCutLine(portfolio, order);
+  const inGap = lineOf(portfolio, cutLine, order).gap.length;
   const byId = new Map(portfolio.initiatives.map((initiative) => [initiative.id, initiative]));
   const above: string[] = [];
   const below: string[] = [];
@@ -110,6 +117,7 @@ export function scenarioFigures(portfolio: Portfolio, scenarioId: string): Scena
     scenarioId,
     name: scenario.name,
     above,
+    inGap,
     below,
     valueAbove,
     unvaluedAbove,

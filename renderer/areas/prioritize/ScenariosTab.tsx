@@ -195,19 +195,19 @@ export function ScenariosTab({
           <div className="table-scroll">
             <table className="data-table scenario-table">
               <caption className="visually-hidden">
-                Scenarios, with what each puts above the cut line
+                Scenarios, with what each funds: above the cut line or in a gap behind it
               </caption>
               <thead>
                 <tr>
                   <th scope="col">Scenario</th>
                   <th scope="col" className="num">
-                    Above the line
+                    Funded
                   </th>
                   <th scope="col" className="num">
                     Below the line
                   </th>
                   <th scope="col" className="num">
-                    Value above
+                    Value funded
                   </th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -295,7 +295,15 @@ function ScenarioRow(props: ScenarioRowProps) {
           </>
         )}
       </th>
-      <td className="num">{figures ? formatNumber(figures.above.length, 0) : '–'}</td>
+      <td className="num">
+        {figures ? formatNumber(figures.above.length, 0) : '–'}
+        {figures && figures.inGap > 0 && (
+          <span className="scenario-table__note">
+            {formatNumber(figures.above.length - figures.inGap, 0)} above the line,{' '}
+            {formatNumber(figures.inGap, 0)} in a gap
+          </span>
+        )}
+      </td>
       <td className="num">{figures ? formatNumber(figures.below.length, 0) : '–'}</td>
       <td className="num">
         {figures ? formatNumber(figures.valueAbove) : '–'}

@@ -2,8 +2,15 @@ import type { StateCreator } from 'zustand';
 import type { InitiativeStatus } from '../../../shared/portfolio/types';
 import type { AppState } from '../store';
 
-export type NoticeKind = 'info' | 'success' | 'error';
-export type Notice = { readonly id: number; readonly kind: NoticeKind; readonly text: string };
+export type NoticeKind = 'info' | 'success' | 'warning' | 'error';
+/** A button on a notice: "Undo" on a warning about what an edit did. */
+export type NoticeAction = { readonly label: string; readonly run: () => void };
+export type Notice = {
+  readonly id: number;
+  readonly kind: NoticeKind;
+  readonly text: string;
+  readonly action?: NoticeAction;
+};
 
 export const INITIATIVE_SORT_KEYS = [
   'order',
@@ -58,7 +65,7 @@ export type UiSlice = {
   confirmRequest: ConfirmRequest | null;
   setConfirmRequest: (request: ConfirmRequest | null) => void;
   notices: readonly Notice[];
-  notify: (kind: NoticeKind, text: string) => void;
+  notify: (kind: NoticeKind, text: string, action?: NoticeAction) => void;
   dismissNotice: (id: number) => void;
   initiativeQuery: InitiativeQuery;
   setInitiativeQuery: (patch: Partial<InitiativeQuery>) => void;
@@ -72,8 +79,13 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   confirmRequest: null,
   setConfirmRequest: (confirmRequest) => set({ confirmRequest }),
   notices: [],
-  notify: (kind, text) =>
-    set((state) => ({ notices: [...state.notices.slice(-1), { id: nextNoticeId++, kind, text }] })),
+  notify: (kind, text, action) =>
+    set((state) => ({
+      notices: [
+        ...state.notices.slice(-1),
+        { id: nextNoticeId++, kind, text, ...(action && { action }) },
+      ],
+    })),
   dismissNotice: (id) =>
     set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
   initiativeQuery: DEFAULT_INITIATIVE_QUERY,

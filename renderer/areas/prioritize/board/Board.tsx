@@ -1,14 +1,20 @@
 /** The board: the ranked stack with its cut line, and what the stack does to capacity. */
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
-import type { Portfolio } from '../../../../shared/portfolio/types';
+import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
 import { CapacityHeatmap } from '../../../charts/CapacityHeatmap';
 import { moveInStack } from '../../../db/scenarios';
 import { formatMoney, formatNumber } from '../../../format';
 import { useAppStore } from '../../../state/store';
 import { RankedStack } from './RankedStack';
 import { StackCard } from './StackCard';
-import { planMoveTo, viewStack, type StackMovePlan, type StackView } from './stack-model';
+import {
+  lineCounts,
+  planMoveTo,
+  viewStack,
+  type StackMovePlan,
+  type StackView,
+} from './stack-model';
 
 export type BoardProps = {
   readonly portfolio: Portfolio;
@@ -38,6 +44,15 @@ function summary(portfolio: Portfolio, view: StackView) {
   return { value, spend, budget };
 }
 
+/** "Committed · placed first", "Forced in · placed first", or both, as the group holds. */
+function pinnedTitle(pinned: readonly string[], byId: ReadonlyMap<string, Initiative>): string {
+  const forced = pinned.some((id) => byId.get(id)?.forced === 'in');
+  const committed = pinned.some((id) => byId.get(id)?.forced !== 'in');
+  const group =
+    forced && committed ? 'Committed and forced in' : forced ? 'Forced in' : 'Committed';
+  return `${group} · placed first`;
+}
+
 /** What the stack does to capacity and budget: the figures and the heatmap. */
 const BoardSide = memo(function BoardSide({
   portfolio,
@@ -59,12 +74,18 @@ const BoardSide = memo(function BoardSide({
             {shown.aboveCount} of {portfolio.initiatives.length}
           </dd>
         </div>
+        {shown.gap.size > 0 && (
+          <div>
+            <dt>Funded in a gap</dt>
+            <dd data-testid="figure-gap">{shown.gap.size}</dd>
+          </div>
+        )}
         <div>
-          <dt>Value above</dt>
+          <dt>Value funded</dt>
           <dd>{formatNumber(figures.value, 0)}</dd>
         </div>
         <div>
-          <dt>Spend above</dt>
+          <dt>Spend funded</dt>
           <dd>
             {formatMoney(figures.spend, portfolio.currency)}
             {figures.budget !== undefined &&
@@ -188,7 +209,7 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
         <div className="board__toolbar">
           <h3 id="stack-title">Ranked stack</h3>
           <p className="board__counts" role="status" data-testid="stack-counts">
-            {shown.aboveCount} above the line · {shown.belowCount} below
+            {lineCounts(shown)}
           </p>
           <div className="board__actions" role="group" aria-label="Selected cards">
             <span className="board__selection">
@@ -222,7 +243,7 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
         </div>
         {view.pinned.length > 0 && (
           <div className="stack__pinned">
-            <h4 className="stack__pinned-title">Forced in · placed first</h4>
+            <h4 className="stack__pinned-title">{pinnedTitle(view.pinned, byId)}</h4>
             <ul className="stack__pinned-list">
               {view.pinned.map((id, index) => {
                 const initiative = byId.get(id);

@@ -29,7 +29,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { computeCutLine, describeReason } from '../../../../shared/prioritize/cutline';
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
-import { planDrop, type StackMovePlan, type StackView } from './stack-model';
+import { lineCounts, planDrop, type StackMovePlan, type StackView } from './stack-model';
 import { StackCard, placementText } from './StackCard';
 
 /** Marks a drag that has ended, for the announcements. */
@@ -328,7 +328,7 @@ export function RankedStack({
                       initiative={initiative}
                       placement={placement}
                       position={pinnedCount + index + 1}
-                      fitsInGap={index > shown.lineIndex && placement?.above === true}
+                      fitsInGap={shown.gap.has(id)}
                       selected={selected.has(id)}
                       onToggleSelected={onToggleSelected}
                       handle={{ ref: handle.ref, props: handle.props }}
@@ -347,9 +347,7 @@ export function RankedStack({
               data-index={shown.lineIndex}
               aria-hidden="true"
             >
-              <span className="cut-line__label">
-                Cut line · {shown.aboveCount} fit · {shown.belowCount} below
-              </span>
+              <span className="cut-line__label">Cut line · {lineCounts(shown)}</span>
             </div>
           )}
         </div>

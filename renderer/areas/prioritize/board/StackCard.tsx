@@ -11,7 +11,7 @@ export type StackCardProps = {
   readonly placement: Placement | undefined;
   /** 1-based position in the whole stack. */
   readonly position: number;
-  /** Below the cut line in stack order, yet it fits in a gap the cards above left. */
+  /** Behind the cut line in stack order, yet funded in a gap the cards above left. */
   readonly fitsInGap: boolean;
   readonly selected?: boolean;
   readonly onToggleSelected?: (id: string, extend: boolean) => void;
@@ -37,6 +37,15 @@ export function placementText(portfolio: Portfolio, placement: Placement | undef
   const length = placement.endIndex - placement.startIndex + 1;
   return `starts ${periodLabel(portfolio, placement.start)} · ${length} period${length === 1 ? '' : 's'}`;
 }
+
+/** What each status means for the plan, in a card's tooltip. */
+const STATUS_MEANING: Readonly<Record<Initiative['status'], string>> = {
+  proposed: 'Proposed: competes for capacity',
+  approved: 'Approved: competes for capacity',
+  active: 'Active: committed, placed first',
+  done: 'Done: committed, placed first',
+  cancelled: 'Cancelled: never planned',
+};
 
 function ignoreChange(): void {}
 
@@ -88,7 +97,11 @@ export const StackCard = memo(function StackCard({
           ⠿
         </span>
       ) : (
-        <span className="stack-card__pin" title="Forced in: placed first" aria-hidden="true">
+        <span
+          className="stack-card__pin"
+          title={initiative.forced === 'in' ? 'Forced in: placed first' : 'Committed: placed first'}
+          aria-hidden="true"
+        >
           ⚑
         </span>
       )}
@@ -121,13 +134,14 @@ export const StackCard = memo(function StackCard({
           {initiative.forced === 'out' && (
             <span className="badge badge--forced-out">Forced out</span>
           )}
-          {fitsInGap && <span className="badge badge--gap">Fits in a gap</span>}
-          {(initiative.status === 'done' || initiative.status === 'cancelled') && (
-            // Still placed (the cut line places every initiative): say so, so it is not missed.
-            <span className={`badge status status--${initiative.status}`}>
-              {STATUS_LABELS[initiative.status]}
-            </span>
-          )}
+          {fitsInGap && <span className="badge badge--gap">Funded in a gap</span>}
+          <span
+            className={`badge status status--${initiative.status}`}
+            data-testid="card-status"
+            title={STATUS_MEANING[initiative.status]}
+          >
+            {STATUS_LABELS[initiative.status]}
+          </span>
         </div>
         <div className="stack-card__status" title={status}>
           <span className={above ? 'stack-card__start' : 'stack-card__reason'}>{status}</span>

@@ -2,41 +2,46 @@
  * What the board shows of a scenario's stack, and how a drag changes it: pure functions over
  * initiative ids, so that the preview while dragging and the stored move always agree.
  */
-import { computeCutLine, type CutLine } from '../../../../shared/prioritize/cutline';
+import { computeCutLine, lineOf, type CutLine } from '../../../../shared/prioritize/cutline';
 import type { Portfolio } from '../../../../shared/portfolio/types';
 
 export type StackView = {
   /** The whole stack, in ranking order. */
   readonly stack: readonly string[];
-  /** Forced-in initiatives: placed first, shown pinned above the rankable cards. */
+  /** Committed and forced-in initiatives: placed first, shown pinned above the rankable cards. */
   readonly pinned: readonly string[];
   /** The cards a user can reorder, in ranking order. */
   readonly rankable: readonly string[];
   readonly cutLine: CutLine;
-  /** Index in `rankable` of the first card below the line; `rankable.length` when all fit. */
+  /** Index in `rankable` of the first card that does not fit; `rankable.length` when all fit. */
   readonly lineIndex: number;
+  /** Placed in front of the line (with the pinned ones that fit). */
   readonly aboveCount: number;
+  /** Placed although behind the line: funded in a gap. */
+  readonly gap: ReadonlySet<string>;
   readonly belowCount: number;
 };
 
 /** The board's view of a stack: what is pinned, what is rankable, and where the line falls. */
 export function viewStack(portfolio: Portfolio, stack: readonly string[]): StackView {
-  const forcedIn = new Set(
-    portfolio.initiatives.filter((item) => item.forced === 'in').map((item) => item.id),
-  );
   const cutLine = computeCutLine(portfolio, stack);
-  const rankable = stack.filter((id) => !forcedIn.has(id));
-  const firstBelow = rankable.findIndex((id) => cutLine.byId.get(id)?.above === false);
-  const aboveCount = cutLine.placements.filter((placement) => placement.above).length;
+  const line = lineOf(portfolio, cutLine, stack);
   return {
     stack,
-    pinned: stack.filter((id) => forcedIn.has(id)),
-    rankable,
+    pinned: line.pinned,
+    rankable: line.rankable,
     cutLine,
-    lineIndex: firstBelow < 0 ? rankable.length : firstBelow,
-    aboveCount,
-    belowCount: cutLine.placements.length - aboveCount,
+    lineIndex: line.lineIndex,
+    aboveCount: line.above.length,
+    gap: new Set(line.gap),
+    belowCount: line.below.length,
   };
+}
+
+/** "13 above the line · 17 funded in a gap · 32 below": the counts the line is drawn from. */
+export function lineCounts(view: StackView): string {
+  const gap = view.gap.size > 0 ? ` · ${view.gap.size} funded in a gap` : '';
+  return `${view.aboveCount} above the line${gap} · ${view.belowCount} below`;
 }
 
 export type StackMovePlan = {

@@ -7,7 +7,9 @@ import type { OptimizeResult } from '../../../../shared/optimize/optimize';
 import { describeOutReason } from '../../../../shared/optimize/plan';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
 import type { Portfolio, Scenario } from '../../../../shared/portfolio/types';
-import { describeReason, scenarioCutLine } from '../../../../shared/prioritize/cutline';
+import { describeReason, scenarioCutLine, stackOrder } from '../../../../shared/prioritize/cutline';
+import { describeWorkTakenOut, workTakenOut } from '../../../../shared/prioritize/plan-change';
+import { undoLastEdit } from '../../../app/history-actions';
 import { createScenario } from '../../../db/scenarios';
 import { formatMoney, formatNumber } from '../../../format';
 import { useAppStore } from '../../../state/store';
@@ -136,7 +138,12 @@ export function OptimizeView({
     try {
       const id = await createScenario(name, plan.ranking);
       setApplied({ id, name });
-      notify('success', `Created scenario "${name}" from the plan. Ctrl+Z undoes it.`);
+      const warning = describeWorkTakenOut(
+        workTakenOut(portfolio, stackOrder(portfolio, scenario.id), portfolio, plan.ranking),
+        `Created scenario "${name}" from the plan. This plan`,
+      );
+      if (warning) notify('warning', warning, { label: 'Undo', run: () => void undoLastEdit() });
+      else notify('success', `Created scenario "${name}" from the plan. Ctrl+Z undoes it.`);
     } catch (error) {
       notify('error', `The scenario was not created: ${(error as Error).message}`);
     }

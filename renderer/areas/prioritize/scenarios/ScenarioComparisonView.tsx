@@ -221,7 +221,7 @@ function ComparisonTable({
         </thead>
         <tbody>
           <tr>
-            <th scope="row">Value above the line</th>
+            <th scope="row">Value funded</th>
             {cells((scenario) => (
               <>
                 <span className="scenario-compare__figure">{amount(scenario.valueAbove)}</span>
@@ -242,7 +242,7 @@ function ComparisonTable({
             ))}
           </tr>
           <tr>
-            <th scope="row">Spend above the line</th>
+            <th scope="row">Spend funded</th>
             {cells((scenario) => (
               <>
                 <span className="scenario-compare__figure">{money(scenario.spendAbove)}</span>
@@ -301,16 +301,18 @@ function ComparisonTable({
             </tr>
           ))}
           <tr>
-            <th scope="row">Initiatives above / below the line</th>
+            <th scope="row">Initiatives funded / below the line</th>
             {cells((scenario) => (
               <>
                 <span className="scenario-compare__figure">
-                  {scenario.above.length} above, {scenario.below.length} below
+                  {scenario.above.length - scenario.inGap} above the line
+                  {scenario.inGap > 0 && `, ${scenario.inGap} in a gap`}, {scenario.below.length}{' '}
+                  below
                 </span>
                 {!scenario.isBaseline && (
                   <Delta
                     delta={scenario.vsBaseline.countAbove}
-                    noun="above the line"
+                    noun="funded"
                     format={(value) => formatNumber(value, 0)}
                   />
                 )}

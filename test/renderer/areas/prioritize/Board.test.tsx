@@ -54,21 +54,33 @@ function shownNames(): string[] {
 }
 
 describe('the board', () => {
-  it('shows the forced-in cards pinned, the others ranked, with a start or a reason each', async () => {
+  it('shows committed and forced-in cards pinned, the others ranked, each with its status and a start or a reason', async () => {
     render(<Harness />);
     await screen.findByRole('list', { name: 'Ranked initiatives' });
-    const forcedIn = DEMO_PORTFOLIO.initiatives.filter((item) => item.forced === 'in');
-    const pinned = screen.getByRole('heading', { name: 'Forced in · placed first' }).parentElement!;
-    for (const item of forcedIn) expect(within(pinned).getByText(item.name)).toBeInTheDocument();
-    expect(shownNames()).not.toContain(forcedIn[0]!.name);
-    expect(screen.getByTestId('stack-counts')).toHaveTextContent(
-      /^\d+ above the line · \d+ below$/,
+    const pinnedItems = DEMO_PORTFOLIO.initiatives.filter(
+      (item) => item.forced === 'in' || item.status === 'active' || item.status === 'done',
     );
+    const pinned = screen.getByRole('heading', {
+      name: 'Committed and forced in · placed first',
+    }).parentElement!;
+    for (const item of pinnedItems) {
+      expect(within(pinned).getByText(item.name)).toBeInTheDocument();
+    }
+    expect(within(pinned).getAllByText('Active').length).toBeGreaterThan(0);
+    expect(shownNames()).not.toContain(pinnedItems[0]!.name);
+    expect(screen.getByTestId('stack-counts')).toHaveTextContent(
+      /^\d+ above the line · \d+ funded in a gap · \d+ below$/,
+    );
+    // Every card says its status.
+    const cards = document.querySelectorAll('.stack-card');
+    expect(document.querySelectorAll('[data-testid="card-status"]').length).toBe(cards.length);
     const reasons = document.querySelectorAll('.stack__list .stack-card__reason');
     const starts = document.querySelectorAll('.stack__list .stack-card__start');
     expect(starts.length).toBeGreaterThan(0);
     expect(reasons.length).toBeGreaterThan(0);
-    expect(reasons[0]?.textContent).toMatch(/short in|needs|excluded by|forced out|cannot/);
+    expect(reasons[0]?.textContent).toMatch(
+      /short in|needs|excluded by|forced out|cannot|cancelled/,
+    );
   });
 
   it('moves selected cards to the top in one undoable step', async () => {
@@ -107,7 +119,9 @@ describe('the board', () => {
     render(<Harness />);
     await screen.findByRole('list', { name: 'Ranked initiatives' });
     const first = shownNames()[0]!;
-    const pinnedCount = DEMO_PORTFOLIO.initiatives.filter((item) => item.forced === 'in').length;
+    const pinnedCount = DEMO_PORTFOLIO.initiatives.filter(
+      (item) => item.forced === 'in' || item.status === 'active' || item.status === 'done',
+    ).length;
     expect(
       screen.getByRole('button', { name: `Move ${first}, position ${pinnedCount + 1}` }),
     ).toBeInTheDocument();

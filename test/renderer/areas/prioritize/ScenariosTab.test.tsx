@@ -49,7 +49,7 @@ async function renderTab(initialActive: string | null = BASELINE.id) {
 }
 
 function scenarioTable() {
-  return screen.getByRole('table', { name: /Scenarios, with what each puts above/ });
+  return screen.getByRole('table', { name: /Scenarios, with what each funds/ });
 }
 
 /** The list's row whose header cell starts with the scenario's name. */
@@ -98,13 +98,14 @@ describe('the scenarios list', () => {
     expect(baseline).toHaveTextContent(BASELINE.description!);
     expect(within(baseline).getByText('On the board')).toBeInTheDocument();
     const cells = within(baseline).getAllByRole('cell');
-    expect(cells[0]).toHaveTextContent('30');
-    expect(cells[1]).toHaveTextContent('32');
-    expect(cells[2]).toHaveTextContent(formatNumber(4430));
+    // Funded: above the line and in a gap, counted apart as on the board.
+    expect(cells[0]).toHaveTextContent('2916 above the line, 13 in a gap');
+    expect(cells[1]).toHaveTextContent('33');
+    expect(cells[2]).toHaveTextContent(formatNumber(4395));
     const growth = within(rowOf(GROWTH.name)).getAllByRole('cell');
-    expect(growth[0]).toHaveTextContent('29');
-    expect(growth[1]).toHaveTextContent('33');
-    expect(growth[2]).toHaveTextContent(formatNumber(4110));
+    expect(growth[0]).toHaveTextContent('2819 above the line, 9 in a gap');
+    expect(growth[1]).toHaveTextContent('34');
+    expect(growth[2]).toHaveTextContent(formatNumber(4075));
   });
 
   it('opens a scenario on the board', async () => {
@@ -249,28 +250,28 @@ describe('comparing scenarios', () => {
       GROWTH.name,
     ]);
 
-    const [baseValue, growthValue] = cellsOf('Value above the line');
-    expect(baseValue).toHaveTextContent(formatNumber(4430));
+    const [baseValue, growthValue] = cellsOf('Value funded');
+    expect(baseValue).toHaveTextContent(formatNumber(4395));
     expect(baseValue).not.toHaveTextContent('value');
-    expect(growthValue).toHaveTextContent(formatNumber(4110));
+    expect(growthValue).toHaveTextContent(formatNumber(4075));
     expect(growthValue).toHaveTextContent(`\u2212${formatNumber(320)} value`);
 
-    const [baseSpend, growthSpend] = cellsOf('Spend above the line');
-    expect(baseSpend).toHaveTextContent(formatMoney(8_010_000, 'EUR'));
-    expect(growthSpend).toHaveTextContent(formatMoney(7_140_000, 'EUR'));
+    const [baseSpend, growthSpend] = cellsOf('Spend funded');
+    expect(baseSpend).toHaveTextContent(formatMoney(7_950_000, 'EUR'));
+    expect(growthSpend).toHaveTextContent(formatMoney(7_080_000, 'EUR'));
     expect(growthSpend).toHaveTextContent(`\u2212${formatMoney(870_000, 'EUR')} spend`);
 
     const [baseCapacity, growthCapacity] = cellsOf('Capacity used');
-    expect(baseCapacity).toHaveTextContent(`${formatNumber(221.5)} of ${formatNumber(289.5)} FTE`);
-    expect(baseCapacity).toHaveTextContent('77% utilization');
-    expect(growthCapacity).toHaveTextContent(`${formatNumber(199)} of ${formatNumber(289.5)} FTE`);
+    expect(baseCapacity).toHaveTextContent(`${formatNumber(219.5)} of ${formatNumber(289.5)} FTE`);
+    expect(baseCapacity).toHaveTextContent('76% utilization');
+    expect(growthCapacity).toHaveTextContent(`${formatNumber(197)} of ${formatNumber(289.5)} FTE`);
     expect(growthCapacity).toHaveTextContent(`\u2212${formatNumber(22.5)} FTE used`);
     expect(growthCapacity).toHaveTextContent(`\u2212${formatNumber(7.8)} points utilization`);
 
-    const [baseCount, growthCount] = cellsOf('Initiatives above / below the line');
-    expect(baseCount).toHaveTextContent('30 above, 32 below');
-    expect(growthCount).toHaveTextContent('29 above, 33 below');
-    expect(growthCount).toHaveTextContent('\u22121 above the line');
+    const [baseCount, growthCount] = cellsOf('Initiatives funded / below the line');
+    expect(baseCount).toHaveTextContent('16 above the line, 13 in a gap, 33 below');
+    expect(growthCount).toHaveTextContent('19 above the line, 9 in a gap, 34 below');
+    expect(growthCount).toHaveTextContent('\u22121 funded');
 
     const [, comesIn] = cellsOf('Comes in vs baseline');
     expect(
@@ -305,7 +306,7 @@ describe('comparing scenarios', () => {
     expect(comparisonTable()).toHaveAccessibleName(
       `2 scenarios side by side, measured against the baseline ${GROWTH.name}`,
     );
-    const [baseValue] = cellsOf('Value above the line');
+    const [baseValue] = cellsOf('Value funded');
     expect(baseValue).toHaveTextContent(`+${formatNumber(320)} value`);
   });
 

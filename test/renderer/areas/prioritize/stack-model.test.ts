@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../../shared/demo/demo-portfolio';
 import { stackOrder } from '../../../../shared/prioritize/cutline';
 import {
+  lineCounts,
   planDrop,
   planMoveTo,
   viewStack,
@@ -60,21 +61,42 @@ describe('dropping cards on the stack', () => {
 describe('the board view of the demo stack', () => {
   const view = viewStack(DEMO_PORTFOLIO, stackOrder(DEMO_PORTFOLIO, 'baseline'));
 
-  it('pins the forced-in initiatives and ranks the others', () => {
-    const forcedIn = DEMO_PORTFOLIO.initiatives
-      .filter((item) => item.forced === 'in')
+  it('pins the committed (active, done) and forced-in initiatives and ranks the others', () => {
+    const pinned = DEMO_PORTFOLIO.initiatives
+      .filter(
+        (item) =>
+          item.status !== 'cancelled' &&
+          (item.forced === 'in' ||
+            ((item.status === 'active' || item.status === 'done') && item.forced !== 'out')),
+      )
       .map((item) => item.id);
-    expect([...view.pinned].sort()).toEqual([...forcedIn].sort());
-    expect(view.rankable).toHaveLength(DEMO_PORTFOLIO.initiatives.length - forcedIn.length);
-    expect(view.rankable.some((id) => forcedIn.includes(id))).toBe(false);
+    expect(pinned).toContain('wms-upgrade');
+    expect([...view.pinned].sort()).toEqual([...pinned].sort());
+    expect(view.rankable).toHaveLength(DEMO_PORTFOLIO.initiatives.length - pinned.length);
+    expect(view.rankable.some((id) => pinned.includes(id))).toBe(false);
   });
 
-  it('draws the line above the first card that does not fit', () => {
+  it('draws the line above the first card that does not fit, and counts gap-fillers apart', () => {
     const first = view.rankable[view.lineIndex] as string;
     expect(view.cutLine.byId.get(first)?.above).toBe(false);
-    for (const id of view.rankable.slice(0, view.lineIndex)) {
+    const inFront = view.rankable.slice(0, view.lineIndex);
+    const cancelled = new Set(
+      DEMO_PORTFOLIO.initiatives.filter((item) => item.status === 'cancelled').map((i) => i.id),
+    );
+    for (const id of inFront) {
+      if (!cancelled.has(id)) expect(view.cutLine.byId.get(id)?.above).toBe(true);
+    }
+    // What the header says is what the drawing shows: the gap-fillers sit behind the line.
+    for (const id of view.gap) {
+      expect(view.rankable.indexOf(id)).toBeGreaterThan(view.lineIndex);
       expect(view.cutLine.byId.get(id)?.above).toBe(true);
     }
-    expect(view.aboveCount + view.belowCount).toBe(DEMO_PORTFOLIO.initiatives.length);
+    expect(view.gap.size).toBeGreaterThan(0);
+    expect(view.aboveCount + view.gap.size + view.belowCount).toBe(
+      DEMO_PORTFOLIO.initiatives.length,
+    );
+    expect(lineCounts(view)).toBe(
+      `${view.aboveCount} above the line · ${view.gap.size} funded in a gap · ${view.belowCount} below`,
+    );
   });
 });

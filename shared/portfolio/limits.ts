@@ -1,0 +1,115 @@
+/**
+ * The limits a portfolio keeps, in one place: the file reader refuses a file that breaks one, and
+ * the editor refuses an edit that would (every edit is checked by the reader's rules), with the
+ * same words. README's "Limits a portfolio file must keep" lists them for people.
+ */
+import type { ScoringModelKind } from './types';
+
+/** Portfolio files larger than this are refused before they are read, by the app and the CLI. */
+export const MAX_PORTFOLIO_FILE_BYTES = 200 * 1024 * 1024;
+
+/** Longest id, in characters. */
+export const MAX_ID_LENGTH = 200;
+/** Longest name or label (portfolio, period, team, objective, measure, criterion, initiative, scenario), owner or unit. */
+export const MAX_NAME_LENGTH = 200;
+/** Longest free text: descriptions, forced reasons, notes. */
+export const MAX_TEXT_LENGTH = 10_000;
+
+/** Most capacity a team has in one period, and most demand or effort an initiative asks of one. */
+export const MAX_CAPACITY = 1_000_000;
+/** Largest amount of money: a budget, a spend, an actual spend. */
+export const MAX_MONEY = 1e15;
+/** Largest explicit value of an initiative. */
+export const MAX_VALUE = 1e15;
+/** Largest objective or criterion weight. */
+export const MAX_WEIGHT = 1000;
+/** Largest measure figure (baseline, target, actual), either side of zero. */
+export const MAX_MEASURE = 1e15;
+/** Largest score for a key the scoring model does not define. */
+export const MAX_ANY_SCORE = 1e9;
+/** How deep objects and lists may nest, counted from the top of the file. */
+export const MAX_NESTING_DEPTH = 64;
+
+export type ScoreScale = { readonly min: number; readonly max: number; readonly hint?: string };
+
+/** The weighted model's scale for every criterion score. */
+export const WEIGHTED_SCALE: ScoreScale = { min: 0, max: 10 };
+
+/** The scale of each score each model defines (the weighted model: every criterion, 0 to 10). */
+export const MODEL_SCALES: Readonly<
+  Record<Exclude<ScoringModelKind, 'weighted'>, Readonly<Record<string, ScoreScale>>>
+> = {
+  wsjf: {
+    businessValue: { min: 0, max: 100 },
+    timeCriticality: { min: 0, max: 100 },
+    riskReduction: { min: 0, max: 100 },
+    jobSize: { min: 0, max: 100 },
+  },
+  rice: {
+    reach: { min: 0, max: 1e9 },
+    impact: { min: 0, max: 3 },
+    confidence: { min: 0, max: 1, hint: 'a share: 0.8 for 80 %' },
+    effort: { min: 0, max: MAX_CAPACITY },
+  },
+  'value-effort': {
+    value: { min: 0, max: 100 },
+    effort: { min: 0, max: 100 },
+  },
+};
+
+/** The scale of score `key` under `model`, or null when the model does not define it. */
+export function scoreScale(
+  model: ScoringModelKind,
+  key: string,
+  criterionIds: ReadonlySet<string>,
+): ScoreScale | null {
+  if (model === 'weighted') return criterionIds.has(key) ? WEIGHTED_SCALE : null;
+  return Object.hasOwn(MODEL_SCALES[model], key) ? (MODEL_SCALES[model][key] ?? null) : null;
+}
+
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
+/** A limit as people read it: 1,000,000; 1e15 as 1,000,000,000,000,000. */
+export function formatLimit(value: number): string {
+  return GROUPED.format(value);
+}
+
+/** The message for a number above `max`. */
+export function tooLargeMessage(max: number): string {
+  return `must be at most ${formatLimit(max)}`;
+}
+
+/**
+ * Whether `text` is well-formed UTF-16: every high surrogate followed by a low one and no low
+ * surrogate alone. Such text cannot be written as UTF-8 or put in a link; `isWellFormed` is not
+ * on every runtime Baton supports.
+ */
+export function isWellFormedText(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    if (code >= 0xdc00) return false;
+    const next = text.charCodeAt(index + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    index += 1;
+  }
+  return true;
+}
+
+/** The message for text with a broken character. */
+export const BROKEN_TEXT_MESSAGE =
+  'contains a broken character (half of a surrogate pair); retype it or save the file as UTF-8 again';
+
+/** The message for a name that is empty or only spaces. */
+export const EMPTY_NAME_MESSAGE = 'must not be empty';
+
+/** The message for text longer than `max` characters. */
+export function tooLongMessage(max: number, length: number): string {
+  return `is ${formatLimit(length)} characters long; at most ${formatLimit(max)} are allowed`;
+}
+
+/** The message for a file over the size limit; `name` is the file's name as the user sees it. */
+export function fileTooLargeMessage(name: string, bytes: number): string {
+  const megabytes = (count: number) => `${Math.round(count / (1024 * 1024))} MB`;
+  return `"${name}" is ${megabytes(bytes)}; Baton opens portfolio files of at most ${megabytes(MAX_PORTFOLIO_FILE_BYTES)}.`;
+}
