@@ -48,6 +48,15 @@ describe('optimize', () => {
     const table = page.getByTestId('proposal-table');
     await expect(table.getByText(/^Starts Q\d 20\d\d$/).count()).resolves.toBeGreaterThan(10);
     await expect(table.getByText(/^Out: /).count()).resolves.toBeGreaterThan(3);
+    // Status counts: cancelled work stays out, work under way stays in at its fixed start.
+    const row = (name: string) =>
+      table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await expect(row('Voice assistant booking').innerText()).resolves.toMatch(
+      /Below: cancelled\s+Out: cancelled/,
+    );
+    await expect(row('WMS upgrade to v12').innerText()).resolves.toMatch(
+      /Starts Q3 2026\s+Starts Q3 2026/,
+    );
     await expectNoAxeViolations(page, 'optimize result');
 
     const options = () =>
