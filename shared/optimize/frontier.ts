@@ -106,16 +106,18 @@ export function efficientFrontier(
   let budgetTotal = 0;
   for (const amount of model.budget) budgetTotal += amount;
   const top = Math.min(fundable, budgetTotal);
-  // Forced-in initiatives and what they need are spent at any budget: start there.
+  // Committed and forced-in initiatives and what they need are spent at any budget: start there.
   const needed = new Set<number>();
-  const need = (index: number) => {
-    if (needed.has(index)) return;
-    needed.add(index);
-    for (const prerequisite of (model.items[index] as ModelItem).dependsOn) need(prerequisite);
-  };
+  const waiting: number[] = [];
   model.items.forEach((item, index) => {
-    if (item.forced === 'in') need(index);
+    if (item.forced === 'in') waiting.push(index);
   });
+  // Walked with a list, not recursion: a long chain of prerequisites cannot overflow the stack.
+  for (let index = waiting.pop(); index !== undefined; index = waiting.pop()) {
+    if (needed.has(index)) continue;
+    needed.add(index);
+    waiting.push(...(model.items[index] as ModelItem).dependsOn);
+  }
   const floor = Math.min(
     top,
     [...needed].reduce((sum, index) => sum + (model.items[index] as ModelItem).totalSpend, 0),

@@ -169,17 +169,14 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
   // Allowed starts, prerequisites first (the file has no dependency cycle; a bad one is cut).
   const startsOf: (number[] | undefined)[] = new Array(drafts.length);
   const blockedOf: (BlockedReason | undefined)[] = new Array(drafts.length);
-  const visiting = new Set<number>();
+  /** Settles one item whose prerequisites are settled (one not yet settled counts as missing). */
   const resolve = (index: number): number[] => {
-    const known = startsOf[index];
-    if (known) return known;
     const draft = drafts[index] as Draft;
     const finish = (starts: number[], reason: BlockedReason | undefined) => {
       startsOf[index] = starts;
       blockedOf[index] = starts.length === 0 ? reason : undefined;
       return starts;
     };
-    if (visiting.has(index)) return finish([], undefined);
     if (draft.forced === 'out') {
       return finish(
         [],
@@ -189,12 +186,11 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
     if (draft.totalSpend > totalSpendCap + TOLERANCE) {
       return finish([], { kind: 'total-budget', cap: totalSpendCap, spend: draft.totalSpend });
     }
-    visiting.add(index);
     let earliest = 0;
     let missing: number | undefined;
     for (const prerequisite of draft.dependsOn) {
-      const starts = resolve(prerequisite);
-      if (starts.length === 0) {
+      const starts = startsOf[prerequisite];
+      if (!starts || starts.length === 0) {
         missing ??= prerequisite;
         continue;
       }
@@ -203,7 +199,6 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
         (starts[0] as number) + (drafts[prerequisite] as Draft).duration,
       );
     }
-    visiting.delete(index);
     if (missing !== undefined) {
       return finish([], { kind: 'needs', prerequisite: (drafts[missing] as Draft).id });
     }
@@ -241,7 +236,7 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
     }
     return finish(starts, starts.length === 0 ? aloneShortfall(draft, low) : undefined);
   };
-  drafts.forEach((_, index) => resolve(index));
+  for (const index of prerequisitesFirst(drafts.map((draft) => draft.dependsOn))) resolve(index);
 
   // Columns: every start of every item, then one selection column per item with several starts.
   let numCols = 0;
@@ -498,4 +493,37 @@ export function startsIn(model: PortfolioModel, x: ArrayLike<number>): Map<numbe
     }
   }
   return starts;
+}
+
+/**
+ * Item indexes ordered so that every item follows its prerequisites (`dependsOn[i]` lists the
+ * prerequisites of item i), by a depth-first walk that keeps its own stack: a chain of thousands
+ * cannot overflow the call stack. An edge that closes a cycle is ignored.
+ */
+export function prerequisitesFirst(dependsOn: readonly (readonly number[])[]): number[] {
+  const order: number[] = [];
+  /** 0: not seen, 1: on the walk's path, 2: ordered. */
+  const state = new Uint8Array(dependsOn.length);
+  for (let root = 0; root < dependsOn.length; root += 1) {
+    if (state[root] !== 0) continue;
+    const path: { index: number; next: number }[] = [{ index: root, next: 0 }];
+    state[root] = 1;
+    while (path.length > 0) {
+      const frame = path[path.length - 1] as { index: number; next: number };
+      const prerequisites = dependsOn[frame.index] ?? [];
+      if (frame.next < prerequisites.length) {
+        const prerequisite = prerequisites[frame.next] as number;
+        frame.next += 1;
+        if (state[prerequisite] === 0) {
+          state[prerequisite] = 1;
+          path.push({ index: prerequisite, next: 0 });
+        }
+        continue;
+      }
+      path.pop();
+      state[frame.index] = 2;
+      order.push(frame.index);
+    }
+  }
+  return order;
 }
