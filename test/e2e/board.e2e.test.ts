@@ -104,7 +104,7 @@ describe('the board', () => {
     );
     expect(await lineIndex(page)).not.toBe(line);
     const after = await shownOrder(page);
-    await shown(page.getByRole('button', { name: 'Undo', exact: true }));
+    await shown(page.locator('.topbar').getByRole('button', { name: 'Undo', exact: true }));
 
     await page.reload();
     await shown(page.getByRole('heading', { name: 'Ranked stack' }));

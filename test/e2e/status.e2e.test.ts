@@ -45,6 +45,8 @@ describe('status on the board', () => {
       height: 1000,
     });
     await shown(page.getByRole('heading', { name: 'Committed and forced in · placed first' }));
+    await expect(page.getByTestId('pinned-summary').innerText()).resolves.toBe('10 · all fit');
+    await page.getByRole('button', { name: 'Show all 10' }).click();
     const wms = pinnedCard(page, 'wms-upgrade');
     await expect(wms.getByTestId('card-status').innerText()).resolves.toBe('Active');
     await expect(wms.locator('.stack-card__start').innerText()).resolves.toMatch(/^starts Q3 2026/);
@@ -109,7 +111,26 @@ describe('status on the board', () => {
       /^This change takes WMS upgrade to v12 \(active\) out of the plan: Platform is [\d.]+ FTE short in Q3 2026\./,
     );
     await shown(warning);
+    // On the board, what no longer fits stays in the pinned group, shortage named.
+    await page.evaluate(() => {
+      window.location.hash = '#/prioritize/board';
+    });
+    await shown(pinnedCard(page, 'wms-upgrade'));
+    await expect(page.getByTestId('pinned-summary').innerText()).resolves.toMatch(
+      /^\d+ of 10 fit · \d+ short$/,
+    );
+    await expect(
+      pinnedCard(page, 'wms-upgrade').locator('.stack-card__reason').innerText(),
+    ).resolves.toMatch(/^Platform is [\d.]+ FTE short in Q3 2026$/);
     await notices(page).getByRole('button', { name: 'Undo' }).click();
+    await eventually(
+      () => page.getByTestId('pinned-summary').innerText(),
+      '10 · all fit',
+      'the pinned group after Undo',
+    );
+    await page.evaluate(() => {
+      window.location.hash = '#/portfolio/teams';
+    });
     await eventually(() => cell.inputValue(), before, 'the capacity after Undo');
     await eventually(
       () =>

@@ -1,5 +1,6 @@
 /** The board: the ranked stack with its cut line, and what the stack does to capacity. */
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { CutLine } from '../../../../shared/prioritize/cutline';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
 import { CapacityHeatmap } from '../../../charts/CapacityHeatmap';
@@ -51,6 +52,68 @@ function pinnedTitle(pinned: readonly string[], byId: ReadonlyMap<string, Initia
   const group =
     forced && committed ? 'Committed and forced in' : forced ? 'Forced in' : 'Committed';
   return `${group} · placed first`;
+}
+
+/**
+ * The pinned group: committed and forced-in work, placed first. Folded to one line while all of
+ * it fits, so the ranked stack and its cut line keep the screen; what does not fit is always
+ * shown, with the shortage named.
+ */
+function PinnedGroup({
+  portfolio,
+  pinned,
+  byId,
+  cutLine,
+}: {
+  readonly portfolio: Portfolio;
+  readonly pinned: readonly string[];
+  readonly byId: ReadonlyMap<string, Initiative>;
+  readonly cutLine: CutLine;
+}) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const short = pinned.filter((id) => cutLine.byId.get(id)?.above === false);
+  const listed = open ? pinned : short;
+  const fits = pinned.length - short.length;
+  return (
+    <div className="stack__pinned">
+      <div className="stack__pinned-head">
+        <h4 className="stack__pinned-title">{pinnedTitle(pinned, byId)}</h4>
+        <span className="stack__pinned-summary" data-testid="pinned-summary">
+          {short.length === 0
+            ? `${pinned.length} · all fit`
+            : `${fits} of ${pinned.length} fit · ${short.length} short`}
+        </span>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpen((value) => !value)}
+        >
+          {open ? 'Hide' : `Show all ${pinned.length}`}
+        </button>
+      </div>
+      <ul className="stack__pinned-list" id={listId}>
+        {listed.map((id) => {
+          const initiative = byId.get(id);
+          if (!initiative) return null;
+          return (
+            <li key={id}>
+              <StackCard
+                portfolio={portfolio}
+                initiative={initiative}
+                placement={cutLine.byId.get(id)}
+                position={pinned.indexOf(id) + 1}
+                fitsInGap={false}
+                compact
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
 }
 
 /** What the stack does to capacity and budget: the figures and the heatmap. */
@@ -242,27 +305,12 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
           </div>
         </div>
         {view.pinned.length > 0 && (
-          <div className="stack__pinned">
-            <h4 className="stack__pinned-title">{pinnedTitle(view.pinned, byId)}</h4>
-            <ul className="stack__pinned-list">
-              {view.pinned.map((id, index) => {
-                const initiative = byId.get(id);
-                if (!initiative) return null;
-                return (
-                  <li key={id}>
-                    <StackCard
-                      portfolio={portfolio}
-                      initiative={initiative}
-                      placement={shown.cutLine.byId.get(id)}
-                      position={index + 1}
-                      fitsInGap={false}
-                      compact
-                    />
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
+          <PinnedGroup
+            portfolio={portfolio}
+            pinned={view.pinned}
+            byId={byId}
+            cutLine={shown.cutLine}
+          />
         )}
         <RankedStack
           portfolio={portfolio}

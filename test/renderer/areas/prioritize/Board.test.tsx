@@ -60,9 +60,20 @@ describe('the board', () => {
     const pinnedItems = DEMO_PORTFOLIO.initiatives.filter(
       (item) => item.forced === 'in' || item.status === 'active' || item.status === 'done',
     );
-    const pinned = screen.getByRole('heading', {
-      name: 'Committed and forced in · placed first',
-    }).parentElement!;
+    const heading = screen.getByRole('heading', { name: 'Committed and forced in · placed first' });
+    const pinned = heading.closest('.stack__pinned') as HTMLElement;
+    // Folded while all of it fits: one line, so the ranked stack keeps the screen.
+    expect(within(pinned).getByTestId('pinned-summary')).toHaveTextContent(
+      `${pinnedItems.length} · all fit`,
+    );
+    expect(within(pinned).queryAllByRole('listitem')).toHaveLength(0);
+    const toggle = within(pinned).getByRole('button', { name: `Show all ${pinnedItems.length}` });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.setup().click(toggle);
+    expect(within(pinned).getByRole('button', { name: 'Hide' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
     for (const item of pinnedItems) {
       expect(within(pinned).getByText(item.name)).toBeInTheDocument();
     }
