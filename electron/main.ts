@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
+import { storeEditsBeforeClose } from './close-guard';
 import { createIpcHandlers } from './handlers';
 import { registerHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
@@ -30,12 +31,17 @@ function sendMenuCommand(command: MenuCommand): void {
   commandTargetWindow()?.webContents.send(MENU_COMMAND_CHANNEL, command);
 }
 
+/** Set once the user asks the app to quit: a window held to store its edits quits it after. */
+let quitting = false;
+
 function openMainWindow(): BrowserWindow {
-  return createMainWindow({
+  const window = createMainWindow({
     preloadPath: PRELOAD_PATH,
     stateFile: path.join(app.getPath('userData'), 'window-state.json'),
     devTools: !app.isPackaged,
   });
+  storeEditsBeforeClose(window, { quitting: () => quitting, quit: () => app.quit() });
+  return window;
 }
 
 function rebuildMenu(recent: RecentFilesStore): void {
@@ -105,6 +111,9 @@ if (!app.requestSingleInstanceLock()) {
     else focusAppWindow();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openTrustedUrl));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -5,12 +5,16 @@ import type { Portfolio } from '../../shared/portfolio/types';
 import { db, tableOf } from './database';
 import { getHistory, subscribeHistory } from './history';
 import { rowsToPortfolio, type PortfolioRows } from './portfolio-rows';
-import { readRows } from './repository';
+import { noteStoredRows, readRows } from './repository';
 import { TABLE_NAMES } from './schema';
 
 /** Every row of the portfolio, or undefined while loading. */
 export function usePortfolioRows(): PortfolioRows | undefined {
-  return useLiveQuery(() => db.transaction('r', TABLE_NAMES.map(tableOf), () => readRows()), []);
+  return useLiveQuery(async () => {
+    const rows = await db.transaction('r', TABLE_NAMES.map(tableOf), () => readRows());
+    noteStoredRows(rows);
+    return rows;
+  }, []);
 }
 
 /** The stored portfolio in file form, or undefined while loading. */

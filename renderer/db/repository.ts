@@ -11,7 +11,7 @@ import { isRank } from '../../shared/prioritize/fractional-rank';
 import type { Initiative, Period, Portfolio } from '../../shared/portfolio/types';
 import { invertEdit, withoutNoOps, type Edit, type RowChange, type RowKey } from './changes';
 import { clearHistory, getHistory, markRedone, markUndone, recordEdit } from './history';
-import { db, tableOf } from './database';
+import { db, journalStorage, tableOf } from './database';
 import { portfolioToRows, rowsToPortfolio, type PortfolioRows } from './portfolio-rows';
 import {
   TABLE_NAMES,
@@ -24,6 +24,12 @@ import {
   type TableName,
   type TeamRow,
 } from './schema';
+import {
+  dropFromJournal,
+  writeJournal,
+  type JournalStorage,
+  type UnstoredEdit,
+} from './unstored-edits';
 
 export type EditResult =
   { readonly ok: true } | { readonly ok: false; readonly problems: readonly PortfolioProblem[] };
@@ -121,11 +127,109 @@ export type CommitOptions = {
  * still being stored, and the history is recorded in the order the database saw the edits.
  */
 let writeQueue: Promise<unknown> = Promise.resolve();
+/** Counts the writes queued so far: an edit still last in the queue can take a newer keystroke. */
+let queuedWrites = 0;
 
 function enqueue<T>(task: () => Promise<T>): Promise<T> {
+  queuedWrites += 1;
   const run = writeQueue.then(task, task);
   writeQueue = run.catch(() => undefined);
   return run;
+}
+
+/** An edit asked for and not yet stored (or refused). */
+type PendingEdit = {
+  readonly id: string;
+  label: string;
+  plan: Planner;
+  readonly options: CommitOptions;
+  /** Its place in the write queue (see `queuedWrites`). */
+  readonly queuedAs: number;
+  started: boolean;
+  /** Once planned inside its transaction: the rows it started from and what it changes. */
+  planned?: { readonly before: PortfolioRows; readonly changes: readonly RowChange[] };
+  result?: Promise<EditResult>;
+};
+
+/** The edits of this window the database does not have yet, oldest first. */
+const pendingEdits: PendingEdit[] = [];
+/** The rows as stored after this window's last write, or as last read while nothing was pending. */
+let knownRows: PortfolioRows | undefined;
+/** This window's journal of unstored edits, and the ids it holds. */
+const windowKey = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const journalled = new Set<string>();
+let editCount = 0;
+
+/**
+ * Notes rows just read from the database. While this window has no write pending they are what
+ * is stored, and the base on which an edit made just before the page goes away is journalled.
+ */
+export function noteStoredRows(rows: PortfolioRows): void {
+  if (pendingEdits.length === 0) knownRows = rows;
+}
+
+/** How many edits of this window are waiting for the database. */
+export function pendingEditCount(): number {
+  return pendingEdits.length;
+}
+
+/** Resolves once every edit asked for so far is stored or refused. */
+export async function settleEdits(): Promise<void> {
+  while (pendingEdits.length > 0) await Promise.allSettled(pendingEdits.map((edit) => edit.result));
+}
+
+function finishEdit(edit: PendingEdit): void {
+  const index = pendingEdits.indexOf(edit);
+  if (index >= 0) pendingEdits.splice(index, 1);
+  if (journalled.delete(edit.id)) {
+    const storage = journalStorage();
+    if (storage) dropFromJournal(storage, windowKey, new Set([edit.id]));
+  }
+}
+
+/**
+ * Writes the edits the database does not have yet to this window's journal in localStorage, at
+ * once: for a page being reloaded, hidden or closed, which cannot wait for IndexedDB. Edits still
+ * queued are planned here against the rows as this window last knew them; at the next start the
+ * journal is replayed only where the rows are still as the edits found them. Returns how many
+ * edits were journalled.
+ */
+export function journalUnstoredEdits(
+  storage: JournalStorage | undefined = journalStorage(),
+): number {
+  if (!storage) return 0;
+  const edits: UnstoredEdit[] = [];
+  let rows = knownRows;
+  for (const edit of pendingEdits) {
+    let before: PortfolioRows;
+    let changes: readonly RowChange[];
+    if (edit.planned) {
+      ({ before, changes } = edit.planned);
+    } else {
+      if (!rows) break;
+      let planned: RowChange[] | Promise<RowChange[]>;
+      try {
+        planned = edit.plan(rows);
+      } catch {
+        break;
+      }
+      if (planned instanceof Promise) {
+        // Cannot wait for it here; the edits after it may build on it, so stop.
+        planned.catch(() => undefined);
+        break;
+      }
+      before = rows;
+      changes = withoutNoOps(planned);
+      // The write itself would refuse it: nothing to keep.
+      if (changes.length > 0 && problemsOf(applyToRows(before, changes)).length > 0) continue;
+    }
+    rows = applyToRows(before, changes);
+    if (changes.length > 0) edits.push({ id: edit.id, label: edit.label, changes });
+  }
+  journalled.clear();
+  if (!writeJournal(storage, windowKey, edits)) return 0;
+  for (const edit of edits) journalled.add(edit.id);
+  return edits.length;
 }
 
 async function setUnsaved(unsaved: boolean): Promise<void> {
@@ -186,32 +290,76 @@ export function commitEdit(
   plan: Planner,
   options: CommitOptions = {},
 ): Promise<EditResult> {
-  return enqueue(async () => {
+  // Typing faster than the database stores: a keystroke replaces the one still waiting in the
+  // queue for the same field, so the queue never falls behind the typing.
+  const last = pendingEdits.at(-1);
+  if (
+    options.mergeKey !== undefined &&
+    last?.result &&
+    !last.started &&
+    last.queuedAs === queuedWrites &&
+    last.options.mergeKey === options.mergeKey &&
+    last.options.marksUnsaved === options.marksUnsaved
+  ) {
+    last.label = label;
+    last.plan = plan;
+    return last.result;
+  }
+  editCount += 1;
+  const edit: PendingEdit = {
+    id: `${windowKey}-${editCount}`,
+    label,
+    plan,
+    options,
+    queuedAs: queuedWrites + 1,
+    started: false,
+  };
+  pendingEdits.push(edit);
+  edit.result = enqueue(async () => {
+    edit.started = true;
     try {
-      const changes = await db.transaction('rw', TABLE_NAMES.map(tableOf), async () => {
-        const before = await readRows();
-        const planned = withoutNoOps(await plan(before));
-        if (planned.length === 0) return planned;
-        const problems = problemsOf(applyToRows(before, planned));
-        if (problems.length > 0) throw new EditRefused(problems);
-        await applyChanges(planned);
-        await setUnsaved(options.marksUnsaved ?? true);
-        return planned;
-      });
-      if (changes.length > 0) {
-        recordEdit({
-          label,
-          changes,
-          at: Date.now(),
-          ...(options.mergeKey && { mergeKey: options.mergeKey }),
-        });
-      }
-      return { ok: true };
-    } catch (error) {
-      if (error instanceof EditRefused) return { ok: false, problems: error.problems };
-      throw error;
+      return await storeEdit(edit);
+    } finally {
+      finishEdit(edit);
     }
   });
+  return edit.result;
+}
+
+async function storeEdit(edit: PendingEdit): Promise<EditResult> {
+  const { options } = edit;
+  let stored: PortfolioRows | undefined;
+  try {
+    const changes = await db.transaction('rw', TABLE_NAMES.map(tableOf), async () => {
+      const before = await readRows();
+      const planned = withoutNoOps(await edit.plan(before));
+      edit.planned = { before, changes: planned };
+      stored = before;
+      if (planned.length === 0) return planned;
+      const problems = problemsOf(applyToRows(before, planned));
+      if (problems.length > 0) throw new EditRefused(problems);
+      await applyChanges(planned);
+      await setUnsaved(options.marksUnsaved ?? true);
+      stored = applyToRows(before, planned);
+      return planned;
+    });
+    knownRows = stored;
+    if (changes.length > 0) {
+      recordEdit({
+        label: edit.label,
+        changes,
+        at: Date.now(),
+        ...(options.mergeKey && { mergeKey: options.mergeKey }),
+      });
+    }
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof EditRefused) {
+      knownRows = stored;
+      return { ok: false, problems: error.problems };
+    }
+    throw error;
+  }
 }
 
 export type ReplayResult =

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editor, eventually, initiativeLink, initiativeNameField, shown } from './support/app';
 import { useHarness } from './support/harness';
 
@@ -78,5 +78,66 @@ describe('persistence', () => {
       'the stored budget after a reload',
     );
     await eventually(() => total.textContent(), '€10,200,000', 'the total budget after a reload');
+  });
+
+  it('keeps the last keystroke when the page is reloaded at once, twenty times in a row', async () => {
+    const { page } = await harness.open(
+      await harness.profile(),
+      '#/portfolio/initiatives/cloud-landing-zone',
+    );
+    const description = () => editor(page).getByLabel('Description', { exact: true });
+    await shown(description());
+    const lost: string[] = [];
+    let expected = await description().inputValue();
+    for (let trial = 1; trial <= 20; trial += 1) {
+      await description().click();
+      await page.keyboard.press('End');
+      const typed = ` t${trial}`;
+      await page.keyboard.type(typed);
+      expected += typed;
+      // At once: no wait for the database, as when someone types and presses F5.
+      await page.reload();
+      await shown(description());
+      const after = await description().inputValue();
+      if (after !== expected) lost.push(`trial ${trial}: expected "${expected}", got "${after}"`);
+      expected = after;
+    }
+    expect(lost, 'edits lost across an immediate reload').toEqual([]);
+  });
+
+  it('keeps a description typed just before the window is closed', async () => {
+    const profile = await harness.profile();
+    const first = await harness.open(profile, '#/portfolio/initiatives/cloud-landing-zone');
+    const description = first.page.getByRole('complementary').getByLabel('Description', {
+      exact: true,
+    });
+    await shown(description);
+    await description.fill('');
+    await description.pressSequentially('Closed straight after typing');
+    // Close the window at once, as a person does (the browser keeps running with another tab).
+    const other = await first.context.newPage();
+    const closed = first.page.waitForEvent('close');
+    await first.page.close({ runBeforeUnload: true });
+    await closed;
+    await other.goto(harness.url() + '#/portfolio/initiatives/cloud-landing-zone');
+    const reopened = other.getByRole('complementary').getByLabel('Description', { exact: true });
+    await eventually(
+      () => reopened.inputValue(),
+      'Closed straight after typing',
+      'the description typed just before closing',
+    );
+
+    // And it is in the database, not only in the journal: it is there after a browser restart.
+    await first.context.close();
+    const second = await harness.open(profile, '#/portfolio/initiatives/cloud-landing-zone');
+    await eventually(
+      () =>
+        second.page
+          .getByRole('complementary')
+          .getByLabel('Description', { exact: true })
+          .inputValue(),
+      'Closed straight after typing',
+      'the description after a browser restart',
+    );
   });
 });
