@@ -3,6 +3,7 @@
  * it gets the user's choice back, or asks for an entry of the recent list by its index.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { MAX_PORTFOLIO_FILE_BYTES, fileTooLargeMessage } from '../shared/portfolio/limits';
 import { decodeUtf8 } from '../shared/portfolio/text';
 import path from 'node:path';
 import type { BaseWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
@@ -11,8 +12,8 @@ import { writeFileAtomic } from './atomic-file';
 import type { IpcHandlers } from './ipc';
 import type { RecentFilesStore } from './recent-files';
 
-/** Files larger than this are refused before they are read. */
-export const MAX_PORTFOLIO_BYTES = 200 * 1024 * 1024;
+/** Files larger than this are refused before they are read (the one limit of shared/). */
+export const MAX_PORTFOLIO_BYTES = MAX_PORTFOLIO_FILE_BYTES;
 
 /**
  * Portfolio files are JSON, usually named `*.baton.json`. Dialog filters take single extensions
@@ -36,10 +37,6 @@ function errorCode(error: unknown): unknown {
   return (error as { code?: unknown } | null)?.code;
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
-}
-
 /**
  * Reads a portfolio file as UTF-8 text. Refuses folders and files over 200 MB with a message the
  * user can act on, and drops a byte-order mark, which JSON parsers reject.
@@ -51,9 +48,7 @@ export async function readPortfolioFile(filePath: string): Promise<OpenedFile> {
     throw new Error(`"${name}" is not a file.`);
   }
   if (info.size > MAX_PORTFOLIO_BYTES) {
-    throw new Error(
-      `"${name}" is ${formatMegabytes(info.size)}; Baton opens portfolio files of at most ${formatMegabytes(MAX_PORTFOLIO_BYTES)}.`,
-    );
+    throw new Error(`"${name}" ${fileTooLargeMessage(info.size)}.`);
   }
   const decoded = decodeUtf8(await readFile(filePath));
   if (!decoded.ok) throw new Error(`"${name}" is ${decoded.message}.`);

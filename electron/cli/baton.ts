@@ -2,7 +2,7 @@
  * The `baton` command line: `npm run --silent baton -- COMMAND FILE [options]`.
  * Reads files and prints; every decision is made by the pure commands in shared/cli.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import {
   EXIT_BAD_FILE,
   EXIT_FAILURE,
@@ -14,11 +14,21 @@ import {
   validateCommand,
   type CliOutput,
 } from '../../shared/cli/commands';
+import { MAX_PORTFOLIO_FILE_BYTES, fileTooLargeMessage } from '../../shared/portfolio/limits';
 import { decodeUtf8 } from '../../shared/portfolio/text';
 import { isoDay } from '../../shared/format';
 
+/** The file's text; refuses what the app refuses too (over the size limit, not UTF-8). */
 async function readText(file: string): Promise<string | CliOutput> {
   try {
+    const info = await stat(file);
+    if (info.isFile() && info.size > MAX_PORTFOLIO_FILE_BYTES) {
+      return {
+        stdout: '',
+        stderr: `${file}: ${fileTooLargeMessage(info.size)}\n`,
+        code: EXIT_BAD_FILE,
+      };
+    }
     const decoded = decodeUtf8(await readFile(file));
     if (decoded.ok) return decoded.text;
     return { stdout: '', stderr: `${file}: ${decoded.message}\n`, code: EXIT_BAD_FILE };

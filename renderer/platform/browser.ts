@@ -1,9 +1,8 @@
 /** The platform in a plain browser: a file picker to open, a download to save. */
+import { MAX_PORTFOLIO_FILE_BYTES, fileTooLargeMessage } from '../../shared/portfolio/limits';
 import { decodeUtf8 } from '../../shared/portfolio/text';
 import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
 import type { OpenedFile, Platform } from './types';
-
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
@@ -78,11 +77,11 @@ export function createBrowserPlatform(): Platform {
     openPortfolioFile: async (): Promise<OpenedFile | null> => {
       const file = await pickFile('.json,application/json');
       if (!file) return null;
-      if (file.size > MAX_FILE_BYTES) {
-        throw new Error(`${file.name} is larger than 200 MB; Baton cannot open it.`);
+      if (file.size > MAX_PORTFOLIO_FILE_BYTES) {
+        throw new Error(`"${file.name}" ${fileTooLargeMessage(file.size)}.`);
       }
       const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
-      if (!decoded.ok) throw new Error(`${file.name} is ${decoded.message}.`);
+      if (!decoded.ok) throw new Error(`"${file.name}" is ${decoded.message}.`);
       return { path: file.name, name: file.name, text: decoded.text };
     },
     openRecentFile: async () => null,

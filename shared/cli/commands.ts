@@ -5,7 +5,7 @@
 import type { Highs } from 'highs';
 import { optimizePortfolio } from '../optimize/optimize';
 import { describeOutReason } from '../optimize/plan';
-import { readPortfolioText, type PortfolioProblem } from '../portfolio/restore';
+import { describeProblem, readPortfolioText, type PortfolioProblem } from '../portfolio/restore';
 import { defaultPackSettings, parseSectionList } from '../pack/settings';
 import type { PackInput } from '../pack/types';
 import type { Portfolio } from '../portfolio/types';
@@ -74,21 +74,37 @@ export function parseArgs(args: readonly string[]): ParsedArgs | { readonly erro
   return { command, file, options };
 }
 
-/** A file that breaks a rule: every problem with its path on stderr, exit code 2. */
-function refused(fileLabel: string, problems: readonly PortfolioProblem[]): CliOutput {
-  const count = problems.length;
-  const lines = problems.map((problem) => `  ${problem.path}: ${problem.message}`);
+/**
+ * A file that breaks a rule, exit code 2: on stderr how many problems there are, then each (up to
+ * the reader's limit) in words, with its path beneath.
+ */
+function refused(
+  fileLabel: string,
+  problems: readonly PortfolioProblem[],
+  problemCount = problems.length,
+): CliOutput {
+  const lines = problems.map((problem) => {
+    const { headline, detail } = describeProblem(problem);
+    return detail ? `  ${headline}\n      ${detail}` : `  ${headline}`;
+  });
+  const shown = problemCount > problems.length ? ` (the first ${problems.length} listed)` : '';
   return {
     stdout: '',
-    stderr: `${fileLabel}: refused, ${count} problem${count === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
+    stderr: `${fileLabel}: refused, ${problemCount} problem${problemCount === 1 ? '' : 's'}${shown}:\n${lines.join('\n')}\n`,
     code: EXIT_BAD_FILE,
   };
 }
 
+/** Reads the file's text, or the refusal to print. */
+function read(fileLabel: string, text: string): { portfolio: Portfolio } | CliOutput {
+  const result = readPortfolioText(text);
+  return result.ok ? result : refused(fileLabel, result.errors, result.problemCount);
+}
+
 /** `validate`: reads the file's text and reports whether it keeps every rule of the format. */
 export function validateCommand(fileLabel: string, text: string): CliOutput {
-  const result = readPortfolioText(text);
-  if (!result.ok) return refused(fileLabel, result.errors);
+  const result = read(fileLabel, text);
+  if (!('portfolio' in result)) return result;
   const { portfolio } = result;
   const counts = [
     [portfolio.initiatives.length, 'initiative'],
@@ -131,8 +147,8 @@ function unknownScenario(
  * stdout; `inGap` marks what is funded in a gap behind the line.
  */
 export function cutlineCommand(fileLabel: string, text: string, scenarioId?: string): CliOutput {
-  const result = readPortfolioText(text);
-  if (!result.ok) return refused(fileLabel, result.errors);
+  const result = read(fileLabel, text);
+  if (!('portfolio' in result)) return result;
   const { portfolio } = result;
   const missing = unknownScenario(fileLabel, portfolio, scenarioId);
   if (missing) return missing;
@@ -169,8 +185,8 @@ export function optimizeCommand(
       code: EXIT_FAILURE,
     };
   }
-  const result = readPortfolioText(text);
-  if (!result.ok) return refused(fileLabel, result.errors);
+  const result = read(fileLabel, text);
+  if (!('portfolio' in result)) return result;
   const { portfolio } = result;
   const plan = optimizePortfolio(highs, portfolio, { timeLimit, now });
   const status =
@@ -226,8 +242,8 @@ export function packRequest(
       '--sections: the frontier needs the optimizer, which the command line does not run; name other sections too',
     );
   }
-  const result = readPortfolioText(text);
-  if (!result.ok) return refused(fileLabel, result.errors);
+  const result = read(fileLabel, text);
+  if (!('portfolio' in result)) return result;
   const { portfolio } = result;
   const missing = unknownScenario(fileLabel, portfolio, options.scenario);
   if (missing) return missing;

@@ -66,3 +66,5 @@ export const PORTFOLIO_KEYS = [
   'scenarios',
   'actuals',
 ] as const;
+export const OBJECTIVE_LINK_KEYS = ['id', 'contribution'] as const;
+export const MEASURE_ACTUAL_KEYS = ['date', 'value'] as const;

@@ -108,8 +108,12 @@ export function tooLongMessage(max: number, length: number): string {
   return `is ${formatLimit(length)} characters long; at most ${formatLimit(max)} are allowed`;
 }
 
-/** The message for a file over the size limit; `name` is the file's name as the user sees it. */
-export function fileTooLargeMessage(name: string, bytes: number): string {
-  const megabytes = (count: number) => `${Math.round(count / (1024 * 1024))} MB`;
-  return `"${name}" is ${megabytes(bytes)}; Baton opens portfolio files of at most ${megabytes(MAX_PORTFOLIO_FILE_BYTES)}.`;
+/**
+ * Why a file of `bytes` is not opened: "is 250 MB, over the 200 MB limit of a portfolio file". The
+ * app and the command line put the file's name before it. Sizes round up, so a file just over the
+ * limit never reads as exactly the limit.
+ */
+export function fileTooLargeMessage(bytes: number): string {
+  const megabytes = (count: number) => `${formatLimit(Math.ceil(count / (1024 * 1024)))} MB`;
+  return `is ${megabytes(bytes)}, over the ${megabytes(MAX_PORTFOLIO_FILE_BYTES)} limit of a portfolio file; Baton does not open it`;
 }

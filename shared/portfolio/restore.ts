@@ -1,8 +1,10 @@
 /**
  * Reading a portfolio: `restorePortfolio(unknown)` checks the shape of a parsed portfolio file
- * (format `baton-portfolio`, version 1), fills defaults, keeps unknown keys as `extras`, and
- * then enforces the file's rules (unique ids, references, cycles). A file that breaks any rule
- * is refused whole, with every problem named by its path.
+ * (format `baton-portfolio`, version 1) and every limit of limits.ts, fills defaults, keeps
+ * unknown keys as `extras`, and then enforces the file's rules (unique ids, references, cycles).
+ * A file that breaks any rule is refused whole, with every problem named by its place in words
+ * and its path. When some values have the wrong shape, the rules still run on the rest, so one
+ * reading reports both.
  */
 import { z } from 'zod';
 import {
@@ -15,7 +17,9 @@ import {
   type Extras,
   type Initiative,
   type Measure,
+  type MeasureActual,
   type Objective,
+  type ObjectiveLink,
   type Period,
   type Portfolio,
   type ScoringModel,
@@ -26,41 +30,124 @@ import {
   ACTUAL_KEYS,
   CRITERION_KEYS,
   INITIATIVE_KEYS,
+  MEASURE_ACTUAL_KEYS,
   MEASURE_KEYS,
   OBJECTIVE_KEYS,
+  OBJECTIVE_LINK_KEYS,
   PERIOD_KEYS,
   PORTFOLIO_KEYS,
   SCENARIO_KEYS,
   SCORING_KEYS,
   TEAM_KEYS,
 } from './keys';
-import { formatPath, setOwn } from './paths';
-import { checkPortfolioRules, type PortfolioProblem } from './rules';
+import { findJsonTextProblem, lineAndColumn } from './json-text';
+import {
+  BROKEN_TEXT_MESSAGE,
+  EMPTY_NAME_MESSAGE,
+  MAX_ANY_SCORE,
+  MAX_CAPACITY,
+  MAX_ID_LENGTH,
+  MAX_MEASURE,
+  MAX_MONEY,
+  MAX_NAME_LENGTH,
+  MAX_NESTING_DEPTH,
+  MAX_TEXT_LENGTH,
+  MAX_VALUE,
+  MAX_WEIGHT,
+  formatLimit,
+  isWellFormedText,
+  tooLargeMessage,
+  tooLongMessage,
+} from './limits';
+import { setOwn } from './paths';
+import { checkPortfolioRules, problemAt, type PortfolioProblem } from './rules';
+import { utf16Message } from './text';
 
 export type { PortfolioProblem } from './rules';
+export { describeProblem } from './rules';
 export { formatPath } from './paths';
 
+/**
+ * What reading gives: the portfolio, or the first `MAX_REPORTED_PROBLEMS` problems in file order
+ * and how many there are in all.
+ */
 export type RestoreResult =
   | { readonly ok: true; readonly portfolio: Portfolio }
-  | { readonly ok: false; readonly errors: readonly PortfolioProblem[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly PortfolioProblem[];
+      readonly problemCount: number;
+    };
 
-/** At most this many problems are reported; a badly broken file would otherwise flood the user. */
+/** At most this many problems are listed; a badly broken file would otherwise flood the user. */
 export const MAX_REPORTED_PROBLEMS = 50;
 
-function capProblems(problems: readonly PortfolioProblem[]): readonly PortfolioProblem[] {
-  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
-  const more = problems.length - MAX_REPORTED_PROBLEMS;
-  return [
-    ...problems.slice(0, MAX_REPORTED_PROBLEMS),
-    { path: '(file)', message: `and ${more} more problem${more === 1 ? '' : 's'} not listed` },
-  ];
+function refused(problems: readonly PortfolioProblem[]): RestoreResult {
+  return {
+    ok: false,
+    errors: problems.slice(0, MAX_REPORTED_PROBLEMS),
+    problemCount: problems.length,
+  };
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// --- Single values -----------------------------------------------------------------------------
 
-const id = z.string().refine((value) => value.trim().length > 0, 'expected a non-empty id');
-const text = z.string();
-const amount = z.number().nonnegative('expected a number that is not negative');
+/** Why `value` is no good as an id, or null. */
+export function idProblem(value: string): string | null {
+  if (value.trim() === '') return 'expected a non-empty id';
+  if (!isWellFormedText(value)) return BROKEN_TEXT_MESSAGE;
+  if (value.length > MAX_ID_LENGTH) return tooLongMessage(MAX_ID_LENGTH, value.length);
+  return null;
+}
+
+/** Why `value` is no good as a name or label, or null. */
+export function nameProblem(value: string): string | null {
+  if (value.trim() === '') return EMPTY_NAME_MESSAGE;
+  if (!isWellFormedText(value)) return BROKEN_TEXT_MESSAGE;
+  if (value.length > MAX_NAME_LENGTH) return tooLongMessage(MAX_NAME_LENGTH, value.length);
+  return null;
+}
+
+function textProblem(max: number): (value: string) => string | null {
+  return (value) => {
+    if (!isWellFormedText(value)) return BROKEN_TEXT_MESSAGE;
+    if (value.length > max) return tooLongMessage(max, value.length);
+    return null;
+  };
+}
+
+function checkedText(problem: (value: string) => string | null) {
+  return z.string().superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+const id = checkedText(idProblem);
+const name = checkedText(nameProblem);
+/** Owners, units and other short text; may be empty. */
+const shortText = checkedText(textProblem(MAX_NAME_LENGTH));
+/** Descriptions, reasons and notes. */
+const longText = checkedText(textProblem(MAX_TEXT_LENGTH));
+
+/** A number from `min` to `max`. */
+function numberIn(min: number, max: number) {
+  return z.number().superRefine((value, ctx) => {
+    if (value < min) {
+      ctx.addIssue({
+        code: 'custom',
+        message: min === 0 ? 'must not be negative' : `must be at least ${formatLimit(min)}`,
+      });
+    } else if (value > max) ctx.addIssue({ code: 'custom', message: tooLargeMessage(max) });
+  });
+}
+
+const capacityAmount = numberIn(0, MAX_CAPACITY);
+const money = numberIn(0, MAX_MONEY);
+const weight = numberIn(0, MAX_WEIGHT);
+const measureFigure = numberIn(-MAX_MEASURE, MAX_MEASURE);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = z
   .string()
   .regex(ISO_DATE, 'expected a date as YYYY-MM-DD')
@@ -68,58 +155,91 @@ const isoDate = z
     const parsed = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
   }, 'expected a real date');
-const amountsByKey = z.record(z.string(), amount);
 
-const periodSchema = z.looseObject({
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An object keyed by ids, each value checked by `valueSchema`. Written by hand because the schema
+ * library skips a key named `__proto__`: here it is checked like any other.
+ */
+function recordOf(valueSchema: z.ZodType) {
+  return z.unknown().superRefine((input, ctx) => {
+    if (!isPlainRecord(input)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an object, got ${describeReceived(input)}`,
+      });
+      return;
+    }
+    for (const key of Object.keys(input)) {
+      const value = input[key];
+      const result = valueSchema.safeParse(value);
+      if (result.success) continue;
+      for (const issue of result.error.issues) {
+        ctx.addIssue({
+          code: 'custom',
+          message: issueMessage(issue, value),
+          path: [key, ...issue.path],
+        });
+      }
+    }
+  });
+}
+
+// --- The shape of the file ---------------------------------------------------------------------
+
+const periodSchema = z.object({
   id,
-  label: text.optional(),
+  label: name.optional(),
   start: isoDate.optional(),
   end: isoDate.optional(),
 });
 
-const teamSchema = z.looseObject({
+const teamSchema = z.object({
   id,
-  name: text.optional(),
-  capacity: amountsByKey.optional(),
+  name: name.optional(),
+  capacity: recordOf(capacityAmount).optional(),
 });
 
-const measureSchema = z.looseObject({
+const measureSchema = z.object({
   id,
-  name: text.optional(),
-  unit: text.optional(),
-  baseline: z.number().optional(),
-  target: z.number().optional(),
+  name: name.optional(),
+  unit: shortText.optional(),
+  baseline: measureFigure.optional(),
+  target: measureFigure.optional(),
   targetDate: isoDate.optional(),
-  actuals: z.array(z.looseObject({ date: isoDate, value: z.number() })).optional(),
+  actuals: z.array(z.object({ date: isoDate, value: measureFigure })).optional(),
 });
 
-const objectiveSchema = z.looseObject({
+const objectiveSchema = z.object({
   id,
-  name: text.optional(),
+  name: name.optional(),
   parentId: id.nullable().optional(),
-  weight: amount.optional(),
-  description: text.optional(),
+  weight: weight.optional(),
+  description: longText.optional(),
   measures: z.array(measureSchema).optional(),
 });
 
-const criterionSchema = z.looseObject({ id, name: text.optional(), weight: amount.optional() });
+const criterionSchema = z.object({ id, name: name.optional(), weight: weight.optional() });
 
-const scoringSchema = z.looseObject({
+const scoringSchema = z.object({
   model: z.enum(SCORING_MODELS, { error: `expected one of ${SCORING_MODELS.join(', ')}` }),
   criteria: z.array(criterionSchema).optional(),
 });
 
-const initiativeSchema = z.looseObject({
+const initiativeSchema = z.object({
   id,
-  name: text.optional(),
+  name: name.optional(),
   status: z
     .enum(INITIATIVE_STATUSES, { error: `expected one of ${INITIATIVE_STATUSES.join(', ')}` })
     .optional(),
-  description: text.optional(),
-  owner: text.optional(),
+  description: longText.optional(),
+  owner: shortText.optional(),
   objectives: z
     .array(
-      z.looseObject({
+      z.object({
         id,
         contribution: z
           .number()
@@ -129,10 +249,10 @@ const initiativeSchema = z.looseObject({
       }),
     )
     .optional(),
-  scores: amountsByKey.optional(),
-  value: amount.optional(),
-  demand: z.record(z.string(), z.array(amount)).optional(),
-  spend: z.array(amount).optional(),
+  scores: recordOf(numberIn(0, MAX_ANY_SCORE)).optional(),
+  value: numberIn(0, MAX_VALUE).optional(),
+  demand: recordOf(z.array(capacityAmount)).optional(),
+  spend: z.array(money).optional(),
   duration: z
     .number()
     .int('expected a whole number of periods')
@@ -144,43 +264,46 @@ const initiativeSchema = z.looseObject({
   dependsOn: z.array(id).optional(),
   excludes: z.array(id).optional(),
   forced: z.enum(['in', 'out'], { error: 'expected "in" or "out"' }).optional(),
-  forcedReason: text.optional(),
+  forcedReason: longText.optional(),
 });
 
-const scenarioSchema = z.looseObject({
+const scenarioSchema = z.object({
   id,
-  name: text.optional(),
+  name: name.optional(),
   ranking: z.array(id).optional(),
-  description: text.optional(),
+  description: longText.optional(),
 });
 
-const actualSchema = z.looseObject({
+const actualSchema = z.object({
   initiativeId: id,
   periodId: id,
-  spend: amount.optional(),
-  effort: amountsByKey.optional(),
+  spend: money.optional(),
+  effort: recordOf(capacityAmount).optional(),
   progress: z
     .number()
     .min(0, 'expected a share from 0 to 1')
     .max(1, 'expected a share from 0 to 1')
     .optional(),
-  note: text.optional(),
+  note: longText.optional(),
 });
 
-const portfolioSchema = z.looseObject({
+const portfolioSchema = z.object({
   format: z.literal(PORTFOLIO_FORMAT, { error: `expected "${PORTFOLIO_FORMAT}"` }),
   version: z.literal(PORTFOLIO_VERSION, {
     error: `expected ${PORTFOLIO_VERSION}: this version of Baton reads version ${PORTFOLIO_VERSION} files`,
   }),
-  name: z.string().refine((value) => value.trim().length > 0, 'expected the portfolio name'),
+  name: z.string().superRefine((value, ctx) => {
+    const message = value.trim() === '' ? 'expected the portfolio name' : nameProblem(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  }),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as EUR')
     .optional(),
-  capacityUnit: text.optional(),
+  capacityUnit: shortText.optional(),
   periods: z.array(periodSchema).optional(),
   teams: z.array(teamSchema).optional(),
-  budget: amountsByKey.optional(),
+  budget: recordOf(money).optional(),
   objectives: z.array(objectiveSchema).optional(),
   scoring: scoringSchema.optional(),
   initiatives: z.array(initiativeSchema).optional(),
@@ -205,133 +328,206 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   boolean: 'true or false',
 };
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
 function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
   if (issue.code === 'invalid_type') {
-    const input = issue.path.reduce<unknown>(
-      (node, key) =>
-        node !== null && typeof node === 'object'
-          ? (node as Record<PropertyKey, unknown>)[key]
-          : undefined,
-      root,
-    );
-    if (input === undefined)
-      return `is missing: expected ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-    return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeReceived(input)}`;
+    const input = valueAt(root, issue.path);
+    const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+    if (input === undefined) return `is missing: expected ${expected}`;
+    if (typeof input === 'number' && issue.expected === 'number') {
+      return Number.isNaN(input)
+        ? 'expected a number, got NaN (not a number)'
+        : 'is out of range: the number is too large to be stored';
+    }
+    return `expected ${expected}, got ${describeReceived(input)}`;
   }
   return issue.message;
 }
 
-function splitExtras<T extends Record<string, unknown>>(
-  value: Record<string, unknown>,
-  known: readonly string[],
-): { known: T; extras?: Extras } {
-  const picked: Record<string, unknown> = {};
-  const extras: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) {
+// --- Nesting -----------------------------------------------------------------------------------
+
+/**
+ * The path of the first object or list nested deeper than `MAX_NESTING_DEPTH` (the file's top
+ * object is level 1), or null. A walk with a stack of its own: depth is what it guards against.
+ */
+function tooDeep(root: unknown): PropertyKey[] | null {
+  type Entry = {
+    readonly value: unknown;
+    readonly depth: number;
+    readonly key: PropertyKey;
+    readonly parent: Entry | null;
+  };
+  const stack: Entry[] = [{ value: root, depth: 1, key: '', parent: null }];
+  while (stack.length > 0) {
+    const entry = stack.pop() as Entry;
+    const { value } = entry;
+    if (value === null || typeof value !== 'object') continue;
+    if (entry.depth > MAX_NESTING_DEPTH) {
+      const path: PropertyKey[] = [];
+      for (let at: Entry | null = entry; at?.parent; at = at.parent) path.unshift(at.key);
+      return path;
+    }
+    const keys: PropertyKey[] = Array.isArray(value)
+      ? value.map((_item, index) => index)
+      : Object.keys(value);
+    for (let index = keys.length - 1; index >= 0; index -= 1) {
+      const key = keys[index] as PropertyKey;
+      const child = (value as Record<PropertyKey, unknown>)[key];
+      if (child !== null && typeof child === 'object') {
+        stack.push({ value: child, depth: entry.depth + 1, key, parent: entry });
+      }
+    }
+  }
+  return null;
+}
+
+// --- Building the portfolio --------------------------------------------------------------------
+
+type Loose = Record<string, unknown>;
+
+/** Splits `raw` into its known keys and the rest (kept in order, `__proto__` included). */
+function split(raw: Loose, known: readonly string[]): { known: Loose; extras?: Extras } {
+  const picked: Loose = {};
+  let extras: Record<string, unknown> | undefined;
+  for (const key of Object.keys(raw)) {
+    const field = raw[key];
     if (known.includes(key)) {
       if (field !== undefined) picked[key] = field;
-    } else setOwn(extras, key, field);
+    } else {
+      extras ??= {};
+      setOwn(extras, key, field);
+    }
   }
-  return Object.keys(extras).length > 0 ? { known: picked as T, extras } : { known: picked as T };
+  return extras ? { known: picked, extras } : { known: picked };
 }
 
 function withExtras<T extends object>(value: T, extras: Extras | undefined): T {
   return extras ? { ...value, extras } : value;
 }
 
-type Loose = Record<string, unknown>;
+/** A copy of a record keyed by ids, without a prototype: any id reads as its own value. */
+function bare<T>(record: unknown, copy: (value: T) => T = (value) => value): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  if (isPlainRecord(record)) {
+    for (const key of Object.keys(record)) out[key] = copy(record[key] as T);
+  }
+  return out;
+}
 
 function restorePeriod(raw: Loose): Period {
-  const { known, extras } = splitExtras<Period>(raw, PERIOD_KEYS);
-  return withExtras({ ...known, label: known.label ?? known.id }, extras);
+  const { known, extras } = split(raw, PERIOD_KEYS);
+  return withExtras({ ...known, label: known.label ?? known.id } as Period, extras);
 }
 
 function restoreTeam(raw: Loose): Team {
-  const { known, extras } = splitExtras<Team>(raw, TEAM_KEYS);
+  const { known, extras } = split(raw, TEAM_KEYS);
   return withExtras(
-    { ...known, name: known.name ?? known.id, capacity: known.capacity ?? {} },
+    { ...known, name: known.name ?? known.id, capacity: bare<number>(known.capacity) } as Team,
     extras,
   );
 }
 
+function restoreMeasureActual(raw: Loose): MeasureActual {
+  const { known, extras } = split(raw, MEASURE_ACTUAL_KEYS);
+  return withExtras(known as MeasureActual, extras);
+}
+
 function restoreMeasure(raw: Loose): Measure {
-  const { known, extras } = splitExtras<Measure>(raw, MEASURE_KEYS);
-  return withExtras({ ...known, name: known.name ?? known.id }, extras);
+  const { known, extras } = split(raw, MEASURE_KEYS);
+  const actuals = (known.actuals as Loose[] | undefined)?.map(restoreMeasureActual);
+  return withExtras(
+    {
+      ...known,
+      name: known.name ?? known.id,
+      ...(actuals && { actuals }),
+    } as Measure,
+    extras,
+  );
 }
 
 function restoreObjective(raw: Loose): Objective {
-  const { known, extras } = splitExtras<Objective>(raw, OBJECTIVE_KEYS);
-  const measures = (raw.measures as Loose[] | undefined)?.map(restoreMeasure);
-  const objective: Objective = { ...known, name: known.name ?? known.id };
-  return withExtras(measures ? { ...objective, measures } : objective, extras);
+  const { known, extras } = split(raw, OBJECTIVE_KEYS);
+  const measures = (known.measures as Loose[] | undefined)?.map(restoreMeasure);
+  return withExtras(
+    { ...known, name: known.name ?? known.id, ...(measures && { measures }) } as Objective,
+    extras,
+  );
 }
 
 function restoreScoring(raw: Loose): ScoringModel {
-  const { known, extras } = splitExtras<ScoringModel>(raw, SCORING_KEYS);
-  const criteria = (raw.criteria as Loose[] | undefined)?.map((entry): Criterion => {
-    const split = splitExtras<Criterion>(entry, CRITERION_KEYS);
-    return withExtras({ ...split.known, name: split.known.name ?? split.known.id }, split.extras);
+  const { known, extras } = split(raw, SCORING_KEYS);
+  const criteria = (known.criteria as Loose[] | undefined)?.map((entry): Criterion => {
+    const parts = split(entry, CRITERION_KEYS);
+    return withExtras(
+      { ...parts.known, name: parts.known.name ?? parts.known.id } as Criterion,
+      parts.extras,
+    );
   });
-  return withExtras(criteria ? { ...known, criteria } : known, extras);
+  return withExtras({ ...known, ...(criteria && { criteria }) } as ScoringModel, extras);
+}
+
+function restoreLink(raw: Loose): ObjectiveLink {
+  const { known, extras } = split(raw, OBJECTIVE_LINK_KEYS);
+  return withExtras(known as ObjectiveLink, extras);
 }
 
 function restoreInitiative(raw: Loose): Initiative {
-  const { known, extras } = splitExtras<Initiative>(raw, INITIATIVE_KEYS);
+  const { known, extras } = split(raw, INITIATIVE_KEYS);
+  const links = (known.objectives as Loose[] | undefined)?.map(restoreLink);
   return withExtras(
-    { ...known, name: known.name ?? known.id, status: known.status ?? 'proposed' },
+    {
+      ...known,
+      name: known.name ?? known.id,
+      status: known.status ?? 'proposed',
+      ...(links && { objectives: links }),
+      ...(known.scores !== undefined && { scores: bare<number>(known.scores) }),
+      ...(known.demand !== undefined && {
+        demand: bare<readonly number[]>(known.demand, (list) => [...list]),
+      }),
+    } as Initiative,
     extras,
   );
 }
 
 function restoreScenario(raw: Loose): Scenario {
-  const { known, extras } = splitExtras<Scenario>(raw, SCENARIO_KEYS);
+  const { known, extras } = split(raw, SCENARIO_KEYS);
   return withExtras(
-    { ...known, name: known.name ?? known.id, ranking: known.ranking ?? [] },
+    { ...known, name: known.name ?? known.id, ranking: known.ranking ?? [] } as Scenario,
     extras,
   );
 }
 
 function restoreActual(raw: Loose): Actual {
-  const { known, extras } = splitExtras<Actual>(raw, ACTUAL_KEYS);
-  return withExtras(known, extras);
+  const { known, extras } = split(raw, ACTUAL_KEYS);
+  return withExtras(
+    {
+      ...known,
+      ...(known.effort !== undefined && { effort: bare<number>(known.effort) }),
+    } as Actual,
+    extras,
+  );
 }
 
-/**
- * Reads an already JSON-parsed portfolio file. Fills defaults (a missing name becomes the id, a
- * missing status `proposed`, missing lists empty), keeps unknown keys, and checks every rule.
- */
-export function restorePortfolio(input: unknown): RestoreResult {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return {
-      ok: false,
-      errors: [
-        { path: '(top level)', message: `expected a JSON object, got ${describeReceived(input)}` },
-      ],
-    };
-  }
-  const parsed = portfolioSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: capProblems(
-        parsed.error.issues.map((issue) => ({
-          path: formatPath(issue.path),
-          message: issueMessage(issue, input),
-        })),
-      ),
-    };
-  }
-  const raw = parsed.data as Loose;
-  const { known, extras } = splitExtras<Record<string, unknown>>(raw, PORTFOLIO_KEYS);
+/** The portfolio of a file whose shape is right (or was made right by `salvage`). */
+function build(raw: Loose): Portfolio {
+  const { known, extras } = split(raw, PORTFOLIO_KEYS);
   const list = (key: string) => (known[key] as Loose[] | undefined) ?? [];
-  const portfolio: Portfolio = withExtras<Portfolio>(
+  return withExtras<Portfolio>(
     {
       name: known.name as string,
       ...(known.currency !== undefined && { currency: known.currency as string }),
       ...(known.capacityUnit !== undefined && { capacityUnit: known.capacityUnit as string }),
       periods: list('periods').map(restorePeriod),
       teams: list('teams').map(restoreTeam),
-      ...(known.budget !== undefined && { budget: known.budget as Record<string, number> }),
+      ...(known.budget !== undefined && { budget: bare<number>(known.budget) }),
       objectives: list('objectives').map(restoreObjective),
       ...(known.scoring !== undefined && { scoring: restoreScoring(known.scoring as Loose) }),
       initiatives: list('initiatives').map(restoreInitiative),
@@ -340,36 +536,125 @@ export function restorePortfolio(input: unknown): RestoreResult {
     },
     extras,
   );
-  const problems = checkPortfolioRules(portfolio);
-  if (problems.length > 0) return { ok: false, errors: capProblems(problems) };
-  return { ok: true, portfolio };
 }
 
-/** Parses the text of a portfolio file, then restores it. JSON syntax errors name the line. */
+const LIST_KEYS = new Set([
+  'periods',
+  'teams',
+  'objectives',
+  'initiatives',
+  'scenarios',
+  'actuals',
+]);
+/** Fields whose loss would make the rules misread references. */
+const IDENTITY_FIELDS = new Set(['id', 'initiativeId', 'periodId']);
+
+/**
+ * The file without the values of the wrong shape, so the rules can check the rest: each entry
+ * loses the field a problem is in. Null when what is wrong leaves nothing the rules can trust
+ * (a list or an entry that is not one, an id, the format).
+ */
+function salvage(input: Loose, paths: readonly (readonly PropertyKey[])[]): Loose | null {
+  const copy: Loose = { ...input };
+  const copiedLists = new Set<string>();
+  for (const path of paths) {
+    const [top, index, field] = path;
+    if (typeof top !== 'string' || top === 'format' || top === 'version') return null;
+    if (LIST_KEYS.has(top)) {
+      if (typeof index !== 'number' || typeof field !== 'string' || IDENTITY_FIELDS.has(field)) {
+        return null;
+      }
+      if (!copiedLists.has(top)) {
+        copy[top] = [...(input[top] as unknown[])];
+        copiedLists.add(top);
+      }
+      const entries = copy[top] as Loose[];
+      const entry: Loose = { ...entries[index] };
+      delete entry[field];
+      entries[index] = entry;
+    } else if (top === 'name') {
+      copy.name = '';
+    } else delete copy[top];
+  }
+  return copy;
+}
+
+/**
+ * Reads an already JSON-parsed portfolio file. Fills defaults (a missing name becomes the id, a
+ * missing status `proposed`, missing lists empty), keeps unknown keys, and checks every limit and
+ * rule.
+ */
+export function restorePortfolio(input: unknown): RestoreResult {
+  if (!isPlainRecord(input)) {
+    return refused([
+      { path: '(top level)', message: `expected a JSON object, got ${describeReceived(input)}` },
+    ]);
+  }
+  const deep = tooDeep(input);
+  if (deep) {
+    return refused([
+      problemAt(
+        input,
+        deep,
+        `nests objects and lists more than ${MAX_NESTING_DEPTH} levels deep; Baton reads at most ${MAX_NESTING_DEPTH}`,
+      ),
+    ]);
+  }
+  const parsed = portfolioSchema.safeParse(input);
+  if (parsed.success) {
+    const portfolio = build(input);
+    const problems = checkPortfolioRules(portfolio);
+    return problems.length > 0 ? refused(problems) : { ok: true, portfolio };
+  }
+  const issues = parsed.error.issues;
+  const shapeProblems = issues.map((issue) =>
+    problemAt(input, issue.path, issueMessage(issue, input)),
+  );
+  const rest = salvage(
+    input,
+    issues.map((issue) => issue.path),
+  );
+  if (!rest) return refused(shapeProblems);
+  const seen = new Set(shapeProblems.map((problem) => problem.path));
+  const ruleProblems = checkPortfolioRules(build(rest)).filter(
+    (problem) => !seen.has(problem.path),
+  );
+  return refused([...shapeProblems, ...ruleProblems]);
+}
+
+/**
+ * Parses the text of a portfolio file, then restores it. JSON syntax errors and nesting too deep
+ * to read name the line and column.
+ */
 export function readPortfolioText(textContent: string): RestoreResult {
+  if (textContent.charCodeAt(0) === 0 || textContent.charCodeAt(1) === 0) {
+    return refused([
+      { path: '(file)', message: utf16Message(textContent.charCodeAt(0) === 0 ? 'BE' : 'LE') },
+    ]);
+  }
+  const body = textContent.replace(/^\uFEFF/, '');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(textContent.replace(/^\uFEFF/, ''));
+    parsed = JSON.parse(body);
   } catch (error) {
-    return {
-      ok: false,
-      errors: [{ path: '(file)', message: describeJsonError(textContent, error) }],
-    };
+    return refused([{ path: '(file)', message: describeJsonError(body, error) }]);
   }
   return restorePortfolio(parsed);
 }
 
 function describeJsonError(textContent: string, error: unknown): string {
+  const problem = findJsonTextProblem(textContent, MAX_NESTING_DEPTH);
+  if (problem) {
+    const { line, column } = lineAndColumn(textContent, problem.offset);
+    return `not valid JSON at line ${line}, column ${column}: ${problem.message}`;
+  }
+  if (error instanceof RangeError) {
+    return `nested too deeply to read; Baton reads objects and lists at most ${MAX_NESTING_DEPTH} levels deep`;
+  }
   // V8 appends the offending text and "is not valid JSON"; the caller already says that.
   const message = (error instanceof Error ? error.message : String(error)).replace(
     /, ".*" is not valid JSON$/s,
     '',
   );
-  const position = /position (\d+)/.exec(message);
-  if (!position) return `not valid JSON: ${message}`;
-  const offset = Number(position[1]);
-  const before = textContent.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `not valid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+  return `not valid JSON: ${message}`;
 }

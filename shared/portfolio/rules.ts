@@ -1,61 +1,90 @@
 /**
- * The rules a portfolio must keep beyond its shape: unique ids, references that resolve,
- * dependency and strategy trees without cycles, start windows in order. Used when a file is read
- * and when the app checks an edit before it stores it.
+ * The rules a portfolio must keep beyond the shape of each value: unique ids, references that
+ * resolve, dependency and strategy trees without cycles, start windows in order, initiatives no
+ * longer than the plan, scores on their model's scale. Used when a file is read and when the app
+ * checks an edit before it stores it. Every walk here uses a stack of its own, not recursion, so
+ * a long chain or a deep tree is a problem to report, not a crash.
  */
-import { keyPath } from './paths';
+import { formatLimit, scoreScale } from './limits';
+import { initiativeDuration } from './measures';
+import { formatPath } from './paths';
+import { describePlace } from './places';
 import type { Portfolio } from './types';
 
-export type PortfolioProblem = { readonly path: string; readonly message: string };
+/**
+ * A problem of a portfolio file. `path` names the place as a path into the file
+ * (`teams[0].capacity["2026-Q3"]`), `where` in words ("Team Platform, capacity in Q3 2026")
+ * when the reader could name it.
+ */
+export type PortfolioProblem = {
+  readonly path: string;
+  readonly message: string;
+  readonly where?: string;
+};
 
-function uniqueIds(
-  items: readonly { readonly id: string }[],
-  listPath: string,
-  what: string,
-  problems: PortfolioProblem[],
-): Set<string> {
-  const seen = new Set<string>();
-  items.forEach((item, index) => {
-    if (seen.has(item.id)) {
-      problems.push({
-        path: `${listPath}[${index}].id`,
-        message: `${what} id "${item.id}" is used more than once; ids must be unique`,
-      });
-    }
-    seen.add(item.id);
-  });
-  return seen;
+/** The problem as people read it: the place in words, then the path beneath as the detail. */
+export function describeProblem(problem: PortfolioProblem): {
+  readonly headline: string;
+  readonly detail?: string;
+} {
+  if (!problem.where) return { headline: `${problem.path}: ${problem.message}` };
+  return { headline: `${problem.where}: ${problem.message}`, detail: `(${problem.path})` };
+}
+
+/** Makes problems for `document`: the path formatted, and the place in words. */
+export function problemAt(
+  document: unknown,
+  at: readonly PropertyKey[],
+  message: string,
+): PortfolioProblem {
+  const where = describePlace(at, document);
+  return { path: formatPath(at), message, ...(where !== undefined && { where }) };
+}
+
+/** At most this many nodes of a cycle are named; the rest are counted. */
+const SHOWN_CYCLE_NODES = 8;
+
+function describeCycle(cycle: readonly string[]): string {
+  if (cycle.length <= SHOWN_CYCLE_NODES + 1) return cycle.join(' → ');
+  const distinct = cycle.length - 1;
+  return `${cycle.slice(0, SHOWN_CYCLE_NODES).join(' → ')} → … (${formatLimit(distinct)} in the cycle) → ${cycle[0]}`;
 }
 
 /**
  * Finds a cycle in a directed graph given as adjacency lists; returns its nodes in order with the
- * first repeated at the end (`a → b → a`), or null.
+ * first repeated at the end (`a → b → a`), or null. Depth-first, with a stack of its own.
  */
 export function findCycle(
   nodes: readonly string[],
   edges: (node: string) => readonly string[],
 ): string[] | null {
   const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (node: string): string[] | null => {
-    state.set(node, 'open');
-    stack.push(node);
-    for (const next of edges(node)) {
-      const seen = state.get(next);
-      if (seen === 'open') return [...stack.slice(stack.indexOf(next)), next];
-      if (seen === undefined) {
-        const found = visit(next);
-        if (found) return found;
+  const path: string[] = [];
+  const position = new Map<string, number>();
+  for (const root of nodes) {
+    if (state.has(root)) continue;
+    const frames: { node: string; next: readonly string[]; index: number }[] = [];
+    const enter = (node: string) => {
+      state.set(node, 'open');
+      position.set(node, path.length);
+      path.push(node);
+      frames.push({ node, next: edges(node), index: 0 });
+    };
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as (typeof frames)[number];
+      if (frame.index >= frame.next.length) {
+        frames.pop();
+        path.pop();
+        position.delete(frame.node);
+        state.set(frame.node, 'done');
+        continue;
       }
-    }
-    stack.pop();
-    state.set(node, 'done');
-    return null;
-  };
-  for (const node of nodes) {
-    if (!state.has(node)) {
-      const found = visit(node);
-      if (found) return found;
+      const next = frame.next[frame.index] as string;
+      frame.index += 1;
+      const seen = state.get(next);
+      if (seen === 'open') return [...path.slice(position.get(next)), next];
+      if (seen === undefined) enter(next);
     }
   }
   return null;
@@ -64,64 +93,75 @@ export function findCycle(
 /** Checks every rule of the portfolio file; returns the problems found, each with its path. */
 export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
   const problems: PortfolioProblem[] = [];
-  const periodIds = uniqueIds(portfolio.periods, 'periods', 'period', problems);
-  const teamIds = uniqueIds(portfolio.teams, 'teams', 'team', problems);
-  const objectiveIds = uniqueIds(portfolio.objectives, 'objectives', 'objective', problems);
-  const initiativeIds = uniqueIds(portfolio.initiatives, 'initiatives', 'initiative', problems);
-  uniqueIds(portfolio.scenarios, 'scenarios', 'scenario', problems);
+  const add = (at: readonly PropertyKey[], message: string) =>
+    problems.push(problemAt(portfolio, at, message));
+
+  const uniqueIds = (
+    items: readonly { readonly id: string }[],
+    listPath: readonly PropertyKey[],
+    what: string,
+  ): Set<string> => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) {
+        add(
+          [...listPath, index, 'id'],
+          `${what} id "${item.id}" is used more than once; ids must be unique`,
+        );
+      }
+      seen.add(item.id);
+    });
+    return seen;
+  };
+
+  const periodIds = uniqueIds(portfolio.periods, ['periods'], 'period');
+  const teamIds = uniqueIds(portfolio.teams, ['teams'], 'team');
+  const objectiveIds = uniqueIds(portfolio.objectives, ['objectives'], 'objective');
+  const initiativeIds = uniqueIds(portfolio.initiatives, ['initiatives'], 'initiative');
+  uniqueIds(portfolio.scenarios, ['scenarios'], 'scenario');
   if (portfolio.scoring?.criteria) {
-    uniqueIds(portfolio.scoring.criteria, 'scoring.criteria', 'criterion', problems);
+    uniqueIds(portfolio.scoring.criteria, ['scoring', 'criteria'], 'criterion');
   }
   const periodIndex = new Map(portfolio.periods.map((period, index) => [period.id, index]));
+  const periodCount = portfolio.periods.length;
 
-  const needPeriod = (id: string, path: string) => {
-    if (!periodIds.has(id)) problems.push({ path, message: `period "${id}" does not exist` });
+  const needPeriod = (id: string, at: readonly PropertyKey[]) => {
+    if (!periodIds.has(id)) add(at, `period "${id}" does not exist`);
   };
-  const needTeam = (id: string, path: string) => {
-    if (!teamIds.has(id)) problems.push({ path, message: `team "${id}" does not exist` });
+  const needTeam = (id: string, at: readonly PropertyKey[]) => {
+    if (!teamIds.has(id)) add(at, `team "${id}" does not exist`);
   };
-  const needInitiative = (id: string, path: string) => {
-    if (!initiativeIds.has(id))
-      problems.push({ path, message: `initiative "${id}" does not exist` });
+  const needInitiative = (id: string, at: readonly PropertyKey[]) => {
+    if (!initiativeIds.has(id)) add(at, `initiative "${id}" does not exist`);
   };
 
   portfolio.periods.forEach((period, index) => {
     if (period.start && period.end && period.start > period.end) {
-      problems.push({
-        path: `periods[${index}].end`,
-        message: `ends (${period.end}) before it starts (${period.start})`,
-      });
+      add(['periods', index, 'end'], `ends (${period.end}) before it starts (${period.start})`);
     }
   });
 
   portfolio.teams.forEach((team, index) => {
     for (const periodId of Object.keys(team.capacity)) {
-      needPeriod(periodId, keyPath(`teams[${index}].capacity`, periodId));
+      needPeriod(periodId, ['teams', index, 'capacity', periodId]);
     }
   });
   for (const periodId of Object.keys(portfolio.budget ?? {})) {
-    needPeriod(periodId, keyPath('budget', periodId));
+    needPeriod(periodId, ['budget', periodId]);
   }
 
   portfolio.objectives.forEach((objective, index) => {
     const parent = objective.parentId;
     if (parent === undefined || parent === null) return;
     if (parent === objective.id) {
-      problems.push({
-        path: `objectives[${index}].parentId`,
-        message: 'an objective cannot be its own parent',
-      });
+      add(['objectives', index, 'parentId'], 'an objective cannot be its own parent');
     } else if (!objectiveIds.has(parent)) {
-      problems.push({
-        path: `objectives[${index}].parentId`,
-        message: `objective "${parent}" does not exist`,
-      });
+      add(['objectives', index, 'parentId'], `objective "${parent}" does not exist`);
     }
   });
   portfolio.objectives.forEach((objective, index) => {
-    if (objective.measures) {
-      uniqueIds(objective.measures, `objectives[${index}].measures`, 'measure', problems);
-    }
+    if (objective.measures)
+      uniqueIds(objective.measures, ['objectives', index, 'measures'], 'measure');
   });
   const parentOf = new Map(
     portfolio.objectives.map((objective) => [objective.id, objective.parentId]),
@@ -135,49 +175,81 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
   );
   if (objectiveCycle) {
     const index = portfolio.objectives.findIndex((objective) => objective.id === objectiveCycle[0]);
-    problems.push({
-      path: `objectives[${index}].parentId`,
-      message: `the strategy tree has a cycle: ${objectiveCycle.join(' → ')}`,
-    });
+    add(
+      ['objectives', index, 'parentId'],
+      `the strategy tree has a cycle: ${describeCycle(objectiveCycle)}`,
+    );
   }
 
+  const scoring = portfolio.scoring;
+  const criterionIds = new Set((scoring?.criteria ?? []).map((criterion) => criterion.id));
+
   portfolio.initiatives.forEach((initiative, index) => {
-    const base = `initiatives[${index}]`;
+    const base = ['initiatives', index] as const;
     initiative.objectives?.forEach((link, linkIndex) => {
       if (!objectiveIds.has(link.id)) {
-        problems.push({
-          path: `${base}.objectives[${linkIndex}].id`,
-          message: `objective "${link.id}" does not exist`,
-        });
+        add([...base, 'objectives', linkIndex, 'id'], `objective "${link.id}" does not exist`);
       }
     });
     for (const teamId of Object.keys(initiative.demand ?? {})) {
-      needTeam(teamId, keyPath(`${base}.demand`, teamId));
+      needTeam(teamId, [...base, 'demand', teamId]);
     }
     for (const field of ['earliestStart', 'latestStart', 'start'] as const) {
       const value = initiative[field];
-      if (value !== undefined) needPeriod(value, `${base}.${field}`);
+      if (value !== undefined) needPeriod(value, [...base, field]);
     }
     const earliest = initiative.earliestStart && periodIndex.get(initiative.earliestStart);
     const latest = initiative.latestStart && periodIndex.get(initiative.latestStart);
     if (typeof earliest === 'number' && typeof latest === 'number' && earliest > latest) {
-      problems.push({
-        path: `${base}.earliestStart`,
-        message: `earliest start ${initiative.earliestStart} is after latest start ${initiative.latestStart}`,
-      });
+      add(
+        [...base, 'earliestStart'],
+        `earliest start ${initiative.earliestStart} is after latest start ${initiative.latestStart}`,
+      );
+    }
+    const duration = initiativeDuration(initiative);
+    if (duration > periodCount) {
+      const longest =
+        initiative.duration !== undefined && initiative.duration === duration
+          ? 'duration'
+          : initiative.spend && initiative.spend.length === duration
+            ? 'spend'
+            : 'demand';
+      add(
+        longest === 'demand'
+          ? [
+              ...base,
+              'demand',
+              Object.keys(initiative.demand ?? {}).find(
+                (teamId) => initiative.demand?.[teamId]?.length === duration,
+              ) ?? '',
+            ]
+          : [...base, longest],
+        `lasts ${duration} periods, but the portfolio has ${periodCount === 0 ? 'no periods' : `only ${periodCount} period${periodCount === 1 ? '' : 's'}`}; an initiative must fit the plan`,
+      );
+    }
+    if (scoring && initiative.scores) {
+      for (const key of Object.keys(initiative.scores)) {
+        const scale = scoreScale(scoring.model, key, criterionIds);
+        const score = initiative.scores[key] as number;
+        if (scale && (score < scale.min || score > scale.max)) {
+          add(
+            [...base, 'scores', key],
+            `must be from ${formatLimit(scale.min)} to ${formatLimit(scale.max)} on the ${scoring.model} model's scale${scale.hint ? ` (${scale.hint})` : ''}`,
+          );
+        }
+      }
     }
     for (const field of ['dependsOn', 'excludes'] as const) {
       initiative[field]?.forEach((other, otherIndex) => {
-        const path = `${base}.${field}[${otherIndex}]`;
+        const at = [...base, field, otherIndex];
         if (other === initiative.id) {
-          problems.push({
-            path,
-            message:
-              field === 'dependsOn'
-                ? 'an initiative cannot depend on itself'
-                : 'an initiative cannot exclude itself',
-          });
-        } else needInitiative(other, path);
+          add(
+            at,
+            field === 'dependsOn'
+              ? 'an initiative cannot depend on itself'
+              : 'an initiative cannot exclude itself',
+          );
+        } else needInitiative(other, at);
       });
     }
   });
@@ -194,21 +266,19 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
     const index = portfolio.initiatives.findIndex(
       (initiative) => initiative.id === dependencyCycle[0],
     );
-    problems.push({
-      path: `initiatives[${index}].dependsOn`,
-      message: `dependencies form a cycle: ${dependencyCycle.join(' → ')}`,
-    });
+    add(
+      ['initiatives', index, 'dependsOn'],
+      `dependencies form a cycle: ${describeCycle(dependencyCycle)}`,
+    );
   }
 
   portfolio.scenarios.forEach((scenario, index) => {
     const listed = new Set<string>();
     scenario.ranking.forEach((initiativeId, rankIndex) => {
-      const path = `scenarios[${index}].ranking[${rankIndex}]`;
-      if (listed.has(initiativeId)) {
-        problems.push({ path, message: `initiative "${initiativeId}" is ranked twice` });
-      }
+      const at = ['scenarios', index, 'ranking', rankIndex];
+      if (listed.has(initiativeId)) add(at, `initiative "${initiativeId}" is ranked twice`);
       listed.add(initiativeId);
-      needInitiative(initiativeId, path);
+      needInitiative(initiativeId, at);
     });
   });
 
@@ -216,16 +286,16 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
   portfolio.actuals?.forEach((actual, index) => {
     const key = JSON.stringify([actual.initiativeId, actual.periodId]);
     if (actualKeys.has(key)) {
-      problems.push({
-        path: `actuals[${index}]`,
-        message: `a second entry for initiative "${actual.initiativeId}" in period "${actual.periodId}"; give one entry per initiative and period`,
-      });
+      add(
+        ['actuals', index],
+        `a second entry for initiative "${actual.initiativeId}" in period "${actual.periodId}"; give one entry per initiative and period`,
+      );
     }
     actualKeys.add(key);
-    needInitiative(actual.initiativeId, `actuals[${index}].initiativeId`);
-    needPeriod(actual.periodId, `actuals[${index}].periodId`);
+    needInitiative(actual.initiativeId, ['actuals', index, 'initiativeId']);
+    needPeriod(actual.periodId, ['actuals', index, 'periodId']);
     for (const teamId of Object.keys(actual.effort ?? {})) {
-      needTeam(teamId, keyPath(`actuals[${index}].effort`, teamId));
+      needTeam(teamId, ['actuals', index, 'effort', teamId]);
     }
   });
 

@@ -33,7 +33,11 @@ export type Team = {
   readonly extras?: Extras;
 };
 
-export type MeasureActual = { readonly date: string; readonly value: number };
+export type MeasureActual = {
+  readonly date: string;
+  readonly value: number;
+  readonly extras?: Extras;
+};
 
 export type Measure = {
   readonly id: string;
@@ -70,7 +74,11 @@ export type ScoringModel = {
   readonly extras?: Extras;
 };
 
-export type ObjectiveLink = { readonly id: string; readonly contribution: number };
+export type ObjectiveLink = {
+  readonly id: string;
+  readonly contribution: number;
+  readonly extras?: Extras;
+};
 
 export type Forced = 'in' | 'out';
 

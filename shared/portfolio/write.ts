@@ -7,8 +7,10 @@ import {
   ACTUAL_KEYS,
   CRITERION_KEYS,
   INITIATIVE_KEYS,
+  MEASURE_ACTUAL_KEYS,
   MEASURE_KEYS,
   OBJECTIVE_KEYS,
+  OBJECTIVE_LINK_KEYS,
   PERIOD_KEYS,
   PORTFOLIO_KEYS,
   SCENARIO_KEYS,
@@ -21,7 +23,10 @@ import { PORTFOLIO_FORMAT, PORTFOLIO_VERSION, type Extras, type Portfolio } from
 
 type Plain = Record<string, unknown>;
 
-/** Copies `value`'s keys in `order` first, then the rest, then its `extras`; drops undefined. */
+/**
+ * Copies `value`'s keys in `order` first, then the rest, then its `extras`; drops undefined. Only
+ * `extras` itself is taken apart: a key named "extras" that a file had is inside it, kept whole.
+ */
 function ordered(value: object, order: readonly string[]): Plain {
   const source = value as Plain;
   const out: Plain = {};
@@ -58,7 +63,7 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
               ordered(
                 {
                   ...measure,
-                  actuals: measure.actuals?.map((actual) => ordered(actual, ['date', 'value'])),
+                  actuals: measure.actuals?.map((actual) => ordered(actual, MEASURE_ACTUAL_KEYS)),
                 },
                 MEASURE_KEYS,
               ),
@@ -82,7 +87,7 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
         ordered(
           {
             ...initiative,
-            objectives: initiative.objectives?.map((link) => ordered(link, ['id', 'contribution'])),
+            objectives: initiative.objectives?.map((link) => ordered(link, OBJECTIVE_LINK_KEYS)),
           },
           INITIATIVE_KEYS,
         ),

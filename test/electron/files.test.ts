@@ -95,7 +95,7 @@ describe('readPortfolioFile', () => {
     // A sparse file: large on paper, nothing written to disk.
     await truncate(file, MAX_PORTFOLIO_BYTES + 1);
     await expect(readPortfolioFile(file)).rejects.toThrow(
-      '"huge.json" is 200 MB; Baton opens portfolio files of at most 200 MB.',
+      '"huge.json" is 201 MB, over the 200 MB limit of a portfolio file; Baton does not open it.',
     );
   });
 

@@ -1,5 +1,5 @@
 /** The `baton` command line as a user runs it: `npm run --silent baton -- ...`. */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ describe('baton validate', () => {
     });
   });
 
-  it('exits 2 with the path of each problem on stderr for a file that breaks a rule', async () => {
+  it('exits 2 with each problem in words and its path on stderr for a file that breaks a rule', async () => {
     const file = join(dir, 'broken.json');
     await writeFile(
       file,
@@ -43,8 +43,14 @@ describe('baton validate', () => {
     const run = await baton('validate', file);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('initiatives[0].demand.platfrom: team "platfrom" does not exist');
-    expect(run.stderr).toContain('initiatives[0].dependsOn: dependencies form a cycle: a → b → a');
+    expect(run.stderr).toContain(
+      '  Initiative a, demand of "platfrom": team "platfrom" does not exist\n' +
+        '      (initiatives[0].demand.platfrom)\n',
+    );
+    expect(run.stderr).toContain(
+      '  Initiative a, depends on: dependencies form a cycle: a → b → a\n' +
+        '      (initiatives[0].dependsOn)\n',
+    );
   });
 
   it('exits 2 for a file that cannot be read or is not JSON', async () => {
@@ -64,6 +70,29 @@ describe('baton validate', () => {
     const run = await baton('validate', file);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`${file}: not UTF-8 text; save the file as UTF-8 and open it again\n`);
+  });
+
+  it('refuses a file over the size limit before reading it, in the words the app uses', async () => {
+    const file = join(dir, 'huge.json');
+    await writeFile(file, '');
+    // A sparse file: large on paper, nothing written to disk.
+    await truncate(file, 200 * 1024 * 1024 + 1);
+    const run = await baton('validate', file);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${file}: is 201 MB, over the 200 MB limit of a portfolio file; Baton does not open it\n`,
+    });
+  });
+
+  it('names UTF-16 text, with or without a byte-order mark', async () => {
+    const file = join(dir, 'utf16.json');
+    await writeFile(file, Buffer.from('{"format":"baton-portfolio"}', 'utf16le'));
+    const run = await baton('validate', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `${file}: UTF-16 text (little-endian), not UTF-8; save the file as UTF-8 and open it again\n`,
+    );
   });
 
   it('exits 1 with the usage for arguments it does not understand', async () => {
@@ -185,7 +214,7 @@ describe('baton cutline', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: `${file}: refused, 1 problem:\n  initiatives[0].dependsOn[0]: initiative "ghost" does not exist\n`,
+      stderr: `${file}: refused, 1 problem:\n  Initiative a, prerequisite 1: initiative "ghost" does not exist\n      (initiatives[0].dependsOn[0])\n`,
     });
     const missing = await baton('cutline', join(dir, 'nope.json'));
     expect(missing.code).toBe(2);
@@ -286,6 +315,25 @@ describe('baton optimize', () => {
     expect(report.conflict.forced).toEqual(['a', 'b']);
     expect(report.conflict.message).toContain('Ops is 3 short in Q1 2027');
     expect(report.selected).toEqual([]);
+  });
+
+  it('plans a team and a period whose id is __proto__', async () => {
+    const file = join(dir, 'proto.json');
+    await writeFile(
+      file,
+      '{"format":"baton-portfolio","version":1,"name":"Odd ids",' +
+        '"periods":[{"id":"__proto__"},{"id":"constructor"}],' +
+        '"teams":[{"id":"__proto__","capacity":{"__proto__":5,"constructor":5}}],' +
+        '"initiatives":[{"id":"a","value":3,"demand":{"__proto__":[4]}},' +
+        '{"id":"b","value":2,"demand":{"__proto__":[0,3]}}]}',
+    );
+    const run = await baton('optimize', file, '--time-limit', '5');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.status).toBe('optimal');
+    expect(report.objective).toBe(5);
+    expect(report.usage).toEqual(JSON.parse('{"__proto__":{"__proto__":4,"constructor":3}}'));
   });
 
   it('refuses a bad --time-limit and a broken file', async () => {

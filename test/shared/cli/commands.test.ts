@@ -52,7 +52,7 @@ describe('validateCommand', () => {
     );
   });
 
-  it('refuses a broken file with exit code 2 and every problem by path on stderr', () => {
+  it('refuses a broken file with exit code 2 and every problem in words, its path beneath, on stderr', () => {
     const file = smallPortfolioFile();
     file.initiatives[1].demand = { design: [1] };
     file.initiatives[2].latestStart = '2040-Q1';
@@ -61,8 +61,47 @@ describe('validateCommand', () => {
     expect(output.stdout).toBe('');
     expect(output.stderr).toBe(
       'plan.json: refused, 2 problems:\n' +
-        '  initiatives[1].demand.design: team "design" does not exist\n' +
-        '  initiatives[2].latestStart: period "2040-Q1" does not exist\n',
+        '  Initiative Data lake, demand of "design": team "design" does not exist\n' +
+        '      (initiatives[1].demand.design)\n' +
+        '  Initiative CRM buy, latest start: period "2040-Q1" does not exist\n' +
+        '      (initiatives[2].latestStart)\n',
+    );
+  });
+
+  it('names a team and a period by their name and label', () => {
+    const file = smallPortfolioFile();
+    file.teams[0].capacity['2027-Q2'] = -2;
+    const output = validateCommand('plan.json', JSON.stringify(file));
+    expect(output.stderr).toBe(
+      'plan.json: refused, 1 problem:\n' +
+        '  Team Platform, capacity in Q2 2027: must not be negative\n' +
+        '      (teams[0].capacity["2027-Q2"])\n',
+    );
+  });
+
+  it('gives the true count of a thousand problems and lists the first 50', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[0].dependsOn = Array.from({ length: 1000 }, (_, index) => `ghost-${index}`);
+    const output = validateCommand('plan.json', JSON.stringify(file));
+    expect(output.code).toBe(EXIT_BAD_FILE);
+    expect(output.stderr.split('\n')[0]).toBe(
+      'plan.json: refused, 1000 problems (the first 50 listed):',
+    );
+    expect(output.stderr).toContain('initiative "ghost-49" does not exist');
+    expect(output.stderr).not.toContain('ghost-50"');
+  });
+
+  it('reports shape problems and rule problems of one file together', () => {
+    const file = smallPortfolioFile();
+    file.teams[0].capacity['2027-Q1'] = 'ten';
+    file.initiatives[1].dependsOn = ['ghost'];
+    const output = validateCommand('plan.json', JSON.stringify(file));
+    expect(output.stderr).toContain('refused, 2 problems:');
+    expect(output.stderr).toContain(
+      'Team Platform, capacity in Q1 2027: expected a number, got the text "ten"',
+    );
+    expect(output.stderr).toContain(
+      'Initiative Data lake, prerequisite 1: initiative "ghost" does not exist',
     );
   });
 });
@@ -149,7 +188,9 @@ describe('cutlineCommand', () => {
     expect(output).toEqual(validateCommand('plan.json', broken));
     expect(output.code).toBe(EXIT_BAD_FILE);
     expect(output.stderr).toBe(
-      'plan.json: refused, 1 problem:\n  initiatives[1].demand.design: team "design" does not exist\n',
+      'plan.json: refused, 1 problem:\n' +
+        '  Initiative Data lake, demand of "design": team "design" does not exist\n' +
+        '      (initiatives[1].demand.design)\n',
     );
     expect(cutlineCommand('plan.json', '{ nope').code).toBe(EXIT_BAD_FILE);
   });

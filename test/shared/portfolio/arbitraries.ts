@@ -1,6 +1,7 @@
 /**
  * Generated valid portfolios for property tests: ≤ 12 initiatives, ≤ 4 teams, ≤ 6 periods, with
- * windows, fixed starts, dependencies on earlier initiatives, exclusions, forced items and values.
+ * windows, fixed starts, dependencies on earlier initiatives, exclusions, forced items and values;
+ * no initiative longer than the plan.
  */
 import fc from 'fast-check';
 import type { Initiative, Portfolio, Scenario, Team } from '../../../shared/portfolio/types';
@@ -34,16 +35,18 @@ function recordOf<T>(keys: readonly string[], values: readonly (T | undefined)[]
 
 function initiativeArbitrary(index: number, ids: string[], teamIds: string[], periodIds: string[]) {
   const periodIndex = fc.integer({ min: 0, max: periodIds.length - 1 });
+  // An initiative fits the plan: it runs at most as many periods as there are.
+  const longest = Math.min(3, periodIds.length);
   return fc
     .record({
       demand: often(
-        fc.array(often(fc.array(amount(5), { maxLength: 3 })), {
+        fc.array(often(fc.array(amount(5), { maxLength: longest })), {
           minLength: teamIds.length,
           maxLength: teamIds.length,
         }),
       ),
-      spend: often(fc.array(amount(40), { maxLength: 3 })),
-      duration: sometimes(fc.integer({ min: 0, max: 3 })),
+      spend: often(fc.array(amount(40), { maxLength: longest })),
+      duration: sometimes(fc.integer({ min: 0, max: longest })),
       earliest: sometimes(periodIndex),
       latest: sometimes(periodIndex),
       start: rarely(periodIndex),

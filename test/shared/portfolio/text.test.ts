@@ -16,3 +16,27 @@ describe('decodeUtf8', () => {
     });
   });
 });
+
+describe('decodeUtf8 and UTF-16', () => {
+  const utf16 = (text: string, littleEndian: boolean, bom: boolean) => {
+    const bytes: number[] = bom ? (littleEndian ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
+    for (const char of text) {
+      const code = char.charCodeAt(0);
+      bytes.push(...(littleEndian ? [code & 0xff, code >> 8] : [code >> 8, code & 0xff]));
+    }
+    return new Uint8Array(bytes);
+  };
+
+  it('names UTF-16 with and without a byte-order mark, in either byte order', () => {
+    for (const bom of [true, false]) {
+      expect(decodeUtf8(utf16('{"name":"x"}', true, bom))).toEqual({
+        ok: false,
+        message: 'UTF-16 text (little-endian), not UTF-8; save the file as UTF-8 and open it again',
+      });
+      expect(decodeUtf8(utf16('{"name":"x"}', false, bom))).toEqual({
+        ok: false,
+        message: 'UTF-16 text (big-endian), not UTF-8; save the file as UTF-8 and open it again',
+      });
+    }
+  });
+});

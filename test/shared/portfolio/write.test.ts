@@ -71,7 +71,8 @@ describe('writePortfolio', () => {
     const arbitraryPortfolio = fc
       .record({
         name: fc.string({ minLength: 1, maxLength: 30 }).filter((name) => name.trim().length > 0),
-        periodIds: fc.uniqueArray(id, { minLength: 1, maxLength: 6 }),
+        // Two periods at least: every initiative's demand runs two periods, and must fit the plan.
+        periodIds: fc.uniqueArray(id, { minLength: 2, maxLength: 6 }),
         teamIds: fc.uniqueArray(id, { minLength: 0, maxLength: 4 }),
         initiativeIds: fc.uniqueArray(id, { minLength: 0, maxLength: 8 }),
         amounts: fc.array(amount, { minLength: 40, maxLength: 40 }),

@@ -1,0 +1,212 @@
+/**
+ * Places in a portfolio file in words, for people: `teams[0].capacity["2026-Q3"]` is "Team
+ * Platform, capacity in Q3 2026". Names and labels come from the file when it has them; the path
+ * stays beside the words as the detail a tool or a text editor needs.
+ */
+import { isWellFormedText } from './limits';
+import { formatPath } from './paths';
+
+type Node = Record<PropertyKey, unknown>;
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null;
+}
+
+function own(node: unknown, key: PropertyKey): unknown {
+  return isNode(node) && Object.hasOwn(node, key) ? node[key] : undefined;
+}
+
+const SHOWN_NAME_LENGTH = 60;
+
+/** A name fit to show: the text, shortened, or undefined when it is no usable text. */
+function shown(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '' || !isWellFormedText(value)) {
+    return undefined;
+  }
+  const single = value.replace(/\s+/g, ' ').trim();
+  return single.length > SHOWN_NAME_LENGTH ? `${single.slice(0, SHOWN_NAME_LENGTH - 1)}…` : single;
+}
+
+/** The name of list entry `index`: its name (or label), else its id, else its number. */
+function entryName(list: unknown, index: number, nameKey = 'name'): string {
+  const entry = own(list, index);
+  return shown(own(entry, nameKey)) ?? shown(own(entry, 'id')) ?? `number ${index + 1}`;
+}
+
+/** The name of the entry of `list` whose id is `id`, else the id in quotes. */
+function nameById(list: unknown, id: string, nameKey = 'name'): string {
+  if (Array.isArray(list)) {
+    const entry: unknown = list.find((item) => own(item, 'id') === id);
+    const name = shown(own(entry, nameKey)) ?? (entry !== undefined ? shown(id) : undefined);
+    if (name !== undefined) return name;
+  }
+  return JSON.stringify(shown(id) ?? id);
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  const suffix = n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+/** `earliestStart` → `earliest start`. */
+function words(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+const TOP_LEVEL: Readonly<Record<string, string>> = {
+  format: 'Format',
+  version: 'Version',
+  name: 'Portfolio name',
+  currency: 'Currency',
+  capacityUnit: 'Capacity unit',
+  periods: 'Periods',
+  teams: 'Teams',
+  budget: 'Budget',
+  objectives: 'Objectives',
+  scoring: 'Scoring',
+  initiatives: 'Initiatives',
+  scenarios: 'Scenarios',
+  actuals: 'Actuals',
+};
+
+/**
+ * The place `path` points to in `document` (a parsed file or a portfolio), in words; undefined
+ * for the top level of the file.
+ */
+export function describePlace(path: readonly PropertyKey[], document: unknown): string | undefined {
+  if (path.length === 0) return undefined;
+  const [head, second, ...rest] = path;
+  const top = String(head);
+  const periods = own(document, 'periods');
+  const teams = own(document, 'teams');
+  const periodName = (id: PropertyKey) => nameById(periods, String(id), 'label');
+  const teamName = (id: PropertyKey) => nameById(teams, String(id));
+  const parts: string[] = [];
+  let remaining: readonly PropertyKey[] = rest;
+
+  const list = own(document, top);
+  if (typeof second === 'number' && Array.isArray(list)) {
+    const entry = own(list, second);
+    switch (top) {
+      case 'periods':
+        parts.push(`Period ${entryName(list, second, 'label')}`);
+        break;
+      case 'teams':
+        parts.push(`Team ${entryName(list, second)}`);
+        break;
+      case 'objectives':
+        parts.push(`Objective ${entryName(list, second)}`);
+        break;
+      case 'initiatives':
+        parts.push(`Initiative ${entryName(list, second)}`);
+        break;
+      case 'scenarios':
+        parts.push(`Scenario ${entryName(list, second)}`);
+        break;
+      case 'actuals': {
+        const initiativeId = own(entry, 'initiativeId');
+        const periodId = own(entry, 'periodId');
+        parts.push(
+          typeof initiativeId === 'string' && typeof periodId === 'string'
+            ? `Actuals of ${nameById(own(document, 'initiatives'), initiativeId)} in ${periodName(periodId)}`
+            : `Actuals entry ${second + 1}`,
+        );
+        break;
+      }
+      default:
+        parts.push(`${TOP_LEVEL[top] ?? words(top)}, entry ${second + 1}`);
+    }
+    remaining = describeInside(top, entry, rest, parts, { periodName, teamName, document });
+  } else if (top === 'budget' && second !== undefined) {
+    parts.push(`Budget in ${periodName(second)}`);
+  } else if (top === 'scoring' && second === 'criteria' && typeof rest[0] === 'number') {
+    const criteria = own(own(document, 'scoring'), 'criteria');
+    parts.push(`Scoring criterion ${entryName(criteria, rest[0])}`);
+    remaining = rest.slice(1);
+  } else {
+    parts.push(TOP_LEVEL[top] ?? `Key ${JSON.stringify(top)}`);
+    remaining = second === undefined ? [] : [second, ...rest];
+  }
+  if (remaining.length > 0) parts.push(formatPath(remaining));
+  return parts.join(', ');
+}
+
+type Namers = {
+  readonly periodName: (id: PropertyKey) => string;
+  readonly teamName: (id: PropertyKey) => string;
+  readonly document: unknown;
+};
+
+/** Adds the words for the fields of a list entry; returns what is left of the path. */
+function describeInside(
+  top: string,
+  entry: unknown,
+  path: readonly PropertyKey[],
+  parts: string[],
+  { periodName, teamName, document }: Namers,
+): readonly PropertyKey[] {
+  const [field, key, ...rest] = path;
+  if (field === undefined) return [];
+  const name = String(field);
+  if (top === 'teams' && name === 'capacity' && key !== undefined) {
+    parts.push(`capacity in ${periodName(key)}`);
+    return rest;
+  }
+  if (top === 'actuals' && name === 'effort' && key !== undefined) {
+    parts.push(`effort of ${teamName(key)}`);
+    return rest;
+  }
+  if (top === 'initiatives') {
+    if (name === 'demand' && key !== undefined) {
+      const [step, ...after] = rest;
+      parts.push(
+        typeof step === 'number'
+          ? `demand of ${teamName(key)} in its ${ordinal(step + 1)} active period`
+          : `demand of ${teamName(key)}`,
+      );
+      return after;
+    }
+    if (name === 'spend' && typeof key === 'number') {
+      parts.push(`spend in its ${ordinal(key + 1)} active period`);
+      return rest;
+    }
+    if (name === 'scores' && key !== undefined) {
+      const criteria = own(own(document, 'scoring'), 'criteria');
+      parts.push(`score for ${nameById(criteria, String(key))}`);
+      return rest;
+    }
+    if (name === 'objectives' && typeof key === 'number') {
+      const link = own(own(entry, 'objectives'), key);
+      const objectiveId = own(link, 'id');
+      parts.push(
+        typeof objectiveId === 'string'
+          ? `link to objective ${nameById(own(document, 'objectives'), objectiveId)}`
+          : `objective link ${key + 1}`,
+      );
+      return rest;
+    }
+    if ((name === 'dependsOn' || name === 'excludes') && typeof key === 'number') {
+      parts.push(`${name === 'dependsOn' ? 'prerequisite' : 'exclusion'} ${key + 1}`);
+      return rest;
+    }
+  }
+  if (top === 'objectives' && name === 'measures' && typeof key === 'number') {
+    const measures = own(entry, 'measures');
+    parts.push(`measure ${entryName(measures, key)}`);
+    const [inner, index, ...after] = rest;
+    if (inner === 'actuals' && typeof index === 'number') {
+      const date = shown(own(own(own(own(measures, key), 'actuals'), index), 'date'));
+      parts.push(date ? `actual of ${date}` : `actual ${index + 1}`);
+      return after;
+    }
+    return rest;
+  }
+  if (top === 'scenarios' && name === 'ranking' && typeof key === 'number') {
+    parts.push(`place ${key + 1} of the ranking`);
+    return rest;
+  }
+  parts.push(words(name));
+  return key === undefined ? [] : [key, ...rest];
+}

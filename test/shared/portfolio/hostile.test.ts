@@ -1,0 +1,285 @@
+/** Files made to break a reader: broken text, `__proto__`, very long chains, very deep nesting. */
+import { describe, expect, it } from 'vitest';
+import { cutlineCommand, validateCommand } from '../../../shared/cli/commands';
+import { MAX_NESTING_DEPTH } from '../../../shared/portfolio/limits';
+import {
+  readPortfolioText,
+  restorePortfolio,
+  type PortfolioProblem,
+} from '../../../shared/portfolio/restore';
+import type { Portfolio } from '../../../shared/portfolio/types';
+import { writePortfolio } from '../../../shared/portfolio/write';
+import { smallPortfolioFile } from './fixtures';
+
+function problemsOf(file: unknown): readonly PortfolioProblem[] {
+  const result = restorePortfolio(file);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.errors;
+}
+
+function read(text: string): Portfolio {
+  const result = readPortfolioText(text);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.portfolio;
+}
+
+const minimal = (fields: Record<string, unknown>) =>
+  JSON.stringify({ format: 'baton-portfolio', version: 1, name: 'Hostile', ...fields });
+
+describe('text that is not well formed', () => {
+  it('refuses an id with half a surrogate pair, naming the place', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[2].id = 'crm-buy\ud800';
+    file.initiatives[0].excludes = [];
+    const problems = problemsOf(file);
+    expect(problems).toContainEqual({
+      path: 'initiatives[2].id',
+      message:
+        'contains a broken character (half of a surrogate pair); retype it or save the file as UTF-8 again',
+      where: 'Initiative CRM buy, id',
+    });
+  });
+
+  it('refuses a broken name, a lone low surrogate and a broken reference alike', () => {
+    const file = smallPortfolioFile();
+    file.teams[0].name = 'Plat\udc00form';
+    file.initiatives[1].dependsOn = ['x\ud83d'];
+    const paths = problemsOf(file).map((problem) => problem.path);
+    expect(paths).toEqual(expect.arrayContaining(['teams[0].name', 'initiatives[1].dependsOn[0]']));
+  });
+
+  it('accepts characters outside the basic plane written as a proper pair', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[0].name = 'Rocket 🚀 launch';
+    expect(restorePortfolio(file).ok).toBe(true);
+  });
+});
+
+describe('keys named __proto__', () => {
+  it('checks the values of a __proto__ key like any other', () => {
+    const problems = problemsOf(
+      JSON.parse(
+        minimal({
+          periods: [{ id: 'p1' }],
+          teams: [{ id: 't' }],
+          budget: JSON.parse('{"__proto__": -5}'),
+          initiatives: [{ id: 'a', demand: JSON.parse('{"__proto__": "lots"}') }],
+        }),
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'budget.__proto__', message: 'must not be negative' }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'initiatives[0].demand.__proto__',
+        message: 'expected a list, got the text "lots"',
+      }),
+    );
+  });
+
+  it('keeps unknown __proto__ keys on export, at the top and in an entry', () => {
+    const text =
+      '{"format":"baton-portfolio","version":1,"name":"P","__proto__":{"polluted":true},' +
+      '"initiatives":[{"id":"a","__proto__":[1,2]}]}';
+    const portfolio = read(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const written = writePortfolio(portfolio);
+    expect(written).toContain('"__proto__": {\n    "polluted": true\n  }');
+    const document = JSON.parse(written) as { initiatives: Record<string, unknown>[] };
+    expect(Object.hasOwn(document.initiatives[0] as object, '__proto__')).toBe(true);
+    expect(writePortfolio(read(written))).toBe(written);
+  });
+
+  it('gives a team and a period with the id __proto__ their capacity, so the cut line is right', () => {
+    const text = minimal({
+      periods: [{ id: '__proto__', label: 'First' }, { id: 'constructor' }],
+      teams: [{ id: '__proto__', name: 'Odd team', capacity: JSON.parse('{"__proto__": 5}') }],
+      budget: JSON.parse('{"__proto__": 100}'),
+      initiatives: [
+        { id: 'a', demand: JSON.parse('{"__proto__": [4]}'), spend: [80] },
+        { id: 'b', demand: JSON.parse('{"__proto__": [0, 3]}') },
+      ],
+    });
+    const portfolio = read(text);
+    const team = portfolio.teams[0];
+    expect(team?.capacity.__proto__).toBe(5);
+    // A period missing from the record reads as nothing, not as a built-in of every object.
+    expect(team?.capacity.constructor).toBeUndefined();
+    expect(portfolio.budget?.__proto__).toBe(100);
+    const cutline = cutlineCommand('odd.json', text);
+    expect(cutline.code).toBe(0);
+    // The team's 5 in the first period fit a; the second period has no capacity, so b waits.
+    expect(JSON.parse(cutline.stdout)).toEqual({
+      above: [{ id: 'a', start: '__proto__' }],
+      below: [{ id: 'b', reason: 'Odd team is 3 short in constructor' }],
+    });
+  });
+});
+
+describe('long chains and deep trees', () => {
+  it('reads a 5,000-long dependency chain listed last first', () => {
+    const count = 5000;
+    const initiatives = Array.from({ length: count }, (_, index) => {
+      const n = count - index;
+      return { id: `i${n}`, ...(n > 1 && { dependsOn: [`i${n - 1}`] }) };
+    });
+    const output = validateCommand('chain.json', minimal({ initiatives }));
+    expect(output.stderr).toBe('');
+    expect(output.code).toBe(0);
+  });
+
+  it('reads a strategy tree 5,000 objectives deep', () => {
+    const objectives = Array.from({ length: 5000 }, (_, index) => ({
+      id: `o${index}`,
+      parentId: index === 0 ? null : `o${index - 1}`,
+    }));
+    expect(validateCommand('tree.json', minimal({ objectives })).code).toBe(0);
+  });
+
+  it('names a cycle of 100,000 initiatives as a cycle, shortened', () => {
+    const count = 100_000;
+    const initiatives = Array.from({ length: count }, (_, index) => ({
+      id: `i${index}`,
+      dependsOn: [`i${(index + 1) % count}`],
+    }));
+    const problems = problemsOf(JSON.parse(minimal({ initiatives })));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe('initiatives[0].dependsOn');
+    expect(problems[0]?.message).toBe(
+      'dependencies form a cycle: i0 → i1 → i2 → i3 → i4 → i5 → i6 → i7 → … (100,000 in the cycle) → i0',
+    );
+  });
+
+  it('names a cycle in a 5,000-deep strategy tree', () => {
+    const objectives = Array.from({ length: 5000 }, (_, index) => ({
+      id: `o${index}`,
+      parentId: `o${(index + 1) % 5000}`,
+    }));
+    const problems = problemsOf(JSON.parse(minimal({ objectives })));
+    expect(problems[0]?.message).toMatch(/^the strategy tree has a cycle: o0 → o1 → /);
+  });
+});
+
+/** An unknown value nested `levels` deep: `{"x":{"x":…1…}}`. */
+function nested(levels: number): string {
+  return `${'{"x":'.repeat(levels)}1${'}'.repeat(levels)}`;
+}
+
+describe('nesting', () => {
+  // The top object is level 1 and an initiative level 3: its unknown key may nest 61 more.
+  const withExtra = (levels: number) =>
+    `{"format":"baton-portfolio","version":1,"name":"Deep","initiatives":[{"id":"a","deep":${nested(levels)}}]}`;
+
+  it(`reads and writes unknown keys nested up to ${MAX_NESTING_DEPTH} levels from the top`, () => {
+    const portfolio = read(withExtra(MAX_NESTING_DEPTH - 3));
+    const written = writePortfolio(portfolio);
+    expect(writePortfolio(read(written))).toBe(written);
+  });
+
+  it('refuses one level more, with the path', () => {
+    const result = readPortfolioText(withExtra(MAX_NESTING_DEPTH - 2));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]?.message).toBe(
+      'nests objects and lists more than 64 levels deep; Baton reads at most 64',
+    );
+    expect(result.errors[0]?.path).toBe(`initiatives[0].deep${'.x'.repeat(MAX_NESTING_DEPTH - 3)}`);
+    expect(result.errors[0]?.where).toMatch(/^Initiative a, deep, x\.x\.x/);
+  });
+
+  it('refuses 5,000 and 1,000,000 levels without overflowing, naming the level', () => {
+    for (const levels of [5000, 1_000_000]) {
+      const result = readPortfolioText(
+        `{"format":"baton-portfolio","version":1,"name":"Deep","x":${'['.repeat(levels)}${']'.repeat(levels)}}`,
+      );
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.errors[0]?.message).toContain('more than 64 levels deep');
+    }
+  });
+
+  it('says where text nests too deep even when it is not valid JSON either', () => {
+    const result = readPortfolioText(`{"x":\n${'['.repeat(100)}`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]?.message).toBe(
+      'not valid JSON at line 2, column 64: objects and lists nested more than 64 levels deep; Baton reads at most 64',
+    );
+  });
+});
+
+describe('a key named extras', () => {
+  it('survives in an objective link and a measure actual, export after import', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[0].objectives[0].extras = 'scalar';
+    file.objectives[1].measures[0].actuals[0].extras = { note: 'audited' };
+    file.initiatives[1].extras = 'at the initiative';
+    const written = writePortfolio(read(JSON.stringify(file)));
+    const document = JSON.parse(written);
+    expect(document.initiatives[0].objectives[0]).toEqual({
+      id: 'grow-smb',
+      contribution: 3,
+      extras: 'scalar',
+    });
+    expect(document.objectives[1].measures[0].actuals[0]).toEqual({
+      date: '2027-03-31',
+      value: 4300000,
+      extras: { note: 'audited' },
+    });
+    expect(document.initiatives[1].extras).toBe('at the initiative');
+    expect(writePortfolio(read(written))).toBe(written);
+  });
+});
+
+describe('messages', () => {
+  const messageOf = (text: string) => {
+    const result = readPortfolioText(text);
+    if (result.ok) throw new Error('expected the text to be refused');
+    return result.errors[0]?.message;
+  };
+
+  it('gives the line and column of a bare NaN and of a stray bracket', () => {
+    expect(messageOf('{\n  "format": "baton-portfolio",\n  "version": NaN\n}')).toBe(
+      'not valid JSON at line 3, column 14: NaN is not a JSON number; write a number or null',
+    );
+    expect(messageOf('{"a": [1, 2,]}')).toBe(
+      'not valid JSON at line 1, column 13: a comma with no value after it',
+    );
+    expect(messageOf('{"a": 1}\n}')).toBe(
+      'not valid JSON at line 2, column 1: more text after the end of the JSON document',
+    );
+  });
+
+  it('says a number too large to store is out of range, not that a number is not a number', () => {
+    const file = smallPortfolioFile();
+    const text = JSON.stringify(file).replace('"value":120', '"value":-1e309');
+    const result = readPortfolioText(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toContainEqual({
+      path: 'initiatives[0].value',
+      message: 'is out of range: the number is too large to be stored',
+      where: 'Initiative CRM revamp, value',
+    });
+  });
+
+  it('names UTF-16 text that lost its byte-order mark', () => {
+    expect(messageOf('{\u0000"\u0000')).toBe(
+      'UTF-16 text (little-endian), not UTF-8; save the file as UTF-8 and open it again',
+    );
+    expect(messageOf('\u0000{\u0000"')).toBe(
+      'UTF-16 text (big-endian), not UTF-8; save the file as UTF-8 and open it again',
+    );
+  });
+
+  it('explains a huge demand by the limit, not by an infinite shortfall', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[1].demand.platform = [1.7e308];
+    expect(problemsOf(file)).toContainEqual({
+      path: 'initiatives[1].demand.platform[0]',
+      message: 'must be at most 1,000,000',
+      where: 'Initiative Data lake, demand of Platform in its 1st active period',
+    });
+  });
+});

@@ -1,0 +1,150 @@
+/** One set of limits for the reader and the editor: names, amounts, scores, durations. */
+import { describe, expect, it } from 'vitest';
+import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
+import {
+  MAX_CAPACITY,
+  MAX_MONEY,
+  MAX_NAME_LENGTH,
+  isWellFormedText,
+} from '../../../shared/portfolio/limits';
+import { restorePortfolio, type PortfolioProblem } from '../../../shared/portfolio/restore';
+import { portfolioToDocument } from '../../../shared/portfolio/write';
+import { smallPortfolioFile } from './fixtures';
+
+function problemsOf(file: unknown): readonly PortfolioProblem[] {
+  const result = restorePortfolio(file);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.errors;
+}
+
+describe('names', () => {
+  it('refuses an empty or blank initiative name, as the editor does', () => {
+    for (const name of ['', '   ']) {
+      const file = smallPortfolioFile();
+      file.initiatives[0].name = name;
+      expect(problemsOf(file)).toEqual([
+        {
+          path: 'initiatives[0].name',
+          message: 'must not be empty',
+          where: 'Initiative crm-revamp, name',
+        },
+      ]);
+    }
+  });
+
+  it(`refuses a name longer than ${MAX_NAME_LENGTH} characters and keeps one that long`, () => {
+    const file = smallPortfolioFile();
+    file.initiatives[0].name = 'x'.repeat(5000);
+    file.teams[0].name = 'y'.repeat(MAX_NAME_LENGTH);
+    expect(problemsOf(file)).toEqual([
+      expect.objectContaining({
+        path: 'initiatives[0].name',
+        message: 'is 5,000 characters long; at most 200 are allowed',
+      }),
+    ]);
+  });
+
+  it('refuses an empty period label and scenario name, and a blank team name', () => {
+    const file = smallPortfolioFile();
+    file.periods[0].label = '';
+    file.scenarios[0].name = '';
+    file.teams[1].name = ' ';
+    const paths = problemsOf(file).map((problem) => `${problem.path}: ${problem.message}`);
+    expect(paths).toEqual([
+      'periods[0].label: must not be empty',
+      'teams[1].name: must not be empty',
+      'scenarios[0].name: must not be empty',
+    ]);
+  });
+});
+
+describe('amounts', () => {
+  it('refuses a capacity of a billion, and takes the largest allowed', () => {
+    const file = smallPortfolioFile();
+    file.teams[0].capacity['2027-Q1'] = 1e9;
+    file.teams[1].capacity['2027-Q1'] = MAX_CAPACITY;
+    expect(problemsOf(file)).toEqual([
+      {
+        path: 'teams[0].capacity["2027-Q1"]',
+        message: 'must be at most 1,000,000',
+        where: 'Team Platform, capacity in Q1 2027',
+      },
+    ]);
+  });
+
+  it('refuses a budget and a spend beyond the money limit', () => {
+    const file = smallPortfolioFile();
+    file.budget['2027-Q1'] = MAX_MONEY * 10;
+    file.initiatives[0].spend = [1, MAX_MONEY * 2, 1];
+    expect(problemsOf(file).map((problem) => problem.where)).toEqual([
+      'Budget in Q1 2027',
+      'Initiative CRM revamp, spend in its 2nd active period',
+    ]);
+  });
+
+  it('refuses a score of 15 on the weighted model’s 0 to 10 scale', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[0].scores.value = 15;
+    expect(problemsOf(file)).toEqual([
+      {
+        path: 'initiatives[0].scores.value',
+        message: "must be from 0 to 10 on the weighted model's scale",
+        where: 'Initiative CRM revamp, score for Business value',
+      },
+    ]);
+  });
+
+  it('checks RICE scores on their own scales', () => {
+    const file = smallPortfolioFile();
+    file.scoring = { model: 'rice' };
+    file.initiatives[0].scores = { reach: 5000, impact: 2, confidence: 80, effort: 3 };
+    expect(problemsOf(file)).toEqual([
+      expect.objectContaining({
+        path: 'initiatives[0].scores.confidence',
+        message: "must be from 0 to 1 on the rice model's scale (a share: 0.8 for 80 %)",
+      }),
+    ]);
+  });
+});
+
+describe('durations', () => {
+  it('refuses a duration of 99 in a plan of 3 periods', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[0].duration = 99;
+    expect(problemsOf(file)).toEqual([
+      {
+        path: 'initiatives[0].duration',
+        message:
+          'lasts 99 periods, but the portfolio has only 3 periods; an initiative must fit the plan',
+        where: 'Initiative CRM revamp, duration',
+      },
+    ]);
+  });
+
+  it('refuses a demand list longer than the plan, naming the team', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[1].demand.platform = [1, 1, 1, 1];
+    expect(problemsOf(file)).toEqual([
+      expect.objectContaining({
+        path: 'initiatives[1].demand.platform',
+        where: 'Initiative Data lake, demand of Platform',
+      }),
+    ]);
+  });
+});
+
+describe('the demo portfolio', () => {
+  it('keeps every limit', () => {
+    expect(restorePortfolio(portfolioToDocument(DEMO_PORTFOLIO))).toMatchObject({ ok: true });
+  });
+});
+
+describe('isWellFormedText', () => {
+  it('tells proper pairs from lone halves', () => {
+    expect(isWellFormedText('plain')).toBe(true);
+    expect(isWellFormedText('🚀')).toBe(true);
+    expect(isWellFormedText('\ud83d')).toBe(false);
+    expect(isWellFormedText('\ude80x')).toBe(false);
+    expect(isWellFormedText('a\ud83d\ud83d\ude80')).toBe(false);
+  });
+});
