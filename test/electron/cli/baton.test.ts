@@ -130,11 +130,13 @@ describe('baton cutline', () => {
     },
     {
       "id": "fleet",
-      "start": "2027-Q4"
+      "start": "2027-Q4",
+      "inGap": true
     },
     {
       "id": "intranet",
-      "start": "2027-Q1"
+      "start": "2027-Q1",
+      "inGap": true
     }
   ],
   "below": [

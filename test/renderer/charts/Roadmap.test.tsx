@@ -43,17 +43,18 @@ describe('Roadmap', () => {
     expect(
       screen.getAllByRole('button').map((button) => button.getAttribute('aria-label')),
     ).toEqual([
+      // Committed (active) work is placed first.
+      'WMS upgrade, starts Q2 2027, 2 quarters, pinned',
       'Fleet telematics, starts Q1 2027, 2 quarters',
       'Route optimization, starts Q3 2027, 1 quarter',
-      'WMS upgrade, starts Q2 2027, 2 quarters, pinned',
       'Later thing, starts Q1 2027, 1 quarter',
     ]);
     const bars = container.querySelectorAll('.roadmap__bar');
     expect([...bars].map((bar) => bar.querySelector('text:last-of-type')?.textContent)).toEqual([
+      'WMS upgrade',
       'Fleet telematics',
       // No room for the whole name inside the bar or right of it: cut, in full on hover.
       'Route optimiz…',
-      'WMS upgrade',
       'Later thing',
     ]);
     expect(screen.getByRole('button', { name: /^Route optimization,/ })).toHaveAttribute(

@@ -22,10 +22,11 @@ describe('roadmapLayout', () => {
   const layout = roadmapLayout(SMALL, cutLine);
 
   it('has one lane per initiative above the line, in placement order', () => {
+    // WMS is active: committed work is placed first.
     expect(layout.bars.map((bar) => [bar.id, bar.lane])).toEqual([
-      ['fleet', 0],
-      ['route', 1],
-      ['wms', 2],
+      ['wms', 0],
+      ['fleet', 1],
+      ['route', 2],
       ['later', 3],
     ]);
   });
@@ -38,7 +39,7 @@ describe('roadmapLayout', () => {
     const route = layout.byId.get('route')!;
     expect(route).toMatchObject({ startIndex: 2, endIndex: 2 });
     expect(route.x).toBe(2 * columnWidth + inset);
-    expect(route.y).toBe(laneHeight + (laneHeight - barHeight) / 2);
+    expect(route.y).toBe(2 * laneHeight + (laneHeight - barHeight) / 2);
     expect(layout.byId.get('wms')).toMatchObject({ fixed: true, startIndex: 1 });
   });
 

@@ -50,6 +50,8 @@ describe('scenario figures', () => {
       scenarioId: 'alpha-first',
       name: 'Alpha first',
       above: ['alpha', 'cora', 'dex'],
+      // Bravo does not fit, so the line falls after alpha: cora and dex are funded in a gap.
+      inGap: 2,
       below: ['bravo'],
       valueAbove: 130,
       unvaluedAbove: 1,
@@ -61,6 +63,7 @@ describe('scenario figures', () => {
     });
     const bravo = scenarioFigures(PLAN, 'bravo-first');
     expect(bravo.above).toEqual(['bravo', 'dex']);
+    expect(bravo.inGap).toBe(1);
     expect(bravo.below).toEqual(['alpha', 'cora']);
     expect(bravo.valueAbove).toBe(80);
     expect(bravo.unvaluedAbove).toBe(0);
