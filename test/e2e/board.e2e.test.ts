@@ -222,6 +222,110 @@ describe('the board', () => {
     );
   });
 
+  it('drops with the mouse where it aimed, near the top edge of a scrolled stack', async () => {
+    const { page } = await harness.open(await harness.profile(), '#/prioritize/board', {
+      width: 1440,
+      height: 1000,
+    });
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    const scroll = page.getByTestId('stack-scroll');
+    // Card 11 of the rankable stack sits just below the top edge; card 20 is dragged onto it.
+    await scroll.evaluate((element) => element.scrollTo(0, 10 * 68));
+    await page.waitForTimeout(100);
+    /** The id of the card at a 0-based place in the rankable stack (only drawn rows count). */
+    const cardAt = (index: number) =>
+      page
+        .locator(`.stack__row[aria-posinset="${index + 1}"] .stack-card`)
+        .getAttribute('data-initiative-id');
+    const placeOf = (id: string) =>
+      page
+        .locator('.stack__row')
+        .filter({ has: page.locator(`.stack-card[data-initiative-id="${id}"]`) })
+        .getAttribute('aria-posinset')
+        .then((place) => Number(place) - 1);
+    const moving = (await cardAt(20)) as string;
+    const aimed = (await cardAt(11)) as string;
+    const aimedPosition = await card(page, aimed).locator('.stack-card__position').innerText();
+    const from = await handle(page, moving).boundingBox();
+    const to = await card(page, aimed).boundingBox();
+    const box = await scroll.boundingBox();
+    if (!from || !to || !box) throw new Error('cards not laid out');
+    // The aim is in the top fifth of the stack, where dragging used to scroll it away.
+    expect(to.y + to.height / 2 - box.y).toBeLessThan(box.height * 0.2);
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y - 20, { steps: 4 });
+    await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 16 });
+    // Hold still over the aim for a moment, as a person does before letting go.
+    await page.waitForTimeout(700);
+    const indicated = await page.locator('.stack__overlay .stack-card__position').innerText();
+    expect(indicated, 'the dragged card shows the place it will land').toBe(aimedPosition);
+    await page.mouse.up();
+    await eventually(() => placeOf(moving), 11, 'the dropped card where it was aimed');
+    expect(await card(page, moving).locator('.stack-card__position').innerText()).toBe(
+      aimedPosition,
+    );
+  });
+
+  it('is usable from the keyboard: skip link, one stop for the stack, the selection two Tabs away, focus kept by a drop and an undo', async () => {
+    const { page } = await harness.open(await harness.profile(), '#/prioritize/board');
+    await shown(page.getByRole('heading', { name: 'Ranked stack' }));
+    const before = await shownOrder(page);
+    const focusedCard = () =>
+      page.evaluate(
+        () =>
+          (document.activeElement?.closest('.stack__row [data-initiative-id]') as HTMLElement)
+            ?.dataset.initiativeId ?? document.activeElement?.tagName,
+      );
+    const focusedName = () =>
+      page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+    // The skip link is the first stop in the board and shows itself when focused.
+    const skip = page.getByRole('link', { name: 'Skip to ranked stack' });
+    const firstInBoard = await page.evaluate(() => {
+      const focusable = document.querySelector<HTMLElement>(
+        '.board a[href], .board button:not([disabled]), .board input, .board select',
+      );
+      return focusable?.textContent;
+    });
+    expect(firstInBoard).toBe('Skip to ranked stack');
+    await skip.focus();
+    const shownBox = await skip.boundingBox();
+    expect(shownBox?.width ?? 0).toBeGreaterThan(60);
+    await page.keyboard.press('Enter');
+    expect(await focusedCard()).toBe(before[0]);
+
+    // The stack is one stop: the arrows go from card to card, Tab leaves after the card's own.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedCard()).toBe(before[2]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await shown(page.getByText('1 selected'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('Move to top');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await shownOrder(page))[0], before[2], 'the ticked card on top');
+    await page.getByRole('button', { name: 'Clear' }).click();
+
+    // A far keyboard move, then Ctrl+Z: focus stays on the moved card both times.
+    const moving = before[1] as string;
+    await lift(page, moving);
+    for (let step = 0; step < 25; step += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await announced(page, /^Dropped\. /);
+    await eventually(focusedCard, moving, 'focus on the dropped card');
+    await page.keyboard.press('Control+z');
+    await shown(notices(page).getByText('Undone: Move in ranking'));
+    await eventually(focusedCard, moving, 'focus on the card after undo');
+    const focusedBox = await page.evaluate(() => {
+      const rect = document.activeElement?.getBoundingClientRect();
+      return rect ? rect.top >= 0 && rect.bottom <= window.innerHeight : false;
+    });
+    expect(focusedBox, 'the focused card is on screen').toBe(true);
+  });
+
   it('passes axe on the board, while a card is lifted, on the roadmap and the scenarios', async () => {
     const { page } = await harness.open(await harness.profile(), '#/prioritize/board');
     await shown(page.getByRole('heading', { name: 'Ranked stack' }));

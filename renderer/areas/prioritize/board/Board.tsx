@@ -7,7 +7,7 @@ import { CapacityHeatmap } from '../../../charts/CapacityHeatmap';
 import { moveInStack } from '../../../db/scenarios';
 import { formatMoney, formatNumber } from '../../../format';
 import { useAppStore } from '../../../state/store';
-import { RankedStack } from './RankedStack';
+import { RankedStack, type RankedStackHandle } from './RankedStack';
 import { StackCard } from './StackCard';
 import {
   lineCounts,
@@ -175,6 +175,7 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
 
   // Set once a drop is stored: the next data the board receives already holds it.
   const stored = useRef<readonly string[] | null>(null);
+  const stackRef = useRef<RankedStackHandle>(null);
   useEffect(() => {
     setPending((current) => {
       if (current === null) return null;
@@ -268,41 +269,23 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
 
   return (
     <div className="board">
+      {/* First in the board, so the stack is one key press away past the toolbar and pinned. */}
+      <a
+        className="skip-link"
+        href="#ranked-stack"
+        onClick={(event) => {
+          event.preventDefault();
+          stackRef.current?.focus();
+        }}
+      >
+        Skip to ranked stack
+      </a>
       <section className="board__stack" aria-labelledby="stack-title">
         <div className="board__toolbar">
           <h3 id="stack-title">Ranked stack</h3>
           <p className="board__counts" role="status" data-testid="stack-counts">
             {lineCounts(shown)}
           </p>
-          <div className="board__actions" role="group" aria-label="Selected cards">
-            <span className="board__selection">
-              {selected.size === 0 ? 'No card selected' : `${selected.size} selected`}
-            </span>
-            <button
-              type="button"
-              className="button"
-              disabled={selected.size === 0}
-              onClick={() => moveSelection('top')}
-            >
-              Move to top
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={selected.size === 0}
-              onClick={() => moveSelection('bottom')}
-            >
-              Move to bottom
-            </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              disabled={selected.size === 0}
-              onClick={() => setSelected(new Set())}
-            >
-              Clear
-            </button>
-          </div>
         </div>
         {view.pinned.length > 0 && (
           <PinnedGroup
@@ -313,6 +296,7 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
           />
         )}
         <RankedStack
+          ref={stackRef}
           portfolio={portfolio}
           view={view}
           preview={preview}
@@ -321,6 +305,29 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
           onPreview={setPreviewPlan}
           onDrop={(plan) => commit(plan, 'Move in ranking')}
         />
+        {selected.size > 0 && (
+          // Right after the stack in the Tab order: from a ticked card, two Tabs reach it.
+          <div className="board__actions" role="toolbar" aria-label="Selected cards">
+            <span className="board__selection">{selected.size} selected</span>
+            <button type="button" className="button" onClick={() => moveSelection('top')}>
+              Move to top
+            </button>
+            <button type="button" className="button" onClick={() => moveSelection('bottom')}>
+              Move to bottom
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                setSelected(new Set());
+                // The toolbar goes with the selection: focus goes back to the stack.
+                stackRef.current?.focus();
+              }}
+            >
+              Clear
+            </button>
+          </div>
+        )}
       </section>
       <BoardSide portfolio={portfolio} view={view} preview={preview} />
     </div>

@@ -2,6 +2,8 @@
  * The ranked stack: a virtualized sortable list (dnd-kit) of the rankable cards, dragged by a
  * handle button with the mouse or the keyboard, with the cut line drawn where the stack stops
  * fitting. While a card is dragged, the parent gets the stack as it would be if dropped there.
+ * One card is in the Tab order at a time (the arrow keys move between cards), and focus stays on
+ * a card when a drop or an undo moves it out of the rows drawn.
  */
 import {
   DndContext,
@@ -12,6 +14,8 @@ import {
   useSensor,
   useSensors,
   type Announcements,
+  type AutoScrollOptions,
+  type CollisionDetection,
   type KeyboardCoordinateGetter,
   type DragEndEvent,
   type DragMoveEvent,
@@ -26,7 +30,18 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { computeCutLine, describeReason } from '../../../../shared/prioritize/cutline';
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
 import { lineCounts, planDrop, type StackMovePlan, type StackView } from './stack-model';
@@ -38,7 +53,11 @@ const ENDED = '\u0000ended';
 /** Height of one card row, gap included; rows have a fixed height so the list can be virtual. */
 export const ROW_HEIGHT = 68;
 
+/** What the board can ask of the stack: focus its current card (the skip link). */
+export type RankedStackHandle = { readonly focus: () => void };
+
 export type RankedStackProps = {
+  readonly ref?: Ref<RankedStackHandle>;
   readonly portfolio: Portfolio;
   /** The stack as stored (or as just dropped). */
   readonly view: StackView;
@@ -51,6 +70,47 @@ export type RankedStackProps = {
 };
 
 type Rect = { readonly top: number; readonly left: number };
+
+/** The parts of a card that take focus, by their selector. */
+const CARD_PARTS = {
+  handle: '.stack-card__handle',
+  select: '.stack-card__select',
+  name: '.stack-card__name',
+} as const;
+type CardPart = keyof typeof CARD_PARTS;
+
+type FocusedPart = { readonly id: string; readonly part: CardPart };
+
+/** The card and part `element` belongs to, when it is one of a stack card's focusable parts. */
+function focusedPart(element: EventTarget | null): FocusedPart | null {
+  if (!(element instanceof Element)) return null;
+  const id = element.closest('[data-initiative-id]')?.getAttribute('data-initiative-id');
+  if (!id) return null;
+  const part = (Object.keys(CARD_PARTS) as CardPart[]).find((key) =>
+    element.matches(CARD_PARTS[key]),
+  );
+  return part ? { id, part } : null;
+}
+
+/**
+ * The auto-scroll band at the stack's edges, as dnd-kit wants it: a share of the box's height.
+ * A thin band (about a third of a row): a card aimed at near the top edge stays where it is
+ * instead of the stack scrolling away under the pointer.
+ */
+export const AUTO_SCROLL_BAND_PX = 24;
+
+export function autoScrollFor(boxHeight: number): AutoScrollOptions {
+  const share = boxHeight > 0 ? Math.min(0.2, AUTO_SCROLL_BAND_PX / boxHeight) : 0.05;
+  return { threshold: { x: 0, y: share }, acceleration: 4 };
+}
+
+/**
+ * The row under the pointer, from the list's position on screen now and the fixed row height:
+ * exact while the stack scrolls, where measured rectangles of a virtual list lag behind.
+ */
+export function rowAtPointer(pointerY: number, listTop: number, count: number): number {
+  return Math.min(Math.max(Math.floor((pointerY - listTop) / ROW_HEIGHT), 0), count - 1);
+}
 
 /**
  * Where row `index` is: measured when its row is in the page; otherwise worked out from the
@@ -117,6 +177,7 @@ const SortableRow = memo(function SortableRow({
 });
 
 export function RankedStack({
+  ref,
   portfolio,
   view,
   preview,
@@ -132,20 +193,25 @@ export function RankedStack({
   const [activeId, setActiveId] = useState<string | null>(null);
   const lastPlan = useRef<StackMovePlan | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
   const ids = view.rankable;
   const activeIndex = activeId === null ? -1 : ids.indexOf(activeId);
+  // The card in the Tab order: the one focused last, else the first.
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const currentIndex = Math.max(currentId === null ? 0 : ids.indexOf(currentId), 0);
+  const current = ids[currentIndex];
 
-  // The dragged card's row stays mounted while it is scrolled out of view, or dnd-kit loses it.
+  // The dragged card's row stays mounted while it is scrolled out of view, or dnd-kit loses it;
+  // so does the current card's, or Tab would skip the stack.
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      if (activeIndex >= 0 && !indexes.includes(activeIndex)) {
-        indexes.push(activeIndex);
-        indexes.sort((a, b) => a - b);
+      for (const kept of [activeIndex, currentIndex]) {
+        if (kept >= 0 && kept < range.count && !indexes.includes(kept)) indexes.push(kept);
       }
-      return indexes;
+      return indexes.sort((a, b) => a - b);
     },
-    [activeIndex],
+    [activeIndex, currentIndex],
   );
   const virtualizer = useVirtualizer({
     count: ids.length,
@@ -156,6 +222,110 @@ export function RankedStack({
     initialRect: { width: 640, height: 800 },
     rangeExtractor,
   });
+
+  // ---- Focus: one card in the Tab order, arrows between cards, focus kept across moves ----
+  /** The card part focused last, while focus is meant to be in the stack. */
+  const lastFocused = useRef<FocusedPart | null>(null);
+  const pendingFocus = useRef<FocusedPart | null>(null);
+  const [, setFocusRound] = useState(0);
+  const partElement = (want: FocusedPart): HTMLElement | null => {
+    const id = want.id.replace(/["\\]/g, '\\$&');
+    const found = listRef.current?.querySelector(
+      `[data-initiative-id="${id}"] ${CARD_PARTS[want.part]}`,
+    );
+    return found instanceof HTMLElement ? found : null;
+  };
+  /** Focuses a card's part, scrolling its row into the drawn ones first when it is not. */
+  const focusCard = (want: FocusedPart) => {
+    const index = ids.indexOf(want.id);
+    if (index < 0) return;
+    const element = partElement(want);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (element) {
+      element.focus();
+      return;
+    }
+    pendingFocus.current = want;
+    setFocusRound((round) => round + 1);
+  };
+  useImperativeHandle(ref, () => ({
+    focus: () => {
+      if (current !== undefined) focusCard({ id: current, part: 'handle' });
+    },
+  }));
+  useLayoutEffect(() => {
+    const want = pendingFocus.current;
+    if (want) {
+      const element = partElement(want);
+      if (element) {
+        pendingFocus.current = null;
+        element.focus();
+      }
+      return;
+    }
+    // A drop or an undo took the focused card's row out of the page: focus follows the card.
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body;
+    if (lost && lastFocused.current && activeId === null) focusCard(lastFocused.current);
+  });
+  // Focus leaves the stack on purpose when it moves to something else or the user clicks away.
+  useLayoutEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      if (!listRef.current?.contains(event.target as Node)) lastFocused.current = null;
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, []);
+  const onListFocus = (event: FocusEvent) => {
+    const part = focusedPart(event.target);
+    if (!part) return;
+    lastFocused.current = part;
+    setCurrentId(part.id);
+  };
+  const onListBlur = (event: FocusEvent) => {
+    // No next target: the row may be leaving the page under the focus; that is not leaving.
+    const next = event.relatedTarget;
+    if (next instanceof Node && !listRef.current?.contains(next)) lastFocused.current = null;
+  };
+  const onListKeyDown = (event: KeyboardEvent) => {
+    // While a card is lifted, the arrows move it (dnd-kit's keyboard sensor has them).
+    if (activeId !== null || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return;
+    }
+    const from = focusedPart(event.target);
+    if (!from) return;
+    const index = ids.indexOf(from.id);
+    const target =
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? ids.length - 1
+              : null;
+    if (target === null) return;
+    event.preventDefault();
+    const id = ids[Math.min(Math.max(target, 0), ids.length - 1)];
+    if (id !== undefined) focusCard({ id, part: from.part });
+  };
+
+  // ---- Pointer drops: the row under the pointer, and a thin auto-scroll band ----
+  const collisionDetection = useCallback<CollisionDetection>((args) => {
+    const list = listRef.current;
+    const pointer = args.pointerCoordinates;
+    const order = idsRef.current;
+    if (!list || !pointer || keyboardTarget.current >= 0 || order.length === 0) {
+      return closestCenter(args);
+    }
+    const id = order[rowAtPointer(pointer.y, list.getBoundingClientRect().top, order.length)];
+    return id !== undefined && args.droppableContainers.some((container) => container.id === id)
+      ? [{ id }]
+      : closestCenter(args);
+  }, []);
+  const boxHeight = virtualizer.scrollRect?.height ?? 0;
+  const autoScroll = useMemo(() => autoScrollFor(boxHeight), [boxHeight]);
 
   // Arrow keys step through the stack by index, not from where the card was last drawn, so
   // that presses faster than the screen updates are not lost. During a keyboard drag that index
@@ -287,7 +457,8 @@ export function RankedStack({
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCenter}
+      collisionDetection={collisionDetection}
+      autoScroll={autoScroll}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragMove={onKeyboardMove}
@@ -297,15 +468,20 @@ export function RankedStack({
         announcements,
         screenReaderInstructions: {
           draggable:
-            'To move a card, press Space to pick it up, the up and down arrow keys to move it, Space again to drop it, or Escape to cancel.',
+            'The up and down arrow keys go from card to card, Home and End to the first and last. To move a card, press Space to pick it up, the up and down arrow keys to move it, Space again to drop it, or Escape to cancel.',
         },
       }}
     >
       <SortableContext items={ids as string[]} strategy={verticalListSortingStrategy}>
         <div className="stack__scroll" ref={scrollRef} data-testid="stack-scroll">
           <ol
+            ref={listRef}
+            id="ranked-stack"
             className="stack__list"
             aria-label="Ranked initiatives"
+            onFocus={onListFocus}
+            onBlur={onListBlur}
+            onKeyDown={onListKeyDown}
             style={{ height: virtualizer.getTotalSize() }}
           >
             {virtualizer.getVirtualItems().map((item) => {
@@ -331,7 +507,11 @@ export function RankedStack({
                       fitsInGap={shown.gap.has(id)}
                       selected={selected.has(id)}
                       onToggleSelected={onToggleSelected}
-                      handle={{ ref: handle.ref, props: handle.props }}
+                      handle={{
+                        ref: handle.ref,
+                        props: { ...handle.props, tabIndex: id === current ? 0 : -1 },
+                      }}
+                      tabbable={id === current}
                       dragging={handle.dragging}
                     />
                   )}

@@ -24,6 +24,11 @@ export type StackCardProps = {
   readonly dragging?: boolean;
   /** One line: for the pinned cards above the stack. */
   readonly compact?: boolean;
+  /**
+   * False: the card's checkbox and link are out of the Tab order (the stack keeps one card in
+   * it and moves between cards with the arrow keys).
+   */
+  readonly tabbable?: boolean;
 };
 
 function periodLabel(portfolio: Portfolio, id: string): string {
@@ -62,6 +67,7 @@ export const StackCard = memo(function StackCard({
   overlay = false,
   dragging = false,
   compact = false,
+  tabbable = true,
 }: StackCardProps) {
   const value = initiativeValue(initiative, portfolio.scoring);
   const above = placement?.above ?? false;
@@ -109,6 +115,7 @@ export const StackCard = memo(function StackCard({
         <input
           type="checkbox"
           className="stack-card__select"
+          tabIndex={tabbable ? undefined : -1}
           checked={selected}
           aria-label={`Select ${initiative.name}`}
           // Click (also fired by Space) carries Shift, for selecting a range.
@@ -123,6 +130,7 @@ export const StackCard = memo(function StackCard({
         <div className="stack-card__title">
           <a
             className="stack-card__name"
+            tabIndex={tabbable ? undefined : -1}
             href={`#/portfolio/initiatives/${encodeURIComponent(initiative.id)}`}
             title={initiative.name}
           >

@@ -123,7 +123,10 @@ describe('the board', () => {
     await user.keyboard('{/Shift}');
     expect(screen.getByText('4 selected')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear' }));
-    expect(screen.getByText('No card selected')).toBeInTheDocument();
+    // The selection's toolbar goes with the selection, and focus goes back to the stack.
+    expect(screen.queryByRole('toolbar', { name: 'Selected cards' })).toBeNull();
+    expect(screen.queryAllByRole('checkbox', { checked: true })).toHaveLength(0);
+    expect(document.activeElement).toHaveAccessibleName(/^Move /);
   });
 
   it('gives every drag handle a name with the card and its position', async () => {
