@@ -6,7 +6,7 @@
 import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { getHistory, subscribeHistory } from '../db/history';
 import type { EditResult } from '../db/repository';
-import { parseNumberInput } from '../format';
+import { formatNumberText, parseNumberText, screenLocale } from './number-text';
 
 type CommitResult = EditResult | void;
 
@@ -173,38 +173,38 @@ type NumberFieldProps = {
   readonly placeholder?: string;
   readonly className?: string;
   readonly unit?: string;
+  /** The locale numbers are typed and shown in; the screens' locale unless given. */
+  readonly locale?: string;
 };
 
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-
-/** Large numbers read better grouped (1,400,000); the field accepts them typed either way. */
-function formatResting(value: number | undefined): string {
-  if (value === undefined) return '';
-  return Math.abs(value) >= 10_000 ? GROUPED.format(value) : String(value);
-}
-
-/** A number field with range checks; what the user typed stays while it is invalid. */
+/**
+ * A number field with range checks; what the user typed stays while it is invalid. Numbers are
+ * typed and shown in the user's locale ("9,5" where a comma is the decimal separator).
+ */
 export function NumberField(props: NumberFieldProps) {
   const { label, value, onCommit, optional, min = 0, max, integer, hideLabel, hint } = props;
+  const locale = props.locale ?? screenLocale();
   const id = useId();
   const { draft, setDraft, error, setError, commit, onFocus, onBlur } = useDraft(
     value,
-    formatResting,
+    (stored) => formatNumberText(stored, locale),
     (typed, stored) => {
-      const parsed = parseNumberInput(typed);
+      const parsed = parseNumberText(typed, locale);
       return (parsed === 'empty' ? undefined : parsed) === stored;
     },
   );
+  const shown = (number: number) => formatNumberText(number, locale);
   const change = (text: string) => {
     setDraft(text);
-    const parsed = parseNumberInput(text);
+    const parsed = parseNumberText(text, locale);
     let message: string | null = null;
-    if (parsed === 'invalid') message = `${label}: enter a number, such as 2.5.`;
+    if (parsed === 'invalid') message = `${label}: enter a number, such as ${shown(2.5)}.`;
     else if (parsed === 'empty')
       message = optional ? null : `${label} is needed; enter 0 for none.`;
-    else if (parsed < min) message = `${label} cannot be below ${min}.`;
-    else if (max !== undefined && parsed > max) message = `${label} cannot be above ${max}.`;
-    else if (integer && !Number.isInteger(parsed)) message = `${label} must be a whole number.`;
+    else if (parsed < min) message = `${label} cannot be below ${shown(min)}.`;
+    else if (max !== undefined && parsed > max) {
+      message = `${label} cannot be above ${shown(max)}.`;
+    } else if (integer && !Number.isInteger(parsed)) message = `${label} must be a whole number.`;
     setError(message);
     if (message) return;
     void commit(() => onCommit(parsed === 'empty' ? undefined : (parsed as number)));
@@ -286,6 +286,69 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
           </option>
         ))}
       </select>
+    </FieldFrame>
+  );
+}
+
+type DateFieldProps = {
+  readonly label: string;
+  readonly value: string | undefined;
+  readonly onCommit: (value: string | undefined) => Promise<CommitResult> | CommitResult;
+  readonly hideLabel?: boolean;
+  readonly hint?: string;
+  readonly className?: string;
+};
+
+/**
+ * A date stored when the user leaves the field or presses Enter, not at every keystroke. A date
+ * the browser cannot read (typed half-way) or one the portfolio refuses is marked invalid, with
+ * the reason tied to the field.
+ */
+export function DateField(props: DateFieldProps) {
+  const { label, value, onCommit, hideLabel, hint } = props;
+  const id = useId();
+  const [draft, setDraft] = useState(value ?? '');
+  const [shown, setShown] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  if (value !== shown) {
+    setShown(value);
+    setDraft(value ?? '');
+    setError(null);
+  }
+  const store = async (input: HTMLInputElement) => {
+    if (input.validity.badInput) {
+      setError(`${label}: enter a whole date, day, month and year.`);
+      return;
+    }
+    setError(null);
+    if ((draft || undefined) === value) return;
+    try {
+      setError(problemText(await onCommit(draft || undefined)));
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    }
+  };
+  return (
+    <FieldFrame
+      id={id}
+      label={label}
+      hideLabel={hideLabel}
+      hint={hint}
+      error={error}
+      className={props.className}
+    >
+      <input
+        id={id}
+        type="date"
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={(event) => void store(event.currentTarget)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void store(event.currentTarget);
+        }}
+      />
     </FieldFrame>
   );
 }

@@ -1,0 +1,67 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { DateField, NumberField } from '../../../renderer/components/fields';
+
+/** The text a screen reader reads as the field's description. */
+function description(field: HTMLElement): string {
+  return (field.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
+
+describe('a number field', () => {
+  it('takes a decimal comma in a German locale and shows the stored number with one', async () => {
+    const user = userEvent.setup();
+    const onCommit = vi.fn(() => ({ ok: true }) as const);
+    render(<NumberField label="Capacity" value={9.5} onCommit={onCommit} locale="de-DE" />);
+    const field = screen.getByLabelText('Capacity');
+    expect(field).toHaveValue('9,5');
+    await user.clear(field);
+    await user.type(field, '10,25');
+    expect(onCommit).toHaveBeenLastCalledWith(10.25);
+    expect(field).not.toHaveAttribute('aria-invalid');
+    await user.clear(field);
+    await user.type(field, '7.5');
+    expect(onCommit).toHaveBeenLastCalledWith(7.5);
+  });
+
+  it('says what is wrong in the locale, tied to the field', async () => {
+    const user = userEvent.setup();
+    render(<NumberField label="Capacity" value={1} onCommit={() => undefined} locale="de-DE" />);
+    const field = screen.getByLabelText('Capacity');
+    await user.clear(field);
+    await user.type(field, 'viel');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(description(field)).toBe('Capacity: enter a number, such as 2,5.');
+  });
+});
+
+describe('a date field', () => {
+  it('marks a refused date invalid and ties the reason to it', async () => {
+    const onCommit = vi.fn(async () => ({
+      ok: false as const,
+      problems: [{ path: 'periods[0].end', message: 'the end is before the start' }],
+    }));
+    render(<DateField label="End of Q1" value="2027-03-31" onCommit={onCommit} />);
+    const field = screen.getByLabelText('End of Q1');
+    fireEvent.change(field, { target: { value: '2026-01-01' } });
+    fireEvent.blur(field);
+    expect(await screen.findByText('the end is before the start')).toBeInTheDocument();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(description(field)).toBe('the end is before the start');
+  });
+
+  it('marks a date typed half-way invalid without storing it', () => {
+    const onCommit = vi.fn();
+    render(<DateField label="Start of Q2" value="2027-04-01" onCommit={onCommit} />);
+    const field = screen.getByLabelText('Start of Q2') as HTMLInputElement;
+    Object.defineProperty(field, 'validity', { value: { badInput: true } });
+    fireEvent.blur(field);
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(description(field)).toBe('Start of Q2: enter a whole date, day, month and year.');
+    expect(onCommit).not.toHaveBeenCalled();
+  });
+});
