@@ -167,7 +167,7 @@ function summarySection(input: PackInput, content: PackContent): Block[] {
 const DECISION_LABEL = {
   approve: 'Approve',
   stop: 'Stop or defer',
-  remove: 'Take out',
+  'no-room': 'Committed, no room',
   'forced-conflict': 'Mandatory, no room',
   optimizer: 'Better plan',
 } as const;
@@ -248,11 +248,22 @@ function rankedSection(content: PackContent): Block[] {
   if (content.ranked.length === 0) {
     return [note('none', 'The portfolio has no initiatives yet.')];
   }
-  const above = content.ranked.filter((row) => row.above);
-  const below = content.ranked.filter((row) => !row.above);
+  const { line } = content;
+  // The board's order: the pinned group, the rankable cards in front of the line, the line.
+  const pinned = content.ranked.slice(0, line.pinned.length);
+  const rankable = content.ranked.slice(line.pinned.length);
+  const inFront = rankable.slice(0, line.lineIndex);
+  const behind = rankable.slice(line.lineIndex);
+  const runs = (item: RankedRow) =>
+    item.start === item.end ? (item.start ?? '') : `${item.start ?? ''} – ${item.end ?? ''}`;
   const row = (item: RankedRow) => ({
     key: item.id,
-    className: item.above ? undefined : 'pack-row--below',
+    className:
+      item.place === 'below'
+        ? 'pack-row--below'
+        : item.place === 'gap'
+          ? 'pack-row--gap'
+          : undefined,
     cells: [
       number(item.rank, 0),
       <span>
@@ -265,20 +276,31 @@ function rankedSection(content: PackContent): Block[] {
       STATUS_LABEL[item.status],
       item.value === undefined ? '—' : number(item.value, 1),
       money(item.spend),
-      item.above
-        ? item.start === item.end
-          ? item.start
-          : `${item.start} – ${item.end}`
-        : item.reason,
+      item.place === 'below' ? (
+        item.reason
+      ) : item.place === 'gap' ? (
+        <span>
+          <span className="pack-tag pack-tag--gap">funded in a gap</span> {runs(item)}
+        </span>
+      ) : (
+        runs(item)
+      ),
     ],
+  });
+  const group = (key: string, text: string) => ({
+    key,
+    className: 'pack-row--group',
+    cells: ['', text, '', '', '', ''],
   });
   return [
     flow(
       'intro',
       <p className="pack-p">
-        {content.scenario ? `“${content.scenario.name}”` : 'File order'}: {above.length} of{' '}
-        {content.ranked.length} initiatives are above the cut line. Rank is the position in the
-        stack; below the line, the last column says what stops each one.
+        {content.scenario ? `“${content.scenario.name}”` : 'File order'}: {content.lineSummary} (of{' '}
+        {content.ranked.length} initiatives). As on the board, committed and forced-in work is
+        pinned first; the line is drawn at the first card that does not fit, and a card behind it
+        that still fits is funded in a gap. Rank is the position in the stack; the last column says
+        when each funded one runs, or what stops it.
       </p>,
     ),
     {
@@ -286,17 +308,23 @@ function rankedSection(content: PackContent): Block[] {
       key: 'ranked',
       caption: 'Ranked portfolio',
       className: 'pack-table--ranked',
-      widths: ['6%', '36%', '11%', '9%', '11%', '27%'],
+      widths: ['6%', '38%', '10%', '8%', '11%', '27%'],
       head: ['#', 'Initiative', 'Status', 'Value', 'Spend', 'Runs / why below'],
       numeric: [0, 3, 4],
       rows: [
-        ...above.map(row),
+        ...(pinned.length > 0
+          ? [
+              group('pinned', `Pinned: committed and forced in (${pinned.length})`),
+              ...pinned.map(row),
+            ]
+          : []),
+        ...inFront.map(row),
         {
           key: 'cut-line',
           className: 'pack-row--cut',
-          cells: ['', `Cut line: ${above.length} above, ${below.length} below`, '', '', '', ''],
+          cells: ['', `Cut line: ${content.lineSummary}`, '', '', '', ''],
         },
-        ...below.map(row),
+        ...behind.map(row),
       ],
     },
   ];

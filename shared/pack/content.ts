@@ -8,9 +8,18 @@ import { formatMoney, formatNumber, formatPercent } from '../format';
 import { initiativeValue, totalEffort, totalSpend } from '../portfolio/measures';
 import { writePortfolio } from '../portfolio/write';
 import type { Initiative, InitiativeStatus, Portfolio, Scenario } from '../portfolio/types';
-import { cutLineReport, scenarioCutLine, stackOrder, type CutLine } from '../prioritize/cutline';
+import {
+  computeCutLine,
+  cutLineReport,
+  lineOf,
+  stackOrder,
+  type CutLine,
+  type Line,
+} from '../prioritize/cutline';
 import { scenarioFigures, type ScenarioFigures } from '../prioritize/scenario-comparison';
-import type { FrozenAnalysis, PackSettings } from './types';
+import { isCommitted, isPinned } from '../prioritize/status';
+import { optimizedOrigin, readOptimizedFrom } from './optimized';
+import type { FrozenAnalysis, FrozenOptimizeResult, PackSettings } from './types';
 
 /** The pack prints the same text whichever machine renders it. */
 export const PACK_LOCALE = 'en-GB';
@@ -31,7 +40,7 @@ export type KeyFigure = {
   readonly note?: string;
 };
 
-export type DecisionKind = 'approve' | 'stop' | 'remove' | 'forced-conflict' | 'optimizer';
+export type DecisionKind = 'approve' | 'stop' | 'no-room' | 'forced-conflict' | 'optimizer';
 
 export type Decision = {
   readonly kind: DecisionKind;
@@ -49,7 +58,11 @@ export type Risk = {
   readonly detail: string;
 };
 
+/** Where a card sits against the board's line: in front of it, funded in a gap behind it, out. */
+export type LinePlace = 'above' | 'gap' | 'below';
+
 export type RankedRow = {
+  /** The place in the board's order: the pinned group first, then the rankable cards. */
   readonly rank: number;
   readonly id: string;
   readonly name: string;
@@ -58,11 +71,15 @@ export type RankedRow = {
   readonly value?: number;
   readonly spend: number;
   readonly effort: number;
+  /** Placed in the plan: in front of the line or funded in a gap behind it. */
   readonly above: boolean;
-  /** Start and end period labels when above the line. */
+  readonly place: LinePlace;
+  /** Committed or forced in: placed first, in the board's pinned group. */
+  readonly pinned: boolean;
+  /** Start and end period labels when placed. */
   readonly start?: string;
   readonly end?: string;
-  /** Why it is below the line. */
+  /** Why it is not placed. */
   readonly reason?: string;
   readonly forced?: 'in' | 'out';
   readonly objectives: readonly string[];
@@ -124,6 +141,12 @@ export type PackContent = {
   readonly scenario?: Scenario;
   readonly compareWith?: Scenario;
   readonly cutLine: CutLine;
+  /** The board's line over the pack's stack: what is above it, funded in a gap, and below. */
+  readonly line: Line;
+  /** "13 above the line · 17 funded in a gap · 32 below", as the board counts them. */
+  readonly lineSummary: string;
+  /** The optimizer's record for the pack's scenario: frozen with the pack, or kept with it. */
+  readonly optimize?: FrozenOptimizeResult;
   /** Value and spend of what is above the line (what the frontier marks as the scenario). */
   readonly funded: { readonly value: number; readonly spend: number };
   readonly summary: readonly string[];
@@ -175,8 +198,8 @@ function directionOf(delta: number): Direction {
 }
 
 /**
- * The scenario the pack presents: the chosen one, else the last saved (the newest, so that the
- * summary says what changed since the one before it); undefined without scenarios.
+ * The scenario the pack presents: the chosen one (the app chooses the one on the board), else the
+ * first, as the board and the `cutline` command take it; undefined without scenarios.
  */
 export function packScenario(
   portfolio: Portfolio,
@@ -184,21 +207,32 @@ export function packScenario(
 ): Scenario | undefined {
   return (
     portfolio.scenarios.find((scenario) => scenario.id === settings.scenarioId) ??
-    portfolio.scenarios.at(-1)
+    portfolio.scenarios[0]
   );
 }
 
-/** The one to compare with: the chosen one, else the one saved just before the pack's. */
-function comparedScenario(
+/**
+ * The one to compare with: the chosen one; else, for a scenario the optimizer made, the one it
+ * was optimized from; else the one saved just before the pack's.
+ */
+export function comparedScenario(
   portfolio: Portfolio,
-  settings: PackSettings,
+  settings: Pick<PackSettings, 'compareWithId'>,
   scenario: Scenario | undefined,
 ): Scenario | undefined {
   if (!scenario) return undefined;
   const chosen = portfolio.scenarios.find((candidate) => candidate.id === settings.compareWithId);
   if (chosen && chosen.id !== scenario.id) return chosen;
+  const origin = optimizedOrigin(portfolio, scenario);
+  if (origin) return origin;
   const index = portfolio.scenarios.indexOf(scenario);
   return index > 0 ? portfolio.scenarios[index - 1] : undefined;
+}
+
+/** "13 above the line · 17 funded in a gap · 32 below": the board's words for its line. */
+export function describeLine(line: Pick<Line, 'above' | 'gap' | 'below'>): string {
+  const gap = line.gap.length > 0 ? ` · ${number(line.gap.length, 0)} funded in a gap` : '';
+  return `${number(line.above.length, 0)} above the line${gap} · ${number(line.below.length, 0)} below`;
 }
 
 /** The budget over all periods; undefined when a period has no limit (nor then does the whole). */
@@ -289,63 +323,59 @@ function keyFigures(
 
 function decisionsOf(
   portfolio: Portfolio,
-  cutLine: CutLine,
-  reasons: ReadonlyMap<string, string>,
-  analysis: FrozenAnalysis | undefined,
+  ranked: readonly RankedRow[],
+  optimize: FrozenOptimizeResult | undefined,
   valueAbove: number,
 ): Decision[] {
   const byId = new Map(portfolio.initiatives.map((initiative) => [initiative.id, initiative]));
-  const periodLabel = new Map(portfolio.periods.map((period) => [period.id, period.label]));
   const decisions: Decision[] = [];
-  for (const placement of cutLine.placements) {
-    const initiative = byId.get(placement.id);
+  for (const row of ranked) {
+    const initiative = byId.get(row.id);
     if (!initiative) continue;
-    if (placement.above && initiative.status === 'cancelled') {
-      decisions.push({
-        kind: 'remove',
-        initiativeId: initiative.id,
-        subject: initiative.name,
-        detail: `Cancelled but still ranked above the line, where it takes capacity and budget from ${periodLabel.get(placement.start) ?? placement.start}: take it out of the ranking.`,
-      });
-    } else if (placement.above && initiative.status === 'proposed') {
-      decisions.push({
-        kind: 'approve',
-        initiativeId: initiative.id,
-        subject: initiative.name,
-        detail: `Approve to start in ${periodLabel.get(placement.start) ?? placement.start}.`,
-      });
-    } else if (!placement.above && initiative.forced === 'in') {
+    const subject = { initiativeId: initiative.id, subject: initiative.name };
+    const why = row.reason || 'no room';
+    if (row.above) {
+      if (initiative.status === 'proposed') {
+        decisions.push({
+          kind: 'approve',
+          ...subject,
+          detail: `Approve to start in ${row.start ?? ''}${row.place === 'gap' ? ' (funded in a gap behind the line)' : ''}.`,
+        });
+      }
+      continue;
+    }
+    if (initiative.status === 'cancelled') continue;
+    if (initiative.forced === 'in') {
       decisions.push({
         kind: 'forced-conflict',
-        initiativeId: initiative.id,
-        subject: initiative.name,
-        detail: `Must be done but does not fit: ${reasons.get(initiative.id) ?? 'no room'}. Add capacity or budget, or release other work.`,
+        ...subject,
+        detail: `Must be done but does not fit: ${why}. Add capacity or budget, or release other work.`,
       });
-    } else if (
-      !placement.above &&
-      initiative.forced === 'out' &&
-      (initiative.status === 'active' || initiative.status === 'approved')
-    ) {
-      const why = initiative.forcedReason?.trim();
+    } else if (isCommitted(initiative)) {
+      decisions.push({
+        kind: 'no-room',
+        ...subject,
+        detail: `${initiative.status === 'active' ? 'Under way' : 'Done'} but does not fit the plan: ${why}. Add capacity or budget, or decide to stop it.`,
+      });
+    } else if (initiative.forced === 'out' && initiative.status === 'active') {
+      const reason = initiative.forcedReason?.trim();
       decisions.push({
         kind: 'stop',
-        initiativeId: initiative.id,
-        subject: initiative.name,
-        detail: `${initiative.status === 'active' ? 'Under way' : 'Approved'} but forced out${why ? ` (${why})` : ''}: confirm that it stops.`,
+        ...subject,
+        detail: `Under way but forced out${reason ? ` (${reason})` : ''}: confirm that it stops.`,
       });
-    } else if (
-      !placement.above &&
-      (initiative.status === 'active' || initiative.status === 'approved')
-    ) {
+    } else if (initiative.status === 'approved') {
+      const reason = initiative.forcedReason?.trim();
       decisions.push({
         kind: 'stop',
-        initiativeId: initiative.id,
-        subject: initiative.name,
-        detail: `${initiative.status === 'active' ? 'Under way' : 'Approved'} but below the line (${reasons.get(initiative.id) ?? 'no room'}): stop, defer or fund it.`,
+        ...subject,
+        detail:
+          initiative.forced === 'out'
+            ? `Approved but forced out${reason ? ` (${reason})` : ''}: confirm that it stops.`
+            : `Approved but below the line (${why}): stop, defer or fund it.`,
       });
     }
   }
-  const optimize = analysis?.optimize;
   if (optimize && optimize.status !== 'infeasible' && optimize.objective > valueAbove + 1e-6) {
     const gain = optimize.objective - valueAbove;
     const proof =
@@ -362,8 +392,8 @@ function decisionsOf(
   }
   const order: Record<DecisionKind, number> = {
     'forced-conflict': 0,
+    'no-room': 0,
     stop: 1,
-    remove: 1,
     optimizer: 2,
     approve: 3,
   };
@@ -574,13 +604,30 @@ const SCORING_NAMES: Record<string, string> = {
   'value-effort': 'Value / effort',
 };
 
+/** "2027-03-15 09:30 UTC" from an ISO date-time. */
+function utcMinute(iso: string): string {
+  return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+}
+
+/** Where the optimizer's record of an optimized scenario comes from, for the appendix. */
+type OptimizerSource = {
+  /** The scenario it was optimized from. */
+  readonly from?: Scenario;
+  /** When the plan was made into the scenario (as the scenario records it). */
+  readonly at?: string;
+};
+
 function optimizerEntries(
   analysis: FrozenAnalysis | undefined,
+  optimize: FrozenOptimizeResult | undefined,
+  source: OptimizerSource,
   portfolio: Portfolio,
 ): RecordEntry[] {
-  const optimize = analysis?.optimize;
-  if (!analysis || !optimize) {
-    return [{ label: 'Optimizer', value: 'Not run for this pack.' }];
+  const origin: RecordEntry[] = source.from
+    ? [{ label: 'Optimized from', value: `“${source.from.name}”` }]
+    : [];
+  if (!optimize) {
+    return [...origin, { label: 'Optimizer', value: 'Not run for this pack.' }];
   }
   const status = {
     optimal: 'Proven optimal',
@@ -589,6 +636,7 @@ function optimizerEntries(
     unknown: 'No plan found',
   }[optimize.status];
   const entries: RecordEntry[] = [
+    ...origin,
     { label: 'Optimizer status', value: status },
     { label: 'Best plan value', value: number(optimize.objective, 2) },
   ];
@@ -604,8 +652,9 @@ function optimizerEntries(
       label: 'Plan',
       value: `${plural(optimize.selected.length, 'initiative')}, ${money(optimize.spend, portfolio.currency)} of spend`,
     },
-    { label: 'Frozen at', value: analysis.frozenAt.replace('T', ' ').slice(0, 16) + ' UTC' },
   );
+  if (source.at) entries.push({ label: 'Plan made', value: utcMinute(source.at) });
+  if (analysis) entries.push({ label: 'Frozen at', value: utcMinute(analysis.frozenAt) });
   if (optimize.conflict) entries.push({ label: 'Conflict', value: optimize.conflict });
   return entries;
 }
@@ -642,8 +691,9 @@ function recordOf(
   portfolio: Portfolio,
   settings: PackSettings,
   scenario: Scenario | undefined,
-  cutLine: CutLine,
-  analysis: FrozenAnalysis | undefined,
+  ranked: readonly RankedRow[],
+  line: Line,
+  optimizer: readonly RecordEntry[],
   name: Named,
   fingerprintText: string,
 ): DecisionRecord {
@@ -677,8 +727,8 @@ function recordOf(
       { label: 'Scenario', value: scenario ? scenario.name : 'File order (no saved scenario)' },
       { label: 'Pack date', value: settings.date },
       {
-        label: 'Above the line',
-        value: `${plural(cutLine.placements.filter((p) => p.above).length, 'initiative')} of ${number(cutLine.placements.length, 0)}`,
+        label: 'Cut line',
+        value: `${describeLine(line)}, of ${plural(ranked.length, 'initiative')}`,
       },
       { label: 'Portfolio fingerprint', value: fingerprint(fingerprintText) },
     ],
@@ -718,13 +768,14 @@ function recordOf(
         : [],
     ),
     rules,
-    optimizer: optimizerEntries(analysis, portfolio),
-    ranking: stackOrder(portfolio, scenario?.id).map(name),
+    optimizer,
+    ranking: ranked.map((row) => row.name),
   };
 }
 
 function summaryOf(
   portfolio: Portfolio,
+  line: Line,
   scenario: Scenario | undefined,
   compareWith: Scenario | undefined,
   figures: ScenarioFigures,
@@ -746,7 +797,7 @@ function summaryOf(
       ? ''
       : `, using ${percent(figures.utilization)} of the teams’ capacity`;
   lines.push(
-    `${subject} funds ${number(figures.above.length, 0)} of ${plural(total, 'initiative')}, worth ${number(figures.valueAbove, 0)} in value for ${money(figures.spendAbove, portfolio.currency)} of spend${utilization}.`,
+    `${subject} funds ${number(figures.above.length, 0)} of ${plural(total, 'initiative')} (${describeLine(line)}), worth ${number(figures.valueAbove, 0)} in value for ${money(figures.spendAbove, portfolio.currency)} of spend${utilization}.`,
   );
   if (compareWith && before) {
     const comesIn = figures.above.filter((id) => !before.above.includes(id)).map(name);
@@ -789,11 +840,14 @@ function summaryOf(
         `${plural(conflicts, 'mandatory initiative')} that ${conflicts === 1 ? 'does' : 'do'} not fit`,
       );
     }
-    if (counts('stop') > 0)
-      parts.push(`${plural(counts('stop'), 'committed initiative')} below the line`);
-    if (counts('remove') > 0) {
-      parts.push(`${plural(counts('remove'), 'cancelled initiative')} still above the line`);
+    if (counts('no-room') > 0) {
+      const short = counts('no-room');
+      parts.push(
+        `${plural(short, 'committed initiative')} that ${short === 1 ? 'does' : 'do'} not fit`,
+      );
     }
+    if (counts('stop') > 0)
+      parts.push(`${plural(counts('stop'), 'approved or under-way initiative')} out of the plan`);
     if (counts('optimizer') > 0) parts.push('a better plan from the optimizer');
     if (counts('approve') > 0) parts.push(`${plural(counts('approve'), 'proposal')} to approve`);
     lines.push(
@@ -811,6 +865,22 @@ function summaryOf(
   return lines;
 }
 
+/** The optimizer's record for the pack: frozen with it, else the one the scenario keeps. */
+function optimizerOf(
+  portfolio: Portfolio,
+  scenario: Scenario | undefined,
+  analysis: FrozenAnalysis | undefined,
+): { optimize?: FrozenOptimizeResult; source: OptimizerSource } {
+  const kept = readOptimizedFrom(scenario);
+  const from = optimizedOrigin(portfolio, scenario);
+  const source: OptimizerSource = {
+    ...(from && { from }),
+    ...(kept && !analysis?.optimize && { at: kept.at }),
+  };
+  const optimize = analysis?.optimize ?? kept?.result;
+  return optimize ? { optimize, source } : { source };
+}
+
 /** Everything the pack shows, from the portfolio, the builder's settings and frozen analysis. */
 export function buildPackContent(
   portfolio: Portfolio,
@@ -820,7 +890,10 @@ export function buildPackContent(
 ): PackContent {
   const scenario = packScenario(portfolio, settings);
   const compareWith = comparedScenario(portfolio, settings, scenario);
-  const cutLine = scenarioCutLine(portfolio, scenario?.id);
+  // The board's stack: the scenario's ranking (file order without a scenario).
+  const order = scenario ? stackOrder(portfolio, scenario.id) : stackOrder(portfolio);
+  const cutLine = computeCutLine(portfolio, order);
+  const line = lineOf(portfolio, cutLine, order);
   const figures = figuresOf(portfolio, scenario);
   const before = compareWith ? scenarioFigures(portfolio, compareWith.id) : undefined;
   const byId = new Map(portfolio.initiatives.map((initiative) => [initiative.id, initiative]));
@@ -830,10 +903,14 @@ export function buildPackContent(
   const periodLabel = (index: number) => portfolio.periods[index]?.label ?? '';
   const objectiveName = new Map(portfolio.objectives.map((o) => [o.id, o.name]));
   const funded = figures.above.flatMap((id) => byId.get(id) ?? []);
-  const ranked: RankedRow[] = cutLine.placements.flatMap((placement, index) => {
-    const initiative = byId.get(placement.id);
-    if (!initiative) return [];
+  const gap = new Set(line.gap);
+  // The board's order: the pinned group first, then the rankable cards in stack order.
+  const ranked: RankedRow[] = [...line.pinned, ...line.rankable].flatMap((id, index) => {
+    const initiative = byId.get(id);
+    const placement = cutLine.byId.get(id);
+    if (!initiative || !placement) return [];
     const value = initiativeValue(initiative, portfolio.scoring);
+    const place: LinePlace = !placement.above ? 'below' : gap.has(id) ? 'gap' : 'above';
     return [
       {
         rank: index + 1,
@@ -845,6 +922,8 @@ export function buildPackContent(
         spend: totalSpend(initiative),
         effort: totalEffort(initiative),
         above: placement.above,
+        place,
+        pinned: isPinned(initiative),
         ...(placement.above
           ? { start: periodLabel(placement.startIndex), end: periodLabel(placement.endIndex) }
           : { reason: reasons.get(initiative.id) ?? '' }),
@@ -855,7 +934,8 @@ export function buildPackContent(
       },
     ];
   });
-  const decisions = decisionsOf(portfolio, cutLine, reasons, analysis, figures.valueAbove);
+  const { optimize, source } = optimizerOf(portfolio, scenario, analysis);
+  const decisions = decisionsOf(portfolio, ranked, optimize, figures.valueAbove);
   const risks = risksOf(portfolio, cutLine, funded, name);
   const alignment = alignmentOf(portfolio, funded);
   const valueEffort: ValueEffortPoint[] = ranked.flatMap((row) =>
@@ -879,8 +959,21 @@ export function buildPackContent(
     ...(scenario && { scenario }),
     ...(compareWith && { compareWith }),
     cutLine,
+    line,
+    lineSummary: describeLine(line),
+    ...(optimize && { optimize }),
     funded: { value: figures.valueAbove, spend: figures.spendAbove },
-    summary: summaryOf(portfolio, scenario, compareWith, figures, before, decisions, risks, name),
+    summary: summaryOf(
+      portfolio,
+      line,
+      scenario,
+      compareWith,
+      figures,
+      before,
+      decisions,
+      risks,
+      name,
+    ),
     keyFigures: keyFigures(portfolio, figures, before),
     ...(before && {
       changes: {
@@ -895,6 +988,15 @@ export function buildPackContent(
     risks,
     valueEffort,
     scenarios: scenarioColumns(portfolio, scenario ? figures : undefined, name),
-    record: recordOf(portfolio, settings, scenario, cutLine, analysis, name, fingerprintText),
+    record: recordOf(
+      portfolio,
+      settings,
+      scenario,
+      ranked,
+      line,
+      optimizerEntries(analysis, optimize, source, portfolio),
+      name,
+      fingerprintText,
+    ),
   };
 }

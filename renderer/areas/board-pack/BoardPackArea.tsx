@@ -5,7 +5,8 @@
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { formatMoney, formatNumber } from '../../../shared/format';
-import { packScenario } from '../../../shared/pack/content';
+import { comparedScenario, packScenario } from '../../../shared/pack/content';
+import { optimizedOrigin, readOptimizedFrom } from '../../../shared/pack/optimized';
 import { MAX_LOGO_BYTES, MAX_TITLE, defaultPackSettings } from '../../../shared/pack/settings';
 import {
   PACK_SECTIONS,
@@ -21,7 +22,7 @@ import { PackDocument, type PackLayout } from '../../pack/PackDocument';
 import { getPlatform } from '../../platform';
 import { useAppStore } from '../../state/store';
 import { portfolioKey } from '../prioritize/optimize/use-analyses';
-import { freezeAnalysis } from './freeze';
+import { packAnalysis } from './freeze';
 import { SectionList } from './SectionList';
 import './board-pack.css';
 
@@ -51,6 +52,10 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
   const change = useAppStore((state) => state.changePackDraft);
   const reset = useAppStore((state) => state.resetPackDraft);
   const notify = useAppStore((state) => state.notify);
+  const navigate = useAppStore((state) => state.navigate);
+  // The scenario on the board (Prioritize's choice, the first one until one is chosen): the pack
+  // presents what the room has been working on, with its ranking as stored now.
+  const boardScenarioId = useAppStore((state) => state.location.scenarioId);
   const [today] = useState(() => localToday());
   const [logoError, setLogoError] = useState('');
   const [exporting, setExporting] = useState(false);
@@ -59,13 +64,14 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
 
   const settings: PackSettings = useMemo(() => {
     const defaults = defaultPackSettings(portfolio, today);
-    const { logo, ...rest } = draft;
+    // A scenario chosen in an older draft is ignored: the pack follows the board.
+    const { logo, scenarioId: _drafted, ...rest } = draft;
     const sections = (rest.sections ?? defaults.sections).filter((id) =>
       (PACK_SECTIONS as readonly string[]).includes(id),
     );
-    const scenarioId = portfolio.scenarios.some((s) => s.id === rest.scenarioId)
-      ? rest.scenarioId
-      : undefined;
+    const scenarioId = (
+      portfolio.scenarios.find((s) => s.id === boardScenarioId) ?? portfolio.scenarios[0]
+    )?.id;
     const compareWithId = portfolio.scenarios.some((s) => s.id === rest.compareWithId)
       ? rest.compareWithId
       : undefined;
@@ -78,12 +84,18 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
       ...(scenarioId ? { scenarioId } : { scenarioId: undefined }),
       ...(compareWithId ? { compareWithId } : { compareWithId: undefined }),
     };
-  }, [draft, portfolio, today]);
+  }, [draft, portfolio, today, boardScenarioId]);
 
-  const scenarioId = packScenario(portfolio, settings)?.id;
-  const analyses = useAppStore((state) => (scenarioId ? state.analyses[scenarioId] : undefined));
+  const scenario = packScenario(portfolio, settings);
+  const scenarioId = scenario?.id;
+  const origin = optimizedOrigin(portfolio, scenario);
+  const compared = comparedScenario(portfolio, {}, scenario);
+  const analyses = useAppStore((state) => state.analyses);
   const key = useMemo(() => portfolioKey(portfolio), [portfolio]);
-  const analysis = useMemo(() => freezeAnalysis(analyses, key, new Date()), [analyses, key]);
+  const analysis = useMemo(
+    () => packAnalysis(analyses, portfolio, scenario, key, new Date()),
+    [analyses, portfolio, scenario, key],
+  );
   const input: PackInput = useMemo(
     () => ({ portfolio, settings, ...(analysis && { analysis }) }),
     [portfolio, settings, analysis],
@@ -133,7 +145,7 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
   };
 
   const desktop = getPlatform().kind === 'electron';
-  const optimize = analysis?.optimize;
+  const optimize = analysis?.optimize ?? readOptimizedFrom(scenario)?.result;
   const frontierMissing = !analysis?.frontier;
 
   return (
@@ -170,7 +182,9 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
               <span className="field__label">Scenario presented</span>
               <select
                 value={scenarioId ?? ''}
-                onChange={(event) => change({ scenarioId: event.target.value })}
+                // One choice for the board and the pack: this one is the board's too.
+                onChange={(event) => navigate({ scenarioId: event.target.value })}
+                aria-describedby="pack-scenario-hint"
                 disabled={portfolio.scenarios.length === 0}
               >
                 {portfolio.scenarios.length === 0 && (
@@ -183,6 +197,9 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
                 ))}
               </select>
             </label>
+            <p id="pack-scenario-hint" className="field__hint">
+              The scenario on the board in Prioritize, with its ranking as it is now.
+            </p>
             <label className="field">
               <span className="field__label">Compare with</span>
               <select
@@ -190,7 +207,13 @@ export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
                 onChange={(event) => change({ compareWithId: event.target.value || undefined })}
                 disabled={portfolio.scenarios.length < 2}
               >
-                <option value="">The scenario saved before it</option>
+                <option value="">
+                  {origin
+                    ? `The one it was optimized from (${origin.name})`
+                    : compared
+                      ? `The scenario saved before it (${compared.name})`
+                      : 'The scenario saved before it'}
+                </option>
                 {portfolio.scenarios
                   .filter((scenario) => scenario.id !== scenarioId)
                   .map((scenario) => (

@@ -6,6 +6,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
+import { buildPackContent } from '../../../shared/pack/content';
 import { defaultPackSettings } from '../../../shared/pack/settings';
 import type { PackInput } from '../../../shared/pack/types';
 import { PackDocument } from '../../../renderer/pack/PackDocument';
@@ -49,13 +50,23 @@ describe('PackDocument', () => {
     expect(onLaidOut).toHaveBeenLastCalledWith(expect.objectContaining({ total: 5 }));
   });
 
-  it('puts the cut line between the last funded initiative and the first one below it', () => {
+  it('lists the ranking in the board’s order: pinned group, the line with its counts, gap-fillers marked', () => {
     pack({ sections: ['ranked'], scenarioId: 'baseline' });
+    const { line, lineSummary } = buildPackContent(DEMO_PORTFOLIO, {
+      ...SETTINGS,
+      scenarioId: 'baseline',
+    });
+    expect(lineSummary).toMatch(/^\d+ above the line · \d+ funded in a gap · \d+ below$/);
     const rows = screen.getAllByRole('row').map((row) => row.textContent ?? '');
-    const cut = rows.findIndex((row) => row.startsWith('Cut line: 30 above, 32 below'));
-    expect(cut).toBeGreaterThan(0);
+    expect(rows[1]).toBe(`Pinned: committed and forced in (${line.pinned.length})`);
+    const cut = rows.findIndex((row) => row === `Cut line: ${lineSummary}`);
+    expect(cut).toBe(2 + line.pinned.length + line.lineIndex);
     expect(rows[cut - 1]).toMatch(/Q\d 20\d\d/);
-    expect(rows[cut + 1]).toMatch(/short in|forced out|needs|excluded|cannot/);
+    // The first card behind the line is the one that does not fit; gap-fillers follow it.
+    expect(rows[cut + 1]).toMatch(/short in|needs|cannot/);
+    const gap = rows.filter((row) => row.includes('funded in a gap'));
+    expect(gap).toHaveLength(line.gap.length + 1);
+    expect(rows.slice(0, cut).some((row) => /funded in a gap Q/.test(row))).toBe(false);
   });
 
   it('leaves the frontier out until it has been computed, then draws it with its points', () => {

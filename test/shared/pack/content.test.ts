@@ -69,8 +69,9 @@ const PLAN: Portfolio = {
       forced: 'in',
       forcedReason: '  Required by the regulator from 2027.  ',
     }),
+    // Approved, not under way: it competes in the ranking (work under way would be pinned).
     initiative('core', 'Core platform', {
-      status: 'active',
+      status: 'approved',
       value: 100,
       demand: { platform: [5, 5] },
       spend: [200, 100],
@@ -250,10 +251,10 @@ describe('key figures', () => {
 });
 
 describe('the scenario presented and the one compared with', () => {
-  it('presents the last saved scenario unless one is chosen', () => {
-    expect(content().scenario?.name).toBe('Plan C');
-    expect(content({ scenarioId: 'a' }).scenario?.name).toBe('Plan A');
-    expect(content({ scenarioId: 'gone' }).scenario?.name).toBe('Plan C');
+  it('presents the chosen scenario (the app chooses the board’s), else the first, as the board does', () => {
+    expect(content().scenario?.name).toBe('Plan A');
+    expect(content({ scenarioId: 'c' }).scenario?.name).toBe('Plan C');
+    expect(content({ scenarioId: 'gone' }).scenario?.name).toBe('Plan A');
   });
 
   it('compares with the scenario saved just before, unless another one is chosen', () => {
@@ -276,9 +277,9 @@ describe('the scenario presented and the one compared with', () => {
 describe('summary', () => {
   it('says what is funded, what changed, what to decide and where capacity is tight', () => {
     expect(content({ scenarioId: 'a', compareWithId: 'b' }).summary).toEqual([
-      `The “Plan A” scenario funds 4 of 6 initiatives, worth 220 in value for ${eur(600)} of spend, using 71% of the teams’ capacity.`,
+      `The “Plan A” scenario funds 4 of 6 initiatives (3 above the line · 1 funded in a gap · 2 below), worth 220 in value for ${eur(600)} of spend, using 71% of the teams’ capacity.`,
       `Against “Plan B”, 2 initiatives come in (Core platform and Web shop) and 2 initiatives go out (Big bet and Web shop (buy)); value −180, spend +${eur(440)}.`,
-      'The board is asked to decide on 3 items: 1 committed initiative below the line and 2 proposals to approve.',
+      'The board is asked to decide on 3 items: 1 approved or under-way initiative out of the plan and 2 proposals to approve.',
       'Platform is at or near full capacity.',
     ]);
   });
@@ -304,7 +305,7 @@ describe('summary', () => {
     const fileOrder = { ...PLAN, scenarios: [] };
     const lines = content({}, fileOrder).summary;
     expect(lines[0]).toBe(
-      `The portfolio in file order funds 4 of 6 initiatives, worth 220 in value for ${eur(600)} of spend, using 71% of the teams’ capacity.`,
+      `The portfolio in file order funds 4 of 6 initiatives (3 above the line · 1 funded in a gap · 2 below), worth 220 in value for ${eur(600)} of spend, using 71% of the teams’ capacity.`,
     );
     expect(lines[1]).toBe(
       'There is no earlier scenario to compare with: save one to track what changes.',
@@ -321,9 +322,10 @@ describe('summary', () => {
       ),
       scenarios: [{ id: 'b', name: 'Plan B', ranking: ['big', 'misc', 'alt'] }],
     };
-    // Plan B leaves Core platform (active) and Web shop (now approved) below the line.
+    // Plan B leaves Core platform (short of Platform) and Web shop (excluded by the bought
+    // one, both now approved) below the line.
     expect(content({}, committed).summary[2]).toBe(
-      'The board is asked to decide on 2 items: 2 committed initiatives below the line.',
+      'The board is asked to decide on 2 items: 2 approved or under-way initiatives out of the plan.',
     );
     const nothingBelow = {
       ...committed,
@@ -345,7 +347,7 @@ describe('summary', () => {
     ]);
     const summary = content({ scenarioId: 'a' }, portfolio).summary;
     expect(summary.find((line) => line.startsWith('The board is asked'))).toBe(
-      'The board is asked to decide on 4 items: 1 mandatory initiative that does not fit, 1 committed initiative below the line and 2 proposals to approve.',
+      'The board is asked to decide on 4 items: 1 mandatory initiative that does not fit, 1 approved or under-way initiative out of the plan and 2 proposals to approve.',
     );
   });
 
@@ -401,20 +403,35 @@ describe('decisions needed', () => {
         kind: 'approve',
         initiativeId: 'misc',
         subject: 'Office move',
-        detail: 'Approve to start in Q1 2027.',
+        detail: 'Approve to start in Q1 2027 (funded in a gap behind the line).',
       },
     ]);
   });
 
-  it('says work under way is under way, and asks nothing of proposals below the line', () => {
-    const decisions = content({ scenarioId: 'b' }).decisions;
+  it('names committed work that does not fit with its shortage, and asks nothing of proposals below the line', () => {
+    // Core platform under way (pinned, placed first) needs 5 FTE of Platform in Q1; 4 are left.
+    const short = {
+      ...PLAN,
+      teams: PLAN.teams.map((team) =>
+        team.id === 'platform' ? { ...team, capacity: { q1: 4, q2: 10 } } : team,
+      ),
+      initiatives: PLAN.initiatives.map((item) =>
+        item.id === 'core' ? { ...item, status: 'active' as const } : item,
+      ),
+    };
+    const decisions = content({ scenarioId: 'a' }, short).decisions;
     expect(decisions.map((decision) => [decision.kind, decision.subject])).toEqual([
-      ['stop', 'Core platform'],
+      ['no-room', 'Core platform'],
+      ['stop', 'Big bet'],
+      // Web shop starts in Q2, where Platform has room; the bought one is excluded by it.
+      ['approve', 'Web shop'],
       ['approve', 'Office move'],
-      ['approve', 'Web shop (buy)'],
     ]);
     expect(decisions[0]?.detail).toBe(
-      'Under way but below the line (Platform is 3 FTE short in Q1 2027): stop, defer or fund it.',
+      'Under way but does not fit the plan: Platform is 1 FTE short in Q1 2027. Add capacity or budget, or decide to stop it.',
+    );
+    expect(content({ scenarioId: 'a' }, short).summary[2]).toBe(
+      'The board is asked to decide on 4 items: 1 committed initiative that does not fit, 1 approved or under-way initiative out of the plan and 2 proposals to approve.',
     );
   });
 
@@ -533,7 +550,7 @@ describe('alignment', () => {
 });
 
 describe('ranked rows', () => {
-  it('lists every initiative in the order placed, with its dates above the line or why not', () => {
+  it('lists every initiative in the board’s order, pinned first, each above, funded in a gap or below (and why)', () => {
     expect(content({ scenarioId: 'a' }).ranked).toEqual([
       {
         rank: 1,
@@ -545,6 +562,8 @@ describe('ranked rows', () => {
         spend: 100,
         effort: 4,
         above: true,
+        place: 'above',
+        pinned: true,
         start: 'Q1 2027',
         end: 'Q2 2027',
         forced: 'in',
@@ -554,11 +573,13 @@ describe('ranked rows', () => {
         rank: 2,
         id: 'core',
         name: 'Core platform',
-        status: 'active',
+        status: 'approved',
         value: 100,
         spend: 300,
         effort: 10,
         above: true,
+        place: 'above',
+        pinned: false,
         start: 'Q1 2027',
         end: 'Q2 2027',
         objectives: ['Sales'],
@@ -572,6 +593,8 @@ describe('ranked rows', () => {
         spend: 150,
         effort: 5,
         above: true,
+        place: 'above',
+        pinned: false,
         start: 'Q1 2027',
         end: 'Q1 2027',
         objectives: ['Sales', 'Safety'],
@@ -585,6 +608,8 @@ describe('ranked rows', () => {
         spend: 0,
         effort: 16,
         above: false,
+        place: 'below',
+        pinned: false,
         reason: 'Platform is 8 FTE short in Q1 2027',
         objectives: [],
       },
@@ -596,6 +621,8 @@ describe('ranked rows', () => {
         spend: 50,
         effort: 1,
         above: true,
+        place: 'gap',
+        pinned: false,
         start: 'Q1 2027',
         end: 'Q1 2027',
         objectives: [],
@@ -609,6 +636,8 @@ describe('ranked rows', () => {
         spend: 10,
         effort: 1,
         above: false,
+        place: 'below',
+        pinned: false,
         reason: 'excluded by Web shop',
         objectives: ['Sales'],
       },
@@ -727,7 +756,10 @@ describe('decision record', () => {
       { label: 'Portfolio', value: 'Pack test' },
       { label: 'Scenario', value: 'Plan A' },
       { label: 'Pack date', value: '2027-03-15' },
-      { label: 'Above the line', value: '4 initiatives of 6' },
+      {
+        label: 'Cut line',
+        value: '3 above the line · 1 funded in a gap · 2 below, of 6 initiatives',
+      },
       { label: 'Portfolio fingerprint', value: fingerprint(writePortfolio(PLAN)) },
     ]);
     const fileOrder = content({}, { ...PLAN, scenarios: [] }).record.entries;
@@ -826,17 +858,20 @@ describe('decision record', () => {
     ]);
   });
 
-  it('records the ranking as the scenario saved it, not as the engine placed it', () => {
-    // Regulatory reporting is placed first (forced in) but Plan A does not rank it: it follows.
+  it('records the ranking as the board shows it: the pinned group first, then the stack', () => {
+    // Plan A does not rank Regulatory reporting, but it is forced in: the board pins it on top.
     expect(content({ scenarioId: 'a' }).record.ranking).toEqual([
+      'Regulatory reporting',
       'Core platform',
       'Web shop',
       'Big bet',
       'Office move',
       'Web shop (buy)',
-      'Regulatory reporting',
     ]);
-    expect(content({ scenarioId: 'b' }).record.ranking[0]).toBe('Big bet');
+    expect(content({ scenarioId: 'b' }).record.ranking.slice(0, 2)).toEqual([
+      'Regulatory reporting',
+      'Big bet',
+    ]);
   });
 
   it('records the optimizer result as frozen, or that it was not run', () => {
@@ -886,8 +921,88 @@ describe('decision record', () => {
   });
 });
 
+describe('a scenario the optimizer made', () => {
+  const record = {
+    scenarioId: 'a',
+    at: '2027-03-14T16:05:00.000Z',
+    result: {
+      status: 'feasible',
+      objective: 400,
+      bound: 420,
+      gap: 0.05,
+      elapsed: 30,
+      stopped: false,
+      selected: [
+        { id: 'reg', start: 'q1' },
+        { id: 'big', start: 'q1' },
+      ],
+      spend: 160,
+    },
+  };
+  const withOptimized = (extras?: Record<string, unknown>) => ({
+    ...PLAN,
+    scenarios: [
+      ...PLAN.scenarios,
+      {
+        id: 'a-optimized',
+        name: 'Plan A (optimized)',
+        ranking: ['big', 'misc', 'alt', 'core', 'shop'],
+        ...(extras && { extras }),
+      },
+    ],
+  });
+
+  it('carries the run it keeps (status, value, bound, gap, when) and compares with its origin', () => {
+    const pack = content({ scenarioId: 'a-optimized' }, withOptimized({ optimizedFrom: record }));
+    expect(pack.compareWith?.name).toBe('Plan A');
+    expect(pack.summary[1]).toMatch(/^Against “Plan A”, /);
+    expect(pack.record.optimizer).toEqual([
+      { label: 'Optimized from', value: '“Plan A”' },
+      { label: 'Optimizer status', value: 'Time limit reached' },
+      { label: 'Best plan value', value: '400' },
+      { label: 'Proven upper bound', value: '420' },
+      { label: 'Gap to the bound', value: '5%' },
+      { label: 'Solve time', value: '30 s' },
+      { label: 'Plan', value: `2 initiatives, ${eur(160)} of spend` },
+      { label: 'Plan made', value: '2027-03-14 16:05 UTC' },
+    ]);
+    expect(pack.optimize?.objective).toBe(400);
+  });
+
+  it('prefers the run frozen with the pack, and a comparison the builder chose', () => {
+    const pack = content(
+      { scenarioId: 'a-optimized', compareWithId: 'c' },
+      withOptimized({ optimizedFrom: record }),
+      optimized({ objective: 410 }),
+    );
+    expect(pack.compareWith?.name).toBe('Plan C');
+    expect(pack.record.optimizer).toContainEqual({ label: 'Best plan value', value: '410' });
+    expect(pack.record.optimizer.map((entry) => entry.label)).not.toContain('Plan made');
+  });
+
+  it('without a kept run, still compares with the scenario whose name it carries', () => {
+    const pack = content({ scenarioId: 'a-optimized' }, withOptimized());
+    expect(pack.compareWith?.name).toBe('Plan A');
+    expect(pack.record.optimizer).toEqual([
+      { label: 'Optimized from', value: '“Plan A”' },
+      { label: 'Optimizer', value: 'Not run for this pack.' },
+    ]);
+  });
+
+  it('ignores a kept record it cannot read rather than failing the pack', () => {
+    const broken = withOptimized({ optimizedFrom: { scenarioId: 'a', result: 'fast' } });
+    const pack = content({ scenarioId: 'a-optimized' }, broken);
+    expect(pack.optimize).toBeUndefined();
+    expect(pack.compareWith?.name).toBe('Plan A');
+  });
+});
+
 describe('the demo portfolio’s pack', () => {
-  const settings = defaultPackSettings(DEMO_PORTFOLIO, '2026-11-02');
+  // The app presents the scenario on the board; here the board shows Growth push.
+  const settings = {
+    ...defaultPackSettings(DEMO_PORTFOLIO, '2026-11-02'),
+    scenarioId: 'growth-push',
+  };
   const pack = buildPackContent(DEMO_PORTFOLIO, settings);
 
   it('records the forced-in NIS2 work with its legal reason', () => {
@@ -903,13 +1018,21 @@ describe('the demo portfolio’s pack', () => {
     ]);
   });
 
-  it('ranks every initiative exactly once, forced-in ones first, each below with a reason', () => {
+  it('ranks every initiative exactly once, the pinned group first, each below with a reason', () => {
     expect(pack.ranked.map((row) => row.id).sort()).toEqual(
       DEMO_PORTFOLIO.initiatives.map((item) => item.id).sort(),
     );
     expect(pack.ranked.map((row) => row.rank)).toEqual(pack.ranked.map((_, index) => index + 1));
-    const forced = DEMO_PORTFOLIO.initiatives.filter((item) => item.forced === 'in').length;
-    expect(pack.ranked.slice(0, forced).every((row) => row.forced === 'in')).toBe(true);
+    // Committed (active, done) and forced-in work: pinned on the board, first here too.
+    const pinned = DEMO_PORTFOLIO.initiatives.filter(
+      (item) =>
+        item.status !== 'cancelled' &&
+        (item.forced === 'in' ||
+          ((item.status === 'active' || item.status === 'done') && item.forced !== 'out')),
+    ).length;
+    expect(pinned).toBeGreaterThan(3);
+    expect(pack.ranked.slice(0, pinned).every((row) => row.pinned)).toBe(true);
+    expect(pack.ranked.slice(pinned).some((row) => row.pinned)).toBe(false);
     for (const row of pack.ranked.filter((row) => !row.above)) {
       expect(row.reason, row.name).toMatch(/\w/);
     }
@@ -932,11 +1055,15 @@ describe('the demo portfolio’s pack', () => {
   });
 
   it('agrees with itself: counts, decisions and the ranked table tell the same story', () => {
-    const above = pack.ranked.filter((row) => row.above);
-    expect(pack.keyFigures[1]?.value).toBe(`${above.length} of ${pack.ranked.length}`);
-    expect(pack.record.entries[3]?.value).toBe(
-      `${above.length} initiatives of ${pack.ranked.length}`,
-    );
+    const funded = pack.ranked.filter((row) => row.above);
+    const count = (place: string) => pack.ranked.filter((row) => row.place === place).length;
+    expect(count('above') + count('gap')).toBe(funded.length);
+    expect(count('gap')).toBeGreaterThan(0);
+    expect(pack.keyFigures[1]?.value).toBe(`${funded.length} of ${pack.ranked.length}`);
+    const line = `${count('above')} above the line · ${count('gap')} funded in a gap · ${count('below')} below`;
+    expect(pack.lineSummary).toBe(line);
+    expect(pack.record.entries[3]?.value).toBe(`${line}, of ${pack.ranked.length} initiatives`);
+    expect(pack.summary[0]).toContain(`(${line})`);
     const row = new Map(pack.ranked.map((entry) => [entry.id, entry]));
     for (const decision of pack.decisions) {
       const ranked = row.get(decision.initiativeId ?? '');
@@ -968,18 +1095,17 @@ describe('the demo portfolio’s pack', () => {
 });
 
 describe('cancelled work', () => {
-  it('asks to take a cancelled initiative that is still above the line out of the ranking', () => {
+  it('is never placed, asks for no decision, and leaves committed work that does not fit named', () => {
     const packed = buildPackContent(
       DEMO_PORTFOLIO,
       defaultPackSettings(DEMO_PORTFOLIO, '2026-11-26'),
     );
-    const row = packed.ranked.find((entry) => entry.status === 'cancelled' && entry.above);
-    expect(row, 'the demo ranks a cancelled initiative above the line').toBeDefined();
-    const decision = packed.decisions.find((entry) => entry.initiativeId === row?.id);
-    expect(decision).toMatchObject({ kind: 'remove', subject: row?.name });
-    expect(decision?.detail).toMatch(
-      /^Cancelled but still ranked above the line, .*: take it out of the ranking\.$/,
-    );
-    expect(packed.summary.join(' ')).toContain('1 cancelled initiative still above the line');
+    const cancelled = packed.ranked.filter((entry) => entry.status === 'cancelled');
+    expect(cancelled.length, 'the demo has cancelled work').toBeGreaterThan(0);
+    for (const row of cancelled) {
+      expect(row).toMatchObject({ above: false, place: 'below', reason: 'cancelled' });
+      expect(packed.decisions.some((entry) => entry.initiativeId === row.id)).toBe(false);
+    }
+    expect(packed.summary.join(' ')).not.toContain('cancelled');
   });
 });
