@@ -317,7 +317,7 @@ function Cell({ cell, x, y, width, height, hatchId, title, onHover }: CellProps)
         y={inner.y + inner.height / 2}
         dominantBaseline="central"
         textAnchor="middle"
-        fontSize={cell.label.length > 6 ? CELL_FONT - 1 : CELL_FONT}
+        fontSize={CELL_FONT}
         fontWeight={over ? 700 : 500}
         fill={over ? HEAT_COLORS.paper : cell.status === 'ok' ? ink : '#5f6478'}
       >
@@ -339,9 +339,9 @@ function Cell({ cell, x, y, width, height, hatchId, title, onHover }: CellProps)
           <text
             className="heatmap__arrow"
             x={inner.x + inner.width - 4}
-            y={inner.y + 9}
+            y={inner.y + 12}
             textAnchor="end"
-            fontSize={9}
+            fontSize={CELL_FONT}
             fill={over ? HEAT_COLORS.paper : ink}
           >
             {cell.change === 'up' ? '▲' : '▼'}
@@ -364,7 +364,7 @@ function Legend({ layout, gradientId, hatchId, isPreview }: LegendProps) {
   const y = layout.legendY;
   const scaleWidth = 140;
   return (
-    <g className="heatmap__legend" fontSize={11} fill="#4a4f63">
+    <g className="heatmap__legend" fontSize={LABEL_FONT} fill="#4a4f63">
       <rect
         x={x}
         y={y}
