@@ -16,6 +16,7 @@ import {
   type PackInput,
   type PackRendered,
 } from '../shared/pack/types';
+import { packPdfInfo, withPdfInfo } from '../shared/pack/pdf-info';
 import { APP_ORIGIN } from './app-url';
 import { saveThroughDialog } from './files';
 import type { IpcHandlers } from './ipc';
@@ -132,7 +133,9 @@ async function printPack(window: PackWindow, input: PackInput): Promise<Uint8Arr
     renderPackScript(input),
     true,
   );
-  return window.webContents.printToPDF(packPrintOptions(readRenderOutcome(outcome)));
+  const pdf = await window.webContents.printToPDF(packPrintOptions(readRenderOutcome(outcome)));
+  // Chromium names itself the creator; the pack says it is Baton's, under its own title.
+  return withPdfInfo(pdf, packPdfInfo(input.settings.title));
 }
 
 /** Lays the pack out in a hidden window and prints it; the window is gone when this settles. */

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { packPdfInfo, withPdfInfo } from '../../shared/pack/pdf-info';
 import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
@@ -90,13 +91,15 @@ export async function renderPackPdf(
         `the pack was not laid out after ${RENDER_TIMEOUT_MS / 1000} seconds`,
       );
       if (errors.length > 0) throw new Error(`The print page failed: ${errors[0]}`);
-      const pdf = await page.pdf({
+      const printed = await page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
         outline: true,
         // Tagged, so that a screen reader can read the pack's headings and tables.
         tagged: true,
       });
+      // Chromium names itself the creator; the pack says it is Baton's, under its own title.
+      const pdf = Buffer.from(withPdfInfo(printed, packPdfInfo(input.settings.title)));
       return { ...rendered, pdf };
     } finally {
       await page.close();

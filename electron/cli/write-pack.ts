@@ -9,11 +9,17 @@ import { EXIT_FAILURE, EXIT_OK, type CliOutput, type PackRequest } from '../../s
 import { writeFileAtomic } from '../atomic-file';
 import { renderPackPdf } from './render-pack';
 
-const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+const BUILT_RENDERER = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+/** The renderer build with the print page; `BATON_RENDERER_DIST` points at another build. */
+const RENDERER_DIR = process.env.BATON_RENDERER_DIST || BUILT_RENDERER;
 
 /** Builds the renderer (quietly) when the print page is missing, e.g. right after `npm install`. */
 async function ensurePrintPage(): Promise<void> {
   if (existsSync(`${RENDERER_DIR}/pack.html`)) return;
+  // Another build is the caller's to make: building here would write the app's own build.
+  if (RENDERER_DIR !== BUILT_RENDERER) {
+    throw new Error(`no print page (pack.html) in ${RENDERER_DIR}`);
+  }
   const { build } = await import('vite');
   await build({
     configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),

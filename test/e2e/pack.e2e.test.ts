@@ -21,7 +21,12 @@ import {
 } from '../../shared/pack/types';
 import type { Portfolio } from '../../shared/portfolio/types';
 import { writePortfolio } from '../../shared/portfolio/write';
-import { scenarioCutLine } from '../../shared/prioritize/cutline';
+import {
+  computeCutLine,
+  lineOf,
+  scenarioCutLine,
+  stackOrder,
+} from '../../shared/prioritize/cutline';
 import { generatePortfolio } from '../bench/generate-portfolio';
 import { RENDERER_DIST } from './support/server';
 import {
@@ -225,6 +230,14 @@ describe('the demo pack, every section', () => {
     reported = rendered.pages;
   });
 
+  it('is Baton’s PDF under the pack’s title, as a PDF reader shows it', async () => {
+    await expect(pdfInfo(pack.file)).resolves.toMatchObject({
+      title: 'Portfolio review',
+      creator: 'Baton',
+      producer: 'Baton',
+    });
+  });
+
   it('has the pages it reports, a heading per section in order (no frontier without an analysis), a true Contents page, numbered pages with embedded fonts and no blank page', async () => {
     expect(reported).toBeGreaterThanOrEqual(15);
     await expectSoundPack(pack, reported, WITHOUT_FRONTIER, true);
@@ -234,13 +247,14 @@ describe('the demo pack, every section', () => {
   });
 
   it('funds what the board funds: the cut line, the figures and the rows each side of it', () => {
-    // The pack presents the last saved scenario unless told otherwise.
-    const scenario = portfolio.scenarios.at(-1);
-    const cutLine = scenarioCutLine(portfolio, scenario?.id);
-    const above = cutLine.placements.filter((placement) => placement.above);
-    const below = cutLine.placements.filter((placement) => !placement.above);
-    expect(above.length).toBeGreaterThan(0);
-    expect(below.length).toBeGreaterThan(0);
+    // Without a choice the pack presents the first scenario, as the board does.
+    const scenario = portfolio.scenarios[0];
+    const order = stackOrder(portfolio, scenario?.id);
+    const line = lineOf(portfolio, computeCutLine(portfolio, order), order);
+    expect(line.above.length).toBeGreaterThan(0);
+    expect(line.gap.length).toBeGreaterThan(0);
+    expect(line.below.length).toBeGreaterThan(0);
+    const counts = `${line.above.length} above the line · ${line.gap.length} funded in a gap · ${line.below.length} below`;
     const total = portfolio.initiatives.length;
     const nameOf = (id: string | undefined) =>
       portfolio.initiatives.find((initiative) => initiative.id === id)?.name ?? `?${id}`;
@@ -248,24 +262,30 @@ describe('the demo pack, every section', () => {
     const summary = sectionPages(pack, titleOf('summary'))
       .map((page) => pack.text[page - 1])
       .join(' ');
-    expect(summary).toContain(`${above.length} of ${total}`);
+    expect(summary).toContain(`${line.above.length + line.gap.length} of ${total}`);
+    expect(summary).toContain(counts);
 
     const ranked = sectionPages(pack, titleOf('ranked'))
       .map((page) => pack.text[page - 1])
       .join(' ');
-    expect(ranked).toContain(
-      `“${scenario?.name}”: ${above.length} of ${total} initiatives are above the cut line`,
-    );
+    expect(ranked).toContain(`“${scenario?.name}”: ${counts} (of ${total} initiatives)`);
     // The cut line's row may be set in capitals.
-    const cut = ranked.search(
-      new RegExp(`Cut line: ${above.length} above, ${below.length} below`, 'i'),
-    );
+    const escaped = counts.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const cut = ranked.search(new RegExp(`Cut line: ${escaped}`, 'i'));
     expect(cut).toBeGreaterThan(0);
-    const lastAbove = ranked.indexOf(nameOf(above.at(-1)?.id));
-    const firstBelow = ranked.indexOf(nameOf(below[0]?.id));
-    expect(lastAbove, 'the last funded initiative').toBeGreaterThan(0);
-    expect(lastAbove).toBeLessThan(cut);
-    expect(firstBelow, 'the first initiative below the line').toBeGreaterThan(cut);
+    // The board's order: the pinned group, the cards in front of the line, the line, the rest.
+    const lastInFront = ranked.indexOf(nameOf(line.rankable[line.lineIndex - 1]));
+    const firstBehind = ranked.indexOf(nameOf(line.rankable[line.lineIndex]));
+    const firstPinned = ranked.indexOf(nameOf(line.pinned[0]));
+    expect(firstPinned, 'the pinned group comes first').toBeGreaterThan(0);
+    expect(firstPinned).toBeLessThan(lastInFront);
+    expect(lastInFront, 'the last card in front of the line').toBeLessThan(cut);
+    expect(firstBehind, 'the first card behind the line').toBeGreaterThan(cut);
+    for (const id of line.gap) {
+      expect(ranked, nameOf(id)).toMatch(
+        new RegExp(`${nameOf(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*?funded in a gap`, 'i'),
+      );
+    }
     // Every initiative is in the ranked table.
     const missing = portfolio.initiatives.filter((item) => !ranked.includes(item.name));
     expect(missing.map((item) => item.name)).toEqual([]);
@@ -359,6 +379,12 @@ describe('what the builder chooses', () => {
     expect(summary.bytes).toBe((await stat(out)).size);
     const pack = await readPack(out);
     await expectSoundPack(pack, summary.pages, [titleOf('ranked'), titleOf('appendix')], true);
+    // The PDF says it is Baton's, under the pack's title (not Chromium's user agent).
+    await expect(pdfInfo(out)).resolves.toMatchObject({
+      title: 'Portfolio review',
+      creator: 'Baton',
+      producer: 'Baton',
+    });
     expect(pack.text[0]).toContain('Portfolio review');
     const printed = pack.text.join(' ');
     for (const id of ['summary', 'alignment', 'heatmap', 'roadmap', 'scenarios'] as const) {
@@ -408,7 +434,7 @@ describe('inputs that could break the pack', () => {
     const printed = pack.text.join(' ');
     expect(printed).toContain('The portfolio has no initiatives yet.');
     expect(printed).toContain('No scenario is saved');
-    expect(printed).toContain('0 initiatives of 0');
+    expect(printed).toContain('0 above the line · 0 below, of 0 initiatives');
   });
 
   it('300 initiatives: the ranked table runs over pages, its header repeated on each, no row lost', async () => {
@@ -445,9 +471,13 @@ describe('inputs that could break the pack', () => {
     );
     expect(rows.filter(([rank, name]) => rank !== name)).toEqual([]);
     const cutLine = scenarioCutLine(portfolio, 'base');
-    const above = cutLine.placements.filter((placement) => placement.above).length;
+    const line = lineOf(portfolio, cutLine, stackOrder(portfolio, 'base'));
+    const gap = line.gap.length > 0 ? ` · ${line.gap.length} funded in a gap` : '';
     expect(ranked.map((page) => pack.text[page - 1]).join(' ')).toMatch(
-      new RegExp(`Cut line: ${above} above, ${300 - above} below`, 'i'),
+      new RegExp(
+        `Cut line: ${line.above.length} above the line${gap} · ${line.below.length} below`,
+        'i',
+      ),
     );
   });
 

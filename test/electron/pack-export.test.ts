@@ -9,6 +9,7 @@ import {
   type PackExportDeps,
 } from '../../electron/pack-export';
 import type { PackInput, PackRendered } from '../../shared/pack/types';
+import { onePagePdf } from '../shared/pack/one-page-pdf';
 
 /** The window the request came from; the Save dialog belongs to it. */
 const appWindow = { id: 1 } as unknown as BrowserWindow;
@@ -145,6 +146,23 @@ describe('app:export-pack', () => {
     expect(destroyedWhenAsked()).toBe(true);
     expect(packWindow.destroy).toHaveBeenCalledTimes(1);
     expect(new Uint8Array(await readFile(path.join(folder, 'Q3 pack.pdf')))).toEqual(PDF);
+  });
+
+  it('names Baton the PDF’s creator and producer and the pack’s title its title', async () => {
+    const { page } = pageRendering(LETTER_LANDSCAPE);
+    const { packWindow, run } = setUp(page);
+    packWindow.webContents.printToPDF.mockResolvedValueOnce(Buffer.from(onePagePdf()));
+    await run();
+    const saved = new TextDecoder('latin1').decode(
+      await readFile(path.join(folder, 'Q3 pack.pdf')),
+    );
+    // The last trailer's Info is what a reader shows.
+    const info = /\/Info (\d+) 0 R[^>]*>>\nstartxref\n\d+\n%%EOF\n$/.exec(saved)?.[1];
+    expect(info).toBeDefined();
+    const object = saved.slice(saved.lastIndexOf(`\n${info} 0 obj`));
+    expect(object).toMatch(
+      /^\n\d+ 0 obj\n<< \/Title \(Board pack\) \/Creator \(Baton\) \/Producer \(Baton\)/,
+    );
   });
 
   it('prints portrait A4 when the page says so', async () => {

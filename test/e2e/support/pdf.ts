@@ -19,15 +19,27 @@ async function poppler(command: string, args: readonly string[]): Promise<string
 export type PageSize = { readonly width: number; readonly height: number };
 
 /** The number of pages and each page's size, from pdfinfo. */
-export async function pdfInfo(
-  file: string,
-): Promise<{ readonly pages: number; readonly sizes: readonly PageSize[] }> {
-  const info = await poppler('pdfinfo', ['-f', '1', '-l', '100000', file]);
+export async function pdfInfo(file: string): Promise<{
+  readonly pages: number;
+  readonly sizes: readonly PageSize[];
+  /** The document information a PDF reader shows: Title, Creator, Producer. */
+  readonly title: string;
+  readonly creator: string;
+  readonly producer: string;
+}> {
+  const info = await poppler('pdfinfo', ['-enc', 'UTF-8', '-f', '1', '-l', '100000', file]);
   const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
   const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map(
     (match) => ({ width: Number(match[1]), height: Number(match[2]) }),
   );
-  return { pages, sizes };
+  const field = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(info)?.[1] ?? '';
+  return {
+    pages,
+    sizes,
+    title: field('Title'),
+    creator: field('Creator'),
+    producer: field('Producer'),
+  };
 }
 
 /**
