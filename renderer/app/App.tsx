@@ -3,6 +3,7 @@ import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
 import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Notices } from '../components/Notices';
 import { NotBuilt } from '../components/NotBuilt';
 import { RefusedFileDialog } from '../components/RefusedFileDialog';
@@ -50,19 +51,23 @@ export function App() {
       <div className="app__main">
         {rows ? <TopBar meta={rows.meta} /> : <header className="topbar" />}
         <main className="app__content" id="content">
-          {!rows ? (
-            <p className="loading" role="status">
-              Opening the portfolio…
-            </p>
-          ) : area === 'portfolio' ? (
-            <PortfolioArea rows={rows} />
-          ) : area === 'prioritize' ? (
-            <PrioritizeArea rows={rows} />
-          ) : area === 'board-pack' ? (
-            <BoardPackArea rows={rows} />
-          ) : info ? (
-            <NotBuilt info={info} />
-          ) : null}
+          {/* One record the area cannot show must not take the menu and the other areas with it;
+              any change to the portfolio, or another area, tries again. */}
+          <ErrorBoundary key={area} area={info?.label ?? 'This area'} resetKey={rows}>
+            {!rows ? (
+              <p className="loading" role="status">
+                Opening the portfolio…
+              </p>
+            ) : area === 'portfolio' ? (
+              <PortfolioArea rows={rows} />
+            ) : area === 'prioritize' ? (
+              <PrioritizeArea rows={rows} />
+            ) : area === 'board-pack' ? (
+              <BoardPackArea rows={rows} />
+            ) : info ? (
+              <NotBuilt info={info} />
+            ) : null}
+          </ErrorBoundary>
         </main>
       </div>
       <Notices />

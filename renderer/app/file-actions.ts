@@ -4,7 +4,7 @@
  */
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
 import { emptyPortfolio } from '../../shared/portfolio/empty';
-import { readPortfolioText } from '../../shared/portfolio/restore';
+import { describeProblem, readPortfolioText } from '../../shared/portfolio/restore';
 import { portfolioFileName, writePortfolio } from '../../shared/portfolio/write';
 import type { Portfolio } from '../../shared/portfolio/types';
 import {
@@ -52,14 +52,16 @@ async function load(
 ) {
   const result = await replacePortfolio(portfolio, origin, label);
   if (!result.ok) {
-    notify(
-      'error',
-      `Could not load the portfolio: ${result.problems[0]?.message ?? 'unknown problem'}`,
-    );
+    notify('error', `Could not load the portfolio: ${firstProblem(result.problems)}`);
     return false;
   }
   useAppStore.getState().navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
   return true;
+}
+
+function firstProblem(problems: readonly Parameters<typeof describeProblem>[0][]): string {
+  const first = problems[0];
+  return first ? describeProblem(first).headline : 'unknown problem';
 }
 
 /** Reads a file's text; shows its problems and changes nothing when it is not a valid portfolio. */
@@ -68,7 +70,11 @@ export async function importPortfolioText(
 ): Promise<boolean> {
   const result = readPortfolioText(file.text);
   if (!result.ok) {
-    useAppStore.getState().setRefusedFile({ fileName: file.name, problems: result.errors });
+    useAppStore.getState().setRefusedFile({
+      fileName: file.name,
+      problems: result.errors,
+      problemCount: result.problemCount,
+    });
     return false;
   }
   if (!(await confirmReplace(`Open ${file.name}`))) return false;
@@ -134,4 +140,47 @@ export async function loadDemo(): Promise<void> {
   if (await load(DEMO_PORTFOLIO, { kind: 'demo' }, 'Load demo portfolio')) {
     notify('success', `Loaded the demo portfolio "${DEMO_PORTFOLIO.name}".`);
   }
+}
+
+/** What a way out of the error screen did: done, or why not in a sentence. */
+export type RecoveryResult =
+  { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+async function replaceForRecovery(
+  portfolio: Portfolio,
+  origin: Parameters<typeof replacePortfolio>[1],
+  label: string,
+): Promise<RecoveryResult> {
+  const result = await replacePortfolio(portfolio, origin, label);
+  if (!result.ok)
+    return { ok: false, message: `Could not load it: ${firstProblem(result.problems)}` };
+  useAppStore.getState().navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
+  return { ok: true };
+}
+
+/**
+ * For the error screen, where the app's dialogs cannot show: opens a file and replaces the stored
+ * portfolio without asking first (the error screen says so). A refused file changes nothing.
+ */
+export async function openWithoutAsking(): Promise<RecoveryResult> {
+  const file = await getPlatform().openPortfolioFile();
+  if (!file) return { ok: false, message: 'No file was opened.' };
+  const result = readPortfolioText(file.text);
+  if (!result.ok) {
+    const count = result.problemCount;
+    return {
+      ok: false,
+      message: `${file.name} was not opened: it has ${count === 1 ? 'a problem' : `${count} problems`}, the first: ${firstProblem(result.errors)}`,
+    };
+  }
+  return replaceForRecovery(
+    result.portfolio,
+    { kind: 'file', label: file.name },
+    `Open ${file.name}`,
+  );
+}
+
+/** For the error screen: replaces the stored portfolio with an empty one without asking first. */
+export function startEmptyWithoutAsking(): Promise<RecoveryResult> {
+  return replaceForRecovery(emptyPortfolio(localToday()), { kind: 'empty' }, 'New portfolio');
 }

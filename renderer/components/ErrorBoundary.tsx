@@ -1,11 +1,25 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useEffect, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
+import { parseMenuCommand } from '../../shared/ipc/contract';
+import { openWithoutAsking, saveAs, startEmptyWithoutAsking } from '../app/file-actions';
+import { getPlatform } from '../platform';
 
-type Props = { readonly children: ReactNode };
+type Props = {
+  readonly children: ReactNode;
+  /**
+   * One area of the app rather than all of it: the sidebar, the top bar and the File menu stay,
+   * so the way out is there too. The boundary tries again when `resetKey` changes.
+   */
+  readonly area?: string;
+  readonly resetKey?: unknown;
+};
 type State = { readonly error: Error | null };
 
 /**
- * The last line of defence: an unexpected error (storage that cannot be opened, a bug) shows what
- * happened and a way on, instead of a blank window. Every edit was stored when it was made.
+ * The last line of defence: an unexpected error (storage that cannot be opened, a bug, a record
+ * the app cannot show) shows what happened and a way on, instead of a blank window. Every edit was
+ * stored when it was made, so a record that breaks the app would break it again at every start:
+ * the screen therefore offers to save a copy, open another file or start empty, and answers the
+ * File menu, without the rest of the app.
  */
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: null };
@@ -18,17 +32,110 @@ export class ErrorBoundary extends Component<Props, State> {
     console.error('Baton stopped on an error', error, info.componentStack);
   }
 
+  override componentDidUpdate(previous: Props): void {
+    if (this.state.error && !Object.is(previous.resetKey, this.props.resetKey)) {
+      this.setState({ error: null });
+    }
+  }
+
+  private readonly recover = () => this.setState({ error: null });
+
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return (
-      <main className="fatal" role="alert">
-        <h1>Baton hit a problem</h1>
-        <p>{error.message}</p>
-        <p>
-          Every change you made before this was stored. Reload to carry on; if the problem comes
-          back, close other Baton windows and start Baton again.
-        </p>
+    return this.props.area ? (
+      <AreaProblem area={this.props.area} error={error} />
+    ) : (
+      <FatalScreen error={error} onRecovered={this.recover} />
+    );
+  }
+}
+
+/** Inside the app: the area is replaced, the File menu and the other areas still work. */
+function AreaProblem({ area, error }: { readonly area: string; readonly error: Error }) {
+  return (
+    <section className="fatal fatal--area" role="alert" aria-labelledby="area-problem-title">
+      <h2 id="area-problem-title">{area} hit a problem</h2>
+      <p>{error.message}</p>
+      <p>
+        Every change you made before this was stored. The other areas and the File menu still work:
+        open another portfolio file, start an empty portfolio or load the demo from there, or save a
+        copy of this one to look at it.
+      </p>
+    </section>
+  );
+}
+
+type Outcome = { readonly done: boolean; readonly message?: string };
+
+function FatalScreen({
+  error,
+  onRecovered,
+}: {
+  readonly error: Error;
+  readonly onRecovered: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const busyRef = useRef(false);
+
+  const run = async (action: () => Promise<Outcome>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    let outcome: Outcome;
+    try {
+      outcome = await action();
+    } catch (reason) {
+      outcome = { done: false, message: reason instanceof Error ? reason.message : String(reason) };
+    }
+    busyRef.current = false;
+    setBusy(false);
+    if (outcome.done) onRecovered();
+    else setNote(outcome.message ?? null);
+  };
+
+  const saveCopy = async (): Promise<Outcome> => ({
+    done: false,
+    message: (await saveAs())
+      ? 'A copy was saved. You can open it in a text editor, or start again below.'
+      : 'Nothing was saved: the save was cancelled or the copy could not be written.',
+  });
+  const open = async (): Promise<Outcome> => {
+    const result = await openWithoutAsking();
+    return result.ok ? { done: true } : { done: false, message: result.message };
+  };
+  const startEmpty = async (): Promise<Outcome> => {
+    const result = await startEmptyWithoutAsking();
+    return result.ok ? { done: true } : { done: false, message: result.message };
+  };
+
+  // The rest of the app is gone, so this screen answers the File menu itself.
+  const latest = useRef({ open, startEmpty, saveCopy, run });
+  latest.current = { open, startEmpty, saveCopy, run };
+  useEffect(
+    () =>
+      getPlatform().onMenuCommand((raw) => {
+        const command = parseMenuCommand(raw);
+        const { run: go, open: openFile, startEmpty: empty, saveCopy: copy } = latest.current;
+        if (command?.type === 'open') void go(openFile);
+        else if (command?.type === 'new') void go(empty);
+        else if (command?.type === 'save-as') void go(copy);
+      }),
+    [],
+  );
+
+  return (
+    <main className="fatal" role="alert" aria-labelledby="fatal-title">
+      <h1 id="fatal-title">Baton hit a problem</h1>
+      <p>{error.message}</p>
+      <p>
+        Every change you made before this was stored. Reload to carry on. If the problem comes back
+        at every start, the stored portfolio may hold something Baton cannot show: save a copy of
+        it, then open another portfolio file or start with an empty portfolio. Starting again
+        replaces the portfolio stored in Baton.
+      </p>
+      <div className="button-row">
         <button
           type="button"
           className="button button--primary"
@@ -36,7 +143,26 @@ export class ErrorBoundary extends Component<Props, State> {
         >
           Reload
         </button>
-      </main>
-    );
-  }
+        <button type="button" className="button" disabled={busy} onClick={() => void run(saveCopy)}>
+          Save a copy…
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void run(open)}>
+          Open a portfolio file…
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void run(startEmpty)}
+        >
+          Start with an empty portfolio
+        </button>
+      </div>
+      {note && (
+        <p className="fatal__note" role="status">
+          {note}
+        </p>
+      )}
+    </main>
+  );
 }

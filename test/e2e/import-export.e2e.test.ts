@@ -126,9 +126,9 @@ describe('import and export', () => {
     const problems = refused
       .getByRole('list', { name: 'Problems in the file' })
       .getByRole('listitem');
-    expect(await problems.allTextContents()).toEqual([
-      'initiatives[0].demand.platfrom team "platfrom" does not exist',
-      'initiatives[0].dependsOn dependencies form a cycle: cloud-landing-zone → event-streaming → cloud-landing-zone',
+    expect(await problems.allInnerTexts()).toEqual([
+      'Initiative Cloud landing zone, demand of "platfrom": team "platfrom" does not exist\n(initiatives[0].demand.platfrom)',
+      'Initiative Cloud landing zone, depends on: dependencies form a cycle: cloud-landing-zone → event-streaming → cloud-landing-zone\n(initiatives[0].dependsOn)',
     ]);
     await refused.getByRole('button', { name: 'Close' }).click();
     await gone(refused);
@@ -158,7 +158,7 @@ describe('import and export', () => {
       .getByRole('list', { name: 'Problems in the file' })
       .getByRole('listitem');
     expect(await problems.count()).toBe(1);
-    expect(await problems.first().textContent()).toMatch(/^\(file\) not valid JSON\b/);
+    expect(await problems.first().textContent()).toMatch(/^\(file\): not valid JSON\b/);
     await refused.press('Escape');
     await gone(refused);
 
@@ -171,7 +171,7 @@ describe('import and export', () => {
     const slip = dialog(page, 'hand-edited.baton.json was not opened');
     await shown(slip);
     expect(await slip.getByRole('listitem').first().textContent()).toMatch(
-      /^\(file\) not valid JSON at line 4, column 3: /,
+      /^\(file\): not valid JSON at line 4, column 3: /,
     );
     await slip.getByRole('button', { name: 'Close' }).click();
     await gone(slip);

@@ -23,6 +23,7 @@ import type { InitiativeRow } from '../../db/schema';
 import { formatMoney, formatNumber } from '../../format';
 import { useAppStore } from '../../state/store';
 import { CONTRIBUTION_LABELS, STATUS_LABELS } from './labels';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../shared/portfolio/limits';
 
 type EditorProps = {
   readonly initiative: Initiative;
@@ -147,7 +148,7 @@ function GeneralSection({ initiative, update }: SectionProps) {
       <TextField
         label="Name"
         required
-        maxLength={200}
+        maxLength={MAX_NAME_LENGTH}
         value={initiative.name}
         onCommit={(name) => update('Rename initiative', (row) => ({ ...row, name }), 'name')}
       />
@@ -164,7 +165,7 @@ function GeneralSection({ initiative, update }: SectionProps) {
         <TextField
           label="Owner"
           value={initiative.owner ?? ''}
-          maxLength={120}
+          maxLength={MAX_NAME_LENGTH}
           onCommit={(owner) =>
             update('Change owner', (row) => setField(row, 'owner', owner || undefined), 'owner')
           }
@@ -173,6 +174,7 @@ function GeneralSection({ initiative, update }: SectionProps) {
       <TextField
         label="Description"
         multiline
+        maxLength={MAX_TEXT_LENGTH}
         value={initiative.description ?? ''}
         onCommit={(description) =>
           update(
@@ -752,6 +754,7 @@ function ForcedSection({ initiative, update }: SectionProps) {
       {initiative.forced && (
         <TextField
           label="Reason"
+          maxLength={MAX_TEXT_LENGTH}
           value={initiative.forcedReason ?? ''}
           hint="Shown on the board and frozen into the board pack's decision record."
           onCommit={(reason) =>

@@ -16,6 +16,8 @@ import {
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { formatMoney, localToday } from '../../format';
 import { useAppStore } from '../../state/store';
+import { MAX_NAME_LENGTH } from '../../../shared/portfolio/limits';
+import { describeProblem } from '../../../shared/portfolio/restore';
 
 export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio }) {
   const notify = useAppStore((state) => state.notify);
@@ -47,7 +49,7 @@ export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio 
           <TextField
             label="Name"
             required
-            maxLength={200}
+            maxLength={MAX_NAME_LENGTH}
             value={portfolio.name}
             onCommit={(name) =>
               updatePortfolioMeta('Rename portfolio', (meta) => ({ ...meta, name }), {
@@ -71,7 +73,7 @@ export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio 
           <TextField
             label="Capacity unit"
             value={portfolio.capacityUnit ?? ''}
-            maxLength={20}
+            maxLength={MAX_NAME_LENGTH}
             hint="e.g. FTE, person-days, points."
             onCommit={(capacityUnit) =>
               updatePortfolioMeta(
@@ -131,7 +133,7 @@ export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio 
                         label={`Label of ${period.id}`}
                         hideLabel
                         required
-                        maxLength={40}
+                        maxLength={MAX_NAME_LENGTH}
                         value={period.label}
                         className="field--cell"
                         onCommit={(label) =>
@@ -216,7 +218,7 @@ export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio 
         </div>
         <p className="field__error" aria-live="polite">
           {deleteResult && !deleteResult.ok
-            ? `The period is still in use: ${deleteResult.problems[0]?.path} refers to it. Change that first.`
+            ? `The period cannot be deleted: ${deleteResult.problems[0] ? describeProblem(deleteResult.problems[0]).headline : 'it is still in use'}. Change that first.`
             : ''}
         </p>
       </section>

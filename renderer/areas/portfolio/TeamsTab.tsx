@@ -11,6 +11,8 @@ import {
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { formatNumber } from '../../format';
 import { useAppStore } from '../../state/store';
+import { MAX_NAME_LENGTH } from '../../../shared/portfolio/limits';
+import { describeProblem } from '../../../shared/portfolio/restore';
 
 export function TeamsTab({ portfolio }: { readonly portfolio: Portfolio }) {
   const notify = useAppStore((state) => state.notify);
@@ -35,7 +37,9 @@ export function TeamsTab({ portfolio }: { readonly portfolio: Portfolio }) {
       result.ok ? 'success' : 'error',
       result.ok
         ? `Deleted the team ${name}.`
-        : (result.problems[0]?.message ?? 'Could not delete.'),
+        : result.problems[0]
+          ? `Could not delete the team: ${describeProblem(result.problems[0]).headline}`
+          : 'Could not delete.',
     );
   };
 
@@ -88,7 +92,7 @@ export function TeamsTab({ portfolio }: { readonly portfolio: Portfolio }) {
                       label={`Name of team ${team.id}`}
                       hideLabel
                       required
-                      maxLength={120}
+                      maxLength={MAX_NAME_LENGTH}
                       value={team.name}
                       className="field--cell"
                       onCommit={(name) =>

@@ -46,7 +46,14 @@ export const DEFAULT_INITIATIVE_QUERY: InitiativeQuery = {
 /** Problems of a refused file, shown in a dialog until dismissed. */
 export type RefusedFile = {
   readonly fileName: string;
-  readonly problems: readonly { readonly path: string; readonly message: string }[];
+  /** The first problems, each with its path and, when the reader could name it, its place in words. */
+  readonly problems: readonly {
+    readonly path: string;
+    readonly message: string;
+    readonly where?: string;
+  }[];
+  /** How many problems the file has in all, when more than `problems` lists. */
+  readonly problemCount?: number;
 };
 
 /** A question to the user in a modal dialog; `resolve` receives the chosen action's id. */

@@ -188,7 +188,11 @@ describe('the database', () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        { path: 'currency', message: 'expected a three-letter ISO 4217 code such as EUR' },
+        {
+          path: 'currency',
+          message: 'expected a three-letter ISO 4217 code such as EUR',
+          where: 'Currency',
+        },
       ],
     });
     expect((await readPortfolio()).currency).toBe(DEMO_PORTFOLIO.currency);

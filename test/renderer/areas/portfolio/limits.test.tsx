@@ -1,0 +1,50 @@
+/** The editor refuses what the file reader refuses, in the reader's words. */
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../../renderer/app/App';
+import { readPortfolio } from '../../../../renderer/db/repository';
+import { DEMO_PORTFOLIO } from '../../../../shared/demo/demo-portfolio';
+import { DEFAULT_INITIATIVE_QUERY } from '../../../../renderer/state/slices/uiSlice';
+import { DEFAULT_LOCATION } from '../../../../renderer/state/slices/navigationSlice';
+import { useAppStore } from '../../../../renderer/state/store';
+import { freshDatabase } from '../../db/fresh-database';
+
+beforeEach(async () => {
+  await freshDatabase();
+  window.location.hash = '';
+  useAppStore.setState({
+    location: DEFAULT_LOCATION,
+    initiativeQuery: DEFAULT_INITIATIVE_QUERY,
+    notices: [],
+    confirmRequest: null,
+    refusedFile: null,
+  });
+});
+
+const nis2 = DEMO_PORTFOLIO.initiatives.find((initiative) => initiative.id === 'nis2-controls')!;
+
+describe('the initiative editor', () => {
+  it('refuses a duration longer than the plan and a score off its scale, and stores neither', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('link', { name: nis2.name }));
+    const editor = await screen.findByRole('complementary', { name: nis2.name });
+    const duration = within(editor).getByLabelText('Duration (periods)');
+    // One change each, as a paste would make it: every valid step of typing would be stored.
+    fireEvent.change(duration, { target: { value: '99' } });
+    expect(
+      await within(editor).findByText(
+        'lasts 99 periods, but the portfolio has only 6 periods; an initiative must fit the plan',
+      ),
+    ).toBeVisible();
+    const fit = within(editor).getByLabelText(/^Strategic fit/);
+    fireEvent.change(fit, { target: { value: '15' } });
+    expect(
+      await within(editor).findByText("must be from 0 to 10 on the weighted model's scale"),
+    ).toBeVisible();
+    const stored = (await readPortfolio()).initiatives.find((item) => item.id === nis2.id);
+    expect(stored?.duration).toBe(nis2.duration);
+    expect(stored?.scores?.['strategic-fit']).toBe(nis2.scores?.['strategic-fit']);
+  });
+});
