@@ -1,6 +1,6 @@
 /** Converting between a Portfolio and the rows the database keeps. */
 import { ranksBetween } from '../../shared/prioritize/fractional-rank';
-import type { Portfolio } from '../../shared/portfolio/types';
+import type { Initiative, Portfolio } from '../../shared/portfolio/types';
 import type {
   ActualRow,
   InitiativeRow,
@@ -96,14 +96,30 @@ export function rowsToPortfolio(rows: PortfolioRows): Portfolio {
     ...(meta.currency !== undefined && { currency: meta.currency }),
     ...(meta.capacityUnit !== undefined && { capacityUnit: meta.capacityUnit }),
     periods: stripPos(rows.periods),
-    teams: stripPos(rows.teams),
-    ...(meta.budget !== undefined && { budget: meta.budget }),
+    teams: stripPos(rows.teams).map((team) => ({ ...team, capacity: byKey(team.capacity) })),
+    ...(meta.budget !== undefined && { budget: byKey(meta.budget) }),
     objectives: stripPos(rows.objectives),
     ...(meta.scoring !== undefined && { scoring: meta.scoring }),
-    initiatives: stripPos(rows.initiatives),
+    initiatives: stripPos(rows.initiatives).map(withKeyedRecords),
     scenarios: stripPos(rows.scenarios).map((scenario) => withRanking(scenario, rankings)),
     ...(actuals.length > 0 && { actuals }),
     ...(meta.extras !== undefined && { extras: meta.extras }),
+  };
+}
+
+/**
+ * A record keyed by id with no prototype, as the file reader gives it: a period or team id such as
+ * "constructor" then reads what the file says, not a built-in of every object.
+ */
+function byKey<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
+}
+
+function withKeyedRecords(initiative: Initiative): Initiative {
+  return {
+    ...initiative,
+    ...(initiative.demand !== undefined && { demand: byKey(initiative.demand) }),
+    ...(initiative.scores !== undefined && { scores: byKey(initiative.scores) }),
   };
 }
 
