@@ -20,7 +20,6 @@ import type { CutLine } from '../../shared/prioritize/cutline';
 import type { Portfolio } from '../../shared/portfolio/types';
 import {
   ROADMAP_SIZES,
-  barLabel,
   barRect,
   describeBar,
   latestStartIndex,
@@ -28,7 +27,9 @@ import {
   roadmapLayout,
   snapStartIndex,
   type RoadmapBar,
+  type RoadmapLabel,
   type RoadmapLayout,
+  type RoadmapSizes,
 } from './roadmap-model';
 import { fitLabel } from './label-fit';
 import './charts.css';
@@ -41,6 +42,8 @@ export type RoadmapProps = {
   readonly selectedId?: string;
   /** A bar was clicked (or activated with Enter or Space while not moving it). */
   readonly onSelect?: (initiativeId: string) => void;
+  /** Other sizes than the screen's: the printed pack sets a name column and its column width. */
+  readonly sizes?: Partial<RoadmapSizes>;
 };
 
 type Ghost = { readonly id: string; readonly index: number; readonly via: 'pointer' | 'keyboard' };
@@ -73,9 +76,20 @@ const COLORS = {
 
 const percent = (value: number, total: number) => `${(value / total) * 100}%`;
 
-export function Roadmap({ portfolio, cutLine, onPinStart, selectedId, onSelect }: RoadmapProps) {
+export function Roadmap({
+  portfolio,
+  cutLine,
+  onPinStart,
+  selectedId,
+  onSelect,
+  sizes,
+}: RoadmapProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const layout = useMemo(() => roadmapLayout(portfolio, cutLine), [portfolio, cutLine]);
+  const { columnWidth, nameWidth } = { ...ROADMAP_SIZES, ...sizes };
+  const layout = useMemo(
+    () => roadmapLayout(portfolio, cutLine, { ...ROADMAP_SIZES, columnWidth, nameWidth }),
+    [portfolio, cutLine, columnWidth, nameWidth],
+  );
   const unit = useMemo(() => periodUnit(portfolio.periods), [portfolio.periods]);
   const svgRef = useRef<SVGSVGElement>(null);
   const dragRef = useRef<Drag | null>(null);
@@ -282,6 +296,18 @@ export function Roadmap({ portfolio, cutLine, onPinStart, selectedId, onSelect }
           viewBox={`0 0 ${layout.width} ${headerHeight}`}
         >
           <rect width={layout.width} height={headerHeight} fill={COLORS.paper} />
+          {layout.sizes.nameWidth > 0 ? (
+            <text
+              x={4}
+              y={headerHeight / 2}
+              dominantBaseline="central"
+              fontSize={12}
+              fontWeight={600}
+              fill="#4a4f63"
+            >
+              Initiative
+            </text>
+          ) : null}
           {layout.periods.map((period, index) => (
             <g key={period.id} className="roadmap__period">
               <text
@@ -349,7 +375,12 @@ export function Roadmap({ portfolio, cutLine, onPinStart, selectedId, onSelect }
               ))}
             </g>
             {ghost && ghostBar && ghostPeriod ? (
-              <GhostBar bar={ghostBar} index={ghost.index} label={ghostPeriod.label} />
+              <GhostBar
+                bar={ghostBar}
+                index={ghost.index}
+                label={ghostPeriod.label}
+                layout={layout}
+              />
             ) : null}
           </svg>
           <BarButtons
@@ -398,7 +429,8 @@ const Bars = memo(function Bars({ layout, selectedId, movingId }: BarsProps) {
         <BarShape
           key={bar.id}
           bar={bar}
-          chartWidth={layout.width}
+          label={layout.labels[bar.lane] as RoadmapLabel}
+          lane={layout.lanes[bar.lane] as { top: number; height: number }}
           selected={bar.id === selectedId}
           moving={bar.id === movingId}
         />
@@ -409,13 +441,13 @@ const Bars = memo(function Bars({ layout, selectedId, movingId }: BarsProps) {
 
 type BarShapeProps = {
   readonly bar: RoadmapBar;
-  readonly chartWidth: number;
+  readonly label: RoadmapLabel;
+  readonly lane: { readonly top: number; readonly height: number };
   readonly selected: boolean;
   readonly moving: boolean;
 };
 
-const BarShape = memo(function BarShape({ bar, chartWidth, selected, moving }: BarShapeProps) {
-  const label = barLabel(bar, chartWidth);
+const BarShape = memo(function BarShape({ bar, label, lane, selected, moving }: BarShapeProps) {
   const middle = bar.y + bar.height / 2;
   return (
     <g
@@ -448,14 +480,30 @@ const BarShape = memo(function BarShape({ bar, chartWidth, selected, moving }: B
       {bar.fixed ? <PinMarker x={bar.x + 10} y={middle} /> : null}
       <text
         x={label.x}
-        y={middle}
+        y={label.y}
         dominantBaseline="central"
         fontSize={ROADMAP_SIZES.fontSize}
         fontWeight={label.inside ? 550 : 500}
         fill={label.inside ? COLORS.paper : COLORS.ink}
       >
-        {label.text}
+        {label.lines.length === 1
+          ? label.lines[0]
+          : label.lines.map((line, index) => (
+              <tspan key={index} x={label.x} dy={index === 0 ? 0 : label.lineHeight}>
+                {line}
+              </tspan>
+            ))}
       </text>
+      {/* The lane's extent, which the printed pack measures to break pages between lanes. */}
+      <rect
+        className="roadmap__lane"
+        data-lane={bar.lane}
+        x={0}
+        y={lane.top}
+        width={1}
+        height={lane.height}
+        fill="none"
+      />
     </g>
   );
 });
@@ -470,10 +518,21 @@ function PinMarker({ x, y }: { readonly x: number; readonly y: number }) {
   );
 }
 
-type GhostBarProps = { readonly bar: RoadmapBar; readonly index: number; readonly label: string };
+type GhostBarProps = {
+  readonly bar: RoadmapBar;
+  readonly index: number;
+  readonly label: string;
+  readonly layout: RoadmapLayout;
+};
 
-function GhostBar({ bar, index, label }: GhostBarProps) {
-  const rect = barRect(index, index + bar.duration - 1, bar.lane);
+function GhostBar({ bar, index, label, layout }: GhostBarProps) {
+  const rect = barRect(
+    index,
+    index + bar.duration - 1,
+    bar.lane,
+    layout.sizes,
+    layout.lanes[bar.lane],
+  );
   return (
     <g className="roadmap__ghost" data-ghost={bar.id} data-period-index={index}>
       <rect

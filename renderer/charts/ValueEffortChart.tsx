@@ -8,7 +8,7 @@ import { extent, median, scaleLinear, scaleSqrt } from 'd3';
 import { useId } from 'react';
 import type { ValueEffortPoint } from '../../shared/pack/content';
 import { formatNumber } from '../format';
-import { charWidth, fitLabel } from './label-fit';
+import { placeBubbleLabels } from './value-effort-model';
 import './charts.css';
 
 export type ValueEffortChartProps = {
@@ -17,64 +17,13 @@ export type ValueEffortChartProps = {
   readonly effortUnit?: string;
   readonly width?: number;
   readonly height?: number;
-  /** How many of the most valuable bubbles get a name beside them. */
+  /** How many of the most valuable bubbles get a number beside them and a line in the key. */
   readonly labelled?: number;
   readonly accent?: string;
 };
 
 const MARGIN = { top: 16, right: 24, bottom: 44, left: 56 };
 const FONT = 10;
-
-type Label = {
-  readonly id: string;
-  readonly text: string;
-  readonly x: number;
-  readonly y: number;
-  readonly anchor: 'start' | 'end';
-};
-
-/**
- * Names beside the most valuable bubbles, skipping any name that would overlap one already
- * placed (the most valuable first), so that no two names print on top of each other.
- */
-function placeLabels(
-  points: readonly ValueEffortPoint[],
-  x: (value: number) => number,
-  y: (value: number) => number,
-  r: (value: number) => number,
-  width: number,
-  most: number,
-): Label[] {
-  const placed: { label: Label; left: number; right: number; top: number; bottom: number }[] = [];
-  for (const p of [...points].sort((a, b) => b.value - a.value)) {
-    if (placed.length >= most) break;
-    const cx = x(p.effort);
-    const right = cx < width * 0.7;
-    const offset = r(p.spend) + 3;
-    const text = fitLabel(p.name, 150, FONT);
-    const textWidth = text.length * charWidth(FONT);
-    const lx = right ? cx + offset : cx - offset;
-    const box = {
-      left: right ? lx : lx - textWidth,
-      right: right ? lx + textWidth : lx,
-      top: y(p.value) - FONT,
-      bottom: y(p.value) + 2,
-    };
-    const clash = placed.some(
-      (other) =>
-        box.left < other.right &&
-        other.left < box.right &&
-        box.top < other.bottom &&
-        other.top < box.bottom,
-    );
-    if (clash) continue;
-    placed.push({
-      label: { id: p.id, text, x: lx, y: y(p.value) + FONT / 3, anchor: right ? 'start' : 'end' },
-      ...box,
-    });
-  }
-  return placed.map((entry) => entry.label);
-}
 
 export function ValueEffortChart({
   points,
@@ -109,7 +58,24 @@ export function ValueEffortChart({
   const midValue = median(points, (p) => p.value) ?? 0;
   // Largest first, so that small bubbles stay visible on top.
   const drawn = [...points].sort((a, b) => b.spend - a.spend);
-  const named = placeLabels(points, x, y, r, width, labelled);
+  // The most valuable first: each gets a number by its bubble and its full name in the key.
+  const ranked = [...points].sort((a, b) => b.value - a.value).slice(0, labelled);
+  const bubbles = points.map((p) => ({ id: p.id, cx: x(p.effort), cy: y(p.value), r: r(p.spend) }));
+  const named = placeBubbleLabels(
+    bubbles,
+    ranked.map((p, index) => ({ id: p.id, text: String(index + 1) })),
+    {
+      x: MARGIN.left,
+      y: MARGIN.top,
+      width: width - MARGIN.left - MARGIN.right,
+      height: height - MARGIN.top - MARGIN.bottom,
+    },
+    FONT,
+  );
+  const numbered = new Set(named.map((label) => label.id));
+  const key = ranked.flatMap((p, index) =>
+    numbered.has(p.id) ? [{ id: p.id, number: index + 1, name: p.name }] : [],
+  );
   const above = points.filter((p) => p.above).length;
   const summary = `Value against effort for ${points.length} initiatives, ${above} above the cut line (filled) and ${points.length - above} below (outlined); bubble size is spend.`;
   const unit = effortUnit ? ` (${effortUnit} × periods)` : '';
@@ -171,11 +137,23 @@ export function ValueEffortChart({
             />
           ))}
         </g>
-        <g fontSize={FONT} fill="#1b1e2b">
+        <g className="value-effort__labels" fontSize={FONT} fontWeight={700} fill="#1b1e2b">
           {named.map((label) => (
-            <text key={label.id} x={label.x} y={label.y} textAnchor={label.anchor}>
-              {label.text}
-            </text>
+            <g key={label.id} data-label={label.id}>
+              {label.leader ? (
+                <line
+                  x1={label.leader.x1}
+                  y1={label.leader.y1}
+                  x2={label.leader.x2}
+                  y2={label.leader.y2}
+                  stroke="#6b7087"
+                  strokeWidth={0.8}
+                />
+              ) : null}
+              <text x={label.x} y={label.y} textAnchor="middle" dominantBaseline="central">
+                {label.text}
+              </text>
+            </g>
           ))}
         </g>
         <g fontSize={FONT} fill="#4a4f63">
@@ -222,6 +200,16 @@ export function ValueEffortChart({
           Value
         </text>
       </svg>
+      {key.length > 0 ? (
+        <ol className="value-effort__key" aria-label="Numbered initiatives">
+          {key.map((entry) => (
+            <li key={entry.id} value={entry.number}>
+              <span className="value-effort__key-number">{entry.number}</span>
+              <span>{entry.name}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </figure>
   );
 }

@@ -93,8 +93,21 @@ function TableView({
   );
 }
 
-function BlockView({ block }: { readonly block: Block }) {
+function BlockView({
+  block,
+  rows,
+}: {
+  readonly block: Block;
+  readonly rows?: readonly [number, number];
+}) {
   if (block.kind === 'table') return <TableView block={block} />;
+  if (block.kind === 'lanes') {
+    return (
+      <div className="pack-block" data-block={block.key}>
+        {block.render(rows)}
+      </div>
+    );
+  }
   return (
     <div className="pack-block" data-block={block.key}>
       {block.node}
@@ -128,6 +141,18 @@ function measure(root: HTMLElement, sections: readonly SectionSpec[]): MeasuredS
             kind: 'flow' as const,
             height: height(blockElement),
             ...(block.keepWithNext && { keepWithNext: true }),
+          };
+        }
+        if (block.kind === 'lanes') {
+          // Each lane as drawn (the chart shrinks to the page); the rest repeats on every page.
+          const lanes = blockElement ? [...blockElement.querySelectorAll('[data-lane]')] : [];
+          const rowHeights = lanes.map((lane) => height(lane));
+          const total = height(blockElement);
+          return {
+            kind: 'table' as const,
+            headHeight: Math.max(0, total - rowHeights.reduce((sum, row) => sum + row, 0)),
+            rowHeights,
+            gap: 0,
           };
         }
         const head = height(blockElement?.querySelector('thead'));
@@ -275,6 +300,15 @@ export function PackDocument({
                           block={block}
                           {...(piece.rows && { rows: piece.rows })}
                           continued={(piece.rows?.[0] ?? 0) > 0}
+                        />
+                      );
+                    }
+                    if (block.kind === 'lanes') {
+                      return (
+                        <BlockView
+                          key={`${block.key}-${piece.rows?.[0] ?? 0}`}
+                          block={block}
+                          {...(piece.rows && { rows: piece.rows })}
                         />
                       );
                     }

@@ -11,7 +11,7 @@ import type { CutLine } from '../../shared/prioritize/cutline';
 import { CapacityHeatmap } from '../charts/CapacityHeatmap';
 import { FrontierChart } from '../charts/FrontierChart';
 import { Roadmap } from '../charts/Roadmap';
-import { ROADMAP_SIZES } from '../charts/roadmap-model';
+import { ROADMAP_SIZES, nameColumnWidth } from '../charts/roadmap-model';
 import { ValueEffortChart } from '../charts/ValueEffortChart';
 import { Heading } from './Heading';
 
@@ -40,7 +40,20 @@ export type TableBlock = {
   readonly empty?: string;
 };
 
-export type Block = FlowBlock | TableBlock;
+/**
+ * A chart of lanes (the roadmap) that breaks between its lanes like a table between its rows:
+ * each page draws its run of lanes under the chart's own header. Its lanes carry `data-lane`, so
+ * that their printed heights can be measured.
+ */
+export type LanesBlock = {
+  readonly kind: 'lanes';
+  readonly key: string;
+  readonly count: number;
+  /** The chart with lanes [from, to); all of them without `rows`. */
+  readonly render: (rows?: readonly [number, number]) => ReactNode;
+};
+
+export type Block = FlowBlock | TableBlock | LanesBlock;
 
 export type SectionSpec = {
   readonly id: PackSectionId | 'contents';
@@ -336,61 +349,62 @@ function partOf(cutLine: CutLine, ids: ReadonlySet<string>): CutLine {
   return { ...cutLine, placements, byId: new Map(placements.map((p) => [p.id, p])) };
 }
 
-/** Pixels the first roadmap page loses to the section heading and the intro; later pages lose less. */
-const ROADMAP_FIRST_PAGE_RESERVE = 150;
-const ROADMAP_PAGE_RESERVE = 60;
-
 /**
- * How many lanes go on each roadmap page: as many as fit (the chart keeps its natural size on a
- * wide page and shrinks on a narrow one), spread evenly so the last page is not a stub.
+ * The roadmap's sizes on a page: a name column wide enough for the longest name in two lines (at
+ * most a third of the page), and columns that share what is left (never narrower than a period
+ * label needs: a long horizon shrinks the chart to the page instead).
  */
-export function roadmapChunks(lanes: number, periods: number, room: PageRoom): number[] {
-  if (lanes === 0) return [];
-  const width = Math.max(1, periods) * ROADMAP_SIZES.columnWidth + ROADMAP_SIZES.paddingRight;
-  const lane = ROADMAP_SIZES.laneHeight * Math.min(1, room.widthPx / width);
-  const first = Math.max(4, Math.floor((room.heightPx - ROADMAP_FIRST_PAGE_RESERVE) / lane));
-  if (lanes <= first) return [lanes];
-  const later = Math.max(4, Math.floor((room.heightPx - ROADMAP_PAGE_RESERVE) / lane));
-  const pages = 1 + Math.ceil((lanes - first) / later);
-  // Even pages after the first, which keeps as many as fit under the heading.
-  const rest = lanes - first;
-  const per = Math.ceil(rest / (pages - 1));
-  const chunks = [first];
-  for (let left = rest; left > 0; left -= per) chunks.push(Math.min(per, left));
-  return chunks;
+export function packRoadmapSizes(
+  names: readonly string[],
+  periods: number,
+  room: PageRoom,
+): { nameWidth: number; columnWidth: number } {
+  const nameWidth = nameColumnWidth(names, 160, room.widthPx / 3);
+  const share = (room.widthPx - nameWidth - ROADMAP_SIZES.paddingRight) / Math.max(1, periods);
+  const columnWidth = Math.floor(Math.min(ROADMAP_SIZES.columnWidth, Math.max(56, share)));
+  return { nameWidth, columnWidth };
 }
 
 function roadmapSection(input: PackInput, content: PackContent, room: PageRoom): Block[] {
   const portfolio = input.portfolio;
   const above = content.cutLine.placements.filter((placement) => placement.above);
-  const chunks = roadmapChunks(above.length, portfolio.periods.length, room);
   if (above.length === 0 || portfolio.periods.length === 0) {
     return [
       flow('empty', <Roadmap portfolio={portfolio} cutLine={content.cutLine} onPinStart={noop} />),
     ];
   }
-  const blocks: Block[] = [
+  const names = new Map(portfolio.initiatives.map((item) => [item.id, item.name]));
+  const sizes = packRoadmapSizes(
+    above.map((placement) => names.get(placement.id) ?? ''),
+    portfolio.periods.length,
+    room,
+  );
+  return [
     flow(
       'intro',
       <p className="pack-p">
         When each of the {above.length} funded initiatives runs; arrows join prerequisites to the
-        work that waits for them
-        {chunks.length > 1 ? ' (where both are on the same page)' : ''}.
+        work that waits for them (where both are on the same page).
       </p>,
     ),
+    {
+      kind: 'lanes',
+      key: 'chart',
+      count: above.length,
+      render: (rows) => {
+        const shown = rows ? above.slice(rows[0], rows[1]) : above;
+        const ids = new Set(shown.map((placement) => placement.id));
+        return (
+          <Roadmap
+            portfolio={portfolio}
+            cutLine={rows ? partOf(content.cutLine, ids) : content.cutLine}
+            onPinStart={noop}
+            sizes={sizes}
+          />
+        );
+      },
+    },
   ];
-  let from = 0;
-  for (const size of chunks) {
-    const ids = new Set(above.slice(from, from + size).map((placement) => placement.id));
-    blocks.push(
-      flow(
-        `part-${from}`,
-        <Roadmap portfolio={portfolio} cutLine={partOf(content.cutLine, ids)} onPinStart={noop} />,
-      ),
-    );
-    from += size;
-  }
-  return blocks;
 }
 
 function noop(): void {}
@@ -735,7 +749,8 @@ export function packSections(
             'intro',
             <p className="pack-p">
               Each initiative with a value, placed by its total effort and its value; filled bubbles
-              are funded, bubble size is spend. Dashed lines mark the medians.
+              are funded, bubble size is spend. Dashed lines mark the medians. The numbered bubbles
+              are the most valuable, named in the key under the chart.
             </p>,
           ),
           flow(

@@ -10,7 +10,7 @@ import { buildPackContent } from '../../../shared/pack/content';
 import { defaultPackSettings } from '../../../shared/pack/settings';
 import type { PackInput } from '../../../shared/pack/types';
 import { PackDocument } from '../../../renderer/pack/PackDocument';
-import { roadmapChunks } from '../../../renderer/pack/sections';
+import { packRoadmapSizes } from '../../../renderer/pack/sections';
 
 const SETTINGS = defaultPackSettings(DEMO_PORTFOLIO, '2026-11-26');
 
@@ -114,23 +114,22 @@ describe('PackDocument', () => {
   });
 });
 
-describe('roadmapChunks', () => {
+describe('packRoadmapSizes', () => {
   const PORTRAIT = { widthPx: 673, heightPx: 987 };
 
-  it('keeps a short roadmap on one page and splits a tall one evenly, the first page under the heading', () => {
-    expect(roadmapChunks(0, 6, PORTRAIT)).toEqual([]);
-    expect(roadmapChunks(20, 6, PORTRAIT)).toEqual([20]);
-    const chunks = roadmapChunks(200, 6, PORTRAIT);
-    expect(chunks.reduce((sum, size) => sum + size, 0)).toBe(200);
-    const [first, ...rest] = chunks;
-    expect(Math.max(...rest) - Math.min(...rest)).toBeLessThanOrEqual(rest.length);
-    expect(first).toBeLessThan(Math.max(...rest));
-    // A lane is 28 px at natural size; a page of 987 px holds no more than that allows.
-    expect(Math.max(...rest) * 28).toBeLessThanOrEqual(987);
+  it('gives the names a column in which the longest takes two lines, at most a third of the page', () => {
+    const short = packRoadmapSizes(['CRM', 'Fleet'], 6, PORTRAIT);
+    expect(short.nameWidth).toBe(160);
+    const long = packRoadmapSizes(['Backup & disaster recovery rebuild'], 6, PORTRAIT);
+    // 34 characters: 17 and a little more to a line at 7 px a character.
+    expect(long.nameWidth).toBeGreaterThan(19 * 7);
+    expect(packRoadmapSizes(['x'.repeat(400)], 6, PORTRAIT).nameWidth).toBeLessThanOrEqual(673 / 3);
   });
 
-  it('fits more lanes on a page when many periods make the chart shrink to the page width', () => {
-    const wide = roadmapChunks(200, 24, PORTRAIT);
-    expect(wide.length).toBeLessThan(roadmapChunks(200, 6, PORTRAIT).length);
+  it('shares the rest of the page between the periods, never narrower than a period label', () => {
+    const six = packRoadmapSizes(['CRM'], 6, PORTRAIT);
+    expect(six.nameWidth + 6 * six.columnWidth).toBeLessThanOrEqual(673);
+    expect(packRoadmapSizes(['CRM'], 2, PORTRAIT).columnWidth).toBe(120);
+    expect(packRoadmapSizes(['CRM'], 24, PORTRAIT).columnWidth).toBe(56);
   });
 });
