@@ -125,7 +125,7 @@ describe('the app', () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(await screen.findByRole('link', { name: /Strategy/ }));
-    expect(screen.getByText('Strategy is not built yet.')).toBeInTheDocument();
+    expect(await screen.findByText('Strategy is not built yet.')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/strategy');
   });
 
