@@ -291,6 +291,39 @@ describe('the demo pack, every section', () => {
     expect(missing.map((item) => item.name)).toEqual([]);
   });
 
+  it('prints every funded initiative’s name whole on the roadmap and the value/effort key, none cut with “…”', () => {
+    for (const id of ['roadmap', 'value-effort'] as const) {
+      const printed = sectionPages(pack, titleOf(id))
+        .map((page) => pack.text[page - 1])
+        .join(' ');
+      expect(printed, titleOf(id)).not.toContain('…');
+    }
+    const roadmap = sectionPages(pack, titleOf('roadmap'))
+      .map((page) => pack.text[page - 1])
+      .join(' ');
+    const cutLine = scenarioCutLine(portfolio, portfolio.scenarios[0]?.id);
+    const funded = cutLine.placements.filter((placement) => placement.above);
+    const names = funded.map(
+      (placement) => portfolio.initiatives.find((item) => item.id === placement.id)?.name ?? '',
+    );
+    // A wrapped name reads as one run of words in drawing order.
+    expect(names.filter((name) => !roadmap.includes(name))).toEqual([]);
+  });
+
+  it('fills roadmap pages: only the last may be short', () => {
+    const pages = sectionPages(pack, titleOf('roadmap'));
+    const cutLine = scenarioCutLine(portfolio, portfolio.scenarios[0]?.id);
+    const names = cutLine.placements
+      .filter((placement) => placement.above)
+      .map((placement) => portfolio.initiatives.find((item) => item.id === placement.id)?.name);
+    const perPage = pages.map(
+      (page) => names.filter((name) => name && (pack.text[page - 1] ?? '').includes(name)).length,
+    );
+    expect(perPage.reduce((sum, count) => sum + count, 0)).toBe(names.length);
+    // A page holds some twenty lanes; none but the last holds a handful.
+    expect(perPage.slice(0, -1).filter((count) => count < 15)).toEqual([]);
+  });
+
   it('records each forced-in initiative with its reason in the appendix', () => {
     const forced = portfolio.initiatives.filter((item) => item.forced === 'in');
     expect(forced.length).toBeGreaterThan(0);
