@@ -19,7 +19,7 @@ const PLAN: Portfolio = {
 describe('the portfolio read back from its rows', () => {
   it('keeps records keyed by id without a prototype: an id like "constructor" reads what the file says', () => {
     // JSON-like copies, as IndexedDB gives them back, with the usual prototype.
-    const rows = structuredClone(portfolioToRows(PLAN));
+    const rows = structuredClone(portfolioToRows(PLAN, { kind: 'empty' }));
     const portfolio = rowsToPortfolio(rows);
     expect(portfolio.teams[0]?.capacity.constructor).toBeUndefined();
     expect(Object.getPrototypeOf(portfolio.teams[0]?.capacity)).toBeNull();
