@@ -3,6 +3,7 @@
  * initiative, so that moving cards on the board rewrites the moved cards' rows only.
  */
 import { uniqueId } from '../../shared/portfolio/ids';
+import type { Extras } from '../../shared/portfolio/types';
 import { ranksBetween } from '../../shared/prioritize/fractional-rank';
 import type { RowChange } from './changes';
 import { stackOrder } from '../../shared/prioritize/cutline';
@@ -31,15 +32,24 @@ function scenarioRow(rows: PortfolioRows, id: string): ScenarioRow {
 
 /**
  * Adds a scenario and returns its id. Its stack is `ranking` when given, otherwise every
- * initiative in file order.
+ * initiative in file order; `extras` are kept with it (what the optimizer records of a plan).
  */
-export async function createScenario(name: string, ranking?: readonly string[]): Promise<string> {
+export async function createScenario(
+  name: string,
+  ranking?: readonly string[],
+  extras?: Extras,
+): Promise<string> {
   let id = '';
   await commitEdit('Add scenario', ({ scenarios, initiatives }) => {
     id = uniqueId(name, new Set(scenarios.map((scenario) => scenario.id)));
     const order =
       ranking ?? [...initiatives].sort((a, b) => a.pos - b.pos).map((initiative) => initiative.id);
-    const row: ScenarioRow = { id, name, pos: nextPos(scenarios) };
+    const row: ScenarioRow = {
+      id,
+      name,
+      ...(extras !== undefined && { extras }),
+      pos: nextPos(scenarios),
+    };
     return [
       change('scenarios', id, undefined, row),
       ...rankRows(id, order).map((rank) =>

@@ -161,6 +161,23 @@ describe('rank rows', () => {
 });
 
 describe('scenarios', () => {
+  it('keeps what the optimizer records with the scenario it makes, across a save and a read', async () => {
+    const record = {
+      scenarioId: BASE.id,
+      at: '2026-12-03T10:00:00.000Z',
+      result: { status: 'optimal', objective: 4890, bound: 4890, elapsed: 4.2 },
+    };
+    const id = await createScenario(`${BASE.name} (optimized)`, BASE.ranking, {
+      optimizedFrom: record,
+    });
+    const portfolio = await readPortfolio();
+    const made = portfolio.scenarios.find((entry) => entry.id === id);
+    expect(made?.extras).toEqual({ optimizedFrom: record });
+    expect(JSON.parse(writePortfolio(portfolio)).scenarios.at(-1).optimizedFrom).toEqual(record);
+    await undo();
+    expect((await readPortfolio()).scenarios.some((entry) => entry.id === id)).toBe(false);
+  });
+
   it('duplicate copies the stack as it is, and delete removes the copy with its ranks', async () => {
     await moveInStack({ scenarioId: BASE.id, ids: [BASE.ranking[5]!], before: BASE.ranking[0]! });
     const copyId = await duplicateScenario(BASE.id);

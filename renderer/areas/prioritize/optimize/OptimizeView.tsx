@@ -10,6 +10,8 @@ import type { Portfolio, Scenario } from '../../../../shared/portfolio/types';
 import { describeReason, scenarioCutLine, stackOrder } from '../../../../shared/prioritize/cutline';
 import { describeWorkTakenOut, workTakenOut } from '../../../../shared/prioritize/plan-change';
 import { undoLastEdit } from '../../../app/history-actions';
+import { optimizedFromExtras } from '../../../../shared/pack/optimized';
+import { freezeResult } from '../../board-pack/freeze';
 import { createScenario } from '../../../db/scenarios';
 import { formatMoney, formatNumber } from '../../../format';
 import { useAppStore } from '../../../state/store';
@@ -136,7 +138,15 @@ export function OptimizeView({
   const apply = async (plan: OptimizeResult) => {
     const name = `${scenario.name} (optimized)`;
     try {
-      const id = await createScenario(name, plan.ranking);
+      const id = await createScenario(
+        name,
+        plan.ranking,
+        optimizedFromExtras({
+          scenarioId: scenario.id,
+          at: new Date().toISOString(),
+          result: freezeResult(plan),
+        }),
+      );
       setApplied({ id, name });
       const warning = describeWorkTakenOut(
         workTakenOut(portfolio, stackOrder(portfolio, scenario.id), portfolio, plan.ranking),
