@@ -152,7 +152,7 @@ describe('optimize', () => {
     await page.getByRole('button', { name: 'Optimize', exact: true }).click();
     await shown(status(page));
     await expect(status(page).innerText()).resolves.toBe(
-      'No plan keeps every rule. Audit readiness, Backup rebuild are forced in but cannot all be done; placing them in turn, Backup rebuild does not fit: Operations is 3 FTE short in Q1 2027',
+      'No plan keeps every rule. Audit readiness (forced in) and Backup rebuild (forced in) cannot all be done; placing them in turn, Backup rebuild does not fit: Operations is 3 FTE short in Q1 2027',
     );
     await expect(page.getByRole('button', { name: 'Apply as new scenario' }).count()).resolves.toBe(
       0,
