@@ -252,17 +252,24 @@ type SelectFieldProps<T extends string> = {
   readonly className?: string;
 };
 
+/** Stores through `commit`; the reason it was refused or failed, or null when it was stored. */
+async function commitProblem(
+  commit: () => Promise<CommitResult> | CommitResult,
+): Promise<string | null> {
+  try {
+    return problemText(await commit());
+  } catch (reason) {
+    return reason instanceof Error ? reason.message : String(reason);
+  }
+}
+
 /** A select that stores the choice at once, and shows a refusal's reason. */
 export function SelectField<T extends string>(props: SelectFieldProps<T>) {
   const { label, value, options, onCommit, hideLabel, hint } = props;
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const change = async (next: T) => {
-    try {
-      setError(problemText(await onCommit(next)));
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
-    }
+    setError(await commitProblem(() => onCommit(next)));
   };
   return (
     <FieldFrame
@@ -322,11 +329,7 @@ export function DateField(props: DateFieldProps) {
     }
     setError(null);
     if ((draft || undefined) === value) return;
-    try {
-      setError(problemText(await onCommit(draft || undefined)));
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
-    }
+    setError(await commitProblem(() => onCommit(draft || undefined)));
   };
   return (
     <FieldFrame
