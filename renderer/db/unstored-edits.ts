@@ -7,7 +7,7 @@
  */
 import type { Table } from 'dexie';
 import type { RowChange, RowKey } from './changes';
-import type { TableName } from './schema';
+import { TABLE_NAMES, type TableName } from './schema';
 
 /** Every window writes under its own key with this prefix, so windows never erase each other's. */
 export const UNSTORED_EDITS_PREFIX = 'baton:unstored-edits:';
@@ -23,16 +23,7 @@ export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' 
   readonly length: number;
 };
 
-const TABLES: ReadonlySet<string> = new Set<TableName>([
-  'meta',
-  'periods',
-  'teams',
-  'objectives',
-  'initiatives',
-  'scenarios',
-  'ranks',
-  'actuals',
-]);
+const TABLES: ReadonlySet<string> = new Set<TableName>(TABLE_NAMES);
 
 function isRowKey(value: unknown): value is RowKey {
   return (

@@ -1,25 +1,12 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { freshDatabase } from '../db/fresh-database';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { App } from '../../../renderer/app/App';
 import { readPortfolio } from '../../../renderer/db/repository';
-import { DEFAULT_INITIATIVE_QUERY } from '../../../renderer/state/slices/uiSlice';
-import { DEFAULT_LOCATION } from '../../../renderer/state/slices/navigationSlice';
-import { useAppStore } from '../../../renderer/state/store';
+import { freshApp } from './fresh-app';
 
-beforeEach(async () => {
-  await freshDatabase();
-  window.location.hash = '';
-  useAppStore.setState({
-    location: DEFAULT_LOCATION,
-    initiativeQuery: DEFAULT_INITIATIVE_QUERY,
-    notices: [],
-    confirmRequest: null,
-    refusedFile: null,
-  });
-});
+beforeEach(freshApp);
 
 const demoCount = DEMO_PORTFOLIO.initiatives.length;
 const nis2 = DEMO_PORTFOLIO.initiatives.find((initiative) => initiative.id === 'nis2-controls')!;

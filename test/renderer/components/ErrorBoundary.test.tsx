@@ -9,21 +9,10 @@ import { App } from '../../../renderer/app/App';
 import { ErrorBoundary } from '../../../renderer/components/ErrorBoundary';
 import { db } from '../../../renderer/db/database';
 import { readPortfolio } from '../../../renderer/db/repository';
-import { DEFAULT_INITIATIVE_QUERY } from '../../../renderer/state/slices/uiSlice';
-import { DEFAULT_LOCATION } from '../../../renderer/state/slices/navigationSlice';
-import { useAppStore } from '../../../renderer/state/store';
-import { freshDatabase } from '../db/fresh-database';
+import { freshApp } from '../app/fresh-app';
 
 beforeEach(async () => {
-  await freshDatabase();
-  window.location.hash = '';
-  useAppStore.setState({
-    location: DEFAULT_LOCATION,
-    initiativeQuery: DEFAULT_INITIATIVE_QUERY,
-    notices: [],
-    confirmRequest: null,
-    refusedFile: null,
-  });
+  await freshApp();
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 

@@ -5,22 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../../renderer/app/App';
 import { readPortfolio } from '../../../../renderer/db/repository';
 import { DEMO_PORTFOLIO } from '../../../../shared/demo/demo-portfolio';
-import { DEFAULT_INITIATIVE_QUERY } from '../../../../renderer/state/slices/uiSlice';
-import { DEFAULT_LOCATION } from '../../../../renderer/state/slices/navigationSlice';
-import { useAppStore } from '../../../../renderer/state/store';
-import { freshDatabase } from '../../db/fresh-database';
+import { freshApp } from '../../app/fresh-app';
 
-beforeEach(async () => {
-  await freshDatabase();
-  window.location.hash = '';
-  useAppStore.setState({
-    location: DEFAULT_LOCATION,
-    initiativeQuery: DEFAULT_INITIATIVE_QUERY,
-    notices: [],
-    confirmRequest: null,
-    refusedFile: null,
-  });
-});
+beforeEach(freshApp);
 
 const nis2 = DEMO_PORTFOLIO.initiatives.find((initiative) => initiative.id === 'nis2-controls')!;
 
