@@ -12,3 +12,11 @@ export function fitLabel(text: string, width: number, fontSize: number): string 
   if (room <= 1) return '';
   return `${text.slice(0, room - 1).trimEnd()}…`;
 }
+
+/** A box in a chart's coordinates: what a label takes. */
+export type Box = {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+};

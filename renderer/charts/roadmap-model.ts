@@ -9,7 +9,9 @@
 import { path, scaleLinear } from 'd3';
 import type { CutLine } from '../../shared/prioritize/cutline';
 import type { Period, Portfolio } from '../../shared/portfolio/types';
-import { charWidth, fitLabel } from './label-fit';
+import { charWidth, fitLabel, type Box } from './label-fit';
+
+export type { Box } from './label-fit';
 
 export const ROADMAP_SIZES = {
   columnWidth: 120,
@@ -49,14 +51,6 @@ export type RoadmapBar = {
   readonly duration: number;
   /** It has a fixed start (`initiative.start`): work already under way, or pinned. */
   readonly fixed: boolean;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-};
-
-/** A box in the chart's coordinates. */
-export type Box = {
   readonly x: number;
   readonly y: number;
   readonly width: number;

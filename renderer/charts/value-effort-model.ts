@@ -4,7 +4,7 @@
  * leader line when the space beside it is taken. The names go in a key under the chart, whole,
  * so that no name is cut and no two labels print on top of each other.
  */
-import { charWidth } from './label-fit';
+import { charWidth, type Box } from './label-fit';
 
 export type Bubble = {
   readonly id: string;
@@ -13,12 +13,8 @@ export type Bubble = {
   readonly r: number;
 };
 
-export type LabelBox = {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-};
+/** A label's box in the chart's coordinates. */
+export type LabelBox = Box;
 
 export type BubbleLabel = {
   readonly id: string;
