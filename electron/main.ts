@@ -10,6 +10,7 @@ import { storeEditsBeforeClose } from './close-guard';
 import { createIpcHandlers } from './handlers';
 import { registerHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
+import { osUserName } from './os-user';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createRecentFilesStore, loadRecentFiles, type RecentFilesStore } from './recent-files';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -89,6 +90,7 @@ async function start(): Promise<void> {
         version: app.getVersion(),
         platform: process.platform,
         userDataPath: userData,
+        userName: osUserName(),
       }),
     }),
     findAppWindow,

@@ -66,11 +66,20 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     label: `About ${appName}`,
     click: () => actions.sendCommand({ type: 'about' }),
   };
+  // macOS keeps it in the app menu (named Settings since macOS 13, Preferences before), others
+  // in File; the same shortcut everywhere.
+  const settings: MenuItemConstructorOptions = {
+    label: 'Settings…',
+    accelerator: 'CmdOrCtrl+,',
+    click: () => actions.sendCommand({ type: 'settings' }),
+  };
 
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
     submenu: [
       about,
+      { type: 'separator' },
+      settings,
       { type: 'separator' },
       { role: 'services' },
       { type: 'separator' },
@@ -101,6 +110,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         accelerator: 'CmdOrCtrl+Shift+S',
         click: () => actions.sendCommand({ type: 'save-as' }),
       },
+      ...(isMac ? [] : [{ type: 'separator' } as const, settings]),
       { type: 'separator' },
       // On macOS Quit lives in the app menu; File ends with closing the window there.
       isMac ? { role: 'close' } : { role: 'quit' },

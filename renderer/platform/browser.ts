@@ -101,5 +101,6 @@ export function createBrowserPlatform(): Platform {
     onMenuCommand: () => () => undefined,
     dataLocation: async () =>
       `this browser's storage for ${window.location.origin} (IndexedDB database "baton")`,
+    defaultProfileName: async () => undefined,
   };
 }

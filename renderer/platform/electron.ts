@@ -40,5 +40,10 @@ export function createElectronPlatform(bridge: BatonBridge): Platform {
       const info = await bridge.getInfo();
       return `${info.userDataPath} (IndexedDB database "baton")`;
     },
+    defaultProfileName: async () => {
+      // From main, so checked like any message: only text is a name.
+      const { userName } = await bridge.getInfo();
+      return typeof userName === 'string' ? userName : undefined;
+    },
   };
 }

@@ -30,4 +30,9 @@ export type Platform = {
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
   /** Where the portfolio data lives, in words for the user. */
   readonly dataLocation: () => Promise<string>;
+  /**
+   * The name to record as who made a change until the user gives one: the OS account's name on
+   * the desktop; undefined where there is none (the browser cannot tell).
+   */
+  readonly defaultProfileName: () => Promise<string | undefined>;
 };

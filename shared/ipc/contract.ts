@@ -20,6 +20,11 @@ export type AppInfo = {
   readonly version: string;
   readonly platform: string;
   readonly userDataPath: string;
+  /**
+   * The OS account's user name, offered as the default for "your name" (who made a change);
+   * absent when the system cannot tell. The renderer checks it like any message from main.
+   */
+  readonly userName?: string;
 };
 
 /** Requests and responses per channel. */
@@ -72,6 +77,7 @@ export type MenuCommand =
   | { readonly type: 'save-as' }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
+  | { readonly type: 'settings' }
   | { readonly type: 'about' };
 
 /** The API the preload exposes on `window.baton`: one method per channel, plus menu events. */
@@ -207,6 +213,7 @@ export function parseMenuCommand(value: unknown): MenuCommand | null {
     case 'save-as':
     case 'undo':
     case 'redo':
+    case 'settings':
     case 'about':
       return { type: value.type };
     case 'open-recent':

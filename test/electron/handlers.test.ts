@@ -22,6 +22,7 @@ function setUp() {
       version: '0.1.0',
       platform: 'linux',
       userDataPath: '/home/ada/.config/Baton',
+      userName: 'ada',
     }),
   });
   return { handlers, openExternal };
@@ -47,12 +48,13 @@ describe('app:open-external', () => {
 });
 
 describe('app:get-info', () => {
-  it('reports version, platform and the user-data folder', async () => {
+  it("reports version, platform, the user-data folder and the OS account's name", async () => {
     const { handlers } = setUp();
     await expect(handlers['app:get-info'](null, { window })).resolves.toEqual({
       version: '0.1.0',
       platform: 'linux',
       userDataPath: '/home/ada/.config/Baton',
+      userName: 'ada',
     });
   });
 });

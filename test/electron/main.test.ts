@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { IPC_CHANNELS, MENU_COMMAND_CHANNEL } from '../../shared/ipc/contract';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -232,6 +232,41 @@ describe('main process wiring', () => {
     expect(electron.windows[0]?.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, {
       type: 'new',
     });
+  });
+
+  it("answers app:get-info with the OS account's user name, the default for your name", async () => {
+    const userInfo = vi.spyOn(os, 'userInfo').mockReturnValue({
+      username: 'ada',
+      uid: 1000,
+      gid: 1000,
+      shell: '/bin/sh',
+      homedir: '/home/ada',
+    });
+    onTestFinished(() => userInfo.mockRestore());
+    await startMain();
+    const window = electron.windows[0];
+    const handler = electron.ipcHandlers.get('app:get-info');
+    const event = { sender: window?.webContents, senderFrame: window?.webContents.mainFrame };
+    await expect(handler?.(event)).resolves.toEqual({
+      version: '0.1.0',
+      platform: process.platform,
+      userDataPath: path.join(electron.userData, 'userData'),
+      userName: 'ada',
+    });
+  });
+
+  it('answers app:get-info without a user name where the system has none to give', async () => {
+    const userInfo = vi.spyOn(os, 'userInfo').mockImplementation(() => {
+      throw new Error('uv_os_get_passwd returned ENOENT');
+    });
+    onTestFinished(() => userInfo.mockRestore());
+    await startMain();
+    const window = electron.windows[0];
+    const handler = electron.ipcHandlers.get('app:get-info');
+    const event = { sender: window?.webContents, senderFrame: window?.webContents.mainFrame };
+    const info = (await handler?.(event)) as Record<string, unknown>;
+    expect(info.version).toBe('0.1.0');
+    expect(info.userName).toBeUndefined();
   });
 
   it('opens a file through IPC and lists it in the rebuilt Open Recent menu', async () => {

@@ -78,9 +78,15 @@ describe('buildMenuTemplate', () => {
     const appMenu = menu(template, 'Baton');
     click(item(appMenu, 'About Baton'));
     expect(actions.sendCommand).toHaveBeenCalledWith({ type: 'about' });
+    const settings = item(appMenu, 'Settings…');
+    expect(settings.accelerator).toBe('CmdOrCtrl+,');
+    click(settings);
+    expect(actions.sendCommand).toHaveBeenLastCalledWith({ type: 'settings' });
     expect(appMenu.map((entry) => entry.role).filter(Boolean)).toContain('quit');
     // Quit is in the app menu on macOS, so File closes the window instead.
     expect(menu(template, 'File').at(-1)).toEqual({ role: 'close' });
+    // Settings is in the app menu only.
+    expect(menu(template, 'File').map((entry) => entry.label)).not.toContain('Settings…');
   });
 
   it('sends the File commands to the renderer with their shortcuts', () => {
@@ -90,6 +96,7 @@ describe('buildMenuTemplate', () => {
       ['New', 'CmdOrCtrl+N', { type: 'new' }],
       ['Open…', 'CmdOrCtrl+O', { type: 'open' }],
       ['Save As…', 'CmdOrCtrl+Shift+S', { type: 'save-as' }],
+      ['Settings…', 'CmdOrCtrl+,', { type: 'settings' }],
     ];
     for (const [label, accelerator, command] of expected) {
       const entry = item(file, label);
@@ -102,6 +109,8 @@ describe('buildMenuTemplate', () => {
       'Open…',
       'Open Recent',
       'Save As…',
+      'separator',
+      'Settings…',
       'separator',
       'quit',
     ]);

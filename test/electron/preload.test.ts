@@ -95,7 +95,12 @@ describe('preload', () => {
     const unsubscribe = baton.onMenuCommand(listener);
     electron.emit(MENU_COMMAND_CHANNEL, { type: 'undo' });
     electron.emit(MENU_COMMAND_CHANNEL, { type: 'open-recent', index: 2 });
-    expect(listener.mock.calls).toEqual([[{ type: 'undo' }], [{ type: 'open-recent', index: 2 }]]);
+    electron.emit(MENU_COMMAND_CHANNEL, { type: 'settings' });
+    expect(listener.mock.calls).toEqual([
+      [{ type: 'undo' }],
+      [{ type: 'open-recent', index: 2 }],
+      [{ type: 'settings' }],
+    ]);
     unsubscribe();
   });
 
