@@ -8,6 +8,7 @@ import { getPlatform } from '../platform';
 import { useAppStore } from '../state/store';
 import { newPortfolio, openPortfolio, openRecentPortfolio, saveAs } from './file-actions';
 import { redoLastEdit, undoLastEdit } from './history-actions';
+import { openSettings } from './SettingsConnector';
 
 function runMenuCommand(command: MenuCommand): void {
   switch (command.type) {
@@ -29,6 +30,9 @@ function runMenuCommand(command: MenuCommand): void {
     case 'redo':
       void redoLastEdit();
       break;
+    case 'settings':
+      openSettings();
+      break;
     case 'about':
       useAppStore
         .getState()
@@ -49,6 +53,7 @@ export function commandForKey(
   if (platformKind === 'electron') return null;
   if (key === 'o' && !event.shiftKey) return { type: 'open' };
   if (key === 's' && event.shiftKey) return { type: 'save-as' };
+  if (key === ',' && !event.shiftKey) return { type: 'settings' };
   return null;
 }
 
@@ -56,8 +61,8 @@ export function useAppCommands(): void {
   useEffect(() => {
     const platform = getPlatform();
     const onKeyDown = (event: KeyboardEvent) => {
-      const { confirmRequest, refusedFile } = useAppStore.getState();
-      if (confirmRequest || refusedFile) return;
+      const { confirmRequest, refusedFile, settingsOpen } = useAppStore.getState();
+      if (confirmRequest || refusedFile || settingsOpen) return;
       const command = commandForKey(event, platform.kind);
       if (!command) return;
       // Fields that store nothing (search, filters) keep the browser's own text undo.

@@ -78,6 +78,9 @@ export type UiSlice = {
   setInitiativeQuery: (patch: Partial<InitiativeQuery>) => void;
   refusedFile: RefusedFile | null;
   setRefusedFile: (refused: RefusedFile | null) => void;
+  /** Whether the Settings dialog ("your name") is open. */
+  settingsOpen: boolean;
+  setSettingsOpen: (open: boolean) => void;
 };
 
 let nextNoticeId = 1;
@@ -100,4 +103,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
     set((state) => ({ initiativeQuery: { ...state.initiativeQuery, ...patch } })),
   refusedFile: null,
   setRefusedFile: (refusedFile) => set({ refusedFile }),
+  settingsOpen: false,
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
 });

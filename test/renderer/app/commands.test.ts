@@ -31,6 +31,13 @@ describe('keyboard shortcuts', () => {
     });
   });
 
+  it('opens Settings with Ctrl+, in the browser; the native menu has it on the desktop', () => {
+    expect(commandForKey(key(',', { ctrlKey: true }), 'browser')).toEqual({ type: 'settings' });
+    expect(commandForKey(key(',', { metaKey: true }), 'browser')).toEqual({ type: 'settings' });
+    expect(commandForKey(key(',', { ctrlKey: true }), 'electron')).toBeNull();
+    expect(commandForKey(key(','), 'browser')).toBeNull();
+  });
+
   it('ignores plain keys and Alt combinations', () => {
     expect(commandForKey(key('z'), 'browser')).toBeNull();
     expect(commandForKey(key('z', { ctrlKey: true, altKey: true }), 'browser')).toBeNull();
