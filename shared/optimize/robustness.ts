@@ -6,16 +6,18 @@
  */
 import type { Highs } from 'highs';
 import type { Initiative, Portfolio } from '../portfolio/types';
+import { isEstimateRange } from '../portfolio/limits';
 import { initiativeValue } from '../portfolio/measures';
 import { optimizePortfolio } from './optimize';
 
-/** Name of the initiative key (a Baton extension) that holds its estimate range, e.g. 0.3. */
-export const ESTIMATE_RANGE_KEY = 'estimateRange';
-
-/** The ± range of an initiative's estimates: its own `estimateRange`, else `fallback`. */
+/**
+ * The ± range of an initiative's estimates: its own `estimateRange`, else `fallback`. The reader
+ * only lets a share from 0 up to (not including) 1 in; one made in code out of that range is not
+ * used either.
+ */
 export function estimateRange(initiative: Initiative, fallback: number): number {
-  const own = initiative.extras?.[ESTIMATE_RANGE_KEY];
-  return typeof own === 'number' && Number.isFinite(own) && own >= 0 && own < 1 ? own : fallback;
+  const own = initiative.estimateRange;
+  return isEstimateRange(own) ? own : fallback;
 }
 
 export type RobustnessSettings = {

@@ -41,6 +41,7 @@ export const INITIATIVE_KEYS = [
   'excludes',
   'forced',
   'forcedReason',
+  'estimateRange',
 ] as const;
 export const SCENARIO_KEYS = ['id', 'name', 'ranking', 'description'] as const;
 export const ACTUAL_KEYS = [

@@ -30,6 +30,27 @@ export const MAX_ANY_SCORE = 1e9;
 /** How deep objects and lists may nest, counted from the top of the file. */
 export const MAX_NESTING_DEPTH = 64;
 
+/**
+ * An initiative's `estimateRange` is a share from 0 (the estimate is known exactly) up to, but not
+ * including, 1: the robustness runs draw value and demand within ± the range, so at 1 a run could
+ * make the work free and worthless, and beyond it negative.
+ */
+export const MAX_ESTIMATE_RANGE_EXCLUSIVE = 1;
+
+/** Whether `value` is an estimate range an initiative may have: a number, 0 ≤ value < 1. */
+export function isEstimateRange(value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= 0 &&
+    value < MAX_ESTIMATE_RANGE_EXCLUSIVE
+  );
+}
+
+/** The message for an estimate range out of bounds. */
+export const ESTIMATE_RANGE_MESSAGE =
+  'expected a share from 0 up to but not including 1 (0.3 for ± 30 %)';
+
 export type ScoreScale = { readonly min: number; readonly max: number; readonly hint?: string };
 
 /** The weighted model's scale for every criterion score. */

@@ -44,6 +44,7 @@ import { findJsonTextProblem, lineAndColumn } from './json-text';
 import {
   BROKEN_TEXT_MESSAGE,
   EMPTY_NAME_MESSAGE,
+  ESTIMATE_RANGE_MESSAGE,
   MAX_ANY_SCORE,
   MAX_CAPACITY,
   MAX_ID_LENGTH,
@@ -55,6 +56,7 @@ import {
   MAX_VALUE,
   MAX_WEIGHT,
   formatLimit,
+  isEstimateRange,
   isWellFormedText,
   tooLargeMessage,
   tooLongMessage,
@@ -265,6 +267,10 @@ const initiativeSchema = z.object({
   excludes: z.array(id).optional(),
   forced: z.enum(['in', 'out'], { error: 'expected "in" or "out"' }).optional(),
   forcedReason: longText.optional(),
+  estimateRange: z
+    .number()
+    .refine((value) => isEstimateRange(value), ESTIMATE_RANGE_MESSAGE)
+    .optional(),
 });
 
 const scenarioSchema = z.object({

@@ -107,6 +107,11 @@ export type Initiative = {
   readonly excludes?: readonly string[];
   readonly forced?: Forced;
   readonly forcedReason?: string;
+  /**
+   * Baton extension: the ± share its value and demand may be off by, for the robustness runs of
+   * Optimize (0.3 = ±30 %); from 0 (known exactly) up to, not including, 1.
+   */
+  readonly estimateRange?: number;
   readonly extras?: Extras;
 };
 

@@ -141,9 +141,14 @@ describe('robustness', () => {
   });
 
   it("uses an initiative's own estimate range when it has one", () => {
-    const own = item('x', 1, [1], { extras: { estimateRange: 0.5 } });
+    const own = item('x', 1, [1], { estimateRange: 0.5 });
     expect(estimateRange(own, 0.2)).toBe(0.5);
     expect(estimateRange(item('y', 1, [1]), 0.2)).toBe(0.2);
-    expect(estimateRange(item('z', 1, [1], { extras: { estimateRange: 'lots' } }), 0.2)).toBe(0.2);
+    // Known exactly: no range at all, rather than the default.
+    expect(estimateRange(item('w', 1, [1], { estimateRange: 0 }), 0.2)).toBe(0);
+    // Out of range (not a share below 1) when made in code: the default instead.
+    expect(estimateRange(item('z', 1, [1], { estimateRange: 1 }), 0.2)).toBe(0.2);
+    // An unknown key of the same name is not read: the field is.
+    expect(estimateRange(item('v', 1, [1], { extras: { estimateRange: 0.5 } }), 0.2)).toBe(0.2);
   });
 });

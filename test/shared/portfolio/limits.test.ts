@@ -1,10 +1,12 @@
 /** One set of limits for the reader and the editor: names, amounts, scores, durations. */
 import { describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
+import { estimateRange } from '../../../shared/optimize/robustness';
 import {
   MAX_CAPACITY,
   MAX_MONEY,
   MAX_NAME_LENGTH,
+  isEstimateRange,
   isWellFormedText,
 } from '../../../shared/portfolio/limits';
 import { restorePortfolio, type PortfolioProblem } from '../../../shared/portfolio/restore';
@@ -104,6 +106,33 @@ describe('amounts', () => {
         message: "must be from 0 to 1 on the rice model's scale (a share: 0.8 for 80 %)",
       }),
     ]);
+  });
+});
+
+describe('estimate ranges', () => {
+  it('takes a share from 0 up to but not including 1, and refuses 1, a negative one and 30 (meant as %)', () => {
+    const file = smallPortfolioFile();
+    file.batonRevision = 2;
+    file.initiatives[0].estimateRange = 0;
+    file.initiatives[1].estimateRange = 0.999;
+    expect(restorePortfolio(file).ok).toBe(true);
+    file.initiatives[0].estimateRange = 1;
+    file.initiatives[1].estimateRange = -0.1;
+    file.initiatives[2].estimateRange = 30;
+    expect(problemsOf(file)).toEqual(
+      [0, 1, 2].map((index) => ({
+        path: `initiatives[${index}].estimateRange`,
+        message: 'expected a share from 0 up to but not including 1 (0.3 for ± 30 %)',
+        where: `Initiative ${['CRM revamp', 'Data lake', 'CRM buy'][index]}, estimate range`,
+      })),
+    );
+  });
+
+  it('agrees with the robustness runs on what range is used', () => {
+    for (const value of [0, 0.3, 0.999, 1, 1.2, -0.1]) {
+      const item = { id: 'a', name: 'A', status: 'proposed' as const, estimateRange: value };
+      expect(estimateRange(item, 0.2) === value).toBe(isEstimateRange(value));
+    }
   });
 });
 

@@ -215,6 +215,35 @@ describe('more rules', () => {
   });
 });
 
+describe('estimateRange', () => {
+  it('is a known key of an initiative, read as the field', () => {
+    const file = smallPortfolioFile();
+    file.initiatives[0].estimateRange = 0.3;
+    const result = restorePortfolio(file);
+    expect(result.ok && result.portfolio.initiatives[0]?.estimateRange).toBe(0.3);
+    expect(result.ok && result.portfolio.initiatives[0]?.extras).toBeUndefined();
+  });
+
+  it('is refused when it is not a share, in a file of this revision', () => {
+    const file = smallPortfolioFile();
+    file.batonRevision = 2;
+    file.initiatives[1].estimateRange = 'wide';
+    file.initiatives[2].estimateRange = 1.5;
+    expect(problemsOf(file)).toEqual([
+      {
+        path: 'initiatives[1].estimateRange',
+        message: 'expected a number, got the text "wide"',
+        where: 'Initiative Data lake, estimate range',
+      },
+      {
+        path: 'initiatives[2].estimateRange',
+        message: 'expected a share from 0 up to but not including 1 (0.3 for ± 30 %)',
+        where: 'Initiative CRM buy, estimate range',
+      },
+    ]);
+  });
+});
+
 describe('readPortfolioText', () => {
   it('names the line and column of a JSON syntax error', () => {
     const result = readPortfolioText('{\n  "format": "baton-portfolio",\n  "version": 1,,\n}');
