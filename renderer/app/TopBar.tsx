@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PortfolioMetaRow } from '../db/schema';
-import { useHistoryLabels, usePendingEdits } from '../db/hooks';
-import { openHistory } from './HistoryPanel';
+import { useHistoryLabels } from '../db/hooks';
 import { loadDemo, newPortfolio, openPortfolio, saveAs } from './file-actions';
 import { redoLastEdit, undoLastEdit } from './history-actions';
 import { openSettings } from './SettingsConnector';
@@ -17,16 +16,6 @@ function originText(meta: PortfolioMetaRow): string {
     case 'file':
       return `Opened from ${meta.origin.label ?? 'a file'}`;
   }
-}
-
-/** Whether every edit of this window is stored: "Saving…" while one is on its way. */
-function SaveState() {
-  const pending = usePendingEdits();
-  return (
-    <span role="status" data-testid="save-state" data-pending={pending > 0 ? 'true' : 'false'}>
-      {pending > 0 ? 'Saving your last edit…' : 'saved in Baton as you edit'}
-    </span>
-  );
 }
 
 export function TopBar({ meta }: TopBarProps) {
@@ -53,9 +42,7 @@ export function TopBar({ meta }: TopBarProps) {
     <header className="topbar">
       <div className="topbar__title">
         <h1>{meta.name}</h1>
-        <p className="topbar__origin">
-          {originText(meta)} · <SaveState />
-        </p>
+        <p className="topbar__origin">{originText(meta)} · saved in Baton as you edit</p>
       </div>
       <div className="topbar__actions">
         <button
@@ -77,14 +64,6 @@ export function TopBar({ meta }: TopBarProps) {
           aria-keyshortcuts="Control+Shift+Z"
         >
           Redo
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => openHistory()}
-          title="Every change to the portfolio, by day, with who made it"
-        >
-          History
         </button>
         <div
           className="menu"
