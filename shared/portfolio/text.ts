@@ -28,10 +28,67 @@ export function utf16Order(bytes: Uint8Array): 'LE' | 'BE' | null {
 export function decodeUtf8(bytes: Uint8Array): DecodedText {
   const order = utf16Order(bytes);
   if (order) return { ok: false, message: utf16Message(order) };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
-  } catch {
-    return { ok: false, message: NOT_UTF8_MESSAGE };
+  const text = strictUtf8(bytes);
+  if (text === null) return { ok: false, message: NOT_UTF8_MESSAGE };
+  return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
+/** A lead byte past ASCII: the length of its sequence, its payload bits, the least code point. */
+function leadByte(byte: number): { length: number; payload: number; least: number } | null {
+  if (byte >= 0xc2 && byte < 0xe0) return { length: 2, payload: byte & 0x1f, least: 0x80 };
+  if (byte >= 0xe0 && byte < 0xf0) return { length: 3, payload: byte & 0x0f, least: 0x800 };
+  if (byte >= 0xf0 && byte < 0xf5) return { length: 4, payload: byte & 0x07, least: 0x10000 };
+  return null;
+}
+
+/** How many UTF-16 code units are turned into a string at a time (a bound on call arguments). */
+const UNITS_PER_CHUNK = 0x2000;
+
+/** The string of these UTF-16 code units (apply takes a typed array; spreading one is slower). */
+const stringOf = (units: Uint16Array): string => Reflect.apply(String.fromCharCode, null, units);
+
+/**
+ * The text of strict UTF-8 bytes, or null at the first sequence that is not UTF-8: a stray or
+ * missing continuation byte, an overlong form, a surrogate, or a code point past U+10FFFF. The
+ * same as `new TextDecoder('utf-8', { fatal: true })`, which shared/ cannot use: it is not part
+ * of the language but of the DOM and Node.
+ */
+export function strictUtf8(bytes: Uint8Array): string | null {
+  const chunks: string[] = [];
+  // One spare place: a code point past U+FFFF takes two units.
+  const units = new Uint16Array(UNITS_PER_CHUNK + 1);
+  let count = 0;
+  let at = 0;
+  while (at < bytes.length) {
+    const first = bytes[at]!;
+    // ASCII, most of a portfolio file, takes the short way.
+    if (first < 0x80) {
+      units[count++] = first;
+      at += 1;
+    } else {
+      const lead = leadByte(first);
+      if (!lead || at + lead.length > bytes.length) return null;
+      const { length, payload, least } = lead;
+      let code = payload;
+      for (let next = at + 1; next < at + length; next++) {
+        const byte = bytes[next]!;
+        if ((byte & 0xc0) !== 0x80) return null;
+        code = (code << 6) | (byte & 0x3f);
+      }
+      if (code < least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
+      if (code < 0x10000) {
+        units[count++] = code;
+      } else {
+        units[count++] = 0xd800 + ((code - 0x10000) >> 10);
+        units[count++] = 0xdc00 + ((code - 0x10000) & 0x3ff);
+      }
+      at += length;
+    }
+    if (count >= UNITS_PER_CHUNK) {
+      chunks.push(stringOf(units.subarray(0, count)));
+      count = 0;
+    }
   }
+  chunks.push(stringOf(units.subarray(0, count)));
+  return chunks.join('');
 }
