@@ -2,15 +2,13 @@ import { useEffect, useState } from 'react';
 import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
 import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { Notices } from '../components/Notices';
 import { NotBuilt } from '../components/NotBuilt';
-import { RefusedFileDialog } from '../components/RefusedFileDialog';
 import { db } from '../db/database';
 import { usePortfolioRows } from '../db/hooks';
 import { useAppStore } from '../state/store';
 import { AREA_INFO } from './areas';
+import { AppDialogs } from './ConnectedDialogs';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useAppCommands } from './useAppCommands';
@@ -70,9 +68,7 @@ export function App() {
           </ErrorBoundary>
         </main>
       </div>
-      <Notices />
-      <ConfirmDialog />
-      <RefusedFileDialog />
+      <AppDialogs />
     </div>
   );
 }

@@ -1,30 +1,34 @@
-import { useAppStore } from '../state/store';
+import type { Question } from './dialogs';
 import { Modal } from './Modal';
 
-/** The question asked with askUser(), if any. */
-export function ConfirmDialog() {
-  const request = useAppStore((state) => state.confirmRequest);
-  if (!request) return null;
+type ConfirmDialogProps = {
+  readonly question: Question;
+  /** Called with the chosen action's id, or null when the dialog is closed with Escape. */
+  readonly onAnswer: (actionId: string | null) => void;
+};
+
+/** A question asked with askUser(), with a button for each way to answer it. */
+export function ConfirmDialog({ question, onAnswer }: ConfirmDialogProps) {
   // The safe answer has the focus, so Enter never deletes or replaces by accident.
   const focusId =
-    request.actions.find((action) => action.id === 'cancel')?.id ?? request.actions[0]?.id;
+    question.actions.find((action) => action.id === 'cancel')?.id ?? question.actions[0]?.id;
   return (
     <Modal
-      title={request.title}
-      onCancel={() => request.resolve(null)}
-      actions={request.actions.map((action) => (
+      title={question.title}
+      onCancel={() => onAnswer(null)}
+      actions={question.actions.map((action) => (
         <button
           key={action.id}
           type="button"
           className={`button${action.primary ? ' button--primary' : ''}`}
           autoFocus={action.id === focusId}
-          onClick={() => request.resolve(action.id)}
+          onClick={() => onAnswer(action.id)}
         >
           {action.label}
         </button>
       ))}
     >
-      <p>{request.body}</p>
+      <p>{question.body}</p>
     </Modal>
   );
 }

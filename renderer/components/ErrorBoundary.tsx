@@ -1,17 +1,37 @@
 import { Component, useEffect, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
 import { parseMenuCommand } from '../../shared/ipc/contract';
-import { openWithoutAsking, saveAs, startEmptyWithoutAsking } from '../app/file-actions';
 import { getPlatform } from '../platform';
 
-type Props = {
-  readonly children: ReactNode;
-  /**
-   * One area of the app rather than all of it: the sidebar, the top bar and the File menu stay,
-   * so the way out is there too. The boundary tries again when `resetKey` changes.
-   */
-  readonly area?: string;
-  readonly resetKey?: unknown;
+/** What a way out of the error screen did: done, or why not in a sentence. */
+type RecoveryResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/** The ways out the last-resort screen offers, from the app's File commands. */
+export type RecoveryActions = {
+  /** Saves a copy of the stored portfolio as a file; whether it was saved. */
+  readonly saveCopy: () => Promise<boolean>;
+  /** Opens a portfolio file in place of the stored one, without asking first. */
+  readonly open: () => Promise<RecoveryResult>;
+  /** Replaces the stored portfolio with an empty one, without asking first. */
+  readonly startEmpty: () => Promise<RecoveryResult>;
 };
+
+type Props = { readonly children: ReactNode } & (
+  | {
+      /**
+       * One area of the app rather than all of it: the sidebar, the top bar and the File menu
+       * stay, so the way out is there too. The boundary tries again when `resetKey` changes.
+       */
+      readonly area: string;
+      readonly resetKey?: unknown;
+      readonly recovery?: never;
+    }
+  | {
+      /** All of the app: the last-resort screen, with these ways out. */
+      readonly recovery: RecoveryActions;
+      readonly area?: never;
+      readonly resetKey?: never;
+    }
+);
 type State = { readonly error: Error | null };
 
 /**
@@ -43,10 +63,10 @@ export class ErrorBoundary extends Component<Props, State> {
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return this.props.area ? (
-      <AreaProblem area={this.props.area} error={error} />
+    return this.props.recovery ? (
+      <FatalScreen error={error} recovery={this.props.recovery} onRecovered={this.recover} />
     ) : (
-      <FatalScreen error={error} onRecovered={this.recover} />
+      <AreaProblem area={this.props.area} error={error} />
     );
   }
 }
@@ -70,9 +90,11 @@ type Outcome = { readonly done: boolean; readonly message?: string };
 
 function FatalScreen({
   error,
+  recovery,
   onRecovered,
 }: {
   readonly error: Error;
+  readonly recovery: RecoveryActions;
   readonly onRecovered: () => void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -97,16 +119,16 @@ function FatalScreen({
 
   const saveCopy = async (): Promise<Outcome> => ({
     done: false,
-    message: (await saveAs())
+    message: (await recovery.saveCopy())
       ? 'A copy was saved. You can open it in a text editor, or start again below.'
       : 'Nothing was saved: the save was cancelled or the copy could not be written.',
   });
   const open = async (): Promise<Outcome> => {
-    const result = await openWithoutAsking();
+    const result = await recovery.open();
     return result.ok ? { done: true } : { done: false, message: result.message };
   };
   const startEmpty = async (): Promise<Outcome> => {
-    const result = await startEmptyWithoutAsking();
+    const result = await recovery.startEmpty();
     return result.ok ? { done: true } : { done: false, message: result.message };
   };
 

@@ -1,8 +1,10 @@
-import type { AreaInfo } from '../app/areas';
 import { DataLocation } from './DataLocation';
 
+/** What NotBuilt says of an area: its name and what it is for, in a sentence. */
+type PlannedArea = { readonly id: string; readonly label: string; readonly purpose: string };
+
 /** An area that is planned but not built yet says so plainly. */
-export function NotBuilt({ info }: { readonly info: AreaInfo }) {
+export function NotBuilt({ info }: { readonly info: PlannedArea }) {
   return (
     <section className="area area--empty" aria-labelledby="area-title">
       <h2 id="area-title">{info.label}</h2>

@@ -1,30 +1,35 @@
-import { describeProblem } from '../../shared/portfolio/restore';
+import { describeProblem, type PortfolioProblem } from '../../shared/portfolio/restore';
 import { formatNumber } from '../format';
-import { useAppStore } from '../state/store';
 import { Modal } from './Modal';
+
+type RefusedFileDialogProps = {
+  readonly fileName: string;
+  /** The first problems, each with its path and, when the reader could name it, its place. */
+  readonly problems: readonly PortfolioProblem[];
+  /** How many problems the file has in all, when more than `problems` lists. */
+  readonly problemCount?: number;
+  readonly onClose: () => void;
+};
 
 /**
  * Why a file was refused: every problem (up to the reader's limit) in words, with its path in the
  * file beneath, and how many there are in all.
  */
-export function RefusedFileDialog() {
-  const refused = useAppStore((state) => state.refusedFile);
-  const close = useAppStore((state) => state.setRefusedFile);
-  if (!refused) return null;
-  const listed = refused.problems.length;
-  const count = Math.max(refused.problemCount ?? listed, listed);
+export function RefusedFileDialog({
+  fileName,
+  problems,
+  problemCount,
+  onClose,
+}: RefusedFileDialogProps) {
+  const listed = problems.length;
+  const count = Math.max(problemCount ?? listed, listed);
   return (
     <Modal
-      title={`${refused.fileName} was not opened`}
+      title={`${fileName} was not opened`}
       wide
-      onCancel={() => close(null)}
+      onCancel={onClose}
       actions={
-        <button
-          type="button"
-          className="button button--primary"
-          autoFocus
-          onClick={() => close(null)}
-        >
+        <button type="button" className="button button--primary" autoFocus onClick={onClose}>
           Close
         </button>
       }
@@ -35,7 +40,7 @@ export function RefusedFileDialog() {
         your portfolio is unchanged. Fix {count === 1 ? 'it' : 'them'} and open the file again.
       </p>
       <ul className="problem-list" aria-label="Problems in the file">
-        {refused.problems.map((problem, index) => {
+        {problems.map((problem, index) => {
           const { headline, detail } = describeProblem(problem);
           return (
             <li key={index}>

@@ -15,7 +15,7 @@ import {
   type PackSettings,
 } from '../../../shared/pack/types';
 import { portfolioFileName } from '../../../shared/portfolio/write';
-import { askUser } from '../../app/dialogs';
+import { askUser } from '../../components/dialogs';
 import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
 import { localToday } from '../../format';
 import { PackDocument, type PackLayout } from '../../pack/PackDocument';

@@ -10,7 +10,7 @@ import {
   type Initiative,
   type Portfolio,
 } from '../../../shared/portfolio/types';
-import { askUser } from '../../app/dialogs';
+import { askUser } from '../../components/dialogs';
 import { NumberField, SelectField, TextField } from '../../components/fields';
 import {
   deleteInitiative,

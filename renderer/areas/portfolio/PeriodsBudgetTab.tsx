@@ -1,7 +1,7 @@
 /** The portfolio's name and units, its planning periods, and the budget per period. */
 import { useId, useState } from 'react';
 import { nextPeriod } from '../../../shared/portfolio/empty';
-import { askUser } from '../../app/dialogs';
+import { askUser } from '../../components/dialogs';
 import { NumberField, TextField } from '../../components/fields';
 import {
   appendPeriod,

@@ -1,5 +1,5 @@
 /** Teams and their capacity per period, as an editable grid with a total per team. */
-import { askUser } from '../../app/dialogs';
+import { askUser } from '../../components/dialogs';
 import { NumberField, TextField } from '../../components/fields';
 import {
   countTeamDemand,

@@ -9,7 +9,7 @@ import {
   scenarioFigures,
   type ScenarioFigures,
 } from '../../../shared/prioritize/scenario-comparison';
-import { askUser } from '../../app/dialogs';
+import { askUser } from '../../components/dialogs';
 import type { EditResult } from '../../db/repository';
 import {
   createScenario,

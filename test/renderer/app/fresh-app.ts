@@ -1,3 +1,4 @@
+import { dismissQuestion } from '../../../renderer/components/dialogs';
 import { DEFAULT_INITIATIVE_QUERY } from '../../../renderer/state/slices/uiSlice';
 import { DEFAULT_LOCATION } from '../../../renderer/state/slices/navigationSlice';
 import { useAppStore } from '../../../renderer/state/store';
@@ -11,7 +12,7 @@ export async function freshApp(): Promise<void> {
     location: DEFAULT_LOCATION,
     initiativeQuery: DEFAULT_INITIATIVE_QUERY,
     notices: [],
-    confirmRequest: null,
     refusedFile: null,
   });
+  dismissQuestion();
 }

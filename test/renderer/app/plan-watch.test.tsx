@@ -1,8 +1,8 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { AppNotices } from '../../../renderer/app/ConnectedDialogs';
 import { usePlanWatch } from '../../../renderer/app/usePlanWatch';
-import { Notices } from '../../../renderer/components/Notices';
 import { usePortfolioRows } from '../../../renderer/db/hooks';
 import { readPortfolio, setTeamCapacity, undo } from '../../../renderer/db/repository';
 import { moveInStack } from '../../../renderer/db/scenarios';
@@ -20,7 +20,7 @@ function Harness() {
   return (
     <>
       <p>{rows ? 'Ready' : 'Loading'}</p>
-      <Notices />
+      <AppNotices />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/app/App';
+import { FILE_RECOVERY } from '../../../renderer/app/recovery';
 import { ErrorBoundary } from '../../../renderer/components/ErrorBoundary';
 import { db } from '../../../renderer/db/database';
 import { readPortfolio } from '../../../renderer/db/repository';
@@ -49,7 +50,7 @@ describe('the last-resort screen', () => {
       return broken ? <Broken /> : <p>Back to work</p>;
     }
     render(
-      <ErrorBoundary>
+      <ErrorBoundary recovery={FILE_RECOVERY}>
         <MaybeBroken />
       </ErrorBoundary>,
     );

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../../shared/demo/demo-portfolio';
 import { ScenariosTab } from '../../../../renderer/areas/prioritize/ScenariosTab';
-import { ConfirmDialog } from '../../../../renderer/components/ConfirmDialog';
+import { AppConfirmDialog } from '../../../../renderer/app/ConnectedDialogs';
+import { dismissQuestion } from '../../../../renderer/components/dialogs';
 import { usePortfolio } from '../../../../renderer/db/hooks';
 import { readPortfolio } from '../../../../renderer/db/repository';
 import { createScenario, deleteScenario } from '../../../../renderer/db/scenarios';
@@ -36,7 +37,7 @@ function Harness({ initialActive }: { readonly initialActive: string | null }) {
           setActive(scenarioId);
         }}
       />
-      <ConfirmDialog />
+      <AppConfirmDialog />
     </>
   );
 }
@@ -88,7 +89,8 @@ afterAll(() => {
 beforeEach(async () => {
   await freshDatabase();
   activations = [];
-  useAppStore.setState({ notices: [], confirmRequest: null });
+  useAppStore.setState({ notices: [] });
+  dismissQuestion();
 });
 
 describe('the scenarios list', () => {
