@@ -66,6 +66,21 @@ export const PORTFOLIO_KEYS = [
   'initiatives',
   'scenarios',
   'actuals',
+  'decisions',
 ] as const;
+export const DECISION_KEYS = [
+  'id',
+  'date',
+  'kind',
+  'title',
+  'decision',
+  'rationale',
+  'decidedBy',
+  'concerns',
+  'fingerprint',
+  'supersedes',
+  'recordedAt',
+] as const;
+export const DECISION_CONCERN_KEYS = ['kind', 'id'] as const;
 export const OBJECTIVE_LINK_KEYS = ['id', 'contribution'] as const;
 export const MEASURE_ACTUAL_KEYS = ['date', 'value'] as const;

@@ -29,6 +29,8 @@ export const MAX_MEASURE = 1e15;
 export const MAX_ANY_SCORE = 1e9;
 /** How deep objects and lists may nest, counted from the top of the file. */
 export const MAX_NESTING_DEPTH = 64;
+/** Most decisions in the decision log: years of monthly reviews, far below the file size limit. */
+export const MAX_DECISIONS = 10_000;
 
 /**
  * An initiative's `estimateRange` is a share from 0 (the estimate is known exactly) up to, but not
@@ -123,6 +125,11 @@ export const BROKEN_TEXT_MESSAGE =
 
 /** The message for a name that is empty or only spaces. */
 export const EMPTY_NAME_MESSAGE = 'must not be empty';
+
+/** The message for a list longer than `max` entries: "has 10,001 decisions; at most 10,000 are allowed". */
+export function tooManyMessage(what: string, max: number, count: number): string {
+  return `has ${formatLimit(count)} ${what}; at most ${formatLimit(max)} are allowed`;
+}
 
 /** The message for text longer than `max` characters. */
 export function tooLongMessage(max: number, length: number): string {

@@ -69,6 +69,7 @@ const TOP_LEVEL: Readonly<Record<string, string>> = {
   initiatives: 'Initiatives',
   scenarios: 'Scenarios',
   actuals: 'Actuals',
+  decisions: 'Decisions',
 };
 
 /**
@@ -105,6 +106,14 @@ export function describePlace(path: readonly PropertyKey[], document: unknown): 
       case 'scenarios':
         parts.push(`Scenario ${entryName(list, second)}`);
         break;
+      case 'decisions': {
+        // A title is a sentence ("Commit plan Q3"), so it reads in quotes; an id does not.
+        const title = shown(own(entry, 'title'));
+        parts.push(
+          title !== undefined ? `Decision “${title}”` : `Decision ${entryName(list, second)}`,
+        );
+        break;
+      }
       case 'actuals': {
         const initiativeId = own(entry, 'initiativeId');
         const periodId = own(entry, 'periodId');
@@ -201,6 +210,10 @@ function describeInside(
       parts.push(date ? `actual of ${date}` : `actual ${index + 1}`);
       return after;
     }
+    return rest;
+  }
+  if (top === 'decisions' && name === 'concerns' && typeof key === 'number') {
+    parts.push(`concern ${key + 1}`);
     return rest;
   }
   if (top === 'scenarios' && name === 'ranking' && typeof key === 'number') {

@@ -8,12 +8,16 @@
  */
 import { z } from 'zod';
 import {
+  DECISION_CONCERN_KINDS,
+  DECISION_KINDS,
   INITIATIVE_STATUSES,
   PORTFOLIO_FORMAT,
   PORTFOLIO_VERSION,
   SCORING_MODELS,
   type Actual,
   type Criterion,
+  type Decision,
+  type DecisionConcern,
   type Extras,
   type Initiative,
   type Measure,
@@ -29,6 +33,8 @@ import {
 import {
   ACTUAL_KEYS,
   CRITERION_KEYS,
+  DECISION_CONCERN_KEYS,
+  DECISION_KEYS,
   INITIATIVE_KEYS,
   MEASURE_ACTUAL_KEYS,
   MEASURE_KEYS,
@@ -47,6 +53,7 @@ import {
   ESTIMATE_RANGE_MESSAGE,
   MAX_ANY_SCORE,
   MAX_CAPACITY,
+  MAX_DECISIONS,
   MAX_ID_LENGTH,
   MAX_MEASURE,
   MAX_MONEY,
@@ -60,10 +67,13 @@ import {
   isWellFormedText,
   tooLargeMessage,
   tooLongMessage,
+  tooManyMessage,
 } from './limits';
-import { setOwn } from './paths';
+import { formatPath, setOwn } from './paths';
+import { describePlace } from './places';
 import { checkPortfolioRules, problemAt, type PortfolioProblem } from './rules';
 import { utf16Message } from './text';
+import { recordToDocument, type RecordEntity } from './write';
 
 export type { PortfolioProblem } from './rules';
 export { describeProblem } from './rules';
@@ -131,6 +141,10 @@ const name = checkedText(nameProblem);
 const shortText = checkedText(textProblem(MAX_NAME_LENGTH));
 /** Descriptions, reasons and notes. */
 const longText = checkedText(textProblem(MAX_TEXT_LENGTH));
+/** Long text that must say something: what a decision decided. */
+const requiredLongText = checkedText((value) =>
+  value.trim() === '' ? EMPTY_NAME_MESSAGE : textProblem(MAX_TEXT_LENGTH)(value),
+);
 
 /** A number from `min` to `max`. */
 function numberIn(min: number, max: number) {
@@ -150,13 +164,44 @@ const weight = numberIn(0, MAX_WEIGHT);
 const measureFigure = numberIn(-MAX_MEASURE, MAX_MEASURE);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether a YYYY-MM-DD date is one the calendar has (not 2027-02-30). */
+function isRealDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 const isoDate = z
   .string()
   .regex(ISO_DATE, 'expected a date as YYYY-MM-DD')
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'expected a real date');
+  .refine(isRealDate, 'expected a real date');
+
+/** A date and time as ISO 8601 writes it, with seconds and a zone: 2026-12-04T10:15:00.000Z. */
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+const isoDateTime = z.string().superRefine((value, ctx) => {
+  const match = ISO_DATE_TIME.exec(value);
+  if (!match) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected a date and time as YYYY-MM-DDTHH:MM:SSZ, such as 2026-12-04T10:15:00.000Z',
+    });
+    return;
+  }
+  const [, date, hours, minutes, seconds, zoneHours, zoneMinutes] = match;
+  const within = (text: string | undefined, max: number) =>
+    text === undefined || Number(text) <= max;
+  if (
+    !isRealDate(date as string) ||
+    !within(hours, 23) ||
+    !within(minutes, 59) ||
+    !within(seconds, 59) ||
+    !within(zoneHours, 23) ||
+    !within(zoneMinutes, 59)
+  ) {
+    ctx.addIssue({ code: 'custom', message: 'expected a real date and time' });
+  }
+});
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -293,6 +338,49 @@ const actualSchema = z.object({
   note: longText.optional(),
 });
 
+const decisionSchema = z.object({
+  id,
+  date: isoDate,
+  kind: z.enum(DECISION_KINDS, { error: `expected one of ${DECISION_KINDS.join(', ')}` }),
+  title: name,
+  decision: requiredLongText,
+  rationale: longText.optional(),
+  decidedBy: shortText.optional(),
+  concerns: z
+    .array(
+      z.object({
+        kind: z.enum(DECISION_CONCERN_KINDS, {
+          error: `expected one of ${DECISION_CONCERN_KINDS.join(', ')}`,
+        }),
+        id,
+      }),
+    )
+    .optional(),
+  fingerprint: shortText.optional(),
+  supersedes: id.optional(),
+  recordedAt: isoDateTime.optional(),
+});
+
+/** A list of at most `max` entries, each checked by `entry`; too many is named with the count. */
+function listOf(entry: z.ZodType, what: string, max: number) {
+  return z.array(entry).superRefine((list, ctx) => {
+    if (list.length > max) {
+      ctx.addIssue({ code: 'custom', message: tooManyMessage(what, max, list.length) });
+    }
+  });
+}
+
+/** The schema of each record of the file's lists, as `checkRecord` takes them. */
+const RECORD_SCHEMAS: Readonly<Record<RecordEntity, z.ZodType>> = {
+  periods: periodSchema,
+  teams: teamSchema,
+  objectives: objectiveSchema,
+  initiatives: initiativeSchema,
+  scenarios: scenarioSchema,
+  actuals: actualSchema,
+  decisions: decisionSchema,
+};
+
 const portfolioSchema = z.object({
   format: z.literal(PORTFOLIO_FORMAT, { error: `expected "${PORTFOLIO_FORMAT}"` }),
   version: z.literal(PORTFOLIO_VERSION, {
@@ -315,6 +403,7 @@ const portfolioSchema = z.object({
   initiatives: z.array(initiativeSchema).optional(),
   scenarios: z.array(scenarioSchema).optional(),
   actuals: z.array(actualSchema).optional(),
+  decisions: listOf(decisionSchema, 'decisions', MAX_DECISIONS).optional(),
 });
 
 function describeReceived(input: unknown): string {
@@ -355,6 +444,10 @@ function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
     }
     return `expected ${expected}, got ${describeReceived(input)}`;
   }
+  // A required choice (a kind, the format) that is not there at all: say it is missing.
+  if (issue.code === 'invalid_value' && valueAt(root, issue.path) === undefined) {
+    return `is missing: ${issue.message}`;
+  }
   return issue.message;
 }
 
@@ -362,16 +455,17 @@ function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
 
 /**
  * The path of the first object or list nested deeper than `MAX_NESTING_DEPTH` (the file's top
- * object is level 1), or null. A walk with a stack of its own: depth is what it guards against.
+ * object is level 1; `rootDepth` is the level `root` sits at), or null. A walk with a stack of
+ * its own: depth is what it guards against.
  */
-function tooDeep(root: unknown): PropertyKey[] | null {
+function tooDeep(root: unknown, rootDepth = 1): PropertyKey[] | null {
   type Entry = {
     readonly value: unknown;
     readonly depth: number;
     readonly key: PropertyKey;
     readonly parent: Entry | null;
   };
-  const stack: Entry[] = [{ value: root, depth: 1, key: '', parent: null }];
+  const stack: Entry[] = [{ value: root, depth: rootDepth, key: '', parent: null }];
   while (stack.length > 0) {
     const entry = stack.pop() as Entry;
     const { value } = entry;
@@ -522,6 +616,17 @@ function restoreActual(raw: Loose): Actual {
   );
 }
 
+function restoreConcern(raw: Loose): DecisionConcern {
+  const { known, extras } = split(raw, DECISION_CONCERN_KEYS);
+  return withExtras(known as DecisionConcern, extras);
+}
+
+function restoreDecision(raw: Loose): Decision {
+  const { known, extras } = split(raw, DECISION_KEYS);
+  const concerns = (known.concerns as Loose[] | undefined)?.map(restoreConcern);
+  return withExtras({ ...known, ...(concerns && { concerns }) } as Decision, extras);
+}
+
 /** The portfolio of a file whose shape is right (or was made right by `salvage`). */
 function build(raw: Loose): Portfolio {
   const { known, extras } = split(raw, PORTFOLIO_KEYS);
@@ -539,6 +644,9 @@ function build(raw: Loose): Portfolio {
       initiatives: list('initiatives').map(restoreInitiative),
       scenarios: list('scenarios').map(restoreScenario),
       ...(known.actuals !== undefined && { actuals: list('actuals').map(restoreActual) }),
+      ...(known.decisions !== undefined && {
+        decisions: list('decisions').map(restoreDecision),
+      }),
     },
     extras,
   );
@@ -551,6 +659,7 @@ const LIST_KEYS = new Set([
   'initiatives',
   'scenarios',
   'actuals',
+  'decisions',
 ]);
 /** Fields whose loss would make the rules misread references. */
 const IDENTITY_FIELDS = new Set(['id', 'initiativeId', 'periodId']);
@@ -585,6 +694,10 @@ function salvage(input: Loose, paths: readonly (readonly PropertyKey[])[]): Loos
   return copy;
 }
 
+function tooDeepMessage(): string {
+  return `nests objects and lists more than ${MAX_NESTING_DEPTH} levels deep; Baton reads at most ${MAX_NESTING_DEPTH}`;
+}
+
 /**
  * Reads an already JSON-parsed portfolio file. Fills defaults (a missing name becomes the id, a
  * missing status `proposed`, missing lists empty), keeps unknown keys, and checks every limit and
@@ -597,15 +710,7 @@ export function restorePortfolio(input: unknown): RestoreResult {
     ]);
   }
   const deep = tooDeep(input);
-  if (deep) {
-    return refused([
-      problemAt(
-        input,
-        deep,
-        `nests objects and lists more than ${MAX_NESTING_DEPTH} levels deep; Baton reads at most ${MAX_NESTING_DEPTH}`,
-      ),
-    ]);
-  }
+  if (deep) return refused([problemAt(input, deep, tooDeepMessage())]);
   const parsed = portfolioSchema.safeParse(input);
   if (parsed.success) {
     const portfolio = build(input);
@@ -626,6 +731,62 @@ export function restorePortfolio(input: unknown): RestoreResult {
     (problem) => !seen.has(problem.path),
   );
   return refused([...shapeProblems, ...ruleProblems]);
+}
+
+/** Where a record checked on its own sits: its index in its list, and the portfolio around it. */
+export type RecordPlace = {
+  readonly index: number;
+  /** Lends its names to the places (a team's name for its id); its list `entity` is not read. */
+  readonly portfolio?: Portfolio;
+};
+
+/**
+ * Checks ONE record in domain form (a period, team, objective, initiative, scenario, actual or
+ * decision) as the reader checks it in a file: put into file form by the writer, then the same
+ * schema, limits and nesting depth. For an edit that changed a few records, without reading the
+ * whole portfolio again. The rules between records (unique ids, references, cycles, score scales,
+ * an initiative no longer than the plan) are `checkPortfolioRules`'s.
+ *
+ * Without `place`, paths start at the record (`demand.platform[1]`; `(record)` for the record
+ * itself); with it, they are the file's (`initiatives[3].demand.platform[1]`), and the places in
+ * words name teams and periods from its portfolio, exactly as the reader of the whole file does.
+ */
+export function checkRecord(
+  entity: RecordEntity,
+  record: object,
+  place?: RecordPlace,
+): PortfolioProblem[] {
+  const plain = recordToDocument(entity, record);
+  const index = place?.index ?? 0;
+  const list: unknown[] = [];
+  list[index] = plain;
+  const around = place?.portfolio;
+  // Just what the words for a place read: the lists that lend names, and this record in its list.
+  const document: Loose = {
+    ...(around && {
+      periods: around.periods,
+      teams: around.teams,
+      objectives: around.objectives,
+      initiatives: around.initiatives,
+      scoring: around.scoring,
+    }),
+    [entity]: list,
+  };
+  const problem = (at: readonly PropertyKey[], message: string): PortfolioProblem => {
+    const full = [entity, index, ...at];
+    const where = describePlace(full, document);
+    return {
+      path: place ? formatPath(full) : at.length === 0 ? '(record)' : formatPath(at),
+      message,
+      ...(where !== undefined && { where }),
+    };
+  };
+  // A record sits three levels down in the file: the top object, its list, the record.
+  const deep = tooDeep(plain, 3);
+  if (deep) return [problem(deep, tooDeepMessage())];
+  const parsed = RECORD_SCHEMAS[entity].safeParse(plain);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => problem(issue.path, issueMessage(issue, plain)));
 }
 
 /**

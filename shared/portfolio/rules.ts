@@ -1,7 +1,8 @@
 /**
  * The rules a portfolio must keep beyond the shape of each value: unique ids, references that
  * resolve, dependency and strategy trees without cycles, start windows in order, initiatives no
- * longer than the plan, scores on their model's scale. Used when a file is read and when the app
+ * longer than the plan, scores on their model's scale, decisions that amend only the latest of an
+ * earlier chain. Used when a file is read and when the app
  * checks an edit before it stores it. Every walk here uses a stack of its own, not recursion, so
  * a long chain or a deep tree is a problem to report, not a crash.
  */
@@ -9,7 +10,7 @@ import { formatLimit, scoreScale } from './limits';
 import { initiativeDuration } from './measures';
 import { formatPath } from './paths';
 import { describePlace } from './places';
-import type { Portfolio } from './types';
+import { DECISION_CONCERN_KINDS, type Decision, type Portfolio } from './types';
 
 /**
  * A problem of a portfolio file. `path` names the place as a path into the file
@@ -299,5 +300,76 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
     }
   });
 
+  checkDecisions(portfolio.decisions ?? [], add);
+
   return problems;
+}
+
+/**
+ * The decision log's rules: ids unique; a decision supersedes only one earlier in the log (so
+ * amendments form chains without cycles) and only the latest of its chain (a decision superseded
+ * once is amended through the decision that superseded it); each concern of a known kind. What a
+ * decision concerns need not exist any more: the log outlives the initiative it was about.
+ */
+function checkDecisions(
+  decisions: readonly Decision[],
+  add: (at: readonly PropertyKey[], message: string) => void,
+): void {
+  const allIds = new Set<string>();
+  const seen = new Set<string>();
+  /** Decision id → the id of the first decision that supersedes it. */
+  const supersededBy = new Map<string, string>();
+  const latestOf = (id: string): string => {
+    let latest = id;
+    const visited = new Set<string>([latest]);
+    for (let next = supersededBy.get(latest); next !== undefined; next = supersededBy.get(latest)) {
+      // Repeated ids (already a problem) could close a loop; stop rather than go round it.
+      if (visited.has(next)) break;
+      visited.add(next);
+      latest = next;
+    }
+    return latest;
+  };
+  for (const decision of decisions) allIds.add(decision.id);
+  decisions.forEach((decision, index) => {
+    const base = ['decisions', index] as const;
+    if (seen.has(decision.id)) {
+      add(
+        [...base, 'id'],
+        `decision id "${decision.id}" is used more than once; ids must be unique`,
+      );
+    }
+    decision.concerns?.forEach((concern, concernIndex) => {
+      if (!(DECISION_CONCERN_KINDS as readonly string[]).includes(concern.kind)) {
+        add(
+          [...base, 'concerns', concernIndex, 'kind'],
+          `expected one of ${DECISION_CONCERN_KINDS.join(', ')}`,
+        );
+      }
+    });
+    const target = decision.supersedes;
+    if (target !== undefined) {
+      const at = [...base, 'supersedes'];
+      if (target === decision.id) {
+        add(at, 'a decision cannot supersede itself');
+      } else if (!seen.has(target)) {
+        add(
+          at,
+          allIds.has(target)
+            ? `decision "${target}" comes later in the log; a decision supersedes only an earlier one`
+            : `decision "${target}" does not exist`,
+        );
+      } else {
+        const by = supersededBy.get(target);
+        if (by === undefined) supersededBy.set(target, decision.id);
+        else {
+          add(
+            at,
+            `decision "${target}" is already superseded by "${by}"; supersede the latest decision of that chain, "${latestOf(by)}"`,
+          );
+        }
+      }
+    }
+    seen.add(decision.id);
+  });
 }

@@ -137,6 +137,54 @@ export type Actual = {
   readonly extras?: Extras;
 };
 
+export const DECISION_KINDS = [
+  'gate',
+  'prioritization',
+  'scenario-commit',
+  'stop-continue',
+  'workshop-outcome',
+  'review',
+  'other',
+] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+export const DECISION_CONCERN_KINDS = ['initiative', 'scenario', 'objective'] as const;
+export type DecisionConcernKind = (typeof DECISION_CONCERN_KINDS)[number];
+
+/**
+ * What a decision is about. The id need not exist in the portfolio: a decision outlives the
+ * initiative, scenario or objective it was about.
+ */
+export type DecisionConcern = {
+  readonly kind: DecisionConcernKind;
+  readonly id: string;
+  readonly extras?: Extras;
+};
+
+/**
+ * Baton extension (top-level key `decisions`): the decision log, oldest first. A decision that
+ * amends another names it in `supersedes`; amendments form chains, each amending the latest.
+ */
+export type Decision = {
+  readonly id: string;
+  /** ISO date (YYYY-MM-DD) the decision was taken. */
+  readonly date: string;
+  readonly kind: DecisionKind;
+  readonly title: string;
+  /** What was decided. */
+  readonly decision: string;
+  readonly rationale?: string;
+  readonly decidedBy?: string;
+  readonly concerns?: readonly DecisionConcern[];
+  /** The fingerprint of the portfolio as it stood when the decision was taken. */
+  readonly fingerprint?: string;
+  /** The id of the earlier decision this one amends. */
+  readonly supersedes?: string;
+  /** ISO date-time the decision was recorded (2026-12-04T10:15:00.000Z). */
+  readonly recordedAt?: string;
+  readonly extras?: Extras;
+};
+
 export type Portfolio = {
   readonly name: string;
   readonly currency?: string;
@@ -150,6 +198,7 @@ export type Portfolio = {
   readonly initiatives: readonly Initiative[];
   readonly scenarios: readonly Scenario[];
   readonly actuals?: readonly Actual[];
+  readonly decisions?: readonly Decision[];
   /** Unknown top-level keys, kept as read. */
   readonly extras?: Extras;
 };

@@ -6,6 +6,8 @@
 import {
   ACTUAL_KEYS,
   CRITERION_KEYS,
+  DECISION_CONCERN_KEYS,
+  DECISION_KEYS,
   INITIATIVE_KEYS,
   MEASURE_ACTUAL_KEYS,
   MEASURE_KEYS,
@@ -19,7 +21,19 @@ import {
 } from './keys';
 import { slugify } from './ids';
 import { setOwn } from './paths';
-import { PORTFOLIO_FORMAT, PORTFOLIO_VERSION, type Extras, type Portfolio } from './types';
+import {
+  PORTFOLIO_FORMAT,
+  PORTFOLIO_VERSION,
+  type Actual,
+  type Decision,
+  type Extras,
+  type Initiative,
+  type Objective,
+  type Period,
+  type Portfolio,
+  type Scenario,
+  type Team,
+} from './types';
 
 type Plain = Record<string, unknown>;
 
@@ -43,6 +57,84 @@ function ordered(value: object, order: readonly string[]): Plain {
   return out;
 }
 
+/**
+ * `list` with each object in it put in order by `write`. Typed data always has a list of objects
+ * here; a record checked on its own (`checkRecord`) may not, and then what is not a list or not an
+ * object passes unchanged, for the reader to name.
+ */
+function eachOrdered<T extends object>(
+  list: readonly T[] | undefined,
+  write: (item: T) => Plain,
+): unknown {
+  if (!Array.isArray(list)) return list;
+  return list.map((item: unknown) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item) ? write(item as T) : item,
+  );
+}
+
+function objectiveToDocument(objective: Objective): Plain {
+  return ordered(
+    {
+      ...objective,
+      measures: eachOrdered(objective.measures, (measure) =>
+        ordered(
+          {
+            ...measure,
+            actuals: eachOrdered(measure.actuals, (actual) => ordered(actual, MEASURE_ACTUAL_KEYS)),
+          },
+          MEASURE_KEYS,
+        ),
+      ),
+    },
+    OBJECTIVE_KEYS,
+  );
+}
+
+function initiativeToDocument(initiative: Initiative): Plain {
+  return ordered(
+    {
+      ...initiative,
+      objectives: eachOrdered(initiative.objectives, (link) => ordered(link, OBJECTIVE_LINK_KEYS)),
+    },
+    INITIATIVE_KEYS,
+  );
+}
+
+function decisionToDocument(decision: Decision): Plain {
+  return ordered(
+    {
+      ...decision,
+      concerns: eachOrdered(decision.concerns, (concern) =>
+        ordered(concern, DECISION_CONCERN_KEYS),
+      ),
+    },
+    DECISION_KEYS,
+  );
+}
+
+/** The lists of the file whose entries are records of their own, each with its writer. */
+const RECORD_WRITERS = {
+  periods: (period: Period) => ordered(period, PERIOD_KEYS),
+  teams: (team: Team) => ordered(team, TEAM_KEYS),
+  objectives: objectiveToDocument,
+  initiatives: initiativeToDocument,
+  scenarios: (scenario: Scenario) => ordered(scenario, SCENARIO_KEYS),
+  actuals: (actual: Actual) => ordered(actual, ACTUAL_KEYS),
+  decisions: decisionToDocument,
+} as const;
+
+/** A list of the file whose entries are records: what `recordToDocument` and `checkRecord` take. */
+export type RecordEntity = keyof typeof RECORD_WRITERS;
+
+/**
+ * One record in domain form (a period, an initiative, a decision…) as the writer puts it into the
+ * file: known keys in order, then unknown ones, `extras` spread after them.
+ */
+export function recordToDocument(entity: RecordEntity, record: object): Plain {
+  // Each writer only reorders keys, so any object is safe to pass; the reader checks the result.
+  return (RECORD_WRITERS[entity] as (value: object) => Plain)(record);
+}
+
 /** The portfolio as the plain JSON document of the file format. */
 export function portfolioToDocument(portfolio: Portfolio): Plain {
   return ordered(
@@ -52,26 +144,10 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
       name: portfolio.name,
       currency: portfolio.currency,
       capacityUnit: portfolio.capacityUnit,
-      periods: portfolio.periods.map((period) => ordered(period, PERIOD_KEYS)),
-      teams: portfolio.teams.map((team) => ordered(team, TEAM_KEYS)),
+      periods: portfolio.periods.map(RECORD_WRITERS.periods),
+      teams: portfolio.teams.map(RECORD_WRITERS.teams),
       budget: portfolio.budget,
-      objectives: portfolio.objectives.map((objective) =>
-        ordered(
-          {
-            ...objective,
-            measures: objective.measures?.map((measure) =>
-              ordered(
-                {
-                  ...measure,
-                  actuals: measure.actuals?.map((actual) => ordered(actual, MEASURE_ACTUAL_KEYS)),
-                },
-                MEASURE_KEYS,
-              ),
-            ),
-          },
-          OBJECTIVE_KEYS,
-        ),
-      ),
+      objectives: portfolio.objectives.map(objectiveToDocument),
       scoring: portfolio.scoring
         ? ordered(
             {
@@ -83,17 +159,10 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
             SCORING_KEYS,
           )
         : undefined,
-      initiatives: portfolio.initiatives.map((initiative) =>
-        ordered(
-          {
-            ...initiative,
-            objectives: initiative.objectives?.map((link) => ordered(link, OBJECTIVE_LINK_KEYS)),
-          },
-          INITIATIVE_KEYS,
-        ),
-      ),
-      scenarios: portfolio.scenarios.map((scenario) => ordered(scenario, SCENARIO_KEYS)),
-      actuals: portfolio.actuals?.map((actual) => ordered(actual, ACTUAL_KEYS)),
+      initiatives: portfolio.initiatives.map(initiativeToDocument),
+      scenarios: portfolio.scenarios.map(RECORD_WRITERS.scenarios),
+      actuals: portfolio.actuals?.map(RECORD_WRITERS.actuals),
+      decisions: portfolio.decisions?.map(decisionToDocument),
       extras: portfolio.extras,
     },
     PORTFOLIO_KEYS,

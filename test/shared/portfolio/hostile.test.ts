@@ -117,6 +117,64 @@ describe('keys named __proto__', () => {
   });
 });
 
+describe('the decision log', () => {
+  const decision = (id: string, more: Record<string, unknown> = {}) => ({
+    id,
+    date: '2027-01-12',
+    kind: 'review',
+    title: `Decision ${id}`,
+    decision: 'Go on.',
+    ...more,
+  });
+
+  it('keeps a __proto__ key of a decision and of a concern, and takes ids named like built-ins', () => {
+    const text = minimal({
+      decisions: [
+        JSON.parse(
+          '{"id":"__proto__","date":"2027-01-12","kind":"gate","title":"G","decision":"Go.","__proto__":{"polluted":true}}',
+        ),
+        decision('constructor', {
+          supersedes: '__proto__',
+          concerns: [JSON.parse('{"kind":"initiative","id":"toString","__proto__":[1]}')],
+        }),
+      ],
+    });
+    const portfolio = read(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(portfolio.decisions?.[1]?.supersedes).toBe('__proto__');
+    const written = writePortfolio(portfolio);
+    const document = JSON.parse(written) as { decisions: Record<string, unknown>[] };
+    expect(Object.hasOwn(document.decisions[0] as object, '__proto__')).toBe(true);
+    expect(writePortfolio(read(written))).toBe(written);
+  });
+
+  it('refuses a broken character in a title, naming the decision by its id', () => {
+    expect(
+      problemsOf(JSON.parse(minimal({ decisions: [decision('d1', { title: 'Gate\udc00' })] }))),
+    ).toContainEqual({
+      path: 'decisions[0].title',
+      message:
+        'contains a broken character (half of a surrogate pair); retype it or save the file as UTF-8 again',
+      where: 'Decision d1, title',
+    });
+  });
+
+  it('reads a chain of 10,000 amendments, and names a fork at its end', () => {
+    const count = 10_000;
+    const decisions = Array.from({ length: count }, (_, n) =>
+      decision(`d${n}`, n > 0 ? { supersedes: `d${n - 1}` } : {}),
+    );
+    expect(validateCommand('log.json', minimal({ decisions })).code).toBe(0);
+    decisions[count - 1] = decision(`d${count - 1}`, { supersedes: 'd0' });
+    expect(problemsOf(JSON.parse(minimal({ decisions })))).toEqual([
+      expect.objectContaining({
+        path: `decisions[${count - 1}].supersedes`,
+        message: `decision "d0" is already superseded by "d1"; supersede the latest decision of that chain, "d${count - 2}"`,
+      }),
+    ]);
+  });
+});
+
 describe('long chains and deep trees', () => {
   it('reads a 5,000-long dependency chain listed last first', () => {
     const count = 5000;

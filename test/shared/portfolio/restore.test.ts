@@ -68,6 +68,11 @@ describe('restorePortfolio', () => {
       where: 'Format',
     });
     expect(problemsOf({ ...smallPortfolioFile(), version: 2 })[0]?.path).toBe('version');
+    expect(problemsOf({ ...smallPortfolioFile(), format: undefined })).toContainEqual({
+      path: 'format',
+      message: 'is missing: expected "baton-portfolio"',
+      where: 'Format',
+    });
     expect(problemsOf({ ...smallPortfolioFile(), name: undefined })).toContainEqual({
       path: 'name',
       message: 'is missing: expected text',
