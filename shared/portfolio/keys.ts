@@ -55,6 +55,7 @@ export const ACTUAL_KEYS = [
 export const PORTFOLIO_KEYS = [
   'format',
   'version',
+  'batonRevision',
   'name',
   'currency',
   'capacityUnit',

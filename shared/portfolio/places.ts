@@ -58,6 +58,7 @@ function words(key: string): string {
 const TOP_LEVEL: Readonly<Record<string, string>> = {
   format: 'Format',
   version: 'Version',
+  batonRevision: 'Baton revision',
   name: 'Portfolio name',
   currency: 'Currency',
   capacityUnit: 'Capacity unit',

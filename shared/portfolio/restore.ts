@@ -1,7 +1,8 @@
 /**
- * Reading a portfolio: `restorePortfolio(unknown)` checks the shape of a parsed portfolio file
- * (format `baton-portfolio`, version 1) and every limit of limits.ts, fills defaults, keeps
- * unknown keys as `extras`, and then enforces the file's rules (unique ids, references, cycles).
+ * Reading a portfolio: `restorePortfolio(unknown)` brings a parsed portfolio file (format
+ * `baton-portfolio`, version 1) to the current revision of Baton's keys (migrations.ts), checks its
+ * shape and every limit of limits.ts, fills defaults, keeps unknown keys as `extras`, and then
+ * enforces the file's rules (unique ids, references, cycles).
  * A file that breaks any rule is refused whole, with every problem named by its place in words
  * and its path. When some values have the wrong shape, the rules still run on the rest, so one
  * reading reports both.
@@ -69,6 +70,7 @@ import {
   tooLongMessage,
   tooManyMessage,
 } from './limits';
+import { BATON_REVISION_KEY, migrateDocument } from './migrations';
 import { formatPath, setOwn } from './paths';
 import { describePlace } from './places';
 import { checkPortfolioRules, problemAt, type PortfolioProblem } from './rules';
@@ -699,18 +701,27 @@ function tooDeepMessage(): string {
 }
 
 /**
- * Reads an already JSON-parsed portfolio file. Fills defaults (a missing name becomes the id, a
+ * Reads an already JSON-parsed portfolio file. Brings a file of an earlier revision of Baton's keys
+ * to this one (refusing one of a later revision), fills defaults (a missing name becomes the id, a
  * missing status `proposed`, missing lists empty), keeps unknown keys, and checks every limit and
- * rule.
+ * rule. The input is not changed.
  */
-export function restorePortfolio(input: unknown): RestoreResult {
-  if (!isPlainRecord(input)) {
+export function restorePortfolio(parsedFile: unknown): RestoreResult {
+  if (!isPlainRecord(parsedFile)) {
     return refused([
-      { path: '(top level)', message: `expected a JSON object, got ${describeReceived(input)}` },
+      {
+        path: '(top level)',
+        message: `expected a JSON object, got ${describeReceived(parsedFile)}`,
+      },
     ]);
   }
-  const deep = tooDeep(input);
-  if (deep) return refused([problemAt(input, deep, tooDeepMessage())]);
+  const deep = tooDeep(parsedFile);
+  if (deep) return refused([problemAt(parsedFile, deep, tooDeepMessage())]);
+  const migrated = migrateDocument(parsedFile);
+  if (!migrated.ok) {
+    return refused([problemAt(parsedFile, [BATON_REVISION_KEY], migrated.message)]);
+  }
+  const input = migrated.document as Loose;
   const parsed = portfolioSchema.safeParse(input);
   if (parsed.success) {
     const portfolio = build(input);

@@ -20,6 +20,7 @@ import {
   TEAM_KEYS,
 } from './keys';
 import { slugify } from './ids';
+import { CURRENT_REVISION } from './migrations';
 import { setOwn } from './paths';
 import {
   PORTFOLIO_FORMAT,
@@ -141,6 +142,7 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
     {
       format: PORTFOLIO_FORMAT,
       version: PORTFOLIO_VERSION,
+      batonRevision: CURRENT_REVISION,
       name: portfolio.name,
       currency: portfolio.currency,
       capacityUnit: portfolio.capacityUnit,

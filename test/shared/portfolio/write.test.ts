@@ -13,9 +13,13 @@ function reread(text: string): Portfolio {
 }
 
 describe('writePortfolio', () => {
-  it('starts with the format and version, and ends with a newline', () => {
+  it("starts with the format, the version and Baton's revision, and ends with a newline", () => {
     const text = writePortfolio(DEMO_PORTFOLIO);
-    expect(text.startsWith('{\n  "format": "baton-portfolio",\n  "version": 1,\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '{\n  "format": "baton-portfolio",\n  "version": 1,\n  "batonRevision": 2,\n  "name": ',
+      ),
+    ).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
