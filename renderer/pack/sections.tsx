@@ -3,8 +3,14 @@
  * figures, charts) and tables whose rows may break across pages under a repeated header.
  */
 import type { ReactNode } from 'react';
-import type { PackContent, RankedRow } from '../../shared/pack/content';
-import { PACK_LOCALE } from '../../shared/pack/content';
+import type {
+  DecisionConcernName,
+  DecisionLog,
+  DecisionLogEntry,
+  PackContent,
+  RankedRow,
+} from '../../shared/pack/content';
+import { DECISION_LOG_DAYS, PACK_LOCALE } from '../../shared/pack/content';
 import { SECTION_INFO, type PackInput, type PackSectionId } from '../../shared/pack/types';
 import { formatMoney, formatNumber, formatPercent } from '../../shared/format';
 import type { CutLine } from '../../shared/prioritize/cutline';
@@ -14,6 +20,7 @@ import { Roadmap } from '../charts/Roadmap';
 import { ROADMAP_SIZES, nameColumnWidth } from '../charts/roadmap-model';
 import { ValueEffortChart } from '../charts/ValueEffortChart';
 import { Heading } from './Heading';
+import { cutText, textPieces } from './text-pieces';
 
 export type FlowBlock = {
   readonly kind: 'flow';
@@ -537,8 +544,189 @@ const RISK_LABEL = {
   dependency: 'Dependency',
 } as const;
 
+/**
+ * Most characters of a decision in one table row. The paginator breaks a table between rows only,
+ * so a long decision is printed as several rows; this many characters take about ten lines in
+ * the narrowest column (A4 portrait), a sixth of the shortest page (A4 landscape).
+ */
+export const DECISION_ROW_CHARS = 700;
+/** Characters to a line of the decision column, at its narrowest: a paragraph takes whole lines. */
+const DECISION_LINE_CHARS = 70;
+
+const CONCERN_LABEL = {
+  initiative: ['Initiative', 'Initiatives'],
+  scenario: ['Scenario', 'Scenarios'],
+  objective: ['Objective', 'Objectives'],
+} as const;
+
+/** "Initiatives: WMS upgrade, Data platform · Scenario: Baseline": what a decision is about. */
+function concernsText(concerns: readonly DecisionConcernName[]): string {
+  return (['initiative', 'scenario', 'objective'] as const)
+    .flatMap((kind) => {
+      const names = concerns
+        .filter((concern) => concern.kind === kind)
+        .map((concern) => (concern.known ? concern.name : `${concern.name} (removed)`));
+      if (names.length === 0) return [];
+      return [`${CONCERN_LABEL[kind][names.length === 1 ? 0 : 1]}: ${names.join(', ')}`];
+    })
+    .join(' · ');
+}
+
+/** “Title” (2026-11-03): another decision, named where one amends the other. */
+function linkText(link: NonNullable<DecisionLogEntry['amends']>): string {
+  return `“${link.title}”${link.date ? ` (${link.date})` : ''}`;
+}
+
+/** A paragraph of a decision as printed: its label ("Why") and its text. */
+type LogParagraph = { readonly key: string; readonly label: string; readonly text: string };
+
+/** The paragraphs under a decision's title, in print order. */
+function logParagraphs(entry: DecisionLogEntry): LogParagraph[] {
+  const paragraphs: LogParagraph[] = [];
+  const add = (key: string, label: string, text: string) => {
+    // A line break in the text starts a paragraph of its own, under the same label.
+    textPieces(text, Number.POSITIVE_INFINITY).forEach((line, index) =>
+      paragraphs.push({ key: `${key}-${index}`, label: index === 0 ? label : '', text: line }),
+    );
+  };
+  if (entry.amends) add('amends', 'Amends', linkText(entry.amends));
+  if (entry.supersededBy) add('superseded', 'Superseded by', linkText(entry.supersededBy));
+  add('decision', 'Decision', entry.decision);
+  if (entry.rationale) add('rationale', 'Why', entry.rationale);
+  if (entry.decidedBy) add('by', 'Decided by', entry.decidedBy);
+  if (entry.concerns.length > 0) add('concerns', 'Concerns', concernsText(entry.concerns));
+  return paragraphs;
+}
+
+/** The part of a paragraph one row prints; `first` when it holds the paragraph's start. */
+type LogRun = {
+  readonly paragraph: LogParagraph;
+  readonly first: boolean;
+  readonly text: string;
+};
+
+/**
+ * A decision's paragraphs in rows of at most DECISION_ROW_CHARS characters (the title counted in
+ * the first, and each paragraph in whole lines). A paragraph longer than a row is cut (at a
+ * sentence end where it can be) and goes on in the next row, so that no row is taller than a page.
+ */
+function logRows(entry: DecisionLogEntry): LogRun[][] {
+  const most = DECISION_ROW_CHARS;
+  // A paragraph's last line takes a whole line however short it is: a row of many short
+  // paragraphs (a list, an item a line) is as tall as its lines, whatever its characters.
+  const lines = (chars: number) => Math.max(1, Math.ceil(chars / DECISION_LINE_CHARS));
+  const rows: LogRun[][] = [[]];
+  let left = most - lines(entry.title.length) * DECISION_LINE_CHARS;
+  for (const paragraph of logParagraphs(entry)) {
+    const label = paragraph.label === '' ? 0 : paragraph.label.length + 2;
+    let rest = paragraph.text;
+    let first = true;
+    while (rest !== '') {
+      // A paragraph that a row can hold is not cut: it starts the next row when this one is
+      // too full. A longer one fills what is left, unless that is too little to be worth it; so
+      // does the first under the title, which would otherwise be left alone in its row.
+      const row = rows[rows.length - 1] as LogRun[];
+      const cost = lines((first ? label : 0) + rest.length) * DECISION_LINE_CHARS;
+      if (cost > left && ((cost <= most && row.length > 0) || left < most / 4)) {
+        rows.push([]);
+        left = most;
+      }
+      const [head, tail] = cutText(rest, left - (first ? label : 0));
+      (rows[rows.length - 1] as LogRun[]).push({ paragraph, first, text: head });
+      left -= lines(head.length + (first ? label : 0)) * DECISION_LINE_CHARS;
+      rest = tail;
+      first = false;
+    }
+  }
+  return rows;
+}
+
+function logRunView(run: LogRun): ReactNode {
+  return (
+    <p key={run.paragraph.key} className="pack-log__p">
+      {run.first && run.paragraph.label !== '' && (
+        <span className="pack-log__label">{run.paragraph.label}: </span>
+      )}
+      {run.text}
+    </p>
+  );
+}
+
+/**
+ * The decision log as a table, a decision's text over as many rows as it needs (each at most
+ * DECISION_ROW_CHARS), so that the longest decision breaks between pages like any table.
+ */
+function decisionLogTable(log: DecisionLog): TableBlock {
+  const rows: TableBlock['rows'][number][] = [];
+  for (const entry of log.entries) {
+    const runs = logRows(entry);
+    runs.forEach((run, index) => {
+      const classes = [
+        index > 0 && 'pack-row--more',
+        index < runs.length - 1 && 'pack-row--continues',
+        entry.supersededBy && 'pack-row--superseded',
+      ].filter(Boolean);
+      rows.push({
+        key: `${entry.id}-${index}`,
+        ...(classes.length > 0 && { className: classes.join(' ') }),
+        cells: [
+          index === 0 ? <span className="pack-date">{entry.date}</span> : '',
+          index === 0 ? <span className="pack-tag pack-tag--log">{entry.kindLabel}</span> : '',
+          <div className="pack-log">
+            {index === 0 && (
+              <p className="pack-log__title">
+                {entry.supersededBy && (
+                  <span className="pack-tag pack-tag--superseded">Superseded</span>
+                )}
+                <span className="pack-name">{entry.title}</span>
+              </p>
+            )}
+            {run.map(logRunView)}
+          </div>,
+        ],
+      });
+    });
+  }
+  return {
+    kind: 'table',
+    key: 'log',
+    caption: `Decisions since ${log.since}`,
+    className: 'pack-table--log',
+    widths: ['15%', '16%', '69%'],
+    head: ['Date', 'Kind', 'Decision'],
+    rows,
+  };
+}
+
+/** Where the log's first day comes from, in a sentence. */
+function logIntro(log: DecisionLog): string {
+  const from =
+    log.basis === 'settings'
+      ? `${log.since}, the date of the previous pack`
+      : log.basis === 'review'
+        ? `${log.since}, the date of the last review (“${log.review?.title ?? ''}”)`
+        : `${log.since}, ${DECISION_LOG_DAYS} days before this pack (no earlier review is recorded)`;
+  const count = log.entries.length;
+  const superseded = log.entries.filter((entry) => entry.supersededBy).length;
+  const counted =
+    count === 0
+      ? ''
+      : `: ${number(count, 0)} ${count === 1 ? 'decision' : 'decisions'}, newest first${
+          superseded > 0 ? `, ${number(superseded, 0)} of them since amended` : ''
+        }`;
+  return `The decision log from ${from}, to the pack’s date, ${log.until}${counted}.`;
+}
+
 function decisionsSection(content: PackContent): Block[] {
-  const blocks: Block[] = [subheading('decisions-title', 'Initiatives needing a decision')];
+  const log = content.decisionLog;
+  const blocks: Block[] = [
+    subheading('log-title', `Decisions since ${log.since}`),
+    flow('log-intro', <p className="pack-p">{logIntro(log)}</p>),
+    log.entries.length === 0
+      ? note('no-log', `No decisions recorded since ${log.since}.`)
+      : decisionLogTable(log),
+  ];
+  blocks.push(subheading('decisions-title', 'Initiatives needing a decision'));
   blocks.push(
     content.decisions.length === 0
       ? note(
@@ -655,6 +843,25 @@ function appendixSection(content: PackContent): Block[] {
           })),
         },
   );
+  const log = content.decisionLog;
+  blocks.push(subheading('log-title', `Decision log since ${log.since}`), {
+    kind: 'table',
+    key: 'log',
+    className: 'pack-table--compact',
+    widths: ['14%', '19%', '47%', '20%'],
+    head: ['Date', 'Kind', 'Title', 'Fingerprint'],
+    rows: log.entries.map((entry) => ({
+      key: entry.id,
+      ...(entry.supersededBy && { className: 'pack-row--superseded' }),
+      cells: [
+        <span className="pack-date">{entry.date}</span>,
+        entry.kindLabel,
+        entry.supersededBy ? `${entry.title} (superseded)` : entry.title,
+        entry.fingerprint ?? '—',
+      ],
+    })),
+    empty: `No decisions recorded since ${log.since}.`,
+  });
   if (record.rules.length > 0) {
     blocks.push(subheading('rules-title', 'Dependencies, exclusions and start windows'), {
       kind: 'table',

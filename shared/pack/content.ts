@@ -1,13 +1,21 @@
 /**
  * The board pack's content, computed from the portfolio alone: the scenario it presents and its
  * cut line, the key figures and what changed since the scenario it is compared with, the
- * decisions needed, alignment to objectives, the ranked table, risks, and the frozen decision
- * record. Pure: every renderer of the pack draws from this.
+ * decisions needed, the decision log since the last pack, alignment to objectives, the ranked
+ * table, risks, and the frozen decision record. Pure: every renderer of the pack draws from this.
  */
 import { formatMoney, formatNumber, formatPercent } from '../format';
 import { initiativeValue, totalEffort, totalSpend } from '../portfolio/measures';
 import { writePortfolio } from '../portfolio/write';
-import type { Initiative, InitiativeStatus, Portfolio, Scenario } from '../portfolio/types';
+import type {
+  Decision as RecordedDecision,
+  DecisionConcernKind,
+  DecisionKind as RecordedDecisionKind,
+  Initiative,
+  InitiativeStatus,
+  Portfolio,
+  Scenario,
+} from '../portfolio/types';
 import {
   computeCutLine,
   cutLineReport,
@@ -48,6 +56,68 @@ export type Decision = {
   /** The initiative's name (or the subject of the decision). */
   readonly subject: string;
   readonly detail: string;
+};
+
+/** A decision log kind as the pack names it. */
+export const DECISION_KIND_LABEL: Readonly<Record<RecordedDecisionKind, string>> = {
+  gate: 'Gate',
+  prioritization: 'Prioritisation',
+  'scenario-commit': 'Scenario commitment',
+  'stop-continue': 'Stop or continue',
+  'workshop-outcome': 'Workshop outcome',
+  review: 'Review',
+  other: 'Other',
+};
+
+/** Without a previous pack's date or an earlier review, the log is listed for this many days. */
+export const DECISION_LOG_DAYS = 90;
+
+/** The dates whose decisions the pack lists, both included, and where the first comes from. */
+export type DecisionWindow = {
+  /** ISO date (YYYY-MM-DD) of the first day listed. */
+  readonly since: string;
+  /** The pack's date: the last day listed. */
+  readonly until: string;
+  /** `settings`: the previous pack's date; `review`: the latest review; `days`: 90 days back. */
+  readonly basis: 'settings' | 'review' | 'days';
+  /** The review whose date starts the window, when `basis` is `review`. */
+  readonly review?: { readonly id: string; readonly title: string };
+};
+
+/** Another decision of the log, named where one decision amends another. */
+export type DecisionLink = { readonly id: string; readonly title: string; readonly date?: string };
+
+export type DecisionConcernName = {
+  readonly kind: DecisionConcernKind;
+  readonly id: string;
+  /** The item's name; its id when it is no longer in the portfolio. */
+  readonly name: string;
+  /** Whether the portfolio still holds it (a decision outlives what it was about). */
+  readonly known: boolean;
+};
+
+/** One decision of the log, as the pack prints it. */
+export type DecisionLogEntry = {
+  readonly id: string;
+  readonly date: string;
+  readonly kind: RecordedDecisionKind;
+  /** The kind as the pack names it ("Stop or continue"). */
+  readonly kindLabel: string;
+  readonly title: string;
+  readonly decision: string;
+  readonly rationale?: string;
+  readonly decidedBy?: string;
+  readonly concerns: readonly DecisionConcernName[];
+  readonly fingerprint?: string;
+  /** The earlier decision this one amends (its id alone when the log no longer holds it). */
+  readonly amends?: DecisionLink;
+  /** The decision that amends this one by the pack's date: it is printed as superseded. */
+  readonly supersededBy?: DecisionLink;
+};
+
+export type DecisionLog = DecisionWindow & {
+  /** The decisions dated in the window, newest first (the later recorded first on a day). */
+  readonly entries: readonly DecisionLogEntry[];
 };
 
 export type RiskKind = 'capacity' | 'budget' | 'unvalued' | 'unaligned' | 'dependency';
@@ -153,6 +223,8 @@ export type PackContent = {
   readonly keyFigures: readonly KeyFigure[];
   readonly changes?: { readonly comesIn: readonly string[]; readonly goesOut: readonly string[] };
   readonly decisions: readonly Decision[];
+  /** The decision log since the last pack. */
+  readonly decisionLog: DecisionLog;
   readonly alignment: readonly AlignmentRow[];
   readonly unaligned: { readonly spendShare: number; readonly capacityShare: number };
   readonly ranked: readonly RankedRow[];
@@ -401,6 +473,117 @@ function decisionsOf(
     .map((decision, index) => ({ decision, index }))
     .sort((a, b) => order[a.decision.kind] - order[b.decision.kind] || a.index - b.index)
     .map(({ decision }) => decision);
+}
+
+/** The ISO date `days` days before `date` (calendar days, in UTC: no clock change moves it). */
+function daysBefore(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() - days);
+  return at.toISOString().slice(0, 10);
+}
+
+/**
+ * Which decisions the pack lists: those dated from `since` to the pack's date, both included.
+ *
+ * - `since` is the settings' `since` (the previous pack's date) when they have one.
+ * - Otherwise it is the date of the latest decision of kind `review` dated before the pack's date
+ *   (a review dated on the pack's date is this meeting's own, not the last one); the later in the
+ *   log when two share that date.
+ * - Otherwise it is 90 days (`DECISION_LOG_DAYS`) before the pack's date: about a quarter, the
+ *   usual time between board reviews.
+ *
+ * The first day is included: a pack is made before the meeting it is for, so what was decided
+ * at the last review, and on the day of the last pack, came after that pack. Repeating a decision
+ * of that day is better than missing one. Decisions dated after the pack's date are left out:
+ * a pack dated in the past shows the log as it stood then.
+ */
+export function decisionWindow(
+  portfolio: Portfolio,
+  settings: Pick<PackSettings, 'date' | 'since'>,
+): DecisionWindow {
+  const until = settings.date;
+  if (settings.since !== undefined) return { since: settings.since, until, basis: 'settings' };
+  let review: RecordedDecision | undefined;
+  for (const decision of portfolio.decisions ?? []) {
+    if (decision.kind !== 'review' || decision.date >= until) continue;
+    if (!review || decision.date >= review.date) review = decision;
+  }
+  if (review) {
+    return {
+      since: review.date,
+      until,
+      basis: 'review',
+      review: { id: review.id, title: review.title },
+    };
+  }
+  return { since: daysBefore(until, DECISION_LOG_DAYS), until, basis: 'days' };
+}
+
+/** The decision log since the last pack, newest first, each with what it amends and concerns. */
+function decisionLogOf(portfolio: Portfolio, settings: PackSettings): DecisionLog {
+  const window = decisionWindow(portfolio, settings);
+  const log = portfolio.decisions ?? [];
+  const byId = new Map<string, RecordedDecision>();
+  for (const decision of log) if (!byId.has(decision.id)) byId.set(decision.id, decision);
+  // The first amendment of each decision by the pack's date (the log's rules allow only one).
+  const amendedBy = new Map<string, RecordedDecision>();
+  for (const decision of log) {
+    if (decision.supersedes === undefined || decision.date > window.until) continue;
+    if (!amendedBy.has(decision.supersedes)) amendedBy.set(decision.supersedes, decision);
+  }
+  const link = (decision: RecordedDecision): DecisionLink => ({
+    id: decision.id,
+    title: decision.title,
+    date: decision.date,
+  });
+  const names: Record<DecisionConcernKind, Map<string, string>> = {
+    initiative: new Map(portfolio.initiatives.map((item) => [item.id, item.name])),
+    scenario: new Map(portfolio.scenarios.map((item) => [item.id, item.name])),
+    objective: new Map(portfolio.objectives.map((item) => [item.id, item.name])),
+  };
+  const entries = log
+    .map((decision, index) => ({ decision, index }))
+    .filter(({ decision }) => decision.date >= window.since && decision.date <= window.until)
+    // Newest first; on one day, the one recorded later (later in the log) first.
+    .sort((a, b) =>
+      a.decision.date === b.decision.date
+        ? b.index - a.index
+        : a.decision.date < b.decision.date
+          ? 1
+          : -1,
+    )
+    .map(({ decision }): DecisionLogEntry => {
+      const amended = decision.supersedes === undefined ? undefined : byId.get(decision.supersedes);
+      const amender = amendedBy.get(decision.id);
+      const rationale = decision.rationale?.trim();
+      const decidedBy = decision.decidedBy?.trim();
+      const fingerprintText = decision.fingerprint?.trim();
+      return {
+        id: decision.id,
+        date: decision.date,
+        kind: decision.kind,
+        kindLabel: DECISION_KIND_LABEL[decision.kind] ?? decision.kind,
+        title: decision.title,
+        decision: decision.decision.trim(),
+        ...(rationale && { rationale }),
+        ...(decidedBy && { decidedBy }),
+        concerns: (decision.concerns ?? []).map((concern) => {
+          const name = names[concern.kind]?.get(concern.id);
+          return {
+            kind: concern.kind,
+            id: concern.id,
+            name: name ?? concern.id,
+            known: name !== undefined,
+          };
+        }),
+        ...(fingerprintText && { fingerprint: fingerprintText }),
+        ...(decision.supersedes !== undefined && {
+          amends: amended ? link(amended) : { id: decision.supersedes, title: decision.supersedes },
+        }),
+        ...(amender && { supersededBy: link(amender) }),
+      };
+    });
+  return { ...window, entries };
 }
 
 /**
@@ -982,6 +1165,7 @@ export function buildPackContent(
       },
     }),
     decisions,
+    decisionLog: decisionLogOf(portfolio, settings),
     alignment: alignment.rows,
     unaligned: alignment.unaligned,
     ranked,

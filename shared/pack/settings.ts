@@ -71,7 +71,8 @@ function isRealDate(date: string): boolean {
 
 /** The problem with one settings field, or null when it is fine. */
 function settingsProblem(settings: Record<string, unknown>): string | null {
-  const { title, organisation, date, accent, pageSize, orientation, sections, logo } = settings;
+  const { title, organisation, date, since, accent, pageSize, orientation, sections, logo } =
+    settings;
   if (typeof title !== 'string' || title.trim() === '' || title.length > MAX_TITLE) {
     return `title: expected 1 to ${MAX_TITLE} characters`;
   }
@@ -80,6 +81,13 @@ function settingsProblem(settings: Record<string, unknown>): string | null {
   }
   if (typeof date !== 'string' || !isoDate.test(date) || !isRealDate(date)) {
     return 'date: expected a date as YYYY-MM-DD';
+  }
+  if (since !== undefined) {
+    if (typeof since !== 'string' || !isoDate.test(since) || !isRealDate(since)) {
+      return 'since: expected a date as YYYY-MM-DD';
+    }
+    // ISO dates sort as they read. A later one would list the decisions of no day at all.
+    if (since > date) return `since: expected a date on or before the pack's date (${date})`;
   }
   if (typeof accent !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(accent)) {
     return 'accent: expected a colour as #rrggbb';
@@ -163,6 +171,15 @@ export function checkPackInput(input: unknown): Checked<PackInput> {
     )
   ) {
     return { ok: false, error: 'The pack input has no readable portfolio.' };
+  }
+  if (
+    portfolio.decisions !== undefined &&
+    (!Array.isArray(portfolio.decisions) || !portfolio.decisions.every(isRecord))
+  ) {
+    return {
+      ok: false,
+      error: 'The pack input has a decision log that is not a list of decisions.',
+    };
   }
   if (!isRecord(settings)) return { ok: false, error: 'The pack input has no settings.' };
   const problem = settingsProblem(settings);

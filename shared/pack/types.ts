@@ -52,11 +52,13 @@ export const SECTION_INFO: Readonly<Record<PackSectionId, { title: string; about
   },
   decisions: {
     title: 'Risks and decisions',
-    about: 'The initiatives that need a decision and the risks the plan carries.',
+    about:
+      'The decisions recorded since the last pack, the initiatives that need one, and the risks.',
   },
   appendix: {
     title: 'Appendix: decision record',
-    about: 'Scoring, weights, constraints, forced items and the optimizer result, frozen.',
+    about:
+      'Scoring, weights, constraints, forced items, the decision log and the optimizer, frozen.',
   },
 };
 
@@ -74,6 +76,12 @@ export type PackSettings = {
   readonly organisation: string;
   /** ISO date (YYYY-MM-DD) printed on the pack. */
   readonly date: string;
+  /**
+   * ISO date (YYYY-MM-DD) of the previous pack, on or before `date`: the decision log is listed
+   * from that day to `date`, both included. Absent: from the latest review in the log dated
+   * before `date`, else from 90 days before it (`decisionWindow` in content.ts says why).
+   */
+  readonly since?: string;
   readonly logo?: PackLogo;
   /** `#rrggbb`. */
   readonly accent: string;

@@ -28,6 +28,7 @@ import {
   stackOrder,
 } from '../../shared/prioritize/cutline';
 import { generatePortfolio } from '../bench/generate-portfolio';
+import { DEMO_WITH_DECISIONS, LOG_PACK_DATE, manyDecisions } from '../fixtures/pack/decision-log';
 import { RENDERER_DIST } from './support/server';
 import {
   imagesPerPage,
@@ -340,6 +341,62 @@ describe('the demo pack, every section', () => {
     const printed = pack.text.join(' ');
     for (const hint of ['Drag the bar', 'arrow keys', 'Show as table', 'Hide table']) {
       expect(printed, `"${hint}" in the printed pack`).not.toContain(hint);
+    }
+  });
+});
+
+describe('the decision log', () => {
+  it('prints the decisions since the last review, an amended one as superseded, and lists them in the appendix', async () => {
+    expect(TODAY).toBe(LOG_PACK_DATE);
+    const shown: PackSectionId[] = ['decisions', 'appendix'];
+    const { rendered, pack } = await renderPack('decisions', {
+      portfolio: DEMO_WITH_DECISIONS,
+      settings: settingsFor(DEMO_WITH_DECISIONS, { sections: shown }),
+    });
+    await expectSoundPack(pack, rendered.pages, shown.map(titleOf), false);
+    const decisions = sectionPages(pack, titleOf('decisions'))
+      .map((page) => pack.text[page - 1])
+      .join(' ');
+    expect(decisions).toContain('Decisions since 2026-10-06');
+    expect(decisions).toMatch(
+      /2027-01-12 Scenario commitment Commit to the growth push for 2027 Decision: The growth push is the plan of record for 2027\. Decided by: Executive committee/i,
+    );
+    expect(decisions).toContain(
+      'Rank marketplace connectors above CIAM Superseded by: “CIAM back above marketplace connectors” (2026-12-01)',
+    );
+    expect(decisions).toContain('Amends: “Rank marketplace connectors above CIAM” (2026-11-03)');
+    // The long rationale, whole, over the rows (and pages) it needs.
+    expect(decisions).toContain('Point 14: the vendor');
+    expect(decisions).not.toContain('Decided after the pack date');
+    expect(decisions).not.toContain('Chatbot pilot passes gate 1');
+    const appendix = sectionPages(pack, titleOf('appendix'))
+      .map((page) => pack.text[page - 1])
+      .join(' ');
+    expect(appendix).toContain('Decision log since 2026-10-06');
+    expect(appendix).toContain(
+      '2026-10-20 Stop or continue Continue the WMS upgrade through peak season 9ad4e0c2f1b35768',
+    );
+  });
+
+  it('200 decisions run over pages, each page’s text between its header and its footer', async () => {
+    const portfolio: Portfolio = { ...DEMO_WITH_DECISIONS, decisions: manyDecisions(200, TODAY) };
+    const settings = settingsFor(portfolio, { sections: ['decisions'], since: '2026-01-01' });
+    const { rendered, pack } = await renderPack('many-decisions', { portfolio, settings });
+    await expectSoundPack(pack, rendered.pages, [titleOf('decisions')], false);
+    expect(pack.pages).toBeGreaterThan(20);
+    const printed = pack.text.join(' ');
+    const missing = Array.from({ length: 200 }, (_, index) => index + 1).filter(
+      (number) => !printed.includes(`Logged decision ${number} `),
+    );
+    expect(missing).toEqual([]);
+    // Nothing of the body runs into the header or footer bands.
+    for (let page = 1; page <= pack.pages; page += 1) {
+      expect(footerOf(pack, page), `footer of page ${page}`).toBe(
+        `${settings.organisation} · ${TODAY} Page ${page} of ${pack.pages}`,
+      );
+      expect(headerOf(pack, page).toUpperCase(), `header of page ${page}`).toBe(
+        `${settings.title} ${titleOf('decisions')}`.toUpperCase(),
+      );
     }
   });
 });

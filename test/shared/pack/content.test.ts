@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { formatMoney } from '../../../shared/format';
 import {
+  DECISION_KIND_LABEL,
   PACK_LOCALE,
   buildPackContent,
+  decisionWindow,
   fingerprint,
   nameList,
   type PackContent,
@@ -14,7 +16,12 @@ import type {
   FrozenOptimizeResult,
   PackSettings,
 } from '../../../shared/pack/types';
-import type { Initiative, Portfolio } from '../../../shared/portfolio/types';
+import {
+  DECISION_KINDS,
+  type Decision,
+  type Initiative,
+  type Portfolio,
+} from '../../../shared/portfolio/types';
 import { readPortfolioText } from '../../../shared/portfolio/restore';
 import { writePortfolio } from '../../../shared/portfolio/write';
 
@@ -1107,5 +1114,142 @@ describe('cancelled work', () => {
       expect(packed.decisions.some((entry) => entry.initiativeId === row.id)).toBe(false);
     }
     expect(packed.summary.join(' ')).not.toContain('cancelled');
+  });
+});
+
+describe('decision log', () => {
+  const decision = (id: string, date: string, fields: Partial<Decision> = {}): Decision => ({
+    id,
+    date,
+    kind: 'other',
+    title: `Decision ${id}`,
+    decision: `What ${id} decided.`,
+    ...fields,
+  });
+  /** The log oldest first, as the file keeps it; the pack is dated 2027-03-15. */
+  const LOG: Decision[] = [
+    decision('d1', '2026-11-02', { kind: 'gate', title: 'Fund the web shop' }),
+    decision('d2', '2026-12-10', { kind: 'review', title: 'Q4 portfolio review' }),
+    decision('d3', '2027-01-20', {
+      kind: 'prioritization',
+      title: 'Big bet first',
+      decision: '  Rank Big bet above Core platform.  ',
+      rationale: ' The market window closes in Q3. ',
+      decidedBy: ' Portfolio board ',
+      fingerprint: 'abc123',
+      concerns: [
+        { kind: 'initiative', id: 'big' },
+        { kind: 'initiative', id: 'legacy' },
+        { kind: 'scenario', id: 'b' },
+        { kind: 'objective', id: 'growth' },
+      ],
+      recordedAt: '2027-01-20T10:15:00.000Z',
+    }),
+    decision('d4', '2027-02-14', {
+      kind: 'prioritization',
+      title: 'Core platform first after all',
+      supersedes: 'd3',
+    }),
+    decision('d5', '2027-02-14', { kind: 'stop-continue', title: 'Stop the office move' }),
+    decision('d6', '2027-03-15', { kind: 'review', title: 'Q1 portfolio review' }),
+    // After the pack's date: not listed, and its amendment of d5 had not happened yet.
+    decision('d7', '2027-04-01', { kind: 'gate', supersedes: 'd5' }),
+  ];
+  const logged = (settings: Partial<PackSettings> = {}, decisions: Decision[] = LOG) =>
+    content(settings, { ...PLAN, decisions }).decisionLog;
+
+  it('names every kind of decision', () => {
+    expect(Object.keys(DECISION_KIND_LABEL).sort()).toEqual([...DECISION_KINDS].sort());
+    expect(DECISION_KIND_LABEL['stop-continue']).toBe('Stop or continue');
+  });
+
+  it('starts at the settings’ since, the previous pack’s date, that day included', () => {
+    const log = logged({ since: '2027-01-20' });
+    expect(log).toMatchObject({ since: '2027-01-20', until: '2027-03-15', basis: 'settings' });
+    expect(log.entries.map((entry) => entry.id)).toEqual(['d6', 'd5', 'd4', 'd3']);
+  });
+
+  it('starts at the latest review dated before the pack, without a since', () => {
+    const log = logged();
+    // The review dated on the pack's date is this meeting's own: the last one is d2.
+    expect(log).toMatchObject({
+      since: '2026-12-10',
+      basis: 'review',
+      review: { id: 'd2', title: 'Q4 portfolio review' },
+    });
+    expect(log.entries.map((entry) => entry.id)).toEqual(['d6', 'd5', 'd4', 'd3', 'd2']);
+  });
+
+  it('takes the latest review by date, whatever its place in the log', () => {
+    const late = decision('late', '2027-01-05', { kind: 'review' });
+    const early = decision('early', '2026-10-01', { kind: 'review' });
+    expect(decisionWindow({ ...PLAN, decisions: [late, early] }, SETTINGS).since).toBe(
+      '2027-01-05',
+    );
+  });
+
+  it('goes back 90 days without a since or an earlier review', () => {
+    const withoutReview = LOG.filter((entry) => entry.kind !== 'review' || entry.id === 'd6');
+    const log = logged({}, withoutReview);
+    expect(log).toMatchObject({ since: '2026-12-15', until: '2027-03-15', basis: 'days' });
+    expect(log.review).toBeUndefined();
+    expect(log.entries.map((entry) => entry.id)).toEqual(['d6', 'd5', 'd4', 'd3']);
+    // Across a leap day.
+    expect(decisionWindow(PLAN, { date: '2028-03-01' }).since).toBe('2027-12-02');
+  });
+
+  it('lists nothing for a portfolio without decisions, and says from when', () => {
+    const log = content().decisionLog;
+    expect(log).toEqual({ since: '2026-12-15', until: '2027-03-15', basis: 'days', entries: [] });
+  });
+
+  it('lists newest first, the later recorded first on one day, and nothing after the pack', () => {
+    const ids = logged({ since: '2026-01-01' }).entries.map((entry) => entry.id);
+    expect(ids).toEqual(['d6', 'd5', 'd4', 'd3', 'd2', 'd1']);
+  });
+
+  it('gives each decision its label, text, rationale, who, and what it concerns by name', () => {
+    const entry = logged().entries.find((item) => item.id === 'd3');
+    expect(entry).toEqual({
+      id: 'd3',
+      date: '2027-01-20',
+      kind: 'prioritization',
+      kindLabel: 'Prioritisation',
+      title: 'Big bet first',
+      decision: 'Rank Big bet above Core platform.',
+      rationale: 'The market window closes in Q3.',
+      decidedBy: 'Portfolio board',
+      concerns: [
+        { kind: 'initiative', id: 'big', name: 'Big bet', known: true },
+        // A decision outlives what it was about: the id stands in for the name.
+        { kind: 'initiative', id: 'legacy', name: 'legacy', known: false },
+        { kind: 'scenario', id: 'b', name: 'Plan B', known: true },
+        { kind: 'objective', id: 'growth', name: 'Growth', known: true },
+      ],
+      fingerprint: 'abc123',
+      supersededBy: { id: 'd4', title: 'Core platform first after all', date: '2027-02-14' },
+    });
+  });
+
+  it('shows a superseded decision as superseded, and its amendment as amending it', () => {
+    const entries = logged().entries;
+    expect(entries.find((item) => item.id === 'd4')).toMatchObject({
+      amends: { id: 'd3', title: 'Big bet first', date: '2027-01-20' },
+    });
+    expect(entries.find((item) => item.id === 'd4')?.supersededBy).toBeUndefined();
+    // Amended only after the pack's date: as the pack stands, it is not superseded.
+    expect(entries.find((item) => item.id === 'd5')?.supersededBy).toBeUndefined();
+  });
+
+  it('names what an amendment amends even before the window, or by id when it is gone', () => {
+    const entries = logged({ since: '2027-02-01' }, [
+      ...LOG,
+      decision('d8', '2027-03-01', { supersedes: 'gone' }),
+    ]).entries;
+    expect(entries.find((item) => item.id === 'd4')?.amends?.title).toBe('Big bet first');
+    expect(entries.find((item) => item.id === 'd8')?.amends).toEqual({
+      id: 'gone',
+      title: 'gone',
+    });
   });
 });

@@ -202,6 +202,35 @@ describe('pack input check', () => {
     }
   });
 
+  it('accepts no since, or a real date on or before the pack’s date', () => {
+    expect(SETTINGS.since).toBeUndefined();
+    expect(check({ since: '2026-12-10' }).ok).toBe(true);
+    expect(check({ since: SETTINGS.date }).ok).toBe(true);
+  });
+
+  it('refuses a since that is not a real YYYY-MM-DD date, or after the pack’s date', () => {
+    const message = 'Pack settings, since: expected a date as YYYY-MM-DD.';
+    for (const since of ['10/12/2026', '2026-12-1', '2026-02-30', '', 20261210, null]) {
+      expect(errorOf({ since })).toBe(message);
+    }
+    expect(errorOf({ since: '2027-03-16' })).toBe(
+      "Pack settings, since: expected a date on or before the pack's date (2027-03-15).",
+    );
+  });
+
+  it('refuses a decision log that is not a list of decisions', () => {
+    const message = 'The pack input has a decision log that is not a list of decisions.';
+    for (const decisions of [{}, 'none', [null], ['d-1']]) {
+      expect(checkPackInput({ portfolio: { ...TINY, decisions }, settings: SETTINGS })).toEqual({
+        ok: false,
+        error: message,
+      });
+    }
+    expect(checkPackInput({ portfolio: { ...TINY, decisions: [] }, settings: SETTINGS }).ok).toBe(
+      true,
+    );
+  });
+
   it('refuses an accent that is not #rrggbb', () => {
     for (const accent of ['#fff', 'red', '2d3a78', '#2d3a7g', '#2d3a7800']) {
       expect(errorOf({ accent })).toBe('Pack settings, accent: expected a colour as #rrggbb.');
