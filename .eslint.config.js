@@ -133,34 +133,6 @@ const RENDERER_LAYERS = [
     .map((entry) => area(entry.name)),
 ].map((layer) => ({ ...layer, rule: (up) => rendererImports(layer.patterns(up)) }));
 
-/**
- * TEMPORARY: imports that break the renderer's layers today, in files others are reworking. Each
- * exact specifier is let through in its own file only, so anything new there is still caught.
- * Delete an entry once its file is fixed, and this list once it is empty.
- */
-const KNOWN_LAYER_BREAKS = {
-  'renderer/components/fields.tsx': ['../db/history', '../db/repository'],
-  'renderer/areas/prioritize/optimize/OptimizeView.tsx': [
-    '../../../app/history-actions',
-    '../../board-pack/freeze',
-  ],
-  'renderer/areas/board-pack/BoardPackArea.tsx': ['../prioritize/optimize/use-analyses'],
-  'renderer/areas/prioritize/board/StackCard.tsx': ['../../portfolio/labels'],
-};
-
-function knownBreakBlocks() {
-  return Object.entries(KNOWN_LAYER_BREAKS).map(([file, specifiers]) => {
-    const layer = RENDERER_LAYERS.find(({ folder }) => file.startsWith(`${folder}/`));
-    if (!layer) throw new Error(`${file} is in no renderer layer`);
-    const depth = file.slice(layer.folder.length + 1).split('/').length - 1;
-    const allowed = specifiers.map((specifier) => specifier.replaceAll('.', '\\.')).join('|');
-    const patterns = layer
-      .patterns(upFrom(depth))
-      .map((pattern) => ({ ...pattern, regex: `^(?!(${allowed})$)${pattern.regex.slice(1)}` }));
-    return { files: [file], rules: rendererImports(patterns) };
-  });
-}
-
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/fixtures/**'] },
   js.configs.recommended,
@@ -254,7 +226,6 @@ export default tseslint.config(
   },
   // The renderer's own layers: components and charts under the areas, areas under the app shell.
   ...RENDERER_LAYERS.flatMap(layerBlocks),
-  ...knownBreakBlocks(),
   {
     files: ['electron/**/*.ts'],
     rules: {

@@ -1,26 +1,39 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { stateToPortfolio } from '../../shared/store/state';
 import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
+import { DecisionsArea } from '../areas/decisions/DecisionsArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
 import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { NotBuilt } from '../components/NotBuilt';
 import { db } from '../db/database';
-import { usePortfolioRows } from '../db/hooks';
+import { loadStacks } from '../db/history';
+import { usePortfolioState } from '../db/hooks';
+import { setEditorName } from '../db/repository';
+import { profileName } from '../state/profile';
 import { useAppStore } from '../state/store';
 import { AREA_INFO } from './areas';
 import { AppDialogs } from './ConnectedDialogs';
+import { HistoryPanel } from './HistoryPanel';
+import { ReplayProvider } from './ReplayProvider';
+import { openSettings } from './SettingsConnector';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useAppCommands } from './useAppCommands';
 import { useHashLocation } from './useHashLocation';
 import { usePlanWatch } from './usePlanWatch';
 
+// The change history records who made each edit: the name in Settings.
+setEditorName(profileName);
+
 function useStorageError(): string | null {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    db.open().catch((reason: unknown) => {
-      setError(reason instanceof Error ? reason.message : String(reason));
-    });
+    db.open()
+      .then(() => loadStacks())
+      .catch((reason: unknown) => {
+        setError(reason instanceof Error ? reason.message : String(reason));
+      });
   }, []);
   return error;
 }
@@ -29,8 +42,9 @@ export function App() {
   useAppCommands();
   useHashLocation();
   const storageError = useStorageError();
-  const rows = usePortfolioRows();
-  usePlanWatch(rows);
+  const state = usePortfolioState();
+  const portfolio = useMemo(() => (state ? stateToPortfolio(state) : undefined), [state]);
+  usePlanWatch(portfolio);
   const area = useAppStore((state) => state.location.area);
   const info = AREA_INFO.find((entry) => entry.id === area);
 
@@ -44,31 +58,45 @@ export function App() {
     );
   }
   return (
-    <div className="app">
-      <Sidebar />
-      <div className="app__main">
-        {rows ? <TopBar meta={rows.meta} /> : <header className="topbar" />}
-        <main className="app__content" id="content">
-          {/* One record the area cannot show must not take the menu and the other areas with it;
+    <ReplayProvider>
+      <div className="app">
+        <Sidebar />
+        <div className="app__main">
+          {state ? <TopBar meta={state.meta} /> : <header className="topbar" />}
+          <main className="app__content" id="content">
+            {/* One record the area cannot show must not take the menu and the other areas with it;
               any change to the portfolio, or another area, tries again. */}
-          <ErrorBoundary key={area} area={info?.label ?? 'This area'} resetKey={rows}>
-            {!rows ? (
-              <p className="loading" role="status">
-                Opening the portfolio…
-              </p>
-            ) : area === 'portfolio' ? (
-              <PortfolioArea rows={rows} />
-            ) : area === 'prioritize' ? (
-              <PrioritizeArea rows={rows} />
-            ) : area === 'board-pack' ? (
-              <BoardPackArea rows={rows} />
-            ) : info ? (
-              <NotBuilt info={info} />
-            ) : null}
-          </ErrorBoundary>
-        </main>
+            <ErrorBoundary key={area} area={info?.label ?? 'This area'} resetKey={portfolio}>
+              {!portfolio ? (
+                <p className="loading" role="status">
+                  Opening the portfolio…
+                </p>
+              ) : area === 'portfolio' ? (
+                <PortfolioArea portfolio={portfolio} />
+              ) : area === 'prioritize' ? (
+                <PrioritizeArea portfolio={portfolio} />
+              ) : area === 'board-pack' ? (
+                <BoardPackArea portfolio={portfolio} />
+              ) : area === 'decisions' ? (
+                <DecisionsArea portfolio={portfolio} />
+              ) : info ? (
+                <NotBuilt info={info}>
+                  {info.id === 'settings' && (
+                    <p>
+                      Your name, recorded as who made each change:{' '}
+                      <button type="button" className="button" onClick={openSettings}>
+                        Your name…
+                      </button>
+                    </p>
+                  )}
+                </NotBuilt>
+              ) : null}
+            </ErrorBoundary>
+          </main>
+        </div>
+        <AppDialogs />
+        <HistoryPanel portfolio={portfolio} />
       </div>
-      <AppDialogs />
-    </div>
+    </ReplayProvider>
   );
 }

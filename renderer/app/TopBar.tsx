@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PortfolioMetaRow } from '../db/schema';
-import { useHistoryLabels } from '../db/hooks';
+import { useHistoryLabels, usePendingEdits } from '../db/hooks';
+import { openHistory } from './HistoryPanel';
 import { loadDemo, newPortfolio, openPortfolio, saveAs } from './file-actions';
-import { redoLastEdit, undoLastEdit } from './history-actions';
+import { redoLastEdit, undoLastEdit } from '../state/history-actions';
 import { openSettings } from './SettingsConnector';
 
 type TopBarProps = { readonly meta: PortfolioMetaRow };
@@ -16,6 +17,16 @@ function originText(meta: PortfolioMetaRow): string {
     case 'file':
       return `Opened from ${meta.origin.label ?? 'a file'}`;
   }
+}
+
+/** Whether every edit of this window is stored: "Saving…" while one is on its way. */
+function SaveState() {
+  const pending = usePendingEdits();
+  return (
+    <span aria-live="polite" data-testid="save-state" data-pending={pending > 0 ? 'true' : 'false'}>
+      {pending > 0 ? 'Saving your last edit…' : 'saved in Baton as you edit'}
+    </span>
+  );
 }
 
 export function TopBar({ meta }: TopBarProps) {
@@ -42,7 +53,9 @@ export function TopBar({ meta }: TopBarProps) {
     <header className="topbar">
       <div className="topbar__title">
         <h1>{meta.name}</h1>
-        <p className="topbar__origin">{originText(meta)} · saved in Baton as you edit</p>
+        <p className="topbar__origin">
+          {originText(meta)} · <SaveState />
+        </p>
       </div>
       <div className="topbar__actions">
         <button
@@ -64,6 +77,14 @@ export function TopBar({ meta }: TopBarProps) {
           aria-keyshortcuts="Control+Shift+Z"
         >
           Redo
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => openHistory()}
+          title="Every change to the portfolio, by day, with who made it"
+        >
+          History
         </button>
         <div
           className="menu"

@@ -45,8 +45,15 @@ export const AREA_INFO: readonly AreaInfo[] = [
   {
     id: 'cadence',
     label: 'Cadence',
-    purpose: 'The calendar of portfolio reviews, snapshots and the decision log.',
+    purpose:
+      'The calendar of portfolio reviews, reviews that prepare themselves, and frozen snapshots.',
     built: false,
+  },
+  {
+    id: 'decisions',
+    label: 'Decisions',
+    purpose: 'The decision log: what was decided, why and by whom; amendments keep the history.',
+    built: true,
   },
   {
     id: 'metrics',

@@ -11,7 +11,7 @@ import {
   hasUnsavedChanges,
   markSaved,
   readPortfolio,
-  readRows,
+  readState,
   replacePortfolio,
 } from '../db/repository';
 import { localToday } from '../format';
@@ -31,7 +31,7 @@ function errorText(error: unknown): string {
 /** Asks before the current portfolio is replaced; offers to save a copy first. */
 async function confirmReplace(action: string): Promise<boolean> {
   if (!(await hasUnsavedChanges())) return true;
-  const { meta } = await readRows();
+  const { meta } = await readState();
   const choice = await askUser({
     title: `${action}?`,
     body: `"${meta.name}" has changes that are not saved to a file. ${action} replaces it in Baton; you can undo that with Ctrl+Z while Baton stays open, and saving a copy first keeps it for good.`,

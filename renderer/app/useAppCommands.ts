@@ -4,10 +4,11 @@
  */
 import { useEffect } from 'react';
 import { parseMenuCommand, type MenuCommand } from '../../shared/ipc/contract';
+import { openQuestion } from '../components/dialogs';
 import { getPlatform } from '../platform';
 import { useAppStore } from '../state/store';
 import { newPortfolio, openPortfolio, openRecentPortfolio, saveAs } from './file-actions';
-import { redoLastEdit, undoLastEdit } from './history-actions';
+import { redoLastEdit, undoLastEdit } from '../state/history-actions';
 import { openSettings } from './SettingsConnector';
 
 function runMenuCommand(command: MenuCommand): void {
@@ -61,8 +62,8 @@ export function useAppCommands(): void {
   useEffect(() => {
     const platform = getPlatform();
     const onKeyDown = (event: KeyboardEvent) => {
-      const { confirmRequest, refusedFile, settingsOpen } = useAppStore.getState();
-      if (confirmRequest || refusedFile || settingsOpen) return;
+      const { refusedFile, settingsOpen } = useAppStore.getState();
+      if (openQuestion() || refusedFile || settingsOpen) return;
       const command = commandForKey(event, platform.kind);
       if (!command) return;
       // Fields that store nothing (search, filters) keep the browser's own text undo.

@@ -7,16 +7,14 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { stackOrder } from '../../shared/prioritize/cutline';
 import { describeWorkTakenOut, workTakenOut } from '../../shared/prioritize/plan-change';
 import type { Portfolio } from '../../shared/portfolio/types';
-import type { Edit } from '../db/changes';
-import { getHistory, subscribeHistory } from '../db/history';
-import { rowsToPortfolio, type PortfolioRows } from '../db/portfolio-rows';
+import { getHistory, subscribeHistory, type StackEntry } from '../db/history';
 import { useAppStore } from '../state/store';
-import { undoLastEdit } from './history-actions';
+import { undoLastEdit } from '../state/history-actions';
 
 type Basis = {
-  readonly rows: PortfolioRows;
+  readonly portfolio: Portfolio;
   readonly scenarioId: string | null;
-  readonly edit: Edit | undefined;
+  readonly edit: StackEntry | undefined;
   readonly replays: number;
 };
 
@@ -26,17 +24,17 @@ function boardOrder(portfolio: Portfolio, scenarioId: string | null): string[] {
   return stackOrder(portfolio, known ? (scenarioId ?? undefined) : portfolio.scenarios[0]?.id);
 }
 
-export function usePlanWatch(rows: PortfolioRows | undefined): void {
+export function usePlanWatch(portfolio: Portfolio | undefined): void {
   const history = useSyncExternalStore(subscribeHistory, getHistory);
   const scenarioId = useAppStore((state) => state.location.scenarioId);
   const basis = useRef<Basis | null>(null);
 
   useEffect(() => {
-    if (!rows) return;
+    if (!portfolio) return;
     const edit = history.undo.at(-1);
     const previous = basis.current;
     const settle = () => {
-      basis.current = { rows, scenarioId, edit, replays: history.replays };
+      basis.current = { portfolio, scenarioId, edit, replays: history.replays };
     };
     // The first data, an undo or redo, or a change that is not a new edit here: nothing to say.
     if (!previous || history.replays !== previous.replays || edit === previous.edit) {
@@ -44,10 +42,10 @@ export function usePlanWatch(rows: PortfolioRows | undefined): void {
       return;
     }
     // A new edit whose data has not arrived yet: wait for it.
-    if (rows === previous.rows) return;
+    if (portfolio === previous.portfolio) return;
     settle();
-    const before = rowsToPortfolio(previous.rows);
-    const after = rowsToPortfolio(rows);
+    const before = previous.portfolio;
+    const after = portfolio;
     const out = workTakenOut(
       before,
       boardOrder(before, previous.scenarioId),
@@ -69,5 +67,5 @@ export function usePlanWatch(rows: PortfolioRows | undefined): void {
         }
       },
     });
-  }, [rows, history, scenarioId]);
+  }, [portfolio, history, scenarioId]);
 }

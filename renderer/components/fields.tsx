@@ -3,12 +3,17 @@
  * valid value, shows why inline, and stores nothing until it is valid; when the stored value
  * changes elsewhere (undo, another window) the field shows the stored value again.
  */
-import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { getHistory, subscribeHistory } from '../db/history';
-import type { EditResult } from '../db/repository';
+import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import type { EditResult } from '../../shared/store/changes';
 import { formatNumberText, parseNumberText, screenLocale } from './number-text';
 
 type CommitResult = EditResult | void;
+
+/**
+ * Counts undos, redos and resets of the history: the app provides it, and a field shows the
+ * stored value again at once when it moves, even while it has focus.
+ */
+export const ReplayCount = createContext(0);
 
 function problemText(result: CommitResult): string | null {
   if (!result || result.ok) return null;
@@ -26,7 +31,7 @@ function useDraft<T>(
   format: (value: T) => string,
   matches: (draft: string, value: T) => boolean,
 ) {
-  const replays = useSyncExternalStore(subscribeHistory, () => getHistory().replays);
+  const replays = useContext(ReplayCount);
   const [draft, setDraft] = useState(() => format(value));
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);

@@ -4,8 +4,15 @@
  */
 import type { Table } from 'dexie';
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
-import { portfolioToRows, type PortfolioRows } from './portfolio-rows';
-import { BatonDatabase, TABLE_NAMES, type PortfolioStatusRow, type TableName } from './schema';
+import { portfolioToState, type PortfolioState } from '../../shared/store/state';
+import { ORDER_KEYS } from './order-keys';
+import {
+  BatonDatabase,
+  TABLE_NAMES,
+  type PortfolioStatusRow,
+  type RevisionRow,
+  type TableName,
+} from './schema';
 import {
   removeJournals,
   replayJournal,
@@ -16,7 +23,10 @@ import {
 export const db = new BatonDatabase();
 
 db.on('populate', async (tx) => {
-  await writeAllRows((name) => tx.table(name), portfolioToRows(DEMO_PORTFOLIO, { kind: 'demo' }));
+  await writeAllRows(
+    (name) => tx.table(name),
+    portfolioToState(DEMO_PORTFOLIO, { kind: 'demo' }, ORDER_KEYS),
+  );
 });
 
 /** localStorage, where the page has it (a sandboxed or private page may refuse it). */
@@ -48,6 +58,10 @@ db.on(
       lastReplay = await ready.transaction('rw', TABLE_NAMES.map(table), () =>
         replayJournal(table, storage, async () => {
           await table('meta').put(unsaved);
+          // Windows that kept a copy of the portfolio read it again.
+          const revision = (await table('meta').get('revision')) as RevisionRow | undefined;
+          const next: RevisionRow = { key: 'revision', value: (revision?.value ?? 0) + 1 };
+          await table('meta').put(next);
         }),
       );
       removeJournals(storage, lastReplay.keys);
@@ -64,14 +78,14 @@ export function tableOf(name: TableName): Table<unknown, unknown> {
   return db.table(name);
 }
 
-/** Writes every row of a portfolio into empty tables. */
+/** Writes every record of a portfolio state into empty tables. */
 export async function writeAllRows(
   table: (name: TableName) => Table<unknown, unknown>,
-  rows: PortfolioRows,
+  state: PortfolioState,
 ): Promise<void> {
-  await table('meta').put(rows.meta);
+  await table('meta').put(state.meta);
   for (const name of TABLE_NAMES) {
     if (name === 'meta') continue;
-    await table(name).bulkAdd([...rows[name]]);
+    await table(name).bulkAdd([...state[name]]);
   }
 }

@@ -1,74 +1,64 @@
 /**
- * The Dexie database that holds the portfolio. Schema versions are append-only: a new version
- * adds an entry to SCHEMA_VERSIONS, and one that changes data names a pure migration function
- * (renderer/db/migrations.ts) that is tested on its own.
+ * The Dexie database that holds the portfolio. Its tables derive from the entity registry
+ * (shared/store/entities.ts), plus the change history and each window's undo stacks. Schema
+ * versions are append-only: a new version adds an entry to SCHEMA_VERSIONS, and one that changes
+ * data names a pure migration (renderer/db/migrations.ts) that is tested on its own.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { ENTITY_NAMES, storeDefinitions, type EntityName } from '../../shared/store/entities';
+import type { HistoryEntry } from '../../shared/store/history';
 import type {
-  Actual,
-  Initiative,
-  Objective,
-  Period,
-  Scenario,
-  ScoringModel,
-  Team,
-  Extras,
-} from '../../shared/portfolio/types';
+  ActualRecord,
+  DecisionRecord,
+  InitiativeRecord,
+  ObjectiveRecord,
+  PeriodRecord,
+  PortfolioMeta,
+  RankRecord,
+  ScenarioRecord,
+  TeamRecord,
+} from '../../shared/store/state';
 import { MIGRATIONS, type MigrationTables } from './migrations';
 
 export const DATABASE_NAME = 'baton';
 
-/** A row keeps the entity and its position in the portfolio's list order. */
-export type Positioned<T> = T & { readonly pos: number };
-
-export type PeriodRow = Positioned<Period>;
-export type TeamRow = Positioned<Team>;
-export type ObjectiveRow = Positioned<Objective>;
-export type InitiativeRow = Positioned<Initiative>;
-/** A scenario without its ranking: each ranked initiative has a row in `ranks`. */
-export type ScenarioRow = Positioned<Omit<Scenario, 'ranking'>>;
-/**
- * An initiative's place in a scenario's stack: ranks sort with a plain string comparison
- * (shared/prioritize/fractional-rank.ts), so moving a card rewrites its row alone.
- */
-export type RankRow = {
-  readonly scenarioId: string;
-  readonly initiativeId: string;
-  readonly rank: string;
-};
-export type ActualRow = Positioned<Actual>;
-
-/** The one row of the `meta` table that describes the portfolio as a whole. */
-export type PortfolioMetaRow = {
-  readonly key: 'portfolio';
-  readonly name: string;
-  readonly currency?: string;
-  readonly capacityUnit?: string;
-  readonly budget?: Readonly<Record<string, number>>;
-  readonly scoring?: ScoringModel;
-  readonly extras?: Extras;
-  /** Where the data came from: the demo, a new empty portfolio, or a file's name. */
-  readonly origin: { readonly kind: 'demo' | 'empty' | 'file'; readonly label?: string };
+export type {
+  ActualRecord as ActualRow,
+  DecisionRecord as DecisionRow,
+  InitiativeRecord as InitiativeRow,
+  ObjectiveRecord as ObjectiveRow,
+  PeriodRecord as PeriodRow,
+  PortfolioMeta as PortfolioMetaRow,
+  RankRecord as RankRow,
+  ScenarioRecord as ScenarioRow,
+  TeamRecord as TeamRow,
 };
 
 /** The row of the `meta` table that says whether there are changes not saved to a file. */
 export type PortfolioStatusRow = { readonly key: 'status'; readonly unsavedChanges: boolean };
 
-export type MetaRow = PortfolioMetaRow | PortfolioStatusRow;
+/**
+ * The row of the `meta` table every write increases: a window whose copy of the portfolio has
+ * the same revision need not read it again.
+ */
+export type RevisionRow = { readonly key: 'revision'; readonly value: number };
 
-export type TableName =
-  'meta' | 'periods' | 'teams' | 'objectives' | 'initiatives' | 'scenarios' | 'ranks' | 'actuals';
+export type MetaRow = PortfolioMeta | PortfolioStatusRow | RevisionRow;
 
-export const TABLE_NAMES: readonly TableName[] = [
-  'meta',
-  'periods',
-  'teams',
-  'objectives',
-  'initiatives',
-  'scenarios',
-  'ranks',
-  'actuals',
-];
+/** One window's undo and redo stacks: the history entries it can undo and redo, newest last. */
+export type StackRow = {
+  readonly window: string;
+  readonly undo: readonly number[];
+  readonly redo: readonly number[];
+};
+
+export type TableName = EntityName;
+
+/** The portfolio's tables, one per entity of the registry. */
+export const TABLE_NAMES: readonly TableName[] = ENTITY_NAMES;
+
+/** The tables of the change history and the undo stacks. */
+export const HISTORY_TABLES = ['history', 'stacks'] as const;
 
 export type SchemaVersion = {
   readonly version: number;
@@ -96,19 +86,31 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { ranks: '[scenarioId+initiativeId], scenarioId, initiativeId' },
     migration: 'fractionalRanks',
   },
+  {
+    version: 3,
+    stores: {
+      ...storeDefinitions(),
+      history: '++seq, at',
+      stacks: 'window',
+    },
+    migration: 'orderKeys',
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
 
 export class BatonDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
-  periods!: EntityTable<PeriodRow, 'id'>;
-  teams!: EntityTable<TeamRow, 'id'>;
-  objectives!: EntityTable<ObjectiveRow, 'id'>;
-  initiatives!: EntityTable<InitiativeRow, 'id'>;
-  scenarios!: EntityTable<ScenarioRow, 'id'>;
-  ranks!: Dexie.Table<RankRow, [string, string]>;
-  actuals!: Dexie.Table<ActualRow, [string, string]>;
+  periods!: EntityTable<PeriodRecord, 'id'>;
+  teams!: EntityTable<TeamRecord, 'id'>;
+  objectives!: EntityTable<ObjectiveRecord, 'id'>;
+  initiatives!: EntityTable<InitiativeRecord, 'id'>;
+  scenarios!: EntityTable<ScenarioRecord, 'id'>;
+  ranks!: Dexie.Table<RankRecord, [string, string]>;
+  actuals!: Dexie.Table<ActualRecord, [string, string]>;
+  decisions!: EntityTable<DecisionRecord, 'id'>;
+  history!: Dexie.Table<HistoryEntry, number>;
+  stacks!: EntityTable<StackRow, 'window'>;
 
   constructor(name = DATABASE_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

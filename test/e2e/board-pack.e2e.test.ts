@@ -207,9 +207,11 @@ describe('the scenario the pack presents', () => {
 
     await areaLink(page, 'Board pack').click();
     await shown(page.locator('.pack[data-ready="true"]'), 20_000);
-    await expect(page.getByLabel('Scenario presented').inputValue()).resolves.toBe(
-      'baseline-value-first-optimized',
-    );
+    await expect(
+      page
+        .getByLabel('Scenario presented')
+        .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent),
+    ).resolves.toBe('Baseline — value first (optimized)');
     await expect(
       page.getByLabel('Compare with').locator('option').first().innerText(),
     ).resolves.toBe('The one it was optimized from (Baseline — value first)');

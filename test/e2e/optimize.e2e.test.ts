@@ -71,12 +71,12 @@ describe('optimize', () => {
     await eventually(options, before + 1, 'scenarios after applying');
     await page.getByRole('button', { name: /^Open .* on the board$/ }).click();
     await shown(page.getByRole('heading', { name: 'Ranked stack' }));
-    expect(page.url()).toMatch(/#\/prioritize\/board\/baseline-value-first-optimized$/);
+    expect(page.url()).toMatch(/#\/prioritize\/board\/s-[0-9a-z]{10}$/);
     const above = await page.getByTestId('figure-above').innerText();
     expect(Number(/^(\d+)/.exec(above)?.[1])).toBeGreaterThan(0);
 
     await page.keyboard.press('Control+z');
-    await shown(notices(page).getByText('Undone: Add scenario'));
+    await shown(notices(page).getByText(/^Undone: Added scenario “.+”/));
     await eventually(options, before, 'scenarios after undo');
   });
 

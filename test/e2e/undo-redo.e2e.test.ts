@@ -23,7 +23,7 @@ describe('undo and redo', () => {
     await shown(initiativeLink(page, OLD_NAME));
     await eventually(() => name.inputValue(), OLD_NAME, 'the Name field after Ctrl+Z');
     await eventually(() => initiativeLink(page, NEW_NAME).count(), 0, 'the new name after Ctrl+Z');
-    await shown(notices(page).getByText('Undone: Rename initiative'));
+    await shown(notices(page).getByText(`Undone: Renamed “${OLD_NAME}” to “${NEW_NAME}”`));
 
     await name.press('Control+Shift+z');
     await shown(initiativeLink(page, NEW_NAME));
@@ -33,7 +33,7 @@ describe('undo and redo', () => {
       0,
       'the old name after Ctrl+Shift+Z',
     );
-    await shown(notices(page).getByText('Redone: Rename initiative'));
+    await shown(notices(page).getByText(`Redone: Renamed “${OLD_NAME}” to “${NEW_NAME}”`));
   });
 
   it('undoes with the Undo button, and the undone state is what is stored', async () => {
@@ -49,7 +49,7 @@ describe('undo and redo', () => {
     await eventually(() => undoButton.isEnabled(), true, 'Undo after an edit');
     await eventually(
       () => undoButton.getAttribute('title'),
-      'Undo Rename initiative (Ctrl+Z)',
+      `Undo Renamed “${OLD_NAME}” to “${NEW_NAME}” (Ctrl+Z)`,
       'the Undo button says what it undoes',
     );
 

@@ -14,15 +14,15 @@ import {
   type PackSectionId,
   type PackSettings,
 } from '../../../shared/pack/types';
+import type { Portfolio } from '../../../shared/portfolio/types';
 import { portfolioFileName } from '../../../shared/portfolio/write';
 import { askUser } from '../../components/dialogs';
-import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
 import { localToday } from '../../format';
 import { PackDocument, type PackLayout } from '../../pack/PackDocument';
 import { getPlatform } from '../../platform';
 import { useAppStore } from '../../state/store';
-import { portfolioKey } from '../prioritize/optimize/use-analyses';
-import { packAnalysis } from './freeze';
+import { portfolioKey } from '../../../shared/optimize/portfolio-key';
+import { packAnalysis } from '../../state/freeze';
 import { SectionList } from './SectionList';
 import './board-pack.css';
 
@@ -46,8 +46,7 @@ export function packFileName(settings: Pick<PackSettings, 'title' | 'date'>): st
   return `${base || 'board-pack'}.pdf`;
 }
 
-export function BoardPackArea({ rows }: { readonly rows: PortfolioRows }) {
-  const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
+export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) {
   const draft = useAppStore((state) => state.packDraft);
   const change = useAppStore((state) => state.changePackDraft);
   const reset = useAppStore((state) => state.resetPackDraft);

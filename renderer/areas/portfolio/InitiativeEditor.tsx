@@ -12,17 +12,13 @@ import {
 } from '../../../shared/portfolio/types';
 import { askUser } from '../../components/dialogs';
 import { NumberField, SelectField, TextField } from '../../components/fields';
-import {
-  deleteInitiative,
-  duplicateInitiative,
-  setField,
-  updateInitiative,
-  type EditResult,
-} from '../../db/repository';
-import type { InitiativeRow } from '../../db/schema';
+import * as edits from '../../db/edits';
+import type { CommitOptions, EditResult } from '../../db/edits';
 import { formatMoney, formatNumber } from '../../format';
 import { useAppStore } from '../../state/store';
-import { CONTRIBUTION_LABELS, STATUS_LABELS } from './labels';
+import { CONTRIBUTION_LABELS, STATUS_LABELS } from '../../components/labels';
+import { InitiativeDecisionsSection, StopDecisionDialog } from './InitiativeDecisions';
+import { isCommitted } from '../../../shared/prioritize/status';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../shared/portfolio/limits';
 
 type EditorProps = {
@@ -31,11 +27,8 @@ type EditorProps = {
   readonly onClose: () => void;
 };
 
-type Update = (
-  label: string,
-  change: (row: InitiativeRow) => InitiativeRow,
-  mergeField?: string,
-) => Promise<EditResult>;
+/** Typing into one field of one initiative is one undo step. */
+type Merge = (field: string) => CommitOptions;
 
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
   const id = useId();
@@ -61,13 +54,7 @@ export function InitiativeEditor({ initiative, portfolio, onClose }: EditorProps
   const titleRef = useRef<HTMLHeadingElement>(null);
   // Opening the editor takes keyboard focus to it, so its fields come next on Tab.
   useEffect(() => titleRef.current?.focus({ preventScroll: true }), []);
-  const update: Update = (label, change, mergeField) =>
-    updateInitiative(
-      initiative.id,
-      label,
-      change,
-      mergeField ? { mergeKey: `initiative:${initiative.id}:${mergeField}` } : undefined,
-    );
+  const merge: Merge = (field) => ({ mergeKey: `initiative:${initiative.id}:${field}` });
 
   const remove = async () => {
     const dependants = dependantsOf(portfolio.initiatives, initiative.id);
@@ -87,7 +74,7 @@ export function InitiativeEditor({ initiative, portfolio, onClose }: EditorProps
       ],
     });
     if (choice !== 'delete') return;
-    const result = await deleteInitiative(initiative.id);
+    const result = await edits.deleteInitiative(initiative.id);
     if (result.ok) {
       notify('success', `Deleted "${initiative.name}".`);
       onClose();
@@ -95,7 +82,7 @@ export function InitiativeEditor({ initiative, portfolio, onClose }: EditorProps
   };
 
   const duplicate = async () => {
-    const id = await duplicateInitiative(initiative.id);
+    const id = await edits.duplicateInitiative(initiative.id);
     if (id) navigate({ initiativeId: id });
   };
 
@@ -118,13 +105,14 @@ export function InitiativeEditor({ initiative, portfolio, onClose }: EditorProps
         </button>
       </div>
       <div className="editor__body">
-        <GeneralSection initiative={initiative} update={update} />
-        <StrategySection initiative={initiative} portfolio={portfolio} update={update} />
-        <ValueSection initiative={initiative} portfolio={portfolio} update={update} />
-        <DemandSection initiative={initiative} portfolio={portfolio} update={update} />
-        <TimingSection initiative={initiative} portfolio={portfolio} update={update} />
-        <LinksSection initiative={initiative} portfolio={portfolio} update={update} />
-        <ForcedSection initiative={initiative} update={update} />
+        <GeneralSection initiative={initiative} merge={merge} />
+        <StrategySection initiative={initiative} portfolio={portfolio} merge={merge} />
+        <ValueSection initiative={initiative} portfolio={portfolio} merge={merge} />
+        <DemandSection initiative={initiative} portfolio={portfolio} merge={merge} />
+        <TimingSection initiative={initiative} portfolio={portfolio} merge={merge} />
+        <LinksSection initiative={initiative} portfolio={portfolio} merge={merge} />
+        <ForcedSection initiative={initiative} portfolio={portfolio} merge={merge} />
+        <InitiativeDecisionsSection initiative={initiative} portfolio={portfolio} />
         <ActualsSection initiative={initiative} portfolio={portfolio} />
         <div className="editor__footer">
           <button type="button" className="button" onClick={() => void duplicate()}>
@@ -139,10 +127,10 @@ export function InitiativeEditor({ initiative, portfolio, onClose }: EditorProps
   );
 }
 
-type SectionProps = { readonly initiative: Initiative; readonly update: Update };
+type SectionProps = { readonly initiative: Initiative; readonly merge: Merge };
 type PortfolioSectionProps = SectionProps & { readonly portfolio: Portfolio };
 
-function GeneralSection({ initiative, update }: SectionProps) {
+function GeneralSection({ initiative, merge }: SectionProps) {
   return (
     <Section title="General">
       <TextField
@@ -150,7 +138,7 @@ function GeneralSection({ initiative, update }: SectionProps) {
         required
         maxLength={MAX_NAME_LENGTH}
         value={initiative.name}
-        onCommit={(name) => update('Rename initiative', (row) => ({ ...row, name }), 'name')}
+        onCommit={(name) => edits.renameInitiative(initiative.id, name, merge('name'))}
       />
       <div className="field-row">
         <SelectField
@@ -160,14 +148,14 @@ function GeneralSection({ initiative, update }: SectionProps) {
             value: status,
             label: STATUS_LABELS[status],
           }))}
-          onCommit={(status) => update('Change status', (row) => ({ ...row, status }))}
+          onCommit={(status) => edits.setInitiativeStatus(initiative.id, status)}
         />
         <TextField
           label="Owner"
           value={initiative.owner ?? ''}
           maxLength={MAX_NAME_LENGTH}
           onCommit={(owner) =>
-            update('Change owner', (row) => setField(row, 'owner', owner || undefined), 'owner')
+            edits.setInitiativeDetail(initiative.id, 'owner', owner, merge('owner'))
           }
         />
       </div>
@@ -177,26 +165,20 @@ function GeneralSection({ initiative, update }: SectionProps) {
         maxLength={MAX_TEXT_LENGTH}
         value={initiative.description ?? ''}
         onCommit={(description) =>
-          update(
-            'Change description',
-            (row) => setField(row, 'description', description || undefined),
-            'description',
-          )
+          edits.setInitiativeDetail(initiative.id, 'description', description, merge('description'))
         }
       />
     </Section>
   );
 }
 
-function StrategySection({ initiative, portfolio, update }: PortfolioSectionProps) {
+function StrategySection({ initiative, portfolio }: PortfolioSectionProps) {
   const links = initiative.objectives ?? [];
   const linked = new Set(links.map((link) => link.id));
   const available = portfolio.objectives.filter((objective) => !linked.has(objective.id));
   const objectiveName = new Map(
     portfolio.objectives.map((objective) => [objective.id, objective.name]),
   );
-  const setLinks = (label: string, next: Initiative['objectives']) =>
-    update(label, (row) => setField(row, 'objectives', next && next.length > 0 ? next : undefined));
   return (
     <Section title="Strategic alignment">
       {links.length === 0 && (
@@ -217,7 +199,7 @@ function StrategySection({ initiative, portfolio, update }: PortfolioSectionProp
             </tr>
           </thead>
           <tbody>
-            {links.map((link, index) => (
+            {links.map((link) => (
               <tr key={link.id}>
                 <td>{objectiveName.get(link.id) ?? link.id}</td>
                 <td>
@@ -230,12 +212,7 @@ function StrategySection({ initiative, portfolio, update }: PortfolioSectionProp
                       label: `${level} · ${CONTRIBUTION_LABELS[level]}`,
                     }))}
                     onCommit={(value) =>
-                      setLinks(
-                        'Change contribution',
-                        links.map((other, otherIndex) =>
-                          otherIndex === index ? { ...other, contribution: Number(value) } : other,
-                        ),
-                      )
+                      edits.setObjectiveContribution(initiative.id, link.id, Number(value))
                     }
                   />
                 </td>
@@ -244,12 +221,7 @@ function StrategySection({ initiative, portfolio, update }: PortfolioSectionProp
                     type="button"
                     className="button button--quiet button--small"
                     aria-label={`Remove the link to ${objectiveName.get(link.id) ?? link.id}`}
-                    onClick={() =>
-                      void setLinks(
-                        'Remove objective link',
-                        links.filter((other) => other.id !== link.id),
-                      )
-                    }
+                    onClick={() => void edits.unlinkObjective(initiative.id, link.id)}
                   >
                     Remove
                   </button>
@@ -267,14 +239,14 @@ function StrategySection({ initiative, portfolio, update }: PortfolioSectionProp
             value: objective.id,
             label: `${objective.parentId ? '' : 'Theme: '}${objective.name}`,
           }))}
-          onPick={(id) => setLinks('Link objective', [...links, { id, contribution: 2 }])}
+          onPick={(id) => edits.linkObjective(initiative.id, id, 2)}
         />
       )}
     </Section>
   );
 }
 
-function ValueSection({ initiative, portfolio, update }: PortfolioSectionProps) {
+function ValueSection({ initiative, portfolio, merge }: PortfolioSectionProps) {
   const criteria = portfolio.scoring?.criteria ?? [];
   const modelValue = initiativeValue({ ...initiative, value: undefined }, portfolio.scoring);
   return (
@@ -288,19 +260,12 @@ function ValueSection({ initiative, portfolio, update }: PortfolioSectionProps) 
               value={initiative.scores?.[criterion.id]}
               optional
               onCommit={(score) =>
-                update(
-                  `Change ${criterion.name} score`,
-                  (row) => {
-                    const scores: Record<string, number> = { ...(row.scores ?? {}) };
-                    if (score === undefined) delete scores[criterion.id];
-                    else scores[criterion.id] = score;
-                    return setField(
-                      row,
-                      'scores',
-                      Object.keys(scores).length > 0 ? scores : undefined,
-                    );
-                  },
-                  `score:${criterion.id}`,
+                edits.setInitiativeScore(
+                  initiative.id,
+                  criterion.id,
+                  score,
+                  criterion.name,
+                  merge(`score:${criterion.id}`),
                 )
               }
             />
@@ -317,20 +282,14 @@ function ValueSection({ initiative, portfolio, update }: PortfolioSectionProps) 
             : `Leave empty to use the ${portfolio.scoring?.model ?? 'scoring'} model's ${formatNumber(modelValue, 2)}.`
         }
         onCommit={(value) =>
-          update('Change value', (row) => setField(row, 'value', value), 'value')
+          edits.setInitiativeDetail(initiative.id, 'value', value, merge('value'))
         }
       />
     </Section>
   );
 }
 
-function resize(list: readonly number[] | undefined, length: number): number[] {
-  const next = [...(list ?? [])].slice(0, length);
-  while (next.length < length) next.push(0);
-  return next;
-}
-
-function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps) {
+function DemandSection({ initiative, portfolio, merge }: PortfolioSectionProps) {
   const unit = portfolio.capacityUnit ?? 'units';
   const duration = Math.max(initiativeDuration(initiative), 1);
   const demand = initiative.demand ?? {};
@@ -341,29 +300,7 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
 
   /** Adds or removes the last active period of every list, from the stored row. */
   const changeLength = async (step: 1 | -1) => {
-    const result = await update(
-      step > 0 ? 'Add an active period' : 'Remove the last active period',
-      (row) => {
-        const length = Math.max(Math.max(initiativeDuration(row), 1) + step, 1);
-        const nextDemand: Record<string, number[]> = {};
-        for (const [teamId, list] of Object.entries(row.demand ?? {})) {
-          nextDemand[teamId] = resize(list, length);
-        }
-        const hasLists = Object.keys(nextDemand).length > 0 || row.spend !== undefined;
-        let next = setField(
-          row,
-          'demand',
-          Object.keys(nextDemand).length > 0 ? nextDemand : undefined,
-        );
-        next = setField(next, 'spend', row.spend ? resize(row.spend, length) : undefined);
-        // Without any list the length lives in `duration` alone.
-        return setField(
-          next,
-          'duration',
-          row.duration !== undefined || !hasLists ? length : undefined,
-        );
-      },
-    );
+    const result = await edits.resizeInitiative(initiative.id, step);
     setLengthResult(result);
   };
 
@@ -404,17 +341,13 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
                       value={demand[team.id]?.[index]}
                       className="field--cell"
                       onCommit={(amount) =>
-                        update(
-                          'Change demand',
-                          (row) => {
-                            const list = resize(
-                              row.demand?.[team.id],
-                              Math.max(initiativeDuration(row), index + 1),
-                            );
-                            list[index] = amount ?? 0;
-                            return { ...row, demand: { ...(row.demand ?? {}), [team.id]: list } };
-                          },
-                          `demand:${team.id}:${index}`,
+                        edits.setInitiativeDemand(
+                          initiative.id,
+                          team.id,
+                          index,
+                          amount,
+                          team.name,
+                          merge(`demand:${team.id}:${index}`),
                         )
                       }
                     />
@@ -425,16 +358,7 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
                     type="button"
                     className="button button--quiet button--small"
                     aria-label={`Remove ${team.name}'s demand`}
-                    onClick={() =>
-                      void update('Remove team demand', (row) => {
-                        const { [team.id]: _removed, ...rest } = row.demand ?? {};
-                        return setField(
-                          row,
-                          'demand',
-                          Object.keys(rest).length > 0 ? rest : undefined,
-                        );
-                      })
-                    }
+                    onClick={() => void edits.removeTeamDemand(initiative.id, team.id, team.name)}
                   >
                     Remove
                   </button>
@@ -452,17 +376,11 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
                     value={initiative.spend?.[index]}
                     className="field--cell"
                     onCommit={(amount) =>
-                      update(
-                        'Change spend',
-                        (row) => {
-                          const list = resize(
-                            row.spend,
-                            Math.max(initiativeDuration(row), index + 1),
-                          );
-                          list[index] = amount ?? 0;
-                          return { ...row, spend: list };
-                        },
-                        `spend:${index}`,
+                      edits.setInitiativeSpend(
+                        initiative.id,
+                        index,
+                        amount,
+                        merge(`spend:${index}`),
                       )
                     }
                   />
@@ -491,10 +409,11 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
             placeholder="Add a team…"
             options={otherTeams.map((team) => ({ value: team.id, label: team.name }))}
             onPick={(teamId) =>
-              update('Add team demand', (row) => ({
-                ...row,
-                demand: { ...(row.demand ?? {}), [teamId]: resize([], duration) },
-              }))
+              edits.addTeamDemand(
+                initiative.id,
+                teamId,
+                portfolio.teams.find((team) => team.id === teamId)?.name ?? teamId,
+              )
             }
           />
         )}
@@ -513,14 +432,13 @@ function DemandSection({ initiative, portfolio, update }: PortfolioSectionProps)
   );
 }
 
-function TimingSection({ initiative, portfolio, update }: PortfolioSectionProps) {
+function TimingSection({ initiative, portfolio, merge }: PortfolioSectionProps) {
   const periodOptions = [
     { value: '', label: 'Any' },
     ...portfolio.periods.map((period) => ({ value: period.id, label: period.label })),
   ];
-  const choose =
-    (field: 'earliestStart' | 'latestStart' | 'start', label: string) => (value: string) =>
-      update(label, (row) => setField(row, field, value || undefined));
+  const choose = (field: 'earliestStart' | 'latestStart' | 'start') => (value: string) =>
+    edits.setInitiativeDetail(initiative.id, field, value);
   return (
     <Section title="Timing">
       <div className="field-row">
@@ -528,13 +446,13 @@ function TimingSection({ initiative, portfolio, update }: PortfolioSectionProps)
           label="Earliest start"
           value={initiative.earliestStart ?? ''}
           options={periodOptions}
-          onCommit={choose('earliestStart', 'Change earliest start')}
+          onCommit={choose('earliestStart')}
         />
         <SelectField
           label="Latest start"
           value={initiative.latestStart ?? ''}
           options={periodOptions}
-          onCommit={choose('latestStart', 'Change latest start')}
+          onCommit={choose('latestStart')}
         />
       </div>
       <div className="field-row">
@@ -543,7 +461,7 @@ function TimingSection({ initiative, portfolio, update }: PortfolioSectionProps)
           value={initiative.start ?? ''}
           options={[{ value: '', label: 'Not fixed' }, ...periodOptions.slice(1)]}
           hint="Fix the start for work already under way."
-          onCommit={choose('start', 'Change fixed start')}
+          onCommit={choose('start')}
         />
         <NumberField
           label="Duration (periods)"
@@ -553,7 +471,7 @@ function TimingSection({ initiative, portfolio, update }: PortfolioSectionProps)
           value={initiative.duration}
           hint="Optional; the demand lists give it otherwise."
           onCommit={(duration) =>
-            update('Change duration', (row) => setField(row, 'duration', duration), 'duration')
+            edits.setInitiativeDetail(initiative.id, 'duration', duration, merge('duration'))
           }
         />
       </div>
@@ -561,19 +479,23 @@ function TimingSection({ initiative, portfolio, update }: PortfolioSectionProps)
   );
 }
 
-function LinksSection({ initiative, portfolio, update }: PortfolioSectionProps) {
+function LinksSection({ initiative, portfolio }: PortfolioSectionProps) {
   const name = new Map(portfolio.initiatives.map((other) => [other.id, other.name]));
   const dependsOn = initiative.dependsOn ?? [];
   const excludes = initiative.excludes ?? [];
   const [result, setResult] = useState<EditResult | null>(null);
   const others = portfolio.initiatives.filter((other) => other.id !== initiative.id);
-  const setList = async (
-    field: 'dependsOn' | 'excludes',
-    label: string,
-    list: readonly string[],
+  const relate = async (
+    change: 'add' | 'remove',
+    relation: edits.InitiativeRelation,
+    otherId: string,
   ) => {
     setResult(
-      await update(label, (row) => setField(row, field, list.length > 0 ? list : undefined)),
+      await (change === 'add' ? edits.addRelation : edits.removeRelation)(
+        initiative.id,
+        relation,
+        otherId,
+      ),
     );
   };
   const candidates = others.filter(
@@ -589,13 +511,7 @@ function LinksSection({ initiative, portfolio, update }: PortfolioSectionProps) 
         ids={dependsOn}
         name={name}
         empty="No prerequisites."
-        onRemove={(id) =>
-          void setList(
-            'dependsOn',
-            'Remove prerequisite',
-            dependsOn.filter((other) => other !== id),
-          )
-        }
+        onRemove={(id) => void relate('remove', 'dependsOn', id)}
       />
       {candidates.length > 0 && (
         <AddPicker
@@ -603,7 +519,7 @@ function LinksSection({ initiative, portfolio, update }: PortfolioSectionProps) 
           placeholder="Add a prerequisite…"
           hint="Initiatives that already depend on this one are not offered: that would be a cycle."
           options={candidates.map((other) => ({ value: other.id, label: other.name }))}
-          onPick={(id) => setList('dependsOn', 'Add prerequisite', [...dependsOn, id])}
+          onPick={(id) => relate('add', 'dependsOn', id)}
         />
       )}
       <LinkList
@@ -615,13 +531,7 @@ function LinksSection({ initiative, portfolio, update }: PortfolioSectionProps) 
         name={name}
         empty="Not exclusive with any initiative."
         removable={new Set(excludes)}
-        onRemove={(id) =>
-          void setList(
-            'excludes',
-            'Remove exclusion',
-            excludes.filter((other) => other !== id),
-          )
-        }
+        onRemove={(id) => void relate('remove', 'excludes', id)}
       />
       {others.some((other) => !excludes.includes(other.id)) && (
         <AddPicker
@@ -630,7 +540,7 @@ function LinksSection({ initiative, portfolio, update }: PortfolioSectionProps) 
           options={others
             .filter((other) => !excludes.includes(other.id))
             .map((other) => ({ value: other.id, label: other.name }))}
-          onPick={(id) => setList('excludes', 'Add exclusion', [...excludes, id])}
+          onPick={(id) => relate('add', 'excludes', id)}
         />
       )}
       <InlineError result={result} />
@@ -722,8 +632,10 @@ function AddPicker({ label, placeholder, options, onPick, hint }: AddPickerProps
   );
 }
 
-function ForcedSection({ initiative, update }: SectionProps) {
+function ForcedSection({ initiative, portfolio, merge }: PortfolioSectionProps) {
   const name = useId();
+  // Forcing committed work out is a stop decision: it waits for that decision to be recorded.
+  const [stopping, setStopping] = useState(false);
   const choices = [
     { value: '', label: 'Not forced' },
     { value: 'in', label: 'Forced in' },
@@ -740,12 +652,10 @@ function ForcedSection({ initiative, update }: SectionProps) {
               name={name}
               value={choice.value}
               checked={(initiative.forced ?? '') === choice.value}
-              onChange={() =>
-                void update(
-                  choice.value ? `Force ${choice.value}` : 'Remove forced decision',
-                  (row) => setField(row, 'forced', choice.value || undefined),
-                )
-              }
+              onChange={() => {
+                if (choice.value === 'out' && isCommitted(initiative)) setStopping(true);
+                else void edits.setInitiativeForced(initiative.id, choice.value || undefined);
+              }}
             />
             {choice.label}
           </label>
@@ -758,12 +668,15 @@ function ForcedSection({ initiative, update }: SectionProps) {
           value={initiative.forcedReason ?? ''}
           hint="Shown on the board and frozen into the board pack's decision record."
           onCommit={(reason) =>
-            update(
-              'Change forced reason',
-              (row) => setField(row, 'forcedReason', reason || undefined),
-              'forcedReason',
-            )
+            edits.setInitiativeDetail(initiative.id, 'forcedReason', reason, merge('forcedReason'))
           }
+        />
+      )}
+      {stopping && (
+        <StopDecisionDialog
+          initiative={initiative}
+          portfolio={portfolio}
+          onClose={() => setStopping(false)}
         />
       )}
     </Section>

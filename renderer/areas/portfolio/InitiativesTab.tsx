@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { INITIATIVE_STATUSES } from '../../../shared/portfolio/types';
-import { createInitiative } from '../../db/repository';
+import { createInitiative } from '../../db/edits';
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { formatMoney, formatNumber } from '../../format';
 import { DEFAULT_INITIATIVE_QUERY, type InitiativeSortKey } from '../../state/slices/uiSlice';
 import { useAppStore } from '../../state/store';
 import { InitiativeEditor } from './InitiativeEditor';
 import { queryInitiatives } from './initiative-query';
-import { STATUS_LABELS } from './labels';
+import { STATUS_LABELS } from '../../components/labels';
 
 const COLUMNS: readonly {
   key: InitiativeSortKey;

@@ -6,13 +6,14 @@ import { NumberField, TextField } from '../../components/fields';
 import {
   appendPeriod,
   deletePeriod,
+  renamePeriod,
+  renamePortfolio,
   setBudgetEnabled,
-  setField,
   setPeriodBudget,
-  updatePeriod,
-  updatePortfolioMeta,
+  setPeriodDate,
+  setPortfolioUnit,
   type EditResult,
-} from '../../db/repository';
+} from '../../db/edits';
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { formatMoney, localToday } from '../../format';
 import { useAppStore } from '../../state/store';
@@ -52,7 +53,7 @@ export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio 
             maxLength={MAX_NAME_LENGTH}
             value={portfolio.name}
             onCommit={(name) =>
-              updatePortfolioMeta('Rename portfolio', (meta) => ({ ...meta, name }), {
+              renamePortfolio(name, {
                 mergeKey: 'meta:name',
               })
             }
@@ -63,11 +64,7 @@ export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio 
             maxLength={3}
             hint="ISO code, e.g. EUR, USD, GBP."
             onCommit={(currency) =>
-              updatePortfolioMeta(
-                'Change currency',
-                (meta) => setField(meta, 'currency', currency.trim().toUpperCase() || undefined),
-                { mergeKey: 'meta:currency' },
-              )
+              setPortfolioUnit('currency', currency, { mergeKey: 'meta:currency' })
             }
           />
           <TextField
@@ -76,13 +73,7 @@ export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio 
             maxLength={MAX_NAME_LENGTH}
             hint="e.g. FTE, person-days, points."
             onCommit={(capacityUnit) =>
-              updatePortfolioMeta(
-                'Change capacity unit',
-                (meta) => setField(meta, 'capacityUnit', capacityUnit.trim() || undefined),
-                {
-                  mergeKey: 'meta:capacityUnit',
-                },
-              )
+              setPortfolioUnit('capacityUnit', capacityUnit, { mergeKey: 'meta:capacityUnit' })
             }
           />
         </div>
@@ -137,7 +128,7 @@ export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio 
                         value={period.label}
                         className="field--cell"
                         onCommit={(label) =>
-                          updatePeriod(period.id, 'Rename period', (row) => ({ ...row, label }), {
+                          renamePeriod(period.id, label, {
                             mergeKey: `period:${period.id}:label`,
                           })
                         }
@@ -148,13 +139,7 @@ export function PeriodsBudgetTab({ portfolio }: { readonly portfolio: Portfolio 
                         <DateField
                           label={`${field === 'start' ? 'Start' : 'End'} of ${period.label}`}
                           value={period[field]}
-                          onCommit={(value) =>
-                            updatePeriod(
-                              period.id,
-                              field === 'start' ? 'Change period start' : 'Change period end',
-                              (row) => setField(row, field, value),
-                            )
-                          }
+                          onCommit={(value) => setPeriodDate(period.id, field, value)}
                         />
                       </td>
                     ))}

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { TabList } from '../../components/TabList';
-import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
+import type { Portfolio } from '../../../shared/portfolio/types';
 import { PORTFOLIO_TABS, type PortfolioTab } from '../../state/slices/navigationSlice';
 import { useAppStore } from '../../state/store';
 import { InitiativesTab } from './InitiativesTab';
@@ -13,8 +12,7 @@ const TAB_LABELS: Readonly<Record<PortfolioTab, string>> = {
   periods: 'Periods & budget',
 };
 
-export function PortfolioArea({ rows }: { readonly rows: PortfolioRows }) {
-  const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
+export function PortfolioArea({ portfolio }: { readonly portfolio: Portfolio }) {
   const tab = useAppStore((state) => state.location.tab);
   const navigate = useAppStore((state) => state.navigate);
   return (

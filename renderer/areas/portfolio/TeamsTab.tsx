@@ -5,9 +5,9 @@ import {
   countTeamDemand,
   createTeam,
   deleteTeam,
+  renameTeam,
   setTeamCapacity,
-  updateTeam,
-} from '../../db/repository';
+} from '../../db/edits';
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { formatNumber } from '../../format';
 import { useAppStore } from '../../state/store';
@@ -96,7 +96,7 @@ export function TeamsTab({ portfolio }: { readonly portfolio: Portfolio }) {
                       value={team.name}
                       className="field--cell"
                       onCommit={(name) =>
-                        updateTeam(team.id, 'Rename team', (row) => ({ ...row, name }), {
+                        renameTeam(team.id, name, {
                           mergeKey: `team:${team.id}:name`,
                         })
                       }

@@ -2,8 +2,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { TabList } from '../../components/TabList';
 import { stackOrder } from '../../../shared/prioritize/cutline';
-import { createScenario } from '../../db/scenarios';
-import { rowsToPortfolio, type PortfolioRows } from '../../db/portfolio-rows';
+import type { Portfolio } from '../../../shared/portfolio/types';
+import { createScenario } from '../../db/edits';
 import {
   PRIORITIZE_VIEWS,
   formatLocationHash,
@@ -22,8 +22,7 @@ const VIEW_LABELS: Readonly<Record<PrioritizeView, string>> = {
   scenarios: 'Scenarios',
 };
 
-export function PrioritizeArea({ rows }: { readonly rows: PortfolioRows }) {
-  const portfolio = useMemo(() => rowsToPortfolio(rows), [rows]);
+export function PrioritizeArea({ portfolio }: { readonly portfolio: Portfolio }) {
   const location = useAppStore((state) => state.location);
   const navigate = useAppStore((state) => state.navigate);
   const scenario =

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { computeCutLine, describeReason } from '../../../shared/prioritize/cutline';
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { Roadmap } from '../../charts/Roadmap';
-import { setField, updateInitiative } from '../../db/repository';
+import { setInitiativeDetail } from '../../db/edits';
 import { useAppStore } from '../../state/store';
 
 export type RoadmapViewProps = {
@@ -22,9 +22,7 @@ export function RoadmapView({ portfolio, stack }: RoadmapViewProps) {
 
   const pin = (id: string, periodId: string | undefined) => {
     const name = portfolio.initiatives.find((item) => item.id === id)?.name ?? id;
-    void updateInitiative(id, periodId ? 'Pin start' : 'Unpin start', (row) =>
-      setField(row, 'start', periodId),
-    ).then((result) => {
+    void setInitiativeDetail(id, 'start', periodId).then((result) => {
       if (!result.ok) {
         notify('error', `${name}: ${result.problems[0]?.message ?? 'the start was refused'}`);
         return;

@@ -10,15 +10,16 @@ import {
   type ScenarioFigures,
 } from '../../../shared/prioritize/scenario-comparison';
 import { askUser } from '../../components/dialogs';
-import type { EditResult } from '../../db/repository';
 import {
   createScenario,
   deleteScenario,
   duplicateScenario,
-  updateScenario,
-} from '../../db/scenarios';
+  renameScenario,
+  type EditResult,
+} from '../../db/edits';
 import { formatNumber } from '../../format';
 import { useAppStore } from '../../state/store';
+import { CommitScenarioDialog } from './scenarios/CommitScenarioDialog';
 import { ScenarioComparisonView } from './scenarios/ScenarioComparisonView';
 import { ScenarioNameForm } from './scenarios/ScenarioNameForm';
 import './scenarios/scenarios.css';
@@ -49,6 +50,7 @@ export function ScenariosTab({
   const notify = useAppStore((state) => state.notify);
   const [creating, setCreating] = useState(false);
   const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [committing, setCommitting] = useState<Scenario | null>(null);
   // The New scenario button takes the focus back when it reappears after its form closed.
   const [focusNewButton, setFocusNewButton] = useState(false);
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -94,10 +96,7 @@ export function ScenariosTab({
       return null;
     }
     try {
-      const result = await updateScenario(scenario.id, 'Rename scenario', (row) => ({
-        ...row,
-        name,
-      }));
+      const result = await renameScenario(scenario.id, name);
       const refused = refusal(result, 'The new name was refused.');
       if (refused !== null) return refused;
     } catch (reason) {
@@ -228,6 +227,7 @@ export function ScenariosTab({
                     onDuplicate={() => void duplicate(scenario)}
                     onDelete={() => void remove(scenario)}
                     onActivate={() => onActivate(scenario.id)}
+                    onCommit={() => setCommitting(scenario)}
                   />
                 ))}
               </tbody>
@@ -237,6 +237,18 @@ export function ScenariosTab({
       )}
       {portfolio.scenarios.length > 0 && (
         <ScenarioComparisonView portfolio={portfolio} activeScenarioId={activeScenarioId} />
+      )}
+      {committing && (
+        <CommitScenarioDialog
+          portfolio={portfolio}
+          scenario={committing}
+          figures={figures.get(committing.id)}
+          onRecorded={(title) => {
+            notify('success', `Recorded: ${title}`);
+            setCommitting(null);
+          }}
+          onCancel={() => setCommitting(null)}
+        />
       )}
     </div>
   );
@@ -253,6 +265,8 @@ type ScenarioRowProps = {
   readonly onDuplicate: () => void;
   readonly onDelete: () => void;
   readonly onActivate: () => void;
+  /** Record the decision that this scenario is the plan of record. */
+  readonly onCommit: () => void;
 };
 
 function ScenarioRow(props: ScenarioRowProps) {
@@ -322,6 +336,9 @@ function ScenarioRow(props: ScenarioRowProps) {
               Open on the board{hidden(`: ${scenario.name}`)}
             </button>
           )}
+          <button type="button" className="button button--small" onClick={() => props.onCommit()}>
+            Commit as plan{hidden(`: ${scenario.name}`)}
+          </button>
           <button
             ref={renameButton}
             type="button"

@@ -8,6 +8,7 @@ export const AREAS = [
   'prioritize',
   'workshop',
   'cadence',
+  'decisions',
   'metrics',
   'board-pack',
   'settings',

@@ -56,21 +56,7 @@ export type RefusedFile = {
   readonly problemCount?: number;
 };
 
-/** A question to the user in a modal dialog; `resolve` receives the chosen action's id. */
-export type ConfirmRequest = {
-  readonly title: string;
-  readonly body: string;
-  readonly actions: readonly {
-    readonly id: string;
-    readonly label: string;
-    readonly primary?: boolean;
-  }[];
-  readonly resolve: (actionId: string | null) => void;
-};
-
 export type UiSlice = {
-  confirmRequest: ConfirmRequest | null;
-  setConfirmRequest: (request: ConfirmRequest | null) => void;
   notices: readonly Notice[];
   notify: (kind: NoticeKind, text: string, action?: NoticeAction) => void;
   dismissNotice: (id: number) => void;
@@ -86,8 +72,6 @@ export type UiSlice = {
 let nextNoticeId = 1;
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
-  confirmRequest: null,
-  setConfirmRequest: (confirmRequest) => set({ confirmRequest }),
   notices: [],
   notify: (kind, text, action) =>
     set((state) => ({

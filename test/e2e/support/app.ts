@@ -48,7 +48,7 @@ export function dialog(page: Page, title: string | RegExp): Locator {
   return page.getByRole('dialog', { name: title });
 }
 
-/** The live region of short messages at the bottom of the window ("Undone: Rename initiative"). */
+/** The live region of short messages at the bottom of the window ("Undone: Renamed “A” to “B”"). */
 export function notices(page: Page): Locator {
   return page.getByRole('status');
 }

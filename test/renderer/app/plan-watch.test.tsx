@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppNotices } from '../../../renderer/app/ConnectedDialogs';
 import { usePlanWatch } from '../../../renderer/app/usePlanWatch';
-import { usePortfolioRows } from '../../../renderer/db/hooks';
-import { readPortfolio, setTeamCapacity, undo } from '../../../renderer/db/repository';
-import { moveInStack } from '../../../renderer/db/scenarios';
+import { moveInStack, setTeamCapacity } from '../../../renderer/db/edits';
+import { usePortfolio } from '../../../renderer/db/hooks';
+import { readPortfolio, undo } from '../../../renderer/db/repository';
 import { useAppStore } from '../../../renderer/state/store';
 import { freshDatabase } from '../db/fresh-database';
 
@@ -15,11 +15,11 @@ beforeEach(async () => {
 });
 
 function Harness() {
-  const rows = usePortfolioRows();
-  usePlanWatch(rows);
+  const portfolio = usePortfolio();
+  usePlanWatch(portfolio);
   return (
     <>
-      <p>{rows ? 'Ready' : 'Loading'}</p>
+      <p>{portfolio ? 'Ready' : 'Loading'}</p>
       <AppNotices />
     </>
   );

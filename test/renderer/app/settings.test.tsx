@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { App } from '../../../renderer/app/App';
@@ -10,6 +10,7 @@ import { getPlatform, setPlatform } from '../../../renderer/platform';
 import { profileName, setProfileName } from '../../../renderer/state/profile';
 import { useAppStore } from '../../../renderer/state/store';
 import { freshApp } from './fresh-app';
+import { withDialogPolyfill } from '../dialog-polyfill';
 
 // A browser platform whose "OS account" is ada, with a native menu the test can use.
 let menuListener: ((command: MenuCommand) => void) | undefined;
@@ -27,24 +28,7 @@ setPlatform({
 });
 
 // jsdom has no modal dialogs: opening one here just marks it open, so that it can be found.
-const dialogMethods = Object.getOwnPropertyDescriptors(HTMLDialogElement.prototype);
-beforeAll(() => {
-  if (!dialogMethods.showModal) {
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.open = true;
-    };
-  }
-  if (!dialogMethods.close) {
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.open = false;
-    };
-  }
-});
-afterAll(() => {
-  const prototype = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
-  if (!dialogMethods.showModal) delete prototype.showModal;
-  if (!dialogMethods.close) delete prototype.close;
-});
+withDialogPolyfill();
 
 beforeEach(() => {
   setProfileName('');
@@ -53,7 +37,6 @@ beforeEach(() => {
   useAppStore.setState({
     settingsOpen: false,
     notices: [],
-    confirmRequest: null,
     refusedFile: null,
   });
 });

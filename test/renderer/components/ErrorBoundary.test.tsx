@@ -19,7 +19,7 @@ beforeEach(async () => {
 
 /** A stored initiative whose id no link can carry, as an older version could have stored. */
 async function storeBrokenInitiative(): Promise<void> {
-  await db.initiatives.add({ id: 'broken\ud800', name: 'Broken', status: 'proposed', pos: 999 });
+  await db.initiatives.add({ id: 'broken\ud800', name: 'Broken', status: 'proposed', order: 'zz' });
 }
 
 describe('a record the app cannot show', () => {

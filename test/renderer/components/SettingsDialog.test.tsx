@@ -1,27 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SettingsDialog } from '../../../renderer/components/SettingsDialog';
+import { withDialogPolyfill } from '../dialog-polyfill';
 
 // jsdom has no modal dialogs: opening one here just marks it open, so that it can be found.
-const dialogMethods = Object.getOwnPropertyDescriptors(HTMLDialogElement.prototype);
-beforeAll(() => {
-  if (!dialogMethods.showModal) {
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.open = true;
-    };
-  }
-  if (!dialogMethods.close) {
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.open = false;
-    };
-  }
-});
-afterAll(() => {
-  const prototype = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
-  if (!dialogMethods.showModal) delete prototype.showModal;
-  if (!dialogMethods.close) delete prototype.close;
-});
+withDialogPolyfill();
 
 function renderDialog(props: { name?: string; defaultName?: string } = {}) {
   const onSave = vi.fn();

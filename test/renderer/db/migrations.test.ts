@@ -1,11 +1,11 @@
 /**
- * The migration harness: a database written by the first schema version opens with today's
+ * The migration harness: a database written by an earlier schema version opens with today's
  * schema, keeps every row, and every registered migration is exercised by a case below.
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, type MigrationTables } from '../../../renderer/db/migrations';
-import { portfolioToRows, rowsToPortfolio } from '../../../renderer/db/portfolio-rows';
+import { ORDER_KEYS } from '../../../renderer/db/order-keys';
 import {
   BatonDatabase,
   CURRENT_SCHEMA_VERSION,
@@ -14,8 +14,17 @@ import {
   type PortfolioMetaRow,
 } from '../../../renderer/db/schema';
 import { smallPortfolioFile } from '../../shared/portfolio/fixtures';
+import { ranksBetween } from '../../../shared/prioritize/fractional-rank';
 import { restorePortfolio } from '../../../shared/portfolio/restore';
+import type { Portfolio } from '../../../shared/portfolio/types';
 import { writePortfolio } from '../../../shared/portfolio/write';
+import { LIST_ENTITY_NAMES } from '../../../shared/store/entities';
+import {
+  normalizeState,
+  portfolioToState,
+  stateToPortfolio,
+  type PortfolioState,
+} from '../../../shared/store/state';
 
 /** One case per registered migration: tables before, and what they must hold after. */
 const MIGRATION_CASES: Readonly<
@@ -40,34 +49,161 @@ const MIGRATION_CASES: Readonly<
       ],
     },
   },
+  orderKeys: {
+    // Rows as the database hands them over: in key order, their list order in `pos`.
+    before: {
+      periods: [
+        { id: 'p1', label: 'Q1', pos: 1 },
+        { id: 'p2', label: 'Q2', pos: 0 },
+      ],
+      teams: [{ id: 'core', name: 'Core', capacity: { p1: 3 }, pos: 0 }],
+      objectives: [
+        { id: 'a-child', name: 'Child', parentId: 'z-theme', pos: 1 },
+        { id: 'z-theme', name: 'Theme', parentId: null, pos: 0 },
+      ],
+      initiatives: [
+        { id: 'a', name: 'A', status: 'proposed', pos: 2 },
+        { id: 'b', name: 'B', status: 'active', pos: 0 },
+        { id: 'c', name: 'C', status: 'done', pos: 1 },
+      ],
+      scenarios: [
+        { id: 'base', name: 'Baseline', pos: 1 },
+        { id: 'alt', name: 'Alternative', pos: 0 },
+      ],
+      ranks: [
+        { scenarioId: 'alt', initiativeId: 'a', rank: 'l' },
+        { scenarioId: 'alt', initiativeId: 'c', rank: 'V' },
+        { scenarioId: 'base', initiativeId: 'a', rank: 'V' },
+        { scenarioId: 'base', initiativeId: 'b', rank: 'G' },
+        { scenarioId: 'base', initiativeId: 'c', rank: 'VV' },
+      ],
+      actuals: [
+        { initiativeId: 'b', periodId: 'p1', spend: 5, pos: 1 },
+        { initiativeId: 'b', periodId: 'p2', spend: 7, pos: 0 },
+      ],
+    },
+    after: {
+      periods: [
+        { id: 'p2', label: 'Q2', order: 'a0' },
+        { id: 'p1', label: 'Q1', order: 'a1' },
+      ],
+      teams: [{ id: 'core', name: 'Core', capacity: { p1: 3 }, order: 'a0' }],
+      objectives: [
+        { id: 'z-theme', name: 'Theme', parentId: null, order: 'a0' },
+        { id: 'a-child', name: 'Child', parentId: 'z-theme', order: 'a1' },
+      ],
+      initiatives: [
+        { id: 'b', name: 'B', status: 'active', order: 'a0' },
+        { id: 'c', name: 'C', status: 'done', order: 'a1' },
+        { id: 'a', name: 'A', status: 'proposed', order: 'a2' },
+      ],
+      scenarios: [
+        { id: 'alt', name: 'Alternative', order: 'a0' },
+        { id: 'base', name: 'Baseline', order: 'a1' },
+      ],
+      ranks: [
+        { scenarioId: 'alt', initiativeId: 'c', rank: 'a0' },
+        { scenarioId: 'alt', initiativeId: 'a', rank: 'a1' },
+        { scenarioId: 'base', initiativeId: 'b', rank: 'a0' },
+        { scenarioId: 'base', initiativeId: 'a', rank: 'a1' },
+        { scenarioId: 'base', initiativeId: 'c', rank: 'a2' },
+      ],
+      actuals: [
+        { initiativeId: 'b', periodId: 'p2', spend: 7, order: 'a0' },
+        { initiativeId: 'b', periodId: 'p1', spend: 5, order: 'a1' },
+      ],
+    },
+  },
 };
 
-function fixturePortfolio() {
-  const result = restorePortfolio(smallPortfolioFile());
-  if (!result.ok) throw new Error('fixture is invalid');
-  return result.portfolio;
+/** A frozen deep copy: a migration that writes into its input throws. */
+function deepFrozen<T>(value: T): T {
+  const copy = structuredClone(value);
+  const freeze = (item: unknown): void => {
+    if (typeof item !== 'object' || item === null) return;
+    Object.freeze(item);
+    for (const child of Object.values(item)) freeze(child);
+  };
+  freeze(copy);
+  return copy;
 }
 
-/** Writes a database exactly as the first schema version laid it out. */
-async function writeFirstVersionDatabase(name: string): Promise<void> {
-  const first = SCHEMA_VERSIONS[0]!;
-  const legacy = new Dexie(name);
-  legacy.version(first.version).stores(first.stores);
+/** The fixture, with a second scenario whose ranking is not in key order, and an actual. */
+function fixturePortfolio(): Portfolio {
+  const result = restorePortfolio(smallPortfolioFile());
+  if (!result.ok) throw new Error('fixture is invalid');
+  const portfolio = result.portfolio;
+  return {
+    ...portfolio,
+    scenarios: [
+      ...portfolio.scenarios,
+      { id: 'alt', name: 'Alternative', ranking: ['data-lake', 'crm-buy', 'crm-revamp'] },
+    ],
+    actuals: [{ initiativeId: 'data-lake', periodId: '2027-Q1', spend: 1000, progress: 0.5 }],
+  };
+}
+
+/** Records with their list order in an integer `pos`, as versions 1 and 2 kept them. */
+function positioned(records: readonly object[]): object[] {
+  return records.map((record, pos) => {
+    const { order: _order, ...rest } = record as { order?: string };
+    return { ...rest, pos };
+  });
+}
+
+/** The tables of a state as an old schema version laid them out (`pos`; rankings as given). */
+function oldRows(state: PortfolioState): Record<string, object[]> {
+  return {
+    periods: positioned(state.periods),
+    teams: positioned(state.teams),
+    objectives: positioned(state.objectives),
+    initiatives: positioned(state.initiatives),
+    scenarios: positioned(state.scenarios),
+    actuals: positioned(state.actuals),
+  };
+}
+
+/** Writes a database exactly as schema version `version` (1 or 2) laid it out. */
+async function writeOldDatabase(name: string, version: 1 | 2): Promise<Portfolio> {
+  const versions = SCHEMA_VERSIONS.slice(0, version);
+  const legacy = new BatonDatabase(name, versions);
   await legacy.open();
+  expect(legacy.verno).toBe(version);
   const portfolio = fixturePortfolio();
   expect(portfolio.scenarios.some((scenario) => scenario.ranking.length > 1)).toBe(true);
-  const rows = portfolioToRows(portfolio, { kind: 'file', label: 'northwind.json' });
-  await legacy.table('meta').put(rows.meta);
-  for (const table of TABLE_NAMES) {
-    if (table === 'meta' || !(table in first.stores)) continue;
+  const state = portfolioToState(portfolio, { kind: 'file', label: 'northwind.json' }, ORDER_KEYS);
+  const rows = oldRows(state);
+  await legacy.table('meta').put(state.meta);
+  if (version === 1) {
     // Version 1 kept each scenario's ranking as a list inside the scenario row.
-    const v1Rows =
-      table === 'scenarios'
-        ? portfolio.scenarios.map((scenario, pos) => ({ ...scenario, pos }))
-        : rows[table];
-    await legacy.table(table).bulkAdd([...v1Rows]);
+    rows.scenarios = portfolio.scenarios.map((scenario, pos) => ({ ...scenario, pos }));
+  } else {
+    // Version 2 kept one rank row per ranked initiative, with the keys of fractional-rank.ts.
+    rows.ranks = portfolio.scenarios.flatMap((scenario) => {
+      const keys = ranksBetween(null, null, scenario.ranking.length);
+      return scenario.ranking.map((initiativeId, index) => ({
+        scenarioId: scenario.id,
+        initiativeId,
+        rank: keys[index],
+      }));
+    });
+  }
+  const stores = Object.assign({}, ...versions.map((schema) => schema.stores)) as object;
+  for (const table of TABLE_NAMES) {
+    if (table === 'meta' || !(table in stores)) continue;
+    await legacy.table(table).bulkAdd(rows[table] ?? []);
   }
   legacy.close();
+  return portfolio;
+}
+
+/** Every list of an opened database, as a state. */
+async function readDatabase(database: BatonDatabase): Promise<PortfolioState> {
+  const meta = (await database.meta.get('portfolio')) as PortfolioMetaRow | undefined;
+  if (!meta) throw new Error('no portfolio');
+  const state: Record<string, unknown> = { meta };
+  for (const name of LIST_ENTITY_NAMES) state[name] = await database.table(name).toArray();
+  return normalizeState(state as PortfolioState);
 }
 
 describe('schema versions', () => {
@@ -81,23 +217,58 @@ describe('schema versions', () => {
 
   it('upgrade a database written by the first version without losing a row', async () => {
     const name = `baton-upgrade-${Date.now()}`;
-    await writeFirstVersionDatabase(name);
+    const written = await writeOldDatabase(name, 1);
     const upgraded = new BatonDatabase(name);
     await upgraded.open();
     expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
-    const meta = (await upgraded.meta.get('portfolio')) as PortfolioMetaRow | undefined;
-    expect(meta?.origin).toEqual({ kind: 'file', label: 'northwind.json' });
-    const portfolio = rowsToPortfolio({
-      meta: meta!,
-      periods: await upgraded.periods.toArray(),
-      teams: await upgraded.teams.toArray(),
-      objectives: await upgraded.objectives.toArray(),
-      initiatives: await upgraded.initiatives.toArray(),
-      scenarios: await upgraded.scenarios.toArray(),
-      ranks: await upgraded.ranks.toArray(),
-      actuals: await upgraded.actuals.toArray(),
-    });
-    expect(writePortfolio(portfolio)).toBe(writePortfolio(fixturePortfolio()));
+    const state = await readDatabase(upgraded);
+    expect(state.meta.origin).toEqual({ kind: 'file', label: 'northwind.json' });
+    expect(writePortfolio(stateToPortfolio(state))).toBe(writePortfolio(written));
+    expect(writePortfolio(stateToPortfolio(state))).toBe(writePortfolio(fixturePortfolio()));
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+
+  it('upgrade a version 2 database to fractional order keys, keeping every order', async () => {
+    const name = `baton-upgrade-v2-${Date.now()}`;
+    const written = await writeOldDatabase(name, 2);
+    const upgraded = new BatonDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(3);
+    const state = await readDatabase(upgraded);
+
+    // No row keeps its integer position; every row of a list has an order key of its own.
+    for (const table of ['periods', 'teams', 'objectives', 'initiatives', 'scenarios', 'actuals']) {
+      const rows = (await upgraded.table(table).toArray()) as Record<string, unknown>[];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row).not.toHaveProperty('pos');
+        expect(typeof row.order).toBe('string');
+      }
+      expect(new Set(rows.map((row) => row.order)).size).toBe(rows.length);
+    }
+    // Lists in the order the file gave (not the order of their ids).
+    expect(state.initiatives.map((record) => record.id)).toEqual(
+      written.initiatives.map((initiative) => initiative.id),
+    );
+    expect(state.objectives.map((record) => record.id)).toEqual(['growth', 'grow-smb']);
+    // Ranks re-keyed with fractional-indexing keys, each scenario still in its order.
+    const ranks = await upgraded.ranks.toArray();
+    const oldKeys = new Set(ranksBetween(null, null, 3));
+    expect(ranks.some((rank) => oldKeys.has(rank.rank))).toBe(false);
+    for (const rank of ranks) expect(rank.rank).toMatch(/^a[0-9A-Za-z]+$/);
+    const portfolio = stateToPortfolio(state);
+    expect(portfolio.scenarios.map((scenario) => [scenario.id, scenario.ranking])).toEqual(
+      written.scenarios.map((scenario) => [scenario.id, scenario.ranking]),
+    );
+    expect(writePortfolio(portfolio)).toBe(writePortfolio(written));
+    // The tables version 3 adds are there, and empty.
+    expect(await upgraded.decisions.count()).toBe(0);
+    expect(await upgraded.history.count()).toBe(0);
+    expect(await upgraded.stacks.count()).toBe(0);
+    // The order index answers queries.
+    const firstByOrder = await upgraded.initiatives.orderBy('order').first();
+    expect(firstByOrder?.id).toBe(written.initiatives[0]?.id);
     upgraded.close();
     await Dexie.delete(name);
   });
@@ -118,5 +289,31 @@ describe('migrations', () => {
     it(`${name} turns the old rows into the new ones`, () => {
       expect(MIGRATIONS[name]?.migrate(testCase.before)).toEqual(testCase.after);
     });
+
+    it(`${name} leaves the rows it is given as they were`, () => {
+      const before = deepFrozen(testCase.before);
+      expect(MIGRATIONS[name]?.migrate(before)).toEqual(testCase.after);
+      expect(before).toEqual(testCase.before);
+    });
   }
+
+  it('orderKeys gives an empty table an empty list, and keeps ranks sorting as before', () => {
+    const migrate = MIGRATIONS.orderKeys!.migrate;
+    const ranking = ['x', 'y', 'z', 'w'];
+    const keys = ranksBetween(null, null, ranking.length);
+    const before = {
+      ranks: ranking.map((initiativeId, index) => ({
+        scenarioId: 's',
+        initiativeId,
+        rank: keys[index],
+      })),
+    };
+    const after = migrate(before);
+    expect(after.periods).toEqual([]);
+    expect(after.initiatives).toEqual([]);
+    const byRank = [...(after.ranks as { initiativeId: string; rank: string }[])].sort((a, b) =>
+      a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0,
+    );
+    expect(byRank.map((rank) => rank.initiativeId)).toEqual(ranking);
+  });
 });

@@ -2,24 +2,28 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { writePortfolio } from '../../../shared/portfolio/write';
 import type { Portfolio } from '../../../shared/portfolio/types';
-import { db } from '../../../renderer/db/database';
-import { getHistory } from '../../../renderer/db/history';
+import { change } from '../../../shared/store/changes';
 import {
-  change,
-  commitEdit,
-  readPortfolio,
-  readRows,
-  replacePortfolio,
-  undo,
-} from '../../../renderer/db/repository';
+  moveInStack as planStackMove,
+  stackOf,
+  type StackMove,
+} from '../../../shared/store/operations/scenarios';
+import { db } from '../../../renderer/db/database';
 import {
   createScenario,
   deleteScenario,
   duplicateScenario,
   moveInStack,
-  planStackMove,
-  stackOf,
-} from '../../../renderer/db/scenarios';
+} from '../../../renderer/db/edits';
+import { getHistory } from '../../../renderer/db/history';
+import { EDIT_CONTEXT } from '../../../renderer/db/order-keys';
+import {
+  commit,
+  readPortfolio,
+  readState,
+  replacePortfolio,
+  undo,
+} from '../../../renderer/db/repository';
 import { generatePortfolio } from '../../bench/generate-portfolio';
 import { freshDatabase } from './fresh-database';
 
@@ -31,33 +35,58 @@ afterEach(() => {
 const BASE = DEMO_PORTFOLIO.scenarios[0]!;
 const LAST = DEMO_PORTFOLIO.initiatives.at(-1)!;
 
+function nameOf(id: string): string {
+  return DEMO_PORTFOLIO.initiatives.find((entry) => entry.id === id)?.name ?? id;
+}
+
+/** Matches a text that starts with `start` (a move's label may go on to say where the line is). */
+function startingWith(start: string): RegExp {
+  return new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
 async function ranking(scenarioId = BASE.id): Promise<readonly string[]> {
   return (await readPortfolio()).scenarios.find((entry) => entry.id === scenarioId)?.ranking ?? [];
+}
+
+/** The record changes a move would write, planned on the stored state. */
+async function plannedChanges(move: StackMove) {
+  return planStackMove(await readState(), EDIT_CONTEXT, move).changes;
 }
 
 describe('moving cards in a stack', () => {
   it('moves one card in front of another, writing that card alone, and undo puts it back', async () => {
     const before = writePortfolio(await readPortfolio());
     const [first, second, third] = BASE.ranking;
-    const changes = planStackMove(await readRows(), {
-      scenarioId: BASE.id,
-      ids: [third!],
-      before: first!,
-    });
-    expect(changes.map((change) => change.key)).toEqual([[BASE.id, third]]);
+    const move = { scenarioId: BASE.id, ids: [third!], before: first! };
+    const changes = await plannedChanges(move);
+    expect(changes.map((entry) => entry.key)).toEqual([[BASE.id, third]]);
 
-    await moveInStack({ scenarioId: BASE.id, ids: [third!], before: first! });
+    expect(await moveInStack(move)).toEqual({ ok: true });
     expect((await ranking()).slice(0, 3)).toEqual([third, first, second]);
-    expect(getHistory().undo.at(-1)?.label).toBe('Move in ranking');
+    // The label names the card moved, where to, and the scenario.
+    const label = getHistory().undo.at(-1)?.label;
+    expect(label).toMatch(startingWith(`Moved “${nameOf(third!)}” to the top in “${BASE.name}”`));
 
     await undo();
     expect(writePortfolio(await readPortfolio())).toBe(before);
+  });
+
+  it('takes the label the caller gives the move', async () => {
+    const [first, , third] = BASE.ranking;
+    await moveInStack(
+      { scenarioId: BASE.id, ids: [third!], before: first! },
+      'Moved above the line',
+    );
+    expect(getHistory().undo.at(-1)?.label).toBe('Moved above the line');
   });
 
   it('moves several selected cards together to the bottom and to the top, keeping their order', async () => {
     const picked = [BASE.ranking[4]!, BASE.ranking[1]!];
     await moveInStack({ scenarioId: BASE.id, ids: picked, before: null });
     expect((await ranking()).slice(-2)).toEqual(picked);
+    expect(getHistory().undo.at(-1)?.label).toMatch(
+      startingWith(`Moved 2 initiatives to the bottom in “${BASE.name}”`),
+    );
     await moveInStack({ scenarioId: BASE.id, ids: picked, before: (await ranking())[0]! });
     expect((await ranking()).slice(0, 2)).toEqual(picked);
     // Dropped below the cards the ranking never named, so those got ranks as well.
@@ -69,8 +98,10 @@ describe('moving cards in a stack', () => {
       ...DEMO_PORTFOLIO,
       scenarios: [{ id: 'short', name: 'Short list', ranking: [LAST.id] }],
     };
-    await replacePortfolio(portfolio, { kind: 'file', label: 'short.json' }, 'Open');
-    const stack = stackOf(await readRows(), 'short');
+    expect(
+      await replacePortfolio(portfolio, { kind: 'file', label: 'short.json' }, 'Open'),
+    ).toEqual({ ok: true });
+    const stack = stackOf(await readState(), 'short');
     expect(stack[0]).toBe(LAST.id);
     const unrankedA = stack[1]!;
     const unrankedB = stack[2]!;
@@ -79,7 +110,7 @@ describe('moving cards in a stack', () => {
     // In front of the second unranked card: the first unranked one gets a rank too.
     await moveInStack({ scenarioId: 'short', ids: [moved], before: unrankedB });
     expect(await ranking('short')).toEqual([LAST.id, unrankedA, moved]);
-    expect(stackOf(await readRows(), 'short').slice(0, 4)).toEqual([
+    expect(stackOf(await readState(), 'short').slice(0, 4)).toEqual([
       LAST.id,
       unrankedA,
       moved,
@@ -89,10 +120,15 @@ describe('moving cards in a stack', () => {
 
   it('refuses to move a card in front of one that is gone, and changes nothing', async () => {
     const before = writePortfolio(await readPortfolio());
-    await expect(
-      moveInStack({ scenarioId: BASE.id, ids: [BASE.ranking[0]!], before: 'ghost' }),
-    ).rejects.toThrow('"ghost" is not in the stack');
+    const result = await moveInStack({
+      scenarioId: BASE.id,
+      ids: [BASE.ranking[0]!],
+      before: 'ghost',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.message).toContain('"ghost" is not in the stack');
     expect(writePortfolio(await readPortfolio())).toBe(before);
+    expect(getHistory().undo).toHaveLength(0);
   });
 
   it('never leaves a move half-written: when storing fails midway, no rank changes', async () => {
@@ -113,9 +149,10 @@ describe('moving cards in a stack', () => {
     vi.restoreAllMocks();
     expect(writePortfolio(await readPortfolio())).toBe(before);
     expect(getHistory().undo).toHaveLength(0);
+    expect(await db.history.count()).toBe(0);
   });
 
-  it('writes one row for a drop in a stack of a thousand cards', async () => {
+  it('writes one record for a drop in a stack of a thousand cards', async () => {
     const big = generatePortfolio({
       initiatives: 1000,
       teams: 20,
@@ -123,22 +160,25 @@ describe('moving cards in a stack', () => {
       dependencyShare: 0.3,
       seed: 3,
     });
-    await replacePortfolio(big, { kind: 'file', label: 'big.json' }, 'Open');
-    const rows = await readRows();
-    expect(rows.ranks).toHaveLength(1000);
-    const changes = planStackMove(rows, { scenarioId: 'base', ids: ['i-900'], before: 'i-2' });
-    expect(changes).toHaveLength(1);
-    await moveInStack({ scenarioId: 'base', ids: ['i-900'], before: 'i-2' });
+    expect(await replacePortfolio(big, { kind: 'file', label: 'big.json' }, 'Open')).toEqual({
+      ok: true,
+    });
+    const state = await readState();
+    expect(state.ranks).toHaveLength(1000);
+    const move = { scenarioId: 'base', ids: ['i-900'], before: 'i-2' };
+    expect(await plannedChanges(move)).toHaveLength(1);
+    await moveInStack(move);
     expect((await ranking('base')).slice(0, 3)).toEqual(['i-1', 'i-900', 'i-2']);
     expect(await db.ranks.count()).toBe(1000);
+    expect((await db.history.orderBy('seq').last())?.changes).toHaveLength(1);
   });
 });
 
-describe('rank rows', () => {
+describe('rank records', () => {
   it('refuses a rank for a scenario that is gone, a malformed rank, and a rank used twice', async () => {
     const before = writePortfolio(await readPortfolio());
-    const rows = await readRows();
-    const [first, second] = rows.ranks.filter((row) => row.scenarioId === BASE.id);
+    const state = await readState();
+    const [first, second] = state.ranks.filter((row) => row.scenarioId === BASE.id);
     const orphan = { scenarioId: 'ghost', initiativeId: first!.initiativeId, rank: 'V' };
     const cases = [
       change('ranks', ['ghost', orphan.initiativeId], undefined, orphan),
@@ -147,7 +187,7 @@ describe('rank rows', () => {
     ];
     const messages: string[] = [];
     for (const planned of cases) {
-      const result = await commitEdit('Bad rank', () => [planned]);
+      const result = await commit(() => ({ label: 'Bad rank', changes: [planned] }));
       expect(result.ok).toBe(false);
       if (!result.ok) messages.push(result.problems[0]!.message);
     }
@@ -157,6 +197,7 @@ describe('rank rows', () => {
       `another card of the scenario has rank "${first!.rank}"`,
     ]);
     expect(writePortfolio(await readPortfolio())).toBe(before);
+    expect(getHistory().undo).toHaveLength(0);
   });
 });
 
@@ -173,9 +214,11 @@ describe('scenarios', () => {
     const portfolio = await readPortfolio();
     const made = portfolio.scenarios.find((entry) => entry.id === id);
     expect(made?.extras).toEqual({ optimizedFrom: record });
+    expect(made?.ranking).toEqual(BASE.ranking);
     expect(JSON.parse(writePortfolio(portfolio)).scenarios.at(-1).optimizedFrom).toEqual(record);
     await undo();
     expect((await readPortfolio()).scenarios.some((entry) => entry.id === id)).toBe(false);
+    expect(await db.ranks.where('scenarioId').equals(id).count()).toBe(0);
   });
 
   it('duplicate copies the stack as it is, and delete removes the copy with its ranks', async () => {
@@ -184,14 +227,13 @@ describe('scenarios', () => {
     const portfolio = await readPortfolio();
     const copy = portfolio.scenarios.find((entry) => entry.id === copyId);
     expect(copy?.name).toBe(`${BASE.name} (copy)`);
-    const rows = await readRows();
-    expect(copy?.ranking).toEqual(stackOf(rows, BASE.id));
+    expect(copy?.ranking).toEqual(stackOf(await readState(), BASE.id));
 
     await deleteScenario(copyId);
     expect((await readPortfolio()).scenarios.map((entry) => entry.id)).not.toContain(copyId);
     expect(await db.ranks.where('scenarioId').equals(copyId).count()).toBe(0);
     await undo();
-    expect(stackOf(await readRows(), copyId)).toEqual(stackOf(await readRows(), BASE.id));
+    expect(stackOf(await readState(), copyId)).toEqual(stackOf(await readState(), BASE.id));
   });
 
   it('a new scenario ranks every initiative in file order', async () => {

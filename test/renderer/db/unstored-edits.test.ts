@@ -3,17 +3,16 @@ import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { db, lastJournalReplay } from '../../../renderer/db/database';
 import { getHistory } from '../../../renderer/db/history';
 import { keepEditsOnExit, storeEditsBeforeClose } from '../../../renderer/db/keep-edits';
+import { renameInitiative, setInitiativeDetail } from '../../../renderer/db/edits';
 import {
   hasUnsavedChanges,
   journalUnstoredEdits,
   markSaved,
-  noteStoredRows,
   pendingEditCount,
   readPortfolio,
-  readRows,
+  readState,
   settleEdits,
   undo,
-  updateInitiative,
 } from '../../../renderer/db/repository';
 import {
   UNSTORED_EDITS_PREFIX,
@@ -25,6 +24,17 @@ import {
 import { freshDatabase } from './fresh-database';
 
 const FIRST = DEMO_PORTFOLIO.initiatives[0]!;
+const NAME_KEY = `initiative:${FIRST.id}:name`;
+
+/** The label of renaming the first initiative (as it was before the edit) to `name`. */
+function renamed(name: string, from = FIRST.name): string {
+  return `Renamed “${from}” to “${name}”`;
+}
+
+/** The stored state, read in one transaction (as the window keeps its copy). */
+function storedState() {
+  return db.transaction('r', db.tables, () => readState());
+}
 
 function journals(): UnstoredEdit[] {
   const edits: UnstoredEdit[] = [];
@@ -44,12 +54,7 @@ async function storedName(id: string): Promise<string | undefined> {
 /** Types `text` one character at a time into the name, without waiting for the database. */
 function typeName(text: string): Promise<unknown>[] {
   return [...text].map((_, index) =>
-    updateInitiative(
-      FIRST.id,
-      'Rename initiative',
-      (row) => ({ ...row, name: text.slice(0, index + 1) }),
-      { mergeKey: `initiative:${FIRST.id}:name` },
-    ),
+    renameInitiative(FIRST.id, text.slice(0, index + 1), { mergeKey: NAME_KEY }),
   );
 }
 
@@ -62,7 +67,8 @@ async function restart(): Promise<void> {
 beforeEach(async () => {
   localStorage.clear();
   await freshDatabase();
-  noteStoredRows(await db.transaction('r', db.tables, () => readRows()));
+  // The window's copy of the state, which edits still queued are planned on when journalled.
+  await storedState();
 });
 
 afterEach(async () => {
@@ -127,7 +133,7 @@ describe('edits on their way to the database', () => {
     const results = typeName('Gone');
     expect(journalUnstoredEdits(localStorage)).toBe(1);
     const [edit] = journals();
-    expect(edit?.label).toBe('Rename initiative');
+    expect(edit?.label).toBe(renamed('Gone'));
     expect(edit?.changes).toHaveLength(1);
     expect(edit?.changes[0]).toMatchObject({
       table: 'initiatives',
@@ -141,7 +147,7 @@ describe('edits on their way to the database', () => {
   });
 
   it('journals an edit whose transaction has begun, and the queued ones after it', async () => {
-    const first = updateInitiative(FIRST.id, 'Change owner', (row) => ({ ...row, owner: 'Ana' }));
+    const first = setInitiativeDetail(FIRST.id, 'owner', 'Ana');
     // Let the first write begin, so that it is planned inside its transaction.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const second = typeName('Queued');
@@ -152,8 +158,8 @@ describe('edits on their way to the database', () => {
   });
 
   it('replays at the next start what the database never got, and marks it unsaved', async () => {
-    const rows = await db.transaction('r', db.tables, () => readRows());
-    const row = rows.initiatives.find((entry) => entry.id === FIRST.id)!;
+    const state = await storedState();
+    const row = state.initiatives.find((entry) => entry.id === FIRST.id)!;
     writeJournal(localStorage, 'lost-window', [
       {
         id: 'lost-1',
@@ -171,9 +177,9 @@ describe('edits on their way to the database', () => {
   });
 
   it('leaves rows alone that changed since the edit, and the later edits of that window', async () => {
-    const rows = await db.transaction('r', db.tables, () => readRows());
-    const row = rows.initiatives.find((entry) => entry.id === FIRST.id)!;
-    const second = rows.initiatives[1]!;
+    const state = await storedState();
+    const row = state.initiatives.find((entry) => entry.id === FIRST.id)!;
+    const second = state.initiatives[1]!;
     writeJournal(localStorage, 'stale-window', [
       {
         id: 'stale-1',

@@ -4,7 +4,7 @@ import type { CutLine } from '../../../../shared/prioritize/cutline';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
 import { CapacityHeatmap } from '../../../charts/CapacityHeatmap';
-import { moveInStack } from '../../../db/scenarios';
+import { moveInStack } from '../../../db/edits';
 import { formatMoney, formatNumber } from '../../../format';
 import { useAppStore } from '../../../state/store';
 import { RankedStack, type RankedStackHandle } from './RankedStack';
@@ -203,9 +203,9 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
     [portfolio],
   );
 
-  const commit = (plan: StackMovePlan, label: string) => {
+  const commit = (plan: StackMovePlan) => {
     setPending(plan.stack);
-    void moveInStack({ scenarioId, ids: plan.moved, before: plan.before }, label).then(
+    void moveInStack({ scenarioId, ids: plan.moved, before: plan.before }).then(
       (result) => {
         if (!result.ok) {
           setPending(null);
@@ -245,7 +245,7 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
   const moveSelection = (to: 'top' | 'bottom') => {
     const plan = planMoveTo(shownStack, selected, to);
     if (plan) {
-      commit(plan, to === 'top' ? 'Move to top' : 'Move to bottom');
+      commit(plan);
       notify(
         'info',
         `Moved ${plan.moved.length} card${plan.moved.length === 1 ? '' : 's'} to the ${to}.`,
@@ -303,7 +303,7 @@ export function Board({ portfolio, scenarioId, stack }: BoardProps) {
           selected={selected}
           onToggleSelected={onToggleSelected}
           onPreview={setPreviewPlan}
-          onDrop={(plan) => commit(plan, 'Move in ranking')}
+          onDrop={(plan) => commit(plan)}
         />
         {selected.size > 0 && (
           // Right after the stack in the Tab order: from a ticked card, two Tabs reach it.

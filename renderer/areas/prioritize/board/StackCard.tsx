@@ -3,7 +3,7 @@ import { describeReason, type Placement } from '../../../../shared/prioritize/cu
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
 import { formatNumber } from '../../../format';
-import { STATUS_LABELS } from '../../portfolio/labels';
+import { STATUS_LABELS } from '../../../components/labels';
 
 export type StackCardProps = {
   readonly portfolio: Portfolio;

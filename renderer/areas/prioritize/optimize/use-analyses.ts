@@ -4,13 +4,8 @@ import { resultFromStarts, type OptimizeResult } from '../../../../shared/optimi
 import type { Portfolio } from '../../../../shared/portfolio/types';
 import { useAppStore } from '../../../state/store';
 import type { ScenarioAnalyses } from '../../../state/slices/optimizeSlice';
+import { portfolioKey } from '../../../../shared/optimize/portfolio-key';
 import { useOptimizer } from './optimizer-client';
-
-/** What the optimizer reads of a portfolio: a change to any of it makes results out of date. */
-export function portfolioKey(portfolio: Portfolio): string {
-  const { periods, teams, budget, initiatives, scoring } = portfolio;
-  return JSON.stringify({ periods, teams, budget, initiatives, scoring });
-}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../../shared/demo/demo-portfolio';
 import { Board } from '../../../../renderer/areas/prioritize/board/Board';
-import { usePortfolioRows } from '../../../../renderer/db/hooks';
-import { rowsToPortfolio } from '../../../../renderer/db/portfolio-rows';
+import { usePortfolioState } from '../../../../renderer/db/hooks';
+import { stateToPortfolio } from '../../../../shared/store/state';
 import { undo } from '../../../../renderer/db/repository';
-import { stackOf } from '../../../../renderer/db/scenarios';
+import { stackOf } from '../../../../shared/store/operations/scenarios';
 import { freshDatabase } from '../../db/fresh-database';
 
 beforeEach(freshDatabase);
@@ -38,8 +38,8 @@ afterAll(() => {
 const SCENARIO = 'baseline';
 
 function Harness() {
-  const rows = usePortfolioRows();
-  const portfolio = useMemo(() => (rows ? rowsToPortfolio(rows) : undefined), [rows]);
+  const rows = usePortfolioState();
+  const portfolio = useMemo(() => (rows ? stateToPortfolio(rows) : undefined), [rows]);
   const stack = useMemo(() => (rows ? stackOf(rows, SCENARIO) : []), [rows]);
   if (!portfolio) return <p>Loading</p>;
   return <Board portfolio={portfolio} scenarioId={SCENARIO} stack={stack} />;

@@ -1,18 +1,19 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../../shared/demo/demo-portfolio';
 import { ScenariosTab } from '../../../../renderer/areas/prioritize/ScenariosTab';
 import { AppConfirmDialog } from '../../../../renderer/app/ConnectedDialogs';
 import { dismissQuestion } from '../../../../renderer/components/dialogs';
 import { usePortfolio } from '../../../../renderer/db/hooks';
 import { readPortfolio } from '../../../../renderer/db/repository';
-import { createScenario, deleteScenario } from '../../../../renderer/db/scenarios';
+import { createScenario, deleteScenario } from '../../../../renderer/db/edits';
 import { stackOrder } from '../../../../shared/prioritize/cutline';
 import { formatMoney, formatNumber } from '../../../../renderer/format';
 import { useAppStore } from '../../../../renderer/state/store';
 import { freshDatabase } from '../../db/fresh-database';
+import { withDialogPolyfill } from '../../dialog-polyfill';
 
 const BASELINE = DEMO_PORTFOLIO.scenarios.find((scenario) => scenario.id === 'baseline')!;
 const GROWTH = DEMO_PORTFOLIO.scenarios.find((scenario) => scenario.id === 'growth-push')!;
@@ -67,24 +68,7 @@ async function storedScenarios() {
 }
 
 // jsdom has no modal dialogs: opening one here just marks it open, so that it can be found.
-const dialogMethods = Object.getOwnPropertyDescriptors(HTMLDialogElement.prototype);
-beforeAll(() => {
-  if (!dialogMethods.showModal) {
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.open = true;
-    };
-  }
-  if (!dialogMethods.close) {
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.open = false;
-    };
-  }
-});
-afterAll(() => {
-  const prototype = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
-  if (!dialogMethods.showModal) delete prototype.showModal;
-  if (!dialogMethods.close) delete prototype.close;
-});
+withDialogPolyfill();
 
 beforeEach(async () => {
   await freshDatabase();

@@ -9,9 +9,9 @@ import {
   autoScrollFor,
   rowAtPointer,
 } from '../../../../renderer/areas/prioritize/board/RankedStack';
-import { usePortfolioRows } from '../../../../renderer/db/hooks';
-import { rowsToPortfolio } from '../../../../renderer/db/portfolio-rows';
-import { stackOf } from '../../../../renderer/db/scenarios';
+import { usePortfolioState } from '../../../../renderer/db/hooks';
+import { stateToPortfolio } from '../../../../shared/store/state';
+import { stackOf } from '../../../../shared/store/operations/scenarios';
 import { freshDatabase } from '../../db/fresh-database';
 
 beforeEach(freshDatabase);
@@ -30,8 +30,8 @@ afterAll(() => {
 });
 
 function Harness() {
-  const rows = usePortfolioRows();
-  const portfolio = useMemo(() => (rows ? rowsToPortfolio(rows) : undefined), [rows]);
+  const rows = usePortfolioState();
+  const portfolio = useMemo(() => (rows ? stateToPortfolio(rows) : undefined), [rows]);
   const stack = useMemo(() => (rows ? stackOf(rows, 'baseline') : []), [rows]);
   if (!portfolio) return <p>Loading</p>;
   return <Board portfolio={portfolio} scenarioId="baseline" stack={stack} />;

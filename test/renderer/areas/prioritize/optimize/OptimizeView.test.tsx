@@ -6,8 +6,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OptimizerContext } from '../../../../../renderer/areas/prioritize/optimize/optimizer-client';
 import type { OptimizerRequest } from '../../../../../renderer/areas/prioritize/optimize/optimizer-protocol';
 import { OptimizeView } from '../../../../../renderer/areas/prioritize/optimize/OptimizeView';
-import { usePortfolioRows } from '../../../../../renderer/db/hooks';
-import { rowsToPortfolio } from '../../../../../renderer/db/portfolio-rows';
+import { usePortfolioState } from '../../../../../renderer/db/hooks';
+import { stateToPortfolio } from '../../../../../shared/store/state';
 import { readPortfolio, replacePortfolio, undo } from '../../../../../renderer/db/repository';
 import { useAppStore } from '../../../../../renderer/state/store';
 import type { Initiative, Portfolio } from '../../../../../shared/portfolio/types';
@@ -63,8 +63,8 @@ beforeEach(async () => {
 });
 
 function Harness({ requests }: { readonly requests: OptimizerRequest[] }) {
-  const rows = usePortfolioRows();
-  const portfolio = useMemo(() => (rows ? rowsToPortfolio(rows) : undefined), [rows]);
+  const rows = usePortfolioState();
+  const portfolio = useMemo(() => (rows ? stateToPortfolio(rows) : undefined), [rows]);
   const optimizer = useMemo(() => inProcessOptimizer(highs, requests), [requests]);
   if (!portfolio?.scenarios[0]) return <p>Loading</p>;
   return (

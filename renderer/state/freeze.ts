@@ -4,12 +4,12 @@
  * A scenario the optimizer made from another one has no run of its own: the run of the scenario
  * it was optimized from is its record, as long as its ranking is still that run's plan.
  */
-import type { OptimizeResult } from '../../../shared/optimize/optimize';
-import { optimizedOrigin } from '../../../shared/pack/optimized';
-import type { FrozenAnalysis } from '../../../shared/pack/types';
-import type { Portfolio, Scenario } from '../../../shared/portfolio/types';
-import { stackOrder } from '../../../shared/prioritize/cutline';
-import type { ScenarioAnalyses } from '../../state/slices/optimizeSlice';
+import type { OptimizeResult } from '../../shared/optimize/optimize';
+import { optimizedOrigin } from '../../shared/pack/optimized';
+import type { FrozenAnalysis } from '../../shared/pack/types';
+import type { Portfolio, Scenario } from '../../shared/portfolio/types';
+import { stackOrder } from '../../shared/prioritize/cutline';
+import type { ScenarioAnalyses } from './slices/optimizeSlice';
 
 export function freezeAnalysis(
   analyses: ScenarioAnalyses | undefined,

@@ -1,4 +1,4 @@
-import type { InitiativeStatus } from '../../../shared/portfolio/types';
+import type { InitiativeStatus } from '../../shared/portfolio/types';
 
 export const STATUS_LABELS: Readonly<Record<InitiativeStatus, string>> = {
   proposed: 'Proposed',

@@ -1,6 +1,7 @@
 /** Undo and redo as the user triggers them, with a notice that says what happened. */
+import { describeProblem } from '../../shared/portfolio/restore';
 import { redo, undo, type ReplayResult } from '../db/repository';
-import { useAppStore } from '../state/store';
+import { useAppStore } from './store';
 
 function report(result: ReplayResult, verb: 'Undone' | 'Redone'): void {
   const { notify } = useAppStore.getState();
@@ -17,6 +18,14 @@ function report(result: ReplayResult, verb: 'Undone' | 'Redone'): void {
         `Could not ${verb === 'Undone' ? 'undo' : 'redo'} "${result.label}": the data was changed in another window since. Nothing was changed here; the undo history starts again from now.`,
       );
       break;
+    case 'refused': {
+      const problem = result.problems[0];
+      notify(
+        'error',
+        `Could not ${verb === 'Undone' ? 'undo' : 'redo'} "${result.label}": ${problem ? describeProblem(problem).headline : 'it would break a rule of the portfolio'}. Nothing was changed; change that first, then try again.`,
+      );
+      break;
+    }
   }
 }
 

@@ -1,0 +1,348 @@
+/**
+ * The edit API the areas use: one function per named operation of shared/store/operations, each
+ * committed through the store (checked, stored, in the history, undoable). Areas never build
+ * record changes themselves.
+ */
+import type {
+  Extras,
+  Forced,
+  Initiative,
+  InitiativeStatus,
+  Period,
+} from '../../shared/portfolio/types';
+import * as decisions from '../../shared/store/operations/decisions';
+import * as initiatives from '../../shared/store/operations/initiatives';
+import * as portfolio from '../../shared/store/operations/portfolio';
+import * as scenarios from '../../shared/store/operations/scenarios';
+import type { ActualRecord } from '../../shared/store/state';
+import type { EditContext } from '../../shared/store/context';
+import type { EditPlan } from '../../shared/store/changes';
+import type { PortfolioState } from '../../shared/store/state';
+import type { CommitOptions, EditResult, Operation } from './repository';
+import { portfolioStore } from './store';
+
+function commit(operation: Operation, options?: CommitOptions): Promise<EditResult> {
+  return portfolioStore().commit(operation, options);
+}
+
+/** Like `commit`, and gives what the operation returned once it is stored. */
+async function commitFor<T extends EditPlan>(
+  operation: (state: PortfolioState, context: EditContext) => T,
+  options?: CommitOptions,
+): Promise<{ readonly ok: true; readonly plan: T } | Extract<EditResult, { ok: false }>> {
+  let planned: T | undefined;
+  const result = await commit((state, context) => {
+    planned = operation(state, context);
+    return planned;
+  }, options);
+  if (!result.ok) return result;
+  if (!planned) throw new Error('The edit was not planned.');
+  return { ok: true, plan: planned };
+}
+
+export type { CommitOptions, EditResult };
+export type { DecisionInput } from '../../shared/store/operations/decisions';
+export type {
+  InitiativeDetail,
+  InitiativeRelation,
+} from '../../shared/store/operations/initiatives';
+export type { StackMove } from '../../shared/store/operations/scenarios';
+
+/** The id an operation created, or '' when the store refused it. */
+async function created(
+  result: Promise<
+    { readonly ok: true; readonly plan: { readonly id: string } } | { readonly ok: false }
+  >,
+): Promise<string> {
+  const outcome = await result;
+  return outcome.ok ? outcome.plan.id : '';
+}
+
+// ---- Initiatives -----------------------------------------------------------------------------
+
+export function createInitiative(name?: string): Promise<string> {
+  return created(commitFor((state, context) => initiatives.createInitiative(state, context, name)));
+}
+
+export function duplicateInitiative(id: string): Promise<string> {
+  return created(
+    commitFor((state, context) => initiatives.duplicateInitiative(state, context, id)),
+  );
+}
+
+export function deleteInitiative(id: string): Promise<EditResult> {
+  return commit((state) => initiatives.deleteInitiative(state, id));
+}
+
+export function renameInitiative(
+  id: string,
+  name: string,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => initiatives.renameInitiative(state, id, name), options);
+}
+
+export function setInitiativeStatus(id: string, status: InitiativeStatus): Promise<EditResult> {
+  return commit((state) => initiatives.setInitiativeStatus(state, id, status));
+}
+
+export function setInitiativeDetail<K extends initiatives.InitiativeDetail>(
+  id: string,
+  field: K,
+  value: Initiative[K] | undefined,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => initiatives.setInitiativeDetail(state, id, field, value), options);
+}
+
+export function setInitiativeForced(id: string, forced: Forced | undefined): Promise<EditResult> {
+  return commit((state) => initiatives.setInitiativeForced(state, id, forced));
+}
+
+export function setInitiativeScore(
+  id: string,
+  criterionId: string,
+  score: number | undefined,
+  criterionName: string,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit(
+    (state) => initiatives.setInitiativeScore(state, id, criterionId, score, criterionName),
+    options,
+  );
+}
+
+export function setInitiativeDemand(
+  id: string,
+  teamId: string,
+  index: number,
+  amount: number | undefined,
+  teamName: string,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit(
+    (state) => initiatives.setInitiativeDemand(state, id, teamId, index, amount, teamName),
+    options,
+  );
+}
+
+export function setInitiativeSpend(
+  id: string,
+  index: number,
+  amount: number | undefined,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => initiatives.setInitiativeSpend(state, id, index, amount), options);
+}
+
+export function addTeamDemand(id: string, teamId: string, teamName: string): Promise<EditResult> {
+  return commit((state) => initiatives.addTeamDemand(state, id, teamId, teamName));
+}
+
+export function removeTeamDemand(
+  id: string,
+  teamId: string,
+  teamName: string,
+): Promise<EditResult> {
+  return commit((state) => initiatives.removeTeamDemand(state, id, teamId, teamName));
+}
+
+export function resizeInitiative(id: string, step: 1 | -1): Promise<EditResult> {
+  return commit((state) => initiatives.resizeInitiative(state, id, step));
+}
+
+export function linkObjective(
+  id: string,
+  objectiveId: string,
+  contribution?: number,
+): Promise<EditResult> {
+  return commit((state) => initiatives.linkObjective(state, id, objectiveId, contribution));
+}
+
+export function setObjectiveContribution(
+  id: string,
+  objectiveId: string,
+  contribution: number,
+): Promise<EditResult> {
+  return commit((state) =>
+    initiatives.setObjectiveContribution(state, id, objectiveId, contribution),
+  );
+}
+
+export function unlinkObjective(id: string, objectiveId: string): Promise<EditResult> {
+  return commit((state) => initiatives.unlinkObjective(state, id, objectiveId));
+}
+
+export function addRelation(
+  id: string,
+  relation: initiatives.InitiativeRelation,
+  otherId: string,
+): Promise<EditResult> {
+  return commit((state) => initiatives.addRelation(state, id, relation, otherId));
+}
+
+export function removeRelation(
+  id: string,
+  relation: initiatives.InitiativeRelation,
+  otherId: string,
+): Promise<EditResult> {
+  return commit((state) => initiatives.removeRelation(state, id, relation, otherId));
+}
+
+export function moveInitiative(id: string, beforeId: string | null): Promise<EditResult> {
+  return commit((state, context) => initiatives.moveInitiative(state, context, id, beforeId));
+}
+
+// ---- Portfolio, teams, periods, objectives, actuals ------------------------------------------
+
+export function renamePortfolio(name: string, options?: CommitOptions): Promise<EditResult> {
+  return commit((state) => portfolio.renamePortfolio(state, name), options);
+}
+
+export function setPortfolioUnit(
+  field: 'currency' | 'capacityUnit',
+  value: string,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => portfolio.setPortfolioUnit(state, field, value), options);
+}
+
+export function setPeriodBudget(
+  periodId: string,
+  value: number | undefined,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => portfolio.setPeriodBudget(state, periodId, value), options);
+}
+
+export function setBudgetEnabled(enabled: boolean): Promise<EditResult> {
+  return commit((state) => portfolio.setBudgetEnabled(state, enabled));
+}
+
+export function createTeam(name?: string): Promise<string> {
+  return created(commitFor((state, context) => portfolio.createTeam(state, context, name)));
+}
+
+export function renameTeam(id: string, name: string, options?: CommitOptions): Promise<EditResult> {
+  return commit((state) => portfolio.renameTeam(state, id, name), options);
+}
+
+export function setTeamCapacity(
+  teamId: string,
+  periodId: string,
+  value: number | undefined,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => portfolio.setTeamCapacity(state, teamId, periodId, value), options);
+}
+
+export function deleteTeam(id: string): Promise<EditResult> {
+  return commit((state) => portfolio.deleteTeam(state, id));
+}
+
+/** Teams' uses by initiatives, to warn before a delete. */
+export function countTeamDemand(teamId: string, list: readonly Initiative[]): number {
+  return list.filter((initiative) => initiative.demand && teamId in initiative.demand).length;
+}
+
+export function appendPeriod(
+  next: (last: Period | undefined, taken: ReadonlySet<string>) => Period,
+): Promise<string> {
+  return created(commitFor((state, context) => portfolio.appendPeriod(state, context, next)));
+}
+
+export function renamePeriod(
+  id: string,
+  label: string,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => portfolio.renamePeriod(state, id, label), options);
+}
+
+export function setPeriodDate(
+  id: string,
+  field: 'start' | 'end',
+  value: string | undefined,
+): Promise<EditResult> {
+  return commit((state) => portfolio.setPeriodDate(state, id, field, value));
+}
+
+export function deletePeriod(id: string): Promise<EditResult> {
+  return commit((state) => portfolio.deletePeriod(state, id));
+}
+
+export function createObjective(name: string, parentId: string | null): Promise<string> {
+  return created(
+    commitFor((state, context) => portfolio.createObjective(state, context, name, parentId)),
+  );
+}
+
+export function renameObjective(id: string, name: string): Promise<EditResult> {
+  return commit((state) => portfolio.renameObjective(state, id, name));
+}
+
+export function deleteObjective(id: string): Promise<EditResult> {
+  return commit((state) => portfolio.deleteObjective(state, id));
+}
+
+export function setActual(actual: Omit<ActualRecord, 'order'>): Promise<EditResult> {
+  return commit((state, context) => portfolio.setActual(state, context, actual));
+}
+
+export function deleteActual(initiativeId: string, periodId: string): Promise<EditResult> {
+  return commit((state) => portfolio.deleteActual(state, initiativeId, periodId));
+}
+
+// ---- Scenarios -------------------------------------------------------------------------------
+
+export function createScenario(
+  name: string,
+  ranking?: readonly string[],
+  extras?: Extras,
+): Promise<string> {
+  return created(
+    commitFor((state, context) => scenarios.createScenario(state, context, name, ranking, extras)),
+  );
+}
+
+export function duplicateScenario(id: string): Promise<string> {
+  return created(commitFor((state, context) => scenarios.duplicateScenario(state, context, id)));
+}
+
+export function renameScenario(id: string, name: string): Promise<EditResult> {
+  return commit((state) => scenarios.renameScenario(state, id, name));
+}
+
+export function deleteScenario(id: string): Promise<EditResult> {
+  return commit((state) => scenarios.deleteScenario(state, id));
+}
+
+/** Moves cards in a scenario's stack: one undo step, one record written per moved card. */
+export function moveInStack(move: scenarios.StackMove, label?: string): Promise<EditResult> {
+  return commit((state, context) => scenarios.moveInStack(state, context, move, label));
+}
+
+// ---- Decisions -------------------------------------------------------------------------------
+
+export function recordDecision(input: decisions.DecisionInput): Promise<string> {
+  return created(commitFor((state, context) => decisions.recordDecision(state, context, input)));
+}
+
+/** Records a stop decision and forces the committed initiative out, as one undo step. */
+export function recordStopDecision(
+  initiativeId: string,
+  input: decisions.DecisionInput,
+): Promise<string> {
+  return created(
+    commitFor((state, context) =>
+      decisions.recordStopDecision(state, context, initiativeId, input),
+    ),
+  );
+}
+
+export function amendDecision(
+  supersedes: string,
+  input: decisions.DecisionInput,
+): Promise<EditResult> {
+  return commit((state, context) => decisions.amendDecision(state, context, supersedes, input));
+}

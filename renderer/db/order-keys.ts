@@ -1,0 +1,58 @@
+/**
+ * What named operations get from the app: ordering keys from `fractional-indexing` (with a little
+ * jitter, so that two laptops inserting at the same place rarely make the same key; a tie still
+ * sorts by the record's key), opaque ids, and the clock.
+ */
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import type { EditContext } from '../../shared/store/context';
+import type { ListEntityName } from '../../shared/store/entities';
+import type { OrderKeys } from '../../shared/store/state';
+
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+function randomDigits(count: number): string {
+  const bytes = new Uint8Array(count);
+  crypto.getRandomValues(bytes);
+  let text = '';
+  for (const byte of bytes) text += DIGITS[byte % DIGITS.length];
+  return text;
+}
+
+/** A key between `before` and `after` with two random digits after it where that stays between. */
+function jittered(before: string | null, after: string | null): string {
+  const key = generateKeyBetween(before, after);
+  if (after !== null && after.startsWith(key)) return key;
+  // Any extension of `key` sorts after it, and (key not being a prefix of `after`) before `after`.
+  return `${key}${randomDigits(1)}${DIGITS[1 + (randomDigits(1).charCodeAt(0) % 61)]}`;
+}
+
+export const ORDER_KEYS: OrderKeys = {
+  between: jittered,
+  spread: (before, after, count) => (count <= 0 ? [] : generateNKeysBetween(before, after, count)),
+};
+
+const ID_PREFIX: Readonly<Record<ListEntityName, string>> = {
+  periods: 'p',
+  teams: 't',
+  objectives: 'o',
+  initiatives: 'i',
+  scenarios: 's',
+  ranks: 'r',
+  actuals: 'a',
+  decisions: 'd',
+};
+
+/** A new opaque id: a letter for the kind of record and ten random base-36 characters. */
+export function newId(entity: ListEntityName): string {
+  const bytes = new Uint8Array(10);
+  crypto.getRandomValues(bytes);
+  let text = '';
+  for (const byte of bytes) text += (byte % 36).toString(36);
+  return `${ID_PREFIX[entity]}-${text}`;
+}
+
+export const EDIT_CONTEXT: EditContext = {
+  keys: ORDER_KEYS,
+  newId,
+  now: () => new Date().toISOString(),
+};

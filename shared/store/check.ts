@@ -1,0 +1,168 @@
+/**
+ * Whether the portfolio an edit leaves is one the file's reader accepts. The state before the
+ * edit was, so only what the edit changed needs its shape checked: each changed record against
+ * its schema, then the rules between records (references, cycles, unique ids) over the whole.
+ */
+import { MAX_DECISIONS, tooManyMessage } from '../portfolio/limits';
+import { checkRecord, restorePortfolio, type PortfolioProblem } from '../portfolio/restore';
+import { checkPortfolioRules } from '../portfolio/rules';
+import type { Portfolio } from '../portfolio/types';
+import { portfolioToDocument } from '../portfolio/write';
+import type { Change } from './changes';
+import { keyOf, keyText, type ListEntityName } from './entities';
+import { rankingsOf, stateToPortfolio, type PortfolioState } from './state';
+
+/** Rank keys: base-62 digits, not empty. */
+const RANK = /^[0-9A-Za-z]+$/;
+
+/**
+ * What is wrong with the rank records beyond what the file's rules see: a rank for a scenario
+ * that is gone (the file form would drop it silently), a malformed rank, or two cards of one
+ * scenario with the same rank (their order would be undefined). Only the scenarios in `scenarios`
+ * are looked at, when given.
+ */
+export function rankProblems(
+  state: PortfolioState,
+  scenarios?: ReadonlySet<string>,
+): PortfolioProblem[] {
+  const problems: PortfolioProblem[] = [];
+  const known = new Set(state.scenarios.map((scenario) => scenario.id));
+  const seen = new Set<string>();
+  for (const record of state.ranks) {
+    if (scenarios && !scenarios.has(record.scenarioId)) continue;
+    const path = `ranks[${record.scenarioId}/${record.initiativeId}]`;
+    if (!known.has(record.scenarioId)) {
+      problems.push({ path, message: `scenario "${record.scenarioId}" does not exist` });
+    }
+    if (!RANK.test(record.rank)) problems.push({ path, message: `"${record.rank}" is not a rank` });
+    const key = `${record.scenarioId}\u0000${record.rank}`;
+    if (seen.has(key)) {
+      problems.push({ path, message: `another card of the scenario has rank "${record.rank}"` });
+    }
+    seen.add(key);
+  }
+  return problems;
+}
+
+/** Every problem the file's reader would find in the portfolio the state makes. */
+export function problemsOf(state: PortfolioState): readonly PortfolioProblem[] {
+  const ranks = rankProblems(state);
+  if (ranks.length > 0) return ranks;
+  const result = restorePortfolio(portfolioToDocument(stateToPortfolio(state)));
+  return result.ok ? [] : result.errors;
+}
+
+/** The scenarios whose stacks `changes` touch. */
+function scenariosTouched(changes: readonly Change[]): Set<string> {
+  const ids = new Set<string>();
+  for (const change of changes) {
+    if (change.table === 'scenarios' && typeof change.key === 'string') ids.add(change.key);
+    if (change.table === 'ranks' && typeof change.key !== 'string') ids.add(change.key[0]);
+  }
+  return ids;
+}
+
+/**
+ * The portfolio the state describes, for the rules between records: the state's own lists (their
+ * records carry an ordering key the rules never read), so that nothing is copied.
+ */
+function rulesView(state: PortfolioState): Portfolio {
+  const rankings = rankingsOf(state.ranks);
+  const { meta } = state;
+  return {
+    name: meta.name,
+    ...(meta.currency !== undefined && { currency: meta.currency }),
+    ...(meta.capacityUnit !== undefined && { capacityUnit: meta.capacityUnit }),
+    ...(meta.budget !== undefined && { budget: meta.budget }),
+    ...(meta.scoring !== undefined && { scoring: meta.scoring }),
+    periods: state.periods,
+    teams: state.teams,
+    objectives: state.objectives,
+    initiatives: state.initiatives,
+    scenarios: state.scenarios.map((scenario) => ({
+      ...scenario,
+      ranking: rankings.get(scenario.id) ?? [],
+    })),
+    actuals: state.actuals,
+    decisions: state.decisions,
+  };
+}
+
+/** The portfolio-wide values (name, currency, budget, scoring) checked as the reader checks them. */
+function metaProblems(state: PortfolioState): readonly PortfolioProblem[] {
+  const { meta } = state;
+  const document = portfolioToDocument({
+    name: meta.name,
+    ...(meta.currency !== undefined && { currency: meta.currency }),
+    ...(meta.capacityUnit !== undefined && { capacityUnit: meta.capacityUnit }),
+    ...(meta.budget !== undefined && { budget: meta.budget }),
+    ...(meta.scoring !== undefined && { scoring: meta.scoring }),
+    ...(meta.extras !== undefined && { extras: meta.extras }),
+    periods: [],
+    teams: [],
+    objectives: [],
+    initiatives: [],
+    scenarios: [],
+  });
+  const result = restorePortfolio(document);
+  // Budget keys name periods, which this document leaves out: the rules below see them. A key
+  // reads `budget.P1` or `budget["2026-Q3"]` in a path.
+  return result.ok
+    ? []
+    : result.errors.filter(
+        (problem) => !/^budget[.[]/.test(problem.path) || !/does not exist/.test(problem.message),
+      );
+}
+
+/**
+ * The problems of `next`, the state once `changes` are applied to a state the reader accepted:
+ * each record the changes wrote against its schema, the portfolio-wide values when they changed,
+ * and the rules between records over the whole. Refuses exactly what the full reader refuses
+ * (a property test holds the two to that).
+ */
+export function problemsAfter(
+  next: PortfolioState,
+  changes: readonly Change[],
+): readonly PortfolioProblem[] {
+  const touched = scenariosTouched(changes);
+  const ranks = touched.size > 0 ? rankProblems(next, touched) : [];
+  if (ranks.length > 0) return ranks;
+  const view = rulesView(next);
+  const problems: PortfolioProblem[] = [];
+  const indexes = new Map<ListEntityName, Map<string, number>>();
+  const indexOf = (entity: ListEntityName, key: string): number => {
+    let index = indexes.get(entity);
+    if (!index) {
+      index = new Map();
+      (next[entity] as readonly object[]).forEach((record, at) =>
+        index?.set(keyText(keyOf(entity, record)), at),
+      );
+      indexes.set(entity, index);
+    }
+    return index.get(key) ?? 0;
+  };
+  let metaChanged = false;
+  for (const change of changes) {
+    if (change.table === 'meta') {
+      metaChanged = true;
+      continue;
+    }
+    if (change.after === undefined || change.table === 'ranks') continue;
+    const { order: _order, ...record } = change.after as { order?: string };
+    problems.push(
+      ...checkRecord(change.table, record, {
+        index: indexOf(change.table, keyText(change.key)),
+        portfolio: view,
+      }),
+    );
+  }
+  if (next.decisions.length > MAX_DECISIONS) {
+    problems.push({
+      path: 'decisions',
+      message: tooManyMessage('decisions', MAX_DECISIONS, next.decisions.length),
+    });
+  }
+  if (metaChanged) problems.push(...metaProblems(next));
+  if (problems.length > 0) return problems;
+  return checkPortfolioRules(view);
+}

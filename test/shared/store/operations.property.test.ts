@@ -1,0 +1,483 @@
+/**
+ * Any sequence of named operations on the demo portfolio, each checked as the store checks it
+ * (`problemsAfter`, applied only when it finds nothing), with undo and redo in any order between
+ * them, leaves a portfolio the file's reader accepts; undo gives back exactly the portfolio before
+ * the edit; and the quick check of an edit always agrees with the full check of the reader.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nextPeriod } from '../../../shared/portfolio/empty';
+import { restorePortfolio } from '../../../shared/portfolio/restore';
+import type {
+  DecisionKind,
+  Forced,
+  InitiativeStatus,
+  Portfolio,
+} from '../../../shared/portfolio/types';
+import { portfolioToDocument } from '../../../shared/portfolio/write';
+import {
+  invertChanges,
+  withoutNoOps,
+  type Change,
+  type EditPlan,
+} from '../../../shared/store/changes';
+import { problemsAfter, problemsOf } from '../../../shared/store/check';
+import { OperationError, type EditContext } from '../../../shared/store/context';
+import * as decisions from '../../../shared/store/operations/decisions';
+import * as initiatives from '../../../shared/store/operations/initiatives';
+import * as portfolio from '../../../shared/store/operations/portfolio';
+import * as scenarios from '../../../shared/store/operations/scenarios';
+import { applyChanges, stateToPortfolio, type PortfolioState } from '../../../shared/store/state';
+import { demoState, stateOf, testContext } from './edit-context';
+
+/** One generated command: which operation, and numbers and texts to choose its arguments. */
+type Command = {
+  readonly op: OperationName;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly text: string;
+  readonly amount: number | undefined;
+};
+
+type Step =
+  { readonly kind: 'edit'; readonly command: Command } | { readonly kind: 'undo' | 'redo' };
+
+const STATUSES: readonly InitiativeStatus[] = [
+  'proposed',
+  'approved',
+  'active',
+  'done',
+  'cancelled',
+];
+const FORCED: readonly (Forced | undefined)[] = ['in', 'out', undefined];
+const DECISION_KINDS: readonly DecisionKind[] = ['gate', 'prioritization', 'review', 'other'];
+const DETAILS: readonly initiatives.InitiativeDetail[] = [
+  'owner',
+  'description',
+  'value',
+  'duration',
+  'earliestStart',
+  'latestStart',
+  'start',
+  'forcedReason',
+];
+const DATES = ['2026-07-01', '2026-09-30', '2027-01-15', '2028-02-29', ''];
+
+/**
+ * A small portfolio to replace the demo with (open a file). Its period ids are plain names, which
+ * problem paths write as `budget.P1` rather than `budget["2026-Q3"]`.
+ */
+const SMALL: Portfolio = {
+  name: 'Small',
+  currency: 'EUR',
+  periods: [
+    { id: 'P1', label: 'First' },
+    { id: 'P2', label: 'Second' },
+  ],
+  teams: [{ id: 'platform', name: 'Platform', capacity: { P1: 2 } }],
+  budget: { P1: 1000, P2: 500 },
+  objectives: [{ id: 'customers', name: 'Customers', parentId: null }],
+  initiatives: [
+    { id: 'cloud-landing-zone', name: 'Cloud', status: 'active', demand: { platform: [1] } },
+    { id: 'solo', name: 'Solo', status: 'proposed', dependsOn: ['cloud-landing-zone'] },
+  ],
+  scenarios: [{ id: 'baseline', name: 'Baseline', ranking: ['solo'] }],
+};
+const SMALL_STATE = stateOf(SMALL);
+
+function pick<T>(list: readonly T[], index: number): T | undefined {
+  return list.length === 0 ? undefined : list[index % list.length];
+}
+
+/** The id of a record picked by `index`; sometimes one that does not exist. */
+function idOf(list: readonly { readonly id: string }[], index: number): string {
+  if (index % 17 === 16) return 'ghost';
+  return pick(list, index)?.id ?? 'ghost';
+}
+
+const OPERATIONS = {
+  createInitiative: (s, x, k) => initiatives.createInitiative(s, x, k.text),
+  duplicateInitiative: (s, x, k) => initiatives.duplicateInitiative(s, x, idOf(s.initiatives, k.a)),
+  deleteInitiative: (s, _x, k) => initiatives.deleteInitiative(s, idOf(s.initiatives, k.a)),
+  renameInitiative: (s, _x, k) => initiatives.renameInitiative(s, idOf(s.initiatives, k.a), k.text),
+  setInitiativeStatus: (s, _x, k) =>
+    initiatives.setInitiativeStatus(
+      s,
+      idOf(s.initiatives, k.a),
+      pick(STATUSES, k.b) as InitiativeStatus,
+    ),
+  setInitiativeDetail: (s, _x, k) => {
+    const field = pick(DETAILS, k.b) as initiatives.InitiativeDetail;
+    const id = idOf(s.initiatives, k.a);
+    if (field === 'value') return initiatives.setInitiativeDetail(s, id, field, k.amount);
+    if (field === 'duration') {
+      return initiatives.setInitiativeDetail(
+        s,
+        id,
+        field,
+        k.amount === undefined ? undefined : k.c % 9,
+      );
+    }
+    if (field === 'earliestStart' || field === 'latestStart' || field === 'start') {
+      const period = k.c % 5 === 4 ? undefined : idOf(s.periods, k.c);
+      return initiatives.setInitiativeDetail(s, id, field, period);
+    }
+    return initiatives.setInitiativeDetail(s, id, field, k.text);
+  },
+  setInitiativeForced: (s, _x, k) =>
+    initiatives.setInitiativeForced(s, idOf(s.initiatives, k.a), pick(FORCED, k.b)),
+  setInitiativeScore: (s, _x, k) =>
+    initiatives.setInitiativeScore(
+      s,
+      idOf(s.initiatives, k.a),
+      pick(s.meta.scoring?.criteria ?? [], k.b)?.id ?? 'strategic-fit',
+      k.amount === undefined ? undefined : k.c % 13,
+    ),
+  setInitiativeDemand: (s, _x, k) =>
+    initiatives.setInitiativeDemand(
+      s,
+      idOf(s.initiatives, k.a),
+      idOf(s.teams, k.b),
+      k.c % 8,
+      k.amount,
+    ),
+  setInitiativeSpend: (s, _x, k) =>
+    initiatives.setInitiativeSpend(s, idOf(s.initiatives, k.a), k.c % 8, k.amount),
+  addTeamDemand: (s, _x, k) =>
+    initiatives.addTeamDemand(s, idOf(s.initiatives, k.a), idOf(s.teams, k.b)),
+  removeTeamDemand: (s, _x, k) => {
+    const id = idOf(s.initiatives, k.a);
+    const teams = Object.keys(s.initiatives.find((record) => record.id === id)?.demand ?? {});
+    return initiatives.removeTeamDemand(s, id, pick(teams, k.b) ?? idOf(s.teams, k.b));
+  },
+  resizeInitiative: (s, _x, k) =>
+    initiatives.resizeInitiative(s, idOf(s.initiatives, k.a), k.b % 2 === 0 ? 1 : -1),
+  linkObjective: (s, _x, k) =>
+    initiatives.linkObjective(s, idOf(s.initiatives, k.a), idOf(s.objectives, k.b), 1 + (k.c % 3)),
+  setObjectiveContribution: (s, _x, k) =>
+    initiatives.setObjectiveContribution(
+      s,
+      idOf(s.initiatives, k.a),
+      idOf(s.objectives, k.b),
+      k.c % 5,
+    ),
+  unlinkObjective: (s, _x, k) => {
+    const id = idOf(s.initiatives, k.a);
+    const links = s.initiatives.find((record) => record.id === id)?.objectives ?? [];
+    return initiatives.unlinkObjective(s, id, pick(links, k.b)?.id ?? idOf(s.objectives, k.b));
+  },
+  addRelation: (s, _x, k) =>
+    initiatives.addRelation(
+      s,
+      idOf(s.initiatives, k.a),
+      k.b % 2 === 0 ? 'dependsOn' : 'excludes',
+      idOf(s.initiatives, k.c),
+    ),
+  removeRelation: (s, _x, k) => {
+    const id = idOf(s.initiatives, k.a);
+    const relation = k.b % 2 === 0 ? 'dependsOn' : 'excludes';
+    const others = s.initiatives.find((record) => record.id === id)?.[relation] ?? [];
+    return initiatives.removeRelation(
+      s,
+      id,
+      relation,
+      pick(others, k.c) ?? idOf(s.initiatives, k.c),
+    );
+  },
+  moveInitiative: (s, x, k) =>
+    initiatives.moveInitiative(
+      s,
+      x,
+      idOf(s.initiatives, k.a),
+      k.c % 4 === 0 ? null : idOf(s.initiatives, k.c),
+    ),
+  renamePortfolio: (s, _x, k) => portfolio.renamePortfolio(s, k.text),
+  setPortfolioUnit: (s, _x, k) =>
+    portfolio.setPortfolioUnit(
+      s,
+      k.b % 2 === 0 ? 'currency' : 'capacityUnit',
+      pick(['usd', ' GBP ', 'EU', '', k.text], k.c) ?? '',
+    ),
+  setPeriodBudget: (s, _x, k) => portfolio.setPeriodBudget(s, idOf(s.periods, k.a), k.amount),
+  setBudgetEnabled: (s, _x, k) => portfolio.setBudgetEnabled(s, k.b % 2 === 0),
+  createTeam: (s, x, k) => portfolio.createTeam(s, x, k.text),
+  renameTeam: (s, _x, k) => portfolio.renameTeam(s, idOf(s.teams, k.a), k.text),
+  setTeamCapacity: (s, _x, k) =>
+    portfolio.setTeamCapacity(s, idOf(s.teams, k.a), idOf(s.periods, k.b), k.amount),
+  deleteTeam: (s, _x, k) => portfolio.deleteTeam(s, idOf(s.teams, k.a)),
+  appendPeriod: (s, x) =>
+    portfolio.appendPeriod(s, x, (last, taken) => nextPeriod(last, taken, '2026-12-04')),
+  renamePeriod: (s, _x, k) => portfolio.renamePeriod(s, idOf(s.periods, k.a), k.text),
+  setPeriodDate: (s, _x, k) =>
+    portfolio.setPeriodDate(
+      s,
+      idOf(s.periods, k.a),
+      k.b % 2 === 0 ? 'start' : 'end',
+      pick(DATES, k.c) || undefined,
+    ),
+  deletePeriod: (s, _x, k) => portfolio.deletePeriod(s, idOf(s.periods, k.a)),
+  createObjective: (s, x, k) =>
+    portfolio.createObjective(s, x, k.text, k.c % 2 === 0 ? null : idOf(s.objectives, k.b)),
+  renameObjective: (s, _x, k) => portfolio.renameObjective(s, idOf(s.objectives, k.a), k.text),
+  deleteObjective: (s, _x, k) => portfolio.deleteObjective(s, idOf(s.objectives, k.a)),
+  setActual: (s, x, k) =>
+    portfolio.setActual(s, x, {
+      initiativeId: idOf(s.initiatives, k.a),
+      periodId: idOf(s.periods, k.b),
+      ...(k.amount !== undefined && { spend: k.amount }),
+      ...(k.c % 3 === 0 && { effort: { [idOf(s.teams, k.c)]: 1 } }),
+    }),
+  deleteActual: (s, _x, k) => {
+    const actual = pick(s.actuals, k.a);
+    return portfolio.deleteActual(s, actual?.initiativeId ?? 'ghost', actual?.periodId ?? 'ghost');
+  },
+  replaceState: (s, _x, k) => ({
+    label: 'Opened a file',
+    changes: portfolio.replaceState(s, k.b % 2 === 0 ? SMALL_STATE : demoState()),
+  }),
+  createScenario: (s, x, k) =>
+    scenarios.createScenario(
+      s,
+      x,
+      k.text,
+      k.c % 2 === 0
+        ? undefined
+        : s.initiatives.filter((_, index) => index % 3 === k.b % 3).map((r) => r.id),
+    ),
+  duplicateScenario: (s, x, k) => scenarios.duplicateScenario(s, x, idOf(s.scenarios, k.a)),
+  renameScenario: (s, _x, k) => scenarios.renameScenario(s, idOf(s.scenarios, k.a), k.text),
+  deleteScenario: (s, _x, k) => scenarios.deleteScenario(s, idOf(s.scenarios, k.a)),
+  moveInStack: (s, x, k) => {
+    const scenarioId = idOf(s.scenarios, k.a);
+    const stack = s.scenarios.some((scenario) => scenario.id === scenarioId)
+      ? scenarios.stackOf(s, scenarioId)
+      : [];
+    const ids = [
+      pick(stack, k.b) ?? 'ghost',
+      ...(k.c % 3 === 0 ? [pick(stack, k.b + 7) ?? 'ghost'] : []),
+    ];
+    const before = k.c % 5 === 0 ? null : (pick(stack, k.c) ?? 'ghost');
+    return scenarios.moveInStack(s, x, { scenarioId, ids, before });
+  },
+  recordDecision: (s, x, k) =>
+    decisions.recordDecision(s, x, {
+      date: '2026-12-01',
+      kind: pick(DECISION_KINDS, k.b) as DecisionKind,
+      title: k.text,
+      decision: 'Decided.',
+      concerns: k.c % 2 === 0 ? [] : [{ kind: 'initiative', id: idOf(s.initiatives, k.c) }],
+    }),
+  amendDecision: (s, x, k) =>
+    decisions.amendDecision(s, x, idOf(s.decisions, k.a), {
+      date: '2026-12-02',
+      kind: 'review',
+      title: k.text,
+      decision: 'Amended.',
+    }),
+  recordStopDecision: (s, x, k) =>
+    decisions.recordStopDecision(s, x, idOf(s.initiatives, k.a), {
+      date: '2026-12-03',
+      kind: 'stop-continue',
+      title: k.text,
+      decision: 'Stop it.',
+      ...(k.c % 2 === 0 && { rationale: 'No longer needed.' }),
+    }),
+} satisfies Record<
+  string,
+  (state: PortfolioState, context: EditContext, command: Command) => EditPlan
+>;
+
+type OperationName = keyof typeof OPERATIONS;
+
+function idsOf(records: readonly { readonly id: string }[]): string[] {
+  return records.map((record) => record.id);
+}
+
+/** The new record is the last of its list (and the list before it is as it was). */
+function addedLast(
+  list: 'initiatives' | 'teams' | 'objectives' | 'scenarios' | 'decisions' | 'periods',
+) {
+  return (before: PortfolioState, after: PortfolioState, plan: EditPlan) => {
+    const id = (plan as EditPlan & { readonly id: string }).id;
+    expect(idsOf(after[list])).toEqual([...idsOf(before[list]), id]);
+  };
+}
+
+/**
+ * What a person sees after an applied edit that puts records somewhere: where they went. Checked
+ * with the arguments the operation was given, chosen again from the same command.
+ */
+const PLACEMENTS: Partial<
+  Record<
+    OperationName,
+    (before: PortfolioState, after: PortfolioState, plan: EditPlan, command: Command) => void
+  >
+> = {
+  createInitiative: addedLast('initiatives'),
+  createTeam: addedLast('teams'),
+  createObjective: addedLast('objectives'),
+  createScenario: addedLast('scenarios'),
+  duplicateScenario: addedLast('scenarios'),
+  recordDecision: addedLast('decisions'),
+  amendDecision: addedLast('decisions'),
+  recordStopDecision: addedLast('decisions'),
+  appendPeriod: addedLast('periods'),
+  duplicateInitiative: (before, after, plan, k) => {
+    const source = idOf(before.initiatives, k.a);
+    const list = idsOf(after.initiatives);
+    const copy = (plan as EditPlan & { readonly id: string }).id;
+    expect(list[list.indexOf(source) + 1]).toBe(copy);
+    expect(list.filter((id) => id !== copy)).toEqual(idsOf(before.initiatives));
+  },
+  moveInitiative: (before, after, _plan, k) => {
+    const id = idOf(before.initiatives, k.a);
+    const beforeId = k.c % 4 === 0 ? null : idOf(before.initiatives, k.c);
+    const list = idsOf(after.initiatives);
+    if (beforeId === null) expect(list.at(-1)).toBe(id);
+    else if (beforeId !== id) expect(list[list.indexOf(beforeId) - 1]).toBe(id);
+    expect(list.filter((other) => other !== id)).toEqual(
+      idsOf(before.initiatives).filter((other) => other !== id),
+    );
+  },
+  moveInStack: (before, after, _plan, k) => {
+    const scenarioId = idOf(before.scenarios, k.a);
+    const stack = scenarios.stackOf(before, scenarioId);
+    const moved = [
+      ...new Set([pick(stack, k.b)!, ...(k.c % 3 === 0 ? [pick(stack, k.b + 7)!] : [])]),
+    ];
+    const target = k.c % 5 === 0 ? null : (pick(stack, k.c) as string);
+    const expected = stack.filter((id) => !moved.includes(id));
+    expected.splice(target === null ? expected.length : expected.indexOf(target), 0, ...moved);
+    expect(scenarios.stackOf(after, scenarioId)).toEqual(expected);
+  },
+};
+const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+const text = fc.oneof(
+  { arbitrary: fc.constantFrom('Renamed', 'CRM', 'constructor', '  padded  '), weight: 4 },
+  { arbitrary: fc.constantFrom('', '   ', 'x'.repeat(400), '\uD800'), weight: 1 },
+  { arbitrary: fc.string({ maxLength: 12 }), weight: 2 },
+);
+const amount = fc.option(
+  fc.oneof(fc.integer({ min: 0, max: 50 }), fc.constantFrom(-1, 0.5, 1e12)),
+  { nil: undefined, freq: 5 },
+);
+const command: fc.Arbitrary<Command> = fc.record({
+  op: fc.constantFrom(...OPERATION_NAMES),
+  a: fc.nat({ max: 200 }),
+  b: fc.nat({ max: 200 }),
+  c: fc.nat({ max: 200 }),
+  text,
+  amount,
+});
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { arbitrary: command.map((value) => ({ kind: 'edit' as const, command: value })), weight: 6 },
+  { arbitrary: fc.constant({ kind: 'undo' as const }), weight: 2 },
+  { arbitrary: fc.constant({ kind: 'redo' as const }), weight: 1 },
+);
+
+/** Whether the file's reader takes the portfolio the state makes. */
+function readerAccepts(state: PortfolioState): boolean {
+  return restorePortfolio(portfolioToDocument(stateToPortfolio(state))).ok;
+}
+
+/** The quick check of applying `changes` to `state`, which must agree with the full check. */
+function checked(state: PortfolioState, changes: readonly Change[]) {
+  const next = applyChanges(state, changes);
+  const quick = problemsAfter(next, changes);
+  const full = problemsOf(next);
+  expect(quick.length === 0, JSON.stringify({ quick, full: full.slice(0, 3) })).toBe(
+    full.length === 0,
+  );
+  return { next, ok: quick.length === 0 };
+}
+
+/** Runs the steps as the store would; returns how many edits were applied and refused. */
+function run(steps: readonly Step[]): { applied: number; refused: number } {
+  const context = testContext();
+  const start = demoState();
+  let state = start;
+  const done: { changes: Change[]; before: PortfolioState; after: PortfolioState }[] = [];
+  const undone: typeof done = [];
+  let applied = 0;
+  let refused = 0;
+  for (const next of steps) {
+    if (next.kind === 'edit') {
+      let plan: EditPlan;
+      try {
+        plan = OPERATIONS[next.command.op](state, context, next.command);
+      } catch (error) {
+        if (error instanceof OperationError) continue;
+        throw error;
+      }
+      const changes = withoutNoOps(plan.changes);
+      if (changes.length === 0) continue;
+      const result = checked(state, changes);
+      if (!result.ok) {
+        refused += 1;
+        continue;
+      }
+      PLACEMENTS[next.command.op]?.(state, result.next, plan, next.command);
+      done.push({ changes, before: state, after: result.next });
+      undone.length = 0;
+      state = result.next;
+      applied += 1;
+    } else if (next.kind === 'undo') {
+      const edit = done.pop();
+      if (!edit) continue;
+      const result = checked(state, invertChanges(edit.changes));
+      expect(result.ok).toBe(true);
+      expect(result.next).toEqual(edit.before);
+      undone.push(edit);
+      state = result.next;
+    } else {
+      const edit = undone.pop();
+      if (!edit) continue;
+      const result = checked(state, edit.changes);
+      expect(result.ok).toBe(true);
+      expect(result.next).toEqual(edit.after);
+      done.push(edit);
+      state = result.next;
+    }
+    expect(readerAccepts(state)).toBe(true);
+  }
+  // Undoing everything gives back the demo.
+  while (done.length > 0) {
+    const edit = done.pop()!;
+    state = applyChanges(state, invertChanges(edit.changes));
+  }
+  expect(state).toEqual(start);
+  return { applied, refused };
+}
+
+describe('named operations in any order, with undo and redo', () => {
+  it('always leave a portfolio the reader accepts, and the quick check agrees with the full one', () => {
+    let applied = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 24 }), (steps) => {
+        const counts = run(steps);
+        applied += counts.applied;
+        refused += counts.refused;
+      }),
+      { numRuns: 50 },
+    );
+    // The runs did both: edits the rules allow and edits they refuse.
+    expect(applied).toBeGreaterThan(50);
+    expect(refused).toBeGreaterThan(5);
+  });
+
+  it('cover every exported operation', () => {
+    const exported = [initiatives, portfolio, scenarios, decisions].flatMap((module) =>
+      Object.entries(module)
+        .filter(([, value]) => typeof value === 'function')
+        .map(([name]) => name),
+    );
+    // Helpers that compute rather than edit.
+    const helpers = ['resized', 'stackOf', 'supersededBy'];
+    expect(exported.filter((name) => !helpers.includes(name)).sort()).toEqual(
+      [...OPERATION_NAMES].sort(),
+    );
+  });
+});
