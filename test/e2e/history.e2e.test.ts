@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPortfolioText } from '../../shared/portfolio/restore';
 import { dialog, eventually, initiativeNameField, notices, saveAsFile, shown } from './support/app';
+import { expectNoAxeViolations } from './support/axe';
 import { useHarness } from './support/harness';
 
 const harness = useHarness();
@@ -85,6 +86,7 @@ describe('the change history', () => {
     await shown(panel);
     await shown(panel.getByText('Renamed “Customer identity (CIAM)” to “CIAM one”'));
     await shown(panel.getByText('Undid: Renamed “CIAM one” to “CIAM two”'));
+    await expectNoAxeViolations(page, 'the History panel');
     await panel.getByLabel('Changes to').selectOption({ label: 'CIAM one' });
     expect(await panel.getByTestId('history-entry').count()).toBe(3);
     await panel
