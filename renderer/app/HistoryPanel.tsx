@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import { entriesByDay, initiativesTouched, type HistoryEntry } from '../../shared/store/history';
+import { entriesByDay, type HistoryEntry } from '../../shared/store/history';
 import type { Portfolio } from '../../shared/portfolio/types';
 import { askUser } from '../components/dialogs';
 import { Modal } from '../components/Modal';
@@ -67,17 +67,13 @@ function HistoryDialog({
   readonly onClose: () => void;
 }) {
   const notify = useAppStore((state) => state.notify);
-  const entries = useLiveQuery(() => portfolioStore().readHistory(SHOWN_ENTRIES), []);
   const [initiativeId, setInitiativeId] = useState('');
-  const shown = useMemo(
-    () =>
-      (entries ?? []).filter(
-        (entry) => initiativeId === '' || initiativesTouched(entry).has(initiativeId),
-      ),
-    [entries, initiativeId],
+  const entries = useLiveQuery(
+    () => portfolioStore().readHistory(SHOWN_ENTRIES, initiativeId || undefined),
+    [initiativeId],
   );
-  const days = useMemo(() => entriesByDay(shown, dayLabel), [shown]);
-  const newest = entries?.[0]?.seq;
+  const days = useMemo(() => entriesByDay(entries ?? [], dayLabel), [entries]);
+  const newest = useLiveQuery(() => portfolioStore().readHistory(1), [])?.[0]?.seq;
 
   const restore = async (entry: HistoryEntry) => {
     const choice = await askUser({
@@ -90,7 +86,13 @@ function HistoryDialog({
     });
     if (choice !== 'restore') return;
     const result = await portfolioStore().restoreToEntry(entry.seq, entry.label);
-    if (result.ok) {
+    if (result.ok && result.unchanged) {
+      notify(
+        'info',
+        'The portfolio is already as it was right after that change: nothing to restore.',
+      );
+      onClose();
+    } else if (result.ok) {
       notify('success', `Restored the portfolio to “${entry.label}”. Undo takes it back.`);
       onClose();
     } else {
@@ -130,7 +132,7 @@ function HistoryDialog({
         </label>
         {entries === undefined ? (
           <p role="status">Reading the history…</p>
-        ) : shown.length === 0 ? (
+        ) : entries.length === 0 ? (
           <p className="history__empty">
             {initiativeId
               ? 'No change to this initiative is in the history yet.'

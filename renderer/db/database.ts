@@ -4,16 +4,28 @@
  */
 import type { Table } from 'dexie';
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
-import { portfolioToState, type PortfolioState } from '../../shared/store/state';
-import { ORDER_KEYS } from './order-keys';
+import { problemsAfter } from '../../shared/store/check';
+import { LIST_ENTITY_NAMES } from '../../shared/store/entities';
+import type { HistoryEntry } from '../../shared/store/history';
+import {
+  applyChanges,
+  normalizeState,
+  portfolioToState,
+  type PortfolioMeta,
+  type PortfolioState,
+} from '../../shared/store/state';
+import { editorName } from './editor';
+import { ORDER_KEYS, newEpoch } from './order-keys';
 import {
   BatonDatabase,
   TABLE_NAMES,
   type PortfolioStatusRow,
   type RevisionRow,
+  type StackRow,
   type TableName,
 } from './schema';
 import {
+  UNSTORED_EDITS_PREFIX,
   removeJournals,
   replayJournal,
   type JournalStorage,
@@ -23,6 +35,8 @@ import {
 export const db = new BatonDatabase();
 
 db.on('populate', async (tx) => {
+  const revision: RevisionRow = { key: 'revision', value: 0, epoch: newEpoch() };
+  await tx.table('meta').put(revision);
   await writeAllRows(
     (name) => tx.table(name),
     portfolioToState(DEMO_PORTFOLIO, { kind: 'demo' }, ORDER_KEYS),
@@ -55,15 +69,48 @@ db.on(
     const table = (name: TableName) => ready.table(name) as Table<unknown, unknown>;
     try {
       const unsaved: PortfolioStatusRow = { key: 'status', unsavedChanges: true };
-      lastReplay = await ready.transaction('rw', TABLE_NAMES.map(table), () =>
-        replayJournal(table, storage, async () => {
-          await table('meta').put(unsaved);
-          // Windows that kept a copy of the portfolio read it again.
-          const revision = (await table('meta').get('revision')) as RevisionRow | undefined;
-          const next: RevisionRow = { key: 'revision', value: (revision?.value ?? 0) + 1 };
-          await table('meta').put(next);
-        }),
-      );
+      const tables = [...TABLE_NAMES, 'history', 'stacks'].map((name) => ready.table(name));
+      lastReplay = await ready.transaction('rw', tables, async () => {
+        let state: PortfolioState | undefined;
+        return replayJournal(
+          table,
+          storage,
+          async () => {
+            await table('meta').put(unsaved);
+            // Windows that kept a copy of the portfolio read it again.
+            const revision = (await table('meta').get('revision')) as RevisionRow | undefined;
+            const next: RevisionRow = {
+              key: 'revision',
+              value: (revision?.value ?? 0) + 1,
+              ...(revision?.epoch && { epoch: revision.epoch }),
+            };
+            await table('meta').put(next);
+          },
+          async (edit, journal) => {
+            // The same rules as any edit; and, once kept, in the history and on the undo stack
+            // of the window that made it.
+            state ??= await readStateFrom(table);
+            const next = applyChanges(state, edit.changes);
+            if (problemsAfter(next, edit.changes).length > 0) return false;
+            state = next;
+            const entry: Omit<HistoryEntry, 'seq'> = {
+              at: new Date().toISOString(),
+              label: edit.label,
+              who: editorName(),
+              kind: 'edit',
+              changes: edit.changes,
+            };
+            const seq = (await ready.table('history').add(entry)) as number;
+            const window = journalWindow(journal);
+            if (window) {
+              const stacks = ready.table('stacks');
+              const row = (await stacks.get(window)) as StackRow | undefined;
+              await stacks.put({ window, undo: [...(row?.undo ?? []), seq], redo: [] });
+            }
+            return true;
+          },
+        );
+      });
       removeJournals(storage, lastReplay.keys);
     } catch (error) {
       // The portfolio opens as stored; the journal stays for the next start.
@@ -72,6 +119,24 @@ db.on(
   },
   true,
 );
+
+/** The window that wrote a journal (its key starts with the window's key and "~"). */
+function journalWindow(journal: string): string | undefined {
+  const key = journal.slice(UNSTORED_EDITS_PREFIX.length);
+  const at = key.indexOf('~');
+  return at > 0 ? key.slice(0, at) : undefined;
+}
+
+/** Every record of the portfolio, read through the tables handed over. */
+async function readStateFrom(
+  table: (name: TableName) => Table<unknown, unknown>,
+): Promise<PortfolioState> {
+  const meta = (await table('meta').get('portfolio')) as PortfolioMeta;
+  const lists = await Promise.all(LIST_ENTITY_NAMES.map((name) => table(name).toArray()));
+  const state: Record<string, unknown> = { meta };
+  LIST_ENTITY_NAMES.forEach((name, index) => (state[name] = lists[index]));
+  return normalizeState(state as PortfolioState);
+}
 
 /** The Dexie table of a name. */
 export function tableOf(name: TableName): Table<unknown, unknown> {

@@ -51,8 +51,48 @@ export function newId(entity: ListEntityName): string {
   return `${ID_PREFIX[entity]}-${text}`;
 }
 
+/** A new id for a database: a database deleted and made again is told apart by it. */
+export function newEpoch(): string {
+  return randomDigits(12);
+}
+
 export const EDIT_CONTEXT: EditContext = {
   keys: ORDER_KEYS,
   newId,
   now: () => new Date().toISOString(),
 };
+
+/**
+ * A context that gives the same ids, keys and times each time one edit is planned again (for the
+ * journal, then in its transaction), so that an edit planned twice creates one record, not two.
+ * `again()` starts a new planning of the same edit.
+ */
+export function stableContext(): EditContext & { readonly again: () => void } {
+  const made: string[] = [];
+  let next = 0;
+  const remembered = (make: () => string): string => {
+    if (next < made.length) return made[next++] as string;
+    const value = make();
+    made.push(value);
+    next += 1;
+    return value;
+  };
+  return {
+    keys: {
+      between: (before, after) => {
+        const key = remembered(() => ORDER_KEYS.between(before, after));
+        // A key remembered from a planning on other neighbours would no longer sit between them.
+        if ((before !== null && key <= before) || (after !== null && key >= after)) {
+          return ORDER_KEYS.between(before, after);
+        }
+        return key;
+      },
+      spread: ORDER_KEYS.spread,
+    },
+    newId: (entity) => remembered(() => newId(entity)),
+    now: () => remembered(() => new Date().toISOString()),
+    again: () => {
+      next = 0;
+    },
+  };
+}

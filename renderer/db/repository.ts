@@ -22,7 +22,7 @@ import {
 import { problemsAfter } from '../../shared/store/check';
 import { OperationError, quoted, type EditContext } from '../../shared/store/context';
 import { LIST_ENTITY_NAMES, keyText, type ListEntityName } from '../../shared/store/entities';
-import { stateAt, type HistoryEntry } from '../../shared/store/history';
+import { initiativesTouched, stateAt, type HistoryEntry } from '../../shared/store/history';
 import { replaceState } from '../../shared/store/operations/portfolio';
 import {
   applyChanges,
@@ -36,6 +36,7 @@ import { continuesEdit, HISTORY_LIMIT, LOG_LIMIT } from './changes';
 import { db, journalStorage, tableOf } from './database';
 import {
   clearStacks,
+  currentWindow,
   loadStacks,
   pushEdit,
   stackTop,
@@ -43,7 +44,8 @@ import {
   moveToUndo,
   type StackEntry,
 } from './history';
-import { EDIT_CONTEXT, ORDER_KEYS } from './order-keys';
+import { editorName } from './editor';
+import { ORDER_KEYS, stableContext } from './order-keys';
 import { HISTORY_TABLES, TABLE_NAMES, type PortfolioStatusRow, type RevisionRow } from './schema';
 import {
   dropFromJournal,
@@ -60,22 +62,20 @@ class EditRefused extends Error {
   }
 }
 
-/** Who makes the edits of this window, as the change history records it. */
-let editor: () => string = () => '';
-
-/** Tells the store where to find the name of who is editing (the profile in Settings). */
-export function setEditorName(name: () => string): void {
-  editor = name;
-}
+export { setEditorName } from './editor';
 
 // ---- Reading ---------------------------------------------------------------------------------
 
-/** This window's copy of the stored state, and the revision it was read at. */
-let cached: { readonly revision: number; readonly state: PortfolioState } | undefined;
+/**
+ * This window's copy of the stored state, and the revision it was read at: the count of writes,
+ * and the database's own id (a database deleted and made again counts from 0 again).
+ */
+let cached:
+  { readonly revision: number; readonly epoch: string; readonly state: PortfolioState } | undefined;
 
-async function storedRevision(): Promise<number> {
+async function storedRevisionRow(): Promise<{ readonly value: number; readonly epoch: string }> {
   const row = (await db.meta.get('revision')) as RevisionRow | undefined;
-  return row?.value ?? 0;
+  return { value: row?.value ?? 0, epoch: row?.epoch ?? '' };
 }
 
 /** Reads every record of the portfolio (inside the current transaction, if any). */
@@ -93,10 +93,10 @@ async function readAll(): Promise<PortfolioState> {
  * revision says nothing changed since, else read again.
  */
 export async function readState(): Promise<PortfolioState> {
-  const revision = await storedRevision();
-  if (cached && cached.revision === revision) return cached.state;
+  const { value, epoch } = await storedRevisionRow();
+  if (cached && cached.revision === value && cached.epoch === epoch) return cached.state;
   const state = await readAll();
-  cached = { revision, state };
+  cached = { revision: value, epoch, state };
   return state;
 }
 
@@ -142,6 +142,8 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
 /** An edit asked for and not yet stored (or refused). */
 type PendingEdit = {
   readonly id: string;
+  /** Ids, keys and times it makes: the same however often it is planned. */
+  readonly context: ReturnType<typeof stableContext>;
   operation: Operation;
   readonly options: CommitOptions;
   /** Its place in the write queue (see `queuedWrites`). */
@@ -158,7 +160,8 @@ type PendingEdit = {
 const pendingEdits: PendingEdit[] = [];
 const pendingListeners = new Set<() => void>();
 /** This window's journal of unstored edits, and the ids it holds. */
-const journalKey = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+// It starts with the window's key, so an edit replayed at the next start goes on its undo stack.
+const journalKey = `${currentWindow()}~${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 const journalled = new Set<string>();
 let editCount = 0;
 
@@ -217,7 +220,8 @@ export function journalUnstoredEdits(
       if (!state) break;
       let plan: EditPlan;
       try {
-        plan = edit.operation(state, EDIT_CONTEXT);
+        edit.context.again();
+        plan = edit.operation(state, edit.context);
       } catch {
         break;
       }
@@ -266,17 +270,17 @@ async function store(
   changes: readonly Change[],
   marksUnsaved: boolean,
 ): Promise<PortfolioState> {
-  const revision = await storedRevision();
+  const { value: revision, epoch } = await storedRevisionRow();
   for (const change of changes) {
     const table = tableOf(change.table);
     if (change.after === undefined) await table.delete(change.key as never);
     else await table.put(change.after);
   }
-  const next: RevisionRow = { key: 'revision', value: revision + 1 };
+  const next: RevisionRow = { key: 'revision', value: revision + 1, ...(epoch && { epoch }) };
   await db.meta.put(next);
   await setUnsaved(marksUnsaved);
   const state = applyChanges(before, changes);
-  cached = { revision: revision + 1, state };
+  cached = { revision: revision + 1, epoch, state };
   return state;
 }
 
@@ -289,7 +293,7 @@ async function log(
   const entry: Omit<HistoryEntry, 'seq'> = {
     at: new Date().toISOString(),
     label,
-    who: editor(),
+    who: editorName(),
     kind,
     changes,
   };
@@ -325,6 +329,7 @@ export function commit(operation: Operation, options: CommitOptions = {}): Promi
   editCount += 1;
   const edit: PendingEdit = {
     id: `${journalKey}-${editCount}`,
+    context: stableContext(),
     operation,
     options,
     queuedAs: queuedWrites + 1,
@@ -345,7 +350,8 @@ export function commit(operation: Operation, options: CommitOptions = {}): Promi
 
 async function storeEdit(edit: PendingEdit): Promise<EditResult> {
   return storeChecked(async (before) => {
-    const plan = edit.operation(before, EDIT_CONTEXT);
+    edit.context.again();
+    const plan = edit.operation(before, edit.context);
     edit.planned = { before, plan };
     return plan;
   }, edit.options);
@@ -360,6 +366,7 @@ async function storeChecked(
   options: CommitOptions,
   kind: 'edit' | 'restore' = 'edit',
 ): Promise<EditResult> {
+  let unchanged = false;
   try {
     await db.transaction('rw', ALL_TABLES(), async () => {
       const before = await readState();
@@ -373,13 +380,16 @@ async function storeChecked(
         throw error;
       }
       const changes = withoutNoOps(plan.changes);
-      if (changes.length === 0) return;
+      if (changes.length === 0) {
+        unchanged = true;
+        return;
+      }
       const problems = problemsAfter(applyChanges(before, changes), changes);
       if (problems.length > 0) throw new EditRefused(problems);
       await store(before, changes, options.marksUnsaved ?? true);
       await recordEdit(plan.label, changes, options.mergeKey, kind);
     });
-    return { ok: true };
+    return unchanged ? { ok: true, unchanged: true } : { ok: true };
   } catch (error) {
     if (error instanceof EditRefused) return { ok: false, problems: error.problems };
     // The transaction was rolled back after `store` moved this window's copy on: forget it, and
@@ -401,9 +411,13 @@ async function recordEdit(
 ): Promise<void> {
   const at = Date.now();
   const top = stackTop('undo')?.seq;
+  // Only into the newest entry of the history: after another window's entry, typing goes on in
+  // an entry of its own, so that every entry says how the portfolio was right after it.
+  const newest = lastEdit ? (await db.history.orderBy('seq').last())?.seq : undefined;
   if (
     lastEdit &&
     top === lastEdit.seq &&
+    newest === lastEdit.seq &&
     continuesEdit(
       {
         label,
@@ -551,8 +565,16 @@ export function redo(): Promise<ReplayResult> {
 }
 
 /** The change history, newest first (at most `limit` entries). */
-export async function readHistory(limit = LOG_LIMIT): Promise<HistoryEntry[]> {
-  return db.history.orderBy('seq').reverse().limit(limit).toArray();
+export async function readHistory(
+  limit = LOG_LIMIT,
+  initiativeId?: string,
+): Promise<HistoryEntry[]> {
+  const newestFirst = db.history.orderBy('seq').reverse();
+  const chosen =
+    initiativeId === undefined
+      ? newestFirst
+      : newestFirst.filter((entry) => initiativesTouched(entry).has(initiativeId));
+  return chosen.limit(limit).toArray();
 }
 
 /**

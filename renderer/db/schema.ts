@@ -41,7 +41,12 @@ export type PortfolioStatusRow = { readonly key: 'status'; readonly unsavedChang
  * The row of the `meta` table every write increases: a window whose copy of the portfolio has
  * the same revision need not read it again.
  */
-export type RevisionRow = { readonly key: 'revision'; readonly value: number };
+export type RevisionRow = {
+  readonly key: 'revision';
+  readonly value: number;
+  /** Made when the database is filled: a database deleted and made again has another. */
+  readonly epoch?: string;
+};
 
 export type MetaRow = PortfolioMeta | PortfolioStatusRow | RevisionRow;
 

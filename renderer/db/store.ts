@@ -29,8 +29,8 @@ export type PortfolioStore = {
   readonly commit: (operation: Operation, options?: CommitOptions) => Promise<EditResult>;
   readonly undo: () => Promise<ReplayResult>;
   readonly redo: () => Promise<ReplayResult>;
-  /** The change history, newest first. */
-  readonly readHistory: (limit?: number) => Promise<HistoryEntry[]>;
+  /** The change history, newest first; only the entries that change an initiative, when named. */
+  readonly readHistory: (limit?: number, initiativeId?: string) => Promise<HistoryEntry[]>;
   /** Puts the portfolio back as it was right after a history entry, as one edit. */
   readonly restoreToEntry: (seq: number, label: string) => Promise<EditResult>;
 };

@@ -136,6 +136,11 @@ export async function replayJournal(
   table: (name: TableName) => Table<unknown, unknown>,
   storage: JournalStorage,
   markUnsaved: () => Promise<void>,
+  /**
+   * Asked before an edit the database does not have is applied: whether the portfolio still
+   * keeps every rule with it (false: skipped, as a changed one is). It may record the edit too.
+   */
+  accept: (edit: UnstoredEdit, journal: string) => Promise<boolean> = async () => true,
 ): Promise<ReplayReport> {
   let restored = 0;
   let skipped = 0;
@@ -158,6 +163,11 @@ export async function replayJournal(
         continue;
       }
       if (standing === 'stored') continue;
+      if (!(await accept(edit, key))) {
+        blocked = true;
+        skipped += 1;
+        continue;
+      }
       for (const change of edit.changes) {
         if (change.after === undefined) await table(change.table).delete(change.key as never);
         else await table(change.table).put(change.after);

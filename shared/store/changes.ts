@@ -17,7 +17,9 @@ export type Change = {
 
 /** What committing an edit gives: stored, or refused with the problems it would cause. */
 export type EditResult =
-  { readonly ok: true } | { readonly ok: false; readonly problems: readonly PortfolioProblem[] };
+  /** `unchanged`: the edit found the portfolio already as it would make it; nothing recorded. */
+  | { readonly ok: true; readonly unchanged?: true }
+  | { readonly ok: false; readonly problems: readonly PortfolioProblem[] };
 
 /** What a named operation gives: what it does in words, and its changes. */
 export type EditPlan = {
