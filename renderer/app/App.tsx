@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { Portfolio } from '../../shared/portfolio/types';
 import { stateToPortfolio } from '../../shared/store/state';
 import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
 import { DecisionsArea } from '../areas/decisions/DecisionsArea';
@@ -23,6 +24,15 @@ import { useAppCommands } from './useAppCommands';
 import { useHashLocation } from './useHashLocation';
 import { usePlanWatch } from './usePlanWatch';
 
+/**
+ * Watches each edit's effect on the plan; its own component, so that the undo history it follows
+ * re-renders it alone, not the whole app.
+ */
+function PlanWatch({ portfolio }: { readonly portfolio: Portfolio | undefined }) {
+  usePlanWatch(portfolio);
+  return null;
+}
+
 // The change history records who made each edit: the name in Settings.
 setEditorName(profileName);
 
@@ -44,7 +54,6 @@ export function App() {
   const storageError = useStorageError();
   const state = usePortfolioState();
   const portfolio = useMemo(() => (state ? stateToPortfolio(state) : undefined), [state]);
-  usePlanWatch(portfolio);
   const area = useAppStore((state) => state.location.area);
   const info = AREA_INFO.find((entry) => entry.id === area);
 
@@ -96,6 +105,7 @@ export function App() {
         </div>
         <AppDialogs />
         <HistoryPanel portfolio={portfolio} />
+        <PlanWatch portfolio={portfolio} />
       </div>
     </ReplayProvider>
   );

@@ -62,11 +62,13 @@ export function currentWindow(): string {
  * transaction it is part of has stored the data too: a field or the board that moves with an undo
  * must see the data it undid, not the data before.
  */
-async function save(next: HistoryState): Promise<void> {
+async function save(next: HistoryState, stored = false): Promise<void> {
   state = next;
   const transaction = Dexie.currentTransaction;
   if (transaction) transaction.on('complete', () => publish(state));
   else publish(next);
+  // The entries did not change (a label grew with typing): the stored stacks are still right.
+  if (stored) return;
   await db.stacks.put({
     window: currentWindow(),
     undo: next.undo.map((entry) => entry.seq),
@@ -100,7 +102,7 @@ export function pushEdit(entry: StackEntry, merged: boolean): Promise<void> {
   const undo = merged
     ? [...state.undo.slice(0, -1), entry]
     : [...state.undo, entry].slice(-HISTORY_LIMIT);
-  return save({ ...state, undo, redo: [] });
+  return save({ ...state, undo, redo: [] }, merged && state.redo.length === 0);
 }
 
 /** Moves the last edit from the undo to the redo stack (after it was undone). */

@@ -9,7 +9,7 @@ import { checkPortfolioRules } from '../portfolio/rules';
 import type { Portfolio } from '../portfolio/types';
 import { portfolioToDocument } from '../portfolio/write';
 import type { Change } from './changes';
-import { keyOf, keyText, type ListEntityName } from './entities';
+import { keyOf, keyText, type EntityName, type ListEntityName } from './entities';
 import { rankingsOf, stateToPortfolio, type PortfolioState } from './state';
 
 /** Rank keys: base-62 digits, not empty. */
@@ -115,6 +115,43 @@ function metaProblems(state: PortfolioState): readonly PortfolioProblem[] {
 }
 
 /**
+ * Fields no rule between records reads (rules.ts looks at ids, references, periods, demand and
+ * spend lengths, scores, dates and the trees): a change of these alone cannot break such a rule.
+ * The property test of the operations holds this list to the full reader.
+ */
+const FREE_FIELDS: Partial<Record<EntityName, ReadonlySet<string>>> = {
+  meta: new Set(['name', 'currency', 'capacityUnit', 'origin']),
+  periods: new Set(['label', 'order']),
+  teams: new Set(['name', 'order']),
+  objectives: new Set(['name', 'description', 'order']),
+  initiatives: new Set([
+    'name',
+    'status',
+    'description',
+    'owner',
+    'value',
+    'forced',
+    'forcedReason',
+    'estimateRange',
+    'order',
+  ]),
+  scenarios: new Set(['name', 'description', 'order']),
+};
+
+/** Whether `change` updates a record in free fields only (see FREE_FIELDS). */
+function onlyFreeFields(change: Change): boolean {
+  const free = FREE_FIELDS[change.table];
+  if (!free || change.before === undefined || change.after === undefined) return false;
+  const before = change.before as Record<string, unknown>;
+  const after = change.after as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (free.has(key)) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) return false;
+  }
+  return true;
+}
+
+/**
  * The problems of `next`, the state once `changes` are applied to a state the reader accepted:
  * each record the changes wrote against its schema, the portfolio-wide values when they changed,
  * and the rules between records over the whole. Refuses exactly what the full reader refuses
@@ -164,5 +201,7 @@ export function problemsAfter(
   }
   if (metaChanged) problems.push(...metaProblems(next));
   if (problems.length > 0) return problems;
+  // Names, statuses, descriptions…: the rules between records cannot have changed their answer.
+  if (changes.every(onlyFreeFields)) return [];
   return checkPortfolioRules(view);
 }

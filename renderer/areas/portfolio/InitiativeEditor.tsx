@@ -3,7 +3,7 @@
  * valid, with the reason shown beside any value the portfolio's rules refuse.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { dependantsOf, wouldCreateCycle } from '../../../shared/portfolio/dependencies';
+import { dependantsAndSelf, dependantsOf } from '../../../shared/portfolio/dependencies';
 import { initiativeDuration, initiativeValue } from '../../../shared/portfolio/measures';
 import {
   INITIATIVE_STATUSES,
@@ -498,10 +498,10 @@ function LinksSection({ initiative, portfolio }: PortfolioSectionProps) {
       ),
     );
   };
+  // One walk of the graph, not one per candidate: a long list stays quick.
+  const closesCycle = dependantsAndSelf(portfolio.initiatives, initiative.id);
   const candidates = others.filter(
-    (other) =>
-      !dependsOn.includes(other.id) &&
-      !wouldCreateCycle(portfolio.initiatives, initiative.id, other.id),
+    (other) => !dependsOn.includes(other.id) && !closesCycle.has(other.id),
   );
   const excludedBy = others.filter((other) => other.excludes?.includes(initiative.id));
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wouldCreateCycle } from '../../../shared/portfolio/dependencies';
+import { dependantsAndSelf, wouldCreateCycle } from '../../../shared/portfolio/dependencies';
 import { emptyPortfolio, nextPeriod, quartersFrom } from '../../../shared/portfolio/empty';
 import { uniqueId } from '../../../shared/portfolio/ids';
 import { initiativeDuration, initiativeValue } from '../../../shared/portfolio/measures';
@@ -81,5 +81,12 @@ describe('new things', () => {
     expect(wouldCreateCycle(initiatives, 'c', 'a')).toBe(true);
     expect(wouldCreateCycle(initiatives, 'a', 'c')).toBe(false);
     expect(wouldCreateCycle(initiatives, 'a', 'a')).toBe(true);
+    // The set the editor offers prerequisites from: the same answer for every candidate.
+    for (const id of initiatives.map((initiative) => initiative.id)) {
+      const closing = dependantsAndSelf(initiatives, id);
+      for (const other of initiatives) {
+        expect(closing.has(other.id)).toBe(wouldCreateCycle(initiatives, id, other.id));
+      }
+    }
   });
 });
