@@ -128,10 +128,11 @@ function journalWindow(journal: string): string | undefined {
 }
 
 /** Every record of the portfolio, read through the tables handed over. */
-async function readStateFrom(
+export async function readStateFrom(
   table: (name: TableName) => Table<unknown, unknown>,
 ): Promise<PortfolioState> {
-  const meta = (await table('meta').get('portfolio')) as PortfolioMeta;
+  const meta = (await table('meta').get('portfolio')) as PortfolioMeta | undefined;
+  if (!meta) throw new Error('The portfolio is missing from the database.');
   const lists = await Promise.all(LIST_ENTITY_NAMES.map((name) => table(name).toArray()));
   const state: Record<string, unknown> = { meta };
   LIST_ENTITY_NAMES.forEach((name, index) => (state[name] = lists[index]));

@@ -13,6 +13,7 @@ import type { PortfolioProblem } from '../../shared/portfolio/restore';
 import type { Portfolio } from '../../shared/portfolio/types';
 import {
   invertChanges,
+  mergeEdits,
   mergedLabel,
   withoutNoOps,
   type Change,
@@ -21,19 +22,18 @@ import {
 } from '../../shared/store/changes';
 import { problemsAfter } from '../../shared/store/check';
 import { OperationError, quoted, type EditContext } from '../../shared/store/context';
-import { LIST_ENTITY_NAMES, keyText, type ListEntityName } from '../../shared/store/entities';
+import { keyOf, keyText, type ListEntityName } from '../../shared/store/entities';
 import { initiativesTouched, stateAt, type HistoryEntry } from '../../shared/store/history';
 import { replaceState } from '../../shared/store/operations/portfolio';
 import {
   applyChanges,
-  normalizeState,
   portfolioToState,
   stateToPortfolio,
   type PortfolioMeta,
   type PortfolioState,
 } from '../../shared/store/state';
 import { continuesEdit, HISTORY_LIMIT, LOG_LIMIT } from './changes';
-import { db, journalStorage, tableOf } from './database';
+import { db, journalStorage, readStateFrom, tableOf } from './database';
 import {
   clearStacks,
   currentWindow,
@@ -79,13 +79,8 @@ async function storedRevisionRow(): Promise<{ readonly value: number; readonly e
 }
 
 /** Reads every record of the portfolio (inside the current transaction, if any). */
-async function readAll(): Promise<PortfolioState> {
-  const meta = (await db.meta.get('portfolio')) as PortfolioMeta | undefined;
-  if (!meta) throw new Error('The portfolio is missing from the database.');
-  const lists = await Promise.all(LIST_ENTITY_NAMES.map((name) => tableOf(name).toArray()));
-  const state: Record<string, unknown> = { meta };
-  LIST_ENTITY_NAMES.forEach((name, index) => (state[name] = lists[index]));
-  return normalizeState(state as PortfolioState);
+function readAll(): Promise<PortfolioState> {
+  return readStateFrom(tableOf);
 }
 
 /**
@@ -435,7 +430,10 @@ async function recordEdit(
   ) {
     const entry = await db.history.get(lastEdit.seq);
     if (entry) {
-      const merged = mergeChanges(entry.changes, changes);
+      const merged = mergeEdits(
+        { label: entry.label, changes: entry.changes, at },
+        { label, changes, at },
+      ).changes;
       const mergedAs = mergedLabel(entry.label, label);
       await db.history.put({
         ...entry,
@@ -451,28 +449,6 @@ async function recordEdit(
   const seq = await log(kind, label, changes);
   lastEdit = { seq, at, ...(mergeKey && { mergeKey }) };
   await pushEdit({ seq, label }, false);
-}
-
-/** The earliest `before` and the latest `after` of each record. */
-function mergeChanges(earlier: readonly Change[], later: readonly Change[]): Change[] {
-  const merged = [...earlier];
-  const index = new Map(merged.map((change, at) => [`${change.table}:${keyText(change.key)}`, at]));
-  for (const change of later) {
-    const at = index.get(`${change.table}:${keyText(change.key)}`);
-    const existing = at === undefined ? undefined : merged[at];
-    if (at !== undefined && existing) {
-      merged[at] = {
-        table: change.table,
-        key: change.key,
-        before: existing.before,
-        after: change.after,
-      };
-    } else {
-      index.set(`${change.table}:${keyText(change.key)}`, merged.length);
-      merged.push(change);
-    }
-  }
-  return withoutNoOps(merged);
 }
 
 // ---- Undo, redo, restore ---------------------------------------------------------------------
@@ -497,20 +473,13 @@ function same(a: unknown, b: unknown): boolean {
 
 /** Whether every record `changes` touch is still as their before-state says. */
 function stillAsBefore(state: PortfolioState, changes: readonly Change[]): boolean {
-  const indexes = new Map<string, Map<string, unknown>>();
+  const indexes = new Map<ListEntityName, Map<string, unknown>>();
   const current = (table: ListEntityName, key: string): unknown => {
     let index = indexes.get(table);
     if (!index) {
       index = new Map();
       for (const record of state[table] as readonly object[]) {
-        const value = record as Record<string, string>;
-        const recordKey =
-          table === 'ranks'
-            ? JSON.stringify([value.scenarioId, value.initiativeId])
-            : table === 'actuals'
-              ? JSON.stringify([value.initiativeId, value.periodId])
-              : String(value.id);
-        index.set(recordKey, record);
+        index.set(keyText(keyOf(table, record)), record);
       }
       indexes.set(table, index);
     }

@@ -20,20 +20,16 @@ import {
   journalUnstoredEdits,
   readHistory,
   readPortfolio,
-  readState,
   restoreToEntry,
   settleEdits,
   undo,
 } from '../../../renderer/db/repository';
-import { UNSTORED_EDITS_PREFIX, writeJournal } from '../../../renderer/db/unstored-edits';
+import { UNSTORED_EDITS_PREFIX } from '../../../renderer/db/unstored-edits';
 import { freshDatabase } from './fresh-database';
+import { journalInitiativeEdit, storedState } from './journal';
 
 const FIRST = DEMO_PORTFOLIO.initiatives[0]!;
 const SECOND = DEMO_PORTFOLIO.initiatives[1]!;
-
-function storedState() {
-  return db.transaction('r', db.tables, () => readState());
-}
 
 async function storedName(id: string): Promise<string | undefined> {
   return (await readPortfolio()).initiatives.find((entry) => entry.id === id)?.name;
@@ -61,25 +57,14 @@ afterEach(async () => {
 
 describe('journal replay', () => {
   it('does not store an edit that now breaks a rule (its prerequisite was deleted meanwhile)', async () => {
-    const state = await storedState();
-    const row = state.initiatives.find((entry) => entry.id === FIRST.id)!;
     // Window A made FIRST depend on SECOND; the page died before IndexedDB had it.
-    writeJournal(localStorage, 'lost-window', [
-      {
-        id: 'lost-1',
-        label: 'Made FIRST depend on SECOND',
-        changes: [
-          {
-            table: 'initiatives',
-            key: FIRST.id,
-            before: row,
-            after: { ...row, dependsOn: [...(row.dependsOn ?? []), SECOND.id] },
-          },
-        ],
-      },
-    ]);
+    await journalInitiativeEdit('lost-window', FIRST.id, 'Made FIRST depend on SECOND', (row) => ({
+      ...row,
+      dependsOn: [...(row.dependsOn ?? []), SECOND.id],
+    }));
     // Meanwhile another window deletes SECOND (FIRST does not reference it yet: untouched).
-    expect(row.dependsOn ?? []).not.toContain(SECOND.id);
+    const first = (await storedState()).initiatives.find((entry) => entry.id === FIRST.id)!;
+    expect(first.dependsOn ?? []).not.toContain(SECOND.id);
     expect(await deleteInitiative(SECOND.id)).toEqual({ ok: true });
 
     await reloadWindow();
@@ -90,17 +75,10 @@ describe('journal replay', () => {
   });
 
   it('lists a replayed edit in the change history (README: History lists every change)', async () => {
-    const state = await storedState();
-    const row = state.initiatives.find((entry) => entry.id === SECOND.id)!;
-    writeJournal(localStorage, 'lost-window', [
-      {
-        id: 'lost-1',
-        label: 'Renamed SECOND to Lost',
-        changes: [
-          { table: 'initiatives', key: SECOND.id, before: row, after: { ...row, name: 'Lost' } },
-        ],
-      },
-    ]);
+    await journalInitiativeEdit('lost-window', SECOND.id, 'Renamed SECOND to Lost', (row) => ({
+      ...row,
+      name: 'Lost',
+    }));
     await reloadWindow();
     expect(await storedName(SECOND.id)).toBe('Lost');
     const history = await readHistory();
@@ -111,17 +89,10 @@ describe('journal replay', () => {
     expect(await renamePortfolio('P0')).toEqual({ ok: true });
     const [p0] = await readHistory(1);
     expect(await renameInitiative(FIRST.id, 'One')).toEqual({ ok: true });
-    const state = await storedState();
-    const row = state.initiatives.find((entry) => entry.id === SECOND.id)!;
-    writeJournal(localStorage, 'lost-window', [
-      {
-        id: 'lost-1',
-        label: 'Renamed SECOND to Lost',
-        changes: [
-          { table: 'initiatives', key: SECOND.id, before: row, after: { ...row, name: 'Lost' } },
-        ],
-      },
-    ]);
+    await journalInitiativeEdit('lost-window', SECOND.id, 'Renamed SECOND to Lost', (row) => ({
+      ...row,
+      name: 'Lost',
+    }));
     await reloadWindow();
     expect(await restoreToEntry(p0!.seq, p0!.label)).toEqual({ ok: true });
     expect(await storedName(FIRST.id)).toBe(FIRST.name);
@@ -132,19 +103,17 @@ describe('journal replay', () => {
   it('undo after a reload whose last keystroke was replayed still undoes the typing', async () => {
     const key = `initiative:${FIRST.id}:name`;
     expect(await renameInitiative(FIRST.id, 'AB', { mergeKey: key })).toEqual({ ok: true });
-    const state = await storedState();
-    const row = state.initiatives.find((entry) => entry.id === FIRST.id)!;
     // The last keystroke did not reach IndexedDB before the reload; the journal has it.
     // The journal of this window (its key starts with the window's key).
-    writeJournal(localStorage, `${currentWindow()}~before-reload`, [
-      {
-        id: 'k-2',
-        label: 'Renamed “AB” to “ABC”',
-        changes: [
-          { table: 'initiatives', key: FIRST.id, before: row, after: { ...row, name: 'ABC' } },
-        ],
-      },
-    ]);
+    await journalInitiativeEdit(
+      `${currentWindow()}~before-reload`,
+      FIRST.id,
+      'Renamed “AB” to “ABC”',
+      (row) => ({
+        ...row,
+        name: 'ABC',
+      }),
+    );
     await reloadWindow();
     expect(await storedName(FIRST.id)).toBe('ABC');
     // The kept keystroke is on this window's undo stack, above the typing the database had.

@@ -22,6 +22,7 @@ import {
   type UnstoredEdit,
 } from '../../../renderer/db/unstored-edits';
 import { freshDatabase } from './fresh-database';
+import { journalInitiativeEdit } from './journal';
 
 const FIRST = DEMO_PORTFOLIO.initiatives[0]!;
 const NAME_KEY = `initiative:${FIRST.id}:name`;
@@ -158,17 +159,10 @@ describe('edits on their way to the database', () => {
   });
 
   it('replays at the next start what the database never got, and marks it unsaved', async () => {
-    const state = await storedState();
-    const row = state.initiatives.find((entry) => entry.id === FIRST.id)!;
-    writeJournal(localStorage, 'lost-window', [
-      {
-        id: 'lost-1',
-        label: 'Rename initiative',
-        changes: [
-          { table: 'initiatives', key: FIRST.id, before: row, after: { ...row, name: 'Kept' } },
-        ],
-      },
-    ]);
+    await journalInitiativeEdit('lost-window', FIRST.id, 'Rename initiative', (row) => ({
+      ...row,
+      name: 'Kept',
+    }));
     await restart();
     expect(await storedName(FIRST.id)).toBe('Kept');
     expect(await hasUnsavedChanges()).toBe(true);
