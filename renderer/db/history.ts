@@ -78,8 +78,9 @@ async function save(next: HistoryState, stored = false): Promise<void> {
 
 /** Reads this window's stacks from the database (after a reload), with the entries' labels. */
 export async function loadStacks(): Promise<void> {
-  const row = await db.stacks.get(currentWindow());
-  if (!row) return;
+  // None stored yet: this window has nothing to undo (a write that would have been its first was
+  // rolled back, say).
+  const row = (await db.stacks.get(currentWindow())) ?? { undo: [], redo: [] };
   const seqs = [...row.undo, ...row.redo];
   const entries = await db.history.bulkGet(seqs);
   const labels = new Map<number, string>();

@@ -259,51 +259,74 @@ export function markSaved(): Promise<void> {
 
 const ALL_TABLES = () => [...TABLE_NAMES, ...HISTORY_TABLES].map((name) => db.table(name));
 
-/** Applies checked changes to the database and moves the revision on. */
-async function store(
-  before: PortfolioState,
-  changes: readonly Change[],
-  marksUnsaved: boolean,
-): Promise<PortfolioState> {
-  const { value: revision, epoch } = await storedRevisionRow();
-  const next: RevisionRow = { key: 'revision', value: revision + 1, ...(epoch && { epoch }) };
-  // Asked for all at once: the transaction carries them out in this order, without a wait for
-  // each one's answer before the next is asked.
-  await Promise.all([
-    ...changes.map((change) => {
-      const table = tableOf(change.table);
-      return change.after === undefined
-        ? table.delete(change.key as never)
-        : table.put(change.after);
-    }),
-    db.meta.put(next),
-    setUnsaved(marksUnsaved),
+/**
+ * What a write needs to know before it plans: the state (this window's copy when current), the
+ * database's id, and the newest history entry's sequence number. Asked for together, in one
+ * round trip to the database.
+ */
+async function readForWrite(): Promise<{
+  readonly before: PortfolioState;
+  readonly epoch: string;
+  readonly newest: number;
+}> {
+  const [before, newest] = await Promise.all([
+    readState(),
+    db.history.orderBy(':id').lastKey() as Promise<number | undefined>,
   ]);
-  const state = applyChanges(before, changes);
-  cached = { revision: revision + 1, epoch, state };
-  return state;
+  return { before, epoch: cached?.epoch ?? '', newest: newest ?? 0 };
 }
 
-/** Adds an entry to the change history; returns its sequence number. */
-async function log(
+/**
+ * Asks for every write of an edit at once (the transaction carries them out in this order,
+ * without a wait for each one's answer before the next is asked): the changed records, the
+ * revision moved on, the unsaved flag. Moves this window's copy on to `after`.
+ */
+function store(
+  after: PortfolioState,
+  changes: readonly Change[],
+  marksUnsaved: boolean,
+  { revision, epoch }: { readonly revision: number; readonly epoch: string },
+): Promise<unknown>[] {
+  const next: RevisionRow = { key: 'revision', value: revision + 1, ...(epoch && { epoch }) };
+  const writes: Promise<unknown>[] = changes.map((change) => {
+    const table = tableOf(change.table);
+    return change.after === undefined ? table.delete(change.key as never) : table.put(change.after);
+  });
+  writes.push(db.meta.put(next), setUnsaved(marksUnsaved));
+  cached = { revision: revision + 1, epoch, state: after };
+  return writes;
+}
+
+/** The revision this window's copy was read at (just read by `readForWrite`). */
+function currentRevision(): { readonly revision: number; readonly epoch: string } {
+  if (!cached) throw new Error('The portfolio was not read before writing.');
+  return { revision: cached.revision, epoch: cached.epoch };
+}
+
+/**
+ * Writes an entry of the change history as number `seq` (one past the newest, read in the same
+ * transaction), and every 50 entries drops those beyond the limit.
+ */
+function log(entry: HistoryEntry): Promise<unknown>[] {
+  const writes: Promise<unknown>[] = [db.history.put(entry)];
+  if (entry.seq % 50 === 0) {
+    writes.push(
+      db.history
+        .where('seq')
+        .belowOrEqual(entry.seq - LOG_LIMIT)
+        .delete(),
+    );
+  }
+  return writes;
+}
+
+function newEntry(
+  seq: number,
   kind: HistoryEntry['kind'],
   label: string,
   changes: readonly Change[],
-): Promise<number> {
-  const entry: Omit<HistoryEntry, 'seq'> = {
-    at: new Date().toISOString(),
-    label,
-    who: editorName(),
-    kind,
-    changes,
-  };
-  const seq = (await db.history.add(entry as HistoryEntry)) as number;
-  if (seq % 50 === 0)
-    await db.history
-      .where('seq')
-      .belowOrEqual(seq - LOG_LIMIT)
-      .delete();
-  return seq;
+): HistoryEntry {
+  return { seq, at: new Date().toISOString(), label, who: editorName(), kind, changes };
 }
 
 /**
@@ -359,7 +382,8 @@ async function storeEdit(edit: PendingEdit): Promise<EditResult> {
 
 /**
  * The transaction of every edit: reads the state, plans on it, checks the result with the
- * reader's rules, stores it and records it in the history and on the undo stack.
+ * reader's rules, stores it and records it in the history and on the undo stack. Two round trips
+ * to the database: one to read, one to write.
  */
 async function storeChecked(
   planner: (before: PortfolioState) => Promise<EditPlan>,
@@ -369,7 +393,7 @@ async function storeChecked(
   let unchanged = false;
   try {
     await db.transaction('rw', ALL_TABLES(), async () => {
-      const before = await readState();
+      const { before, epoch, newest } = await readForWrite();
       let plan: EditPlan;
       try {
         plan = await planner(before);
@@ -384,71 +408,102 @@ async function storeChecked(
         unchanged = true;
         return;
       }
-      const problems = problemsAfter(applyChanges(before, changes), changes);
+      const after = applyChanges(before, changes);
+      const problems = problemsAfter(after, changes);
       if (problems.length > 0) throw new EditRefused(problems);
-      await store(before, changes, options.marksUnsaved ?? true);
-      await recordEdit(plan.label, changes, options.mergeKey, kind);
+      const revision = currentRevision();
+      await Promise.all([
+        ...store(after, changes, options.marksUnsaved ?? true, revision),
+        ...recordEdit({
+          label: plan.label,
+          changes,
+          mergeKey: options.mergeKey,
+          kind,
+          newest,
+          epoch,
+        }),
+      ]);
     });
     return unchanged ? { ok: true, unchanged: true } : { ok: true };
   } catch (error) {
     if (error instanceof EditRefused) return { ok: false, problems: error.problems };
     // The transaction was rolled back after `store` moved this window's copy on: forget it, and
     // take the undo stacks back as stored.
-    forgetState();
-    void loadStacks().catch(() => undefined);
+    await forgetWrites();
     throw error;
   }
 }
 
-/** Typing into one field within a moment is one history entry and one undo step. */
-let lastEdit: { readonly seq: number; readonly mergeKey?: string; readonly at: number } | undefined;
+/**
+ * The newest entry of the history when this window wrote it, kept to grow it with typing: typing
+ * into one field within a moment is one history entry and one undo step.
+ */
+let lastEdit:
+  | {
+      readonly entry: HistoryEntry;
+      readonly epoch: string;
+      readonly mergeKey?: string;
+      readonly at: number;
+    }
+  | undefined;
 
-async function recordEdit(
-  label: string,
-  changes: readonly Change[],
-  mergeKey: string | undefined,
-  kind: 'edit' | 'restore' = 'edit',
-): Promise<void> {
+/**
+ * After a write was rolled back: what this window kept of the database may be wrong. The undo
+ * stacks are read back as stored before the failed write's caller hears of it.
+ */
+async function forgetWrites(): Promise<void> {
+  forgetState();
+  lastEdit = undefined;
+  await loadStacks().catch(() => undefined);
+}
+
+/** Records an edit in the history and on the undo stack; returns the writes it asked for. */
+function recordEdit(edit: {
+  readonly label: string;
+  readonly changes: readonly Change[];
+  readonly mergeKey: string | undefined;
+  readonly kind: 'edit' | 'restore';
+  /** The newest entry's sequence number, read in this transaction. */
+  readonly newest: number;
+  readonly epoch: string;
+}): Promise<unknown>[] {
+  const { label, changes, mergeKey, kind, newest, epoch } = edit;
   const at = Date.now();
-  const top = stackTop('undo')?.seq;
-  // Only into the newest entry of the history: after another window's entry, typing goes on in
-  // an entry of its own, so that every entry says how the portfolio was right after it.
-  const newest = lastEdit ? (await db.history.orderBy('seq').last())?.seq : undefined;
+  const grown = lastEdit;
+  // Only into the newest entry of the history, this window's own and on top of its undo stack:
+  // after another window's entry, typing goes on in an entry of its own, so that every entry
+  // says how the portfolio was right after it.
   if (
-    lastEdit &&
-    top === lastEdit.seq &&
-    newest === lastEdit.seq &&
+    grown &&
+    grown.epoch === epoch &&
+    grown.entry.seq === newest &&
+    stackTop('undo')?.seq === newest &&
     continuesEdit(
       {
         label,
         changes,
-        at: lastEdit.at,
-        ...(lastEdit.mergeKey && { mergeKey: lastEdit.mergeKey }),
+        at: grown.at,
+        ...(grown.mergeKey && { mergeKey: grown.mergeKey }),
       },
       { label, changes, at, ...(mergeKey && { mergeKey }) },
     )
   ) {
-    const entry = await db.history.get(lastEdit.seq);
-    if (entry) {
-      const merged = mergeEdits(
+    const { entry } = grown;
+    const merged: HistoryEntry = {
+      ...entry,
+      label: mergedLabel(entry.label, label),
+      changes: mergeEdits(
         { label: entry.label, changes: entry.changes, at },
         { label, changes, at },
-      ).changes;
-      const mergedAs = mergedLabel(entry.label, label);
-      await db.history.put({
-        ...entry,
-        label: mergedAs,
-        changes: merged,
-        at: new Date(at).toISOString(),
-      });
-      lastEdit = { seq: entry.seq, at, ...(mergeKey && { mergeKey }) };
-      await pushEdit({ seq: entry.seq, label: mergedAs }, true);
-      return;
-    }
+      ).changes,
+      at: new Date(at).toISOString(),
+    };
+    lastEdit = { entry: merged, epoch, at, ...(mergeKey && { mergeKey }) };
+    return [db.history.put(merged), pushEdit({ seq: merged.seq, label: merged.label }, true)];
   }
-  const seq = await log(kind, label, changes);
-  lastEdit = { seq, at, ...(mergeKey && { mergeKey }) };
-  await pushEdit({ seq, label }, false);
+  const entry = newEntry(newest + 1, kind, label, changes);
+  lastEdit = { entry, epoch, at, ...(mergeKey && { mergeKey }) };
+  return [...log(entry), pushEdit({ seq: entry.seq, label }, false)];
 }
 
 // ---- Undo, redo, restore ---------------------------------------------------------------------
@@ -494,18 +549,23 @@ function stillAsBefore(state: PortfolioState, changes: readonly Change[]): boole
 
 async function replay(which: 'undo' | 'redo', entry: StackEntry): Promise<ReplayResult> {
   return db.transaction('rw', ALL_TABLES(), async () => {
-    const stored = await db.history.get(entry.seq);
+    const [stored, { before, newest }] = await Promise.all([
+      db.history.get(entry.seq),
+      readForWrite(),
+    ]);
     if (!stored) throw new ReplayConflict();
     const changes = which === 'undo' ? invertChanges(stored.changes) : [...stored.changes];
-    const before = await readState();
     if (!stillAsBefore(before, changes)) throw new ReplayConflict();
-    const problems = problemsAfter(applyChanges(before, changes), changes);
+    const after = applyChanges(before, changes);
+    const problems = problemsAfter(after, changes);
     if (problems.length > 0) return { kind: 'refused', label: entry.label, problems } as const;
-    await store(before, changes, true);
-    await log(which, `${which === 'undo' ? 'Undid' : 'Redid'}: ${stored.label}`, changes);
-    if (which === 'undo') await moveToRedo(entry);
-    else await moveToUndo(entry);
+    const label = `${which === 'undo' ? 'Undid' : 'Redid'}: ${stored.label}`;
     lastEdit = undefined;
+    await Promise.all([
+      ...store(after, changes, true, currentRevision()),
+      ...log(newEntry(newest + 1, which, label, changes)),
+      which === 'undo' ? moveToRedo(entry) : moveToUndo(entry),
+    ]);
     return { kind: 'done', label: entry.label } as const;
   });
 }
@@ -518,8 +578,7 @@ async function replayTop(which: 'undo' | 'redo'): Promise<ReplayResult> {
   } catch (error) {
     if (!(error instanceof ReplayConflict)) {
       // Rolled back, possibly after `store` moved this window's copy on: forget it.
-      forgetState();
-      void loadStacks().catch(() => undefined);
+      await forgetWrites();
       throw error;
     }
     // The history no longer describes the stored data; replaying any of it could lose work.

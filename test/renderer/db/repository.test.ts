@@ -220,7 +220,7 @@ describe('the database', () => {
     const first = DEMO_PORTFOLIO.initiatives[0]!;
     await readPortfolio();
     // The records are written, then recording the history fails: the transaction rolls back.
-    vi.spyOn(db.history, 'add').mockImplementation(
+    vi.spyOn(db.history, 'put').mockImplementation(
       () => Promise.reject(new Error('quota exceeded')) as never,
     );
     await expect(renameInitiative(first.id, 'Never stored')).rejects.toThrow('quota exceeded');
@@ -239,7 +239,7 @@ describe('the database', () => {
   it('forgets its copy of an undo the database rolled back', async () => {
     const first = DEMO_PORTFOLIO.initiatives[0]!;
     await renameInitiative(first.id, 'Kept');
-    vi.spyOn(db.history, 'add').mockImplementation(
+    vi.spyOn(db.history, 'put').mockImplementation(
       () => Promise.reject(new Error('quota exceeded')) as never,
     );
     await expect(undo()).rejects.toThrow('quota exceeded');
