@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
 import { INITIATIVE_STATUSES } from '../../../shared/portfolio/types';
 import { createInitiative } from '../../db/edits';
 import type { Portfolio } from '../../../shared/portfolio/types';
@@ -24,6 +25,25 @@ const COLUMNS: readonly {
   { key: 'duration', label: 'Periods', numeric: true, wide: true },
 ];
 
+/** A row's height before it is measured (one line of text). */
+const ROW_HEIGHT = 37;
+/** Rows drawn beyond the visible ones, above and below. */
+const OVERSCAN = 12;
+/**
+ * Lists longer than this draw only the rows in view. Shorter ones are all on the page, where the
+ * browser's find and a screen reader's table commands reach every row.
+ */
+export const DRAW_ALL_UP_TO = 200;
+
+/** Stands in for the rows not drawn: keeps the table's height, and its scroll bar, right. */
+function Spacer({ height }: { readonly height: number }) {
+  return (
+    <tr aria-hidden="true" className="initiative-table__spacer">
+      <td colSpan={COLUMNS.length + 1} style={{ height }} />
+    </tr>
+  );
+}
+
 export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio }) {
   const query = useAppStore((state) => state.initiativeQuery);
   const setQuery = useAppStore((state) => state.setInitiativeQuery);
@@ -32,6 +52,32 @@ export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio })
   const listRows = useMemo(() => queryInitiatives(portfolio, query), [portfolio, query]);
   const teamName = new Map(portfolio.teams.map((team) => [team.id, team.name]));
   const selected = portfolio.initiatives.find((initiative) => initiative.id === selectedId);
+  // A long list has only the rows in view on the page (a portfolio can hold 20,000): the others
+  // are stood in for by one spacer row above and one below, so the table keeps its height and its
+  // scroll bar.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const inView = listRows.length > DRAW_ALL_UP_TO;
+  const virtualizer = useVirtualizer({
+    enabled: inView,
+    count: listRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => listRows[index]?.initiative.id ?? index,
+    overscan: OVERSCAN,
+    // Enough rows for a first paint before the table has been measured.
+    initialRect: { width: 960, height: 900 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const drawn = inView ? items.map((item) => item.index) : listRows.map((_, index) => index);
+  const above = inView ? (items[0]?.start ?? 0) : 0;
+  const below = inView ? Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)) : 0;
+  // Opened from its address or from another area: the chosen initiative's row is scrolled to.
+  const selectedIndex = listRows.findIndex((row) => row.initiative.id === selectedId);
+  useEffect(() => {
+    if (inView && selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    // Only when another initiative is chosen, not on every edit of this one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId]);
   const filtered =
     JSON.stringify({ ...query, sort: 'order', descending: false }) !==
     JSON.stringify(DEFAULT_INITIATIVE_QUERY);
@@ -177,11 +223,11 @@ export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio })
             <p>Change the search or clear the filters.</p>
           </div>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table initiative-table">
+          <div className="table-scroll initiatives__scroll" ref={scrollRef}>
+            <table className="data-table initiative-table" aria-rowcount={listRows.length + 1}>
               <caption className="visually-hidden">Initiatives, sorted by {query.sort}</caption>
               <thead>
-                <tr>
+                <tr aria-rowindex={1}>
                   {COLUMNS.map((column) => (
                     <th
                       key={column.key}
@@ -213,44 +259,53 @@ export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio })
                 </tr>
               </thead>
               <tbody>
-                {listRows.map((row) => (
-                  <tr
-                    key={row.initiative.id}
-                    aria-current={row.initiative.id === selectedId ? 'true' : undefined}
-                  >
-                    <td className="num muted">{row.order}</td>
-                    <td className="initiative-table__name">
-                      <a
-                        href={`#/portfolio/initiatives/${encodeURIComponent(row.initiative.id)}`}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          navigate({ initiativeId: row.initiative.id });
-                        }}
-                      >
-                        {row.initiative.name}
-                      </a>
-                      {row.initiative.forced && (
-                        <span className={`badge badge--forced-${row.initiative.forced}`}>
-                          forced {row.initiative.forced}
+                {above > 0 && <Spacer height={above} />}
+                {drawn.map((index) => {
+                  const row = listRows[index];
+                  if (!row) return null;
+                  return (
+                    <tr
+                      key={row.initiative.id}
+                      ref={inView ? virtualizer.measureElement : undefined}
+                      data-index={index}
+                      aria-rowindex={index + 2}
+                      aria-current={row.initiative.id === selectedId ? 'true' : undefined}
+                    >
+                      <td className="num muted">{row.order}</td>
+                      <td className="initiative-table__name">
+                        <a
+                          href={`#/portfolio/initiatives/${encodeURIComponent(row.initiative.id)}`}
+                          onClick={(event) => {
+                            event.preventDefault();
+                            navigate({ initiativeId: row.initiative.id });
+                          }}
+                        >
+                          {row.initiative.name}
+                        </a>
+                        {row.initiative.forced && (
+                          <span className={`badge badge--forced-${row.initiative.forced}`}>
+                            forced {row.initiative.forced}
+                          </span>
+                        )}
+                      </td>
+                      <td>
+                        <span className={`status status--${row.initiative.status}`}>
+                          {STATUS_LABELS[row.initiative.status]}
                         </span>
-                      )}
-                    </td>
-                    <td>
-                      <span className={`status status--${row.initiative.status}`}>
-                        {STATUS_LABELS[row.initiative.status]}
-                      </span>
-                    </td>
-                    <td className="num">
-                      {row.value === undefined ? '–' : formatNumber(row.value)}
-                    </td>
-                    <td className="num col-wide">{formatMoney(row.spend, portfolio.currency)}</td>
-                    <td className="num col-wide">{formatNumber(row.effort)}</td>
-                    <td className="num col-wide">{row.duration}</td>
-                    <td className="col-wide teams-cell">
-                      {row.teamIds.map((id) => teamName.get(id) ?? id).join(', ')}
-                    </td>
-                  </tr>
-                ))}
+                      </td>
+                      <td className="num">
+                        {row.value === undefined ? '–' : formatNumber(row.value)}
+                      </td>
+                      <td className="num col-wide">{formatMoney(row.spend, portfolio.currency)}</td>
+                      <td className="num col-wide">{formatNumber(row.effort)}</td>
+                      <td className="num col-wide">{row.duration}</td>
+                      <td className="col-wide teams-cell">
+                        {row.teamIds.map((id) => teamName.get(id) ?? id).join(', ')}
+                      </td>
+                    </tr>
+                  );
+                })}
+                {below > 0 && <Spacer height={below} />}
               </tbody>
             </table>
           </div>
