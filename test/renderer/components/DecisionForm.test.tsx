@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Decision } from '../../../shared/portfolio/types';
@@ -166,6 +166,12 @@ describe('the decision form', () => {
       screen.getByRole('button', { name: 'Remove Initiative: NIS2 security controls' }),
     );
     expect(screen.queryByText('Initiative: NIS2 security controls')).not.toBeInTheDocument();
+    // The focus moves on to the next chip's Remove button.
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Remove Initiative: old-pilot (deleted)' }),
+      ).toHaveFocus(),
+    );
     // The removed item is offered again.
     await user.click(field.concerns());
     await user.keyboard('nis');
