@@ -26,6 +26,7 @@ import {
 } from '../prioritize/cutline';
 import { scenarioFigures, type ScenarioFigures } from '../prioritize/scenario-comparison';
 import { isCommitted, isPinned } from '../prioritize/status';
+import { fundedSplit, objectiveTree, type ObjectiveFunding } from '../strategy/alignment';
 import { optimizedOrigin, readOptimizedFrom } from './optimized';
 import type { FrozenAnalysis, FrozenOptimizeResult, PackSettings } from './types';
 
@@ -155,19 +156,8 @@ export type RankedRow = {
   readonly objectives: readonly string[];
 };
 
-export type AlignmentRow = {
-  readonly id: string;
-  readonly name: string;
-  /** 0 for a theme, 1 for an objective under it, and so on. */
-  readonly depth: number;
-  readonly weight?: number;
-  /** Share of the funded spend that serves this objective (children included), 0..1. */
-  readonly spendShare: number;
-  /** Share of the funded capacity that serves it, 0..1. */
-  readonly capacityShare: number;
-  /** Funded initiatives linked to it (children included). */
-  readonly funded: number;
-};
+/** One objective's share of the funded spend and capacity; see `fundedSplit`. */
+export type AlignmentRow = ObjectiveFunding;
 
 export type ValueEffortPoint = {
   readonly id: string;
@@ -586,78 +576,6 @@ function decisionLogOf(portfolio: Portfolio, settings: PackSettings): DecisionLo
   return { ...window, entries };
 }
 
-/**
- * Splits each funded initiative's spend and effort over the objectives it links to, in
- * proportion to its contributions, and adds a theme's children into the theme.
- */
-function alignmentOf(
-  portfolio: Portfolio,
-  funded: readonly Initiative[],
-): { rows: AlignmentRow[]; unaligned: PackContent['unaligned'] } {
-  const objectiveIds = new Set(portfolio.objectives.map((objective) => objective.id));
-  const spend = new Map<string, number>();
-  const effort = new Map<string, number>();
-  const count = new Map<string, Set<string>>();
-  let spendTotal = 0;
-  let effortTotal = 0;
-  let spendUnlinked = 0;
-  let effortUnlinked = 0;
-  const parentOf = new Map(portfolio.objectives.map((o) => [o.id, o.parentId ?? null]));
-  const ancestors = (id: string): string[] => {
-    const chain: string[] = [];
-    const seen = new Set<string>();
-    let current: string | null = id;
-    while (current !== null && objectiveIds.has(current) && !seen.has(current)) {
-      seen.add(current);
-      chain.push(current);
-      current = parentOf.get(current) ?? null;
-    }
-    return chain;
-  };
-  for (const initiative of funded) {
-    const s = totalSpend(initiative);
-    const e = totalEffort(initiative);
-    spendTotal += s;
-    effortTotal += e;
-    const links = (initiative.objectives ?? []).filter(
-      (link) => objectiveIds.has(link.id) && link.contribution > 0,
-    );
-    const weight = links.reduce((sum, link) => sum + link.contribution, 0);
-    if (weight <= 0) {
-      spendUnlinked += s;
-      effortUnlinked += e;
-      continue;
-    }
-    for (const link of links) {
-      const share = link.contribution / weight;
-      for (const id of ancestors(link.id)) {
-        spend.set(id, (spend.get(id) ?? 0) + s * share);
-        effort.set(id, (effort.get(id) ?? 0) + e * share);
-        const set = count.get(id) ?? new Set<string>();
-        set.add(initiative.id);
-        count.set(id, set);
-      }
-    }
-  }
-  const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
-  const rows: AlignmentRow[] = objectiveTree(portfolio).map(({ objective, depth }) => ({
-    id: objective.id,
-    name: objective.name,
-    depth,
-    ...(objective.weight !== undefined && { weight: objective.weight }),
-    spendShare: ratio(spend.get(objective.id) ?? 0, spendTotal),
-    capacityShare: ratio(effort.get(objective.id) ?? 0, effortTotal),
-    funded: count.get(objective.id)?.size ?? 0,
-  }));
-  return {
-    rows,
-    unaligned: {
-      spendShare: ratio(spendUnlinked, spendTotal),
-      capacityShare: ratio(effortUnlinked, effortTotal),
-    },
-  };
-}
-
 function risksOf(
   portfolio: Portfolio,
   cutLine: CutLine,
@@ -703,7 +621,7 @@ function risksOf(
     }
   }
   const unvalued = funded.filter(
-    (initiative) => initiativeValue(initiative, portfolio.scoring) === undefined,
+    (initiative) => initiativeValue(initiative, portfolio) === undefined,
   );
   for (const initiative of unvalued) {
     risks.push({
@@ -842,34 +760,6 @@ function optimizerEntries(
   return entries;
 }
 
-type Objective = Portfolio['objectives'][number];
-
-/**
- * Objectives as a tree reads, each with its depth: a theme, then the objectives under it. A
- * parent that does not exist counts as none; objectives caught in a parent cycle (which a valid
- * file cannot have) follow at depth 0, so that none is lost.
- */
-function objectiveTree(portfolio: Portfolio): { objective: Objective; depth: number }[] {
-  const ids = new Set(portfolio.objectives.map((objective) => objective.id));
-  const ordered: { objective: Objective; depth: number }[] = [];
-  const seen = new Set<string>();
-  const visit = (parent: string | null, depth: number) => {
-    for (const objective of portfolio.objectives) {
-      const parentId =
-        objective.parentId != null && ids.has(objective.parentId) ? objective.parentId : null;
-      if (parentId !== parent || seen.has(objective.id)) continue;
-      seen.add(objective.id);
-      ordered.push({ objective, depth });
-      visit(objective.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  for (const objective of portfolio.objectives) {
-    if (!seen.has(objective.id)) ordered.push({ objective, depth: 0 });
-  }
-  return ordered;
-}
-
 function recordOf(
   portfolio: Portfolio,
   settings: PackSettings,
@@ -924,7 +814,7 @@ function recordOf(
         weight: criterion.weight === undefined ? '1 (default)' : number(criterion.weight, 3),
       })),
     },
-    objectives: objectiveTree(portfolio).map(({ objective, depth }) => ({
+    objectives: objectiveTree(portfolio.objectives).map(({ objective, depth }) => ({
       name: objective.name,
       depth,
       weight: objective.weight === undefined ? '—' : number(objective.weight, 3),
@@ -1092,7 +982,7 @@ export function buildPackContent(
     const initiative = byId.get(id);
     const placement = cutLine.byId.get(id);
     if (!initiative || !placement) return [];
-    const value = initiativeValue(initiative, portfolio.scoring);
+    const value = initiativeValue(initiative, portfolio);
     const place: LinePlace = !placement.above ? 'below' : gap.has(id) ? 'gap' : 'above';
     return [
       {
@@ -1120,7 +1010,7 @@ export function buildPackContent(
   const { optimize, source } = optimizerOf(portfolio, scenario, analysis);
   const decisions = decisionsOf(portfolio, ranked, optimize, figures.valueAbove);
   const risks = risksOf(portfolio, cutLine, funded, name);
-  const alignment = alignmentOf(portfolio, funded);
+  const alignment = fundedSplit(portfolio, funded);
   const valueEffort: ValueEffortPoint[] = ranked.flatMap((row) =>
     row.value === undefined
       ? []

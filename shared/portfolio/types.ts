@@ -61,10 +61,47 @@ export type Objective = {
   readonly extras?: Extras;
 };
 
+/**
+ * The scale a criterion is scored on: a range (any number from its low to its high end), or the
+ * modified Fibonacci scale 1, 2, 3, 5, 8, 13, 20 (one of those numbers).
+ */
+export const CRITERION_SCALES = ['1-5', '1-10', '0-10', '0-100', 'fibonacci'] as const;
+export type CriterionScale = (typeof CRITERION_SCALES)[number];
+
+/**
+ * Where a criterion's score comes from: typed for each initiative (`score`, the default), or
+ * computed from its objective links (`strategic-fit`: global weight × contribution).
+ */
+export const CRITERION_SOURCES = ['score', 'strategic-fit'] as const;
+export type CriterionSource = (typeof CRITERION_SOURCES)[number];
+
 export type Criterion = {
   readonly id: string;
   readonly name: string;
   readonly weight?: number;
+  /** Baton extension: the scale scores are typed on. */
+  readonly scale?: CriterionScale;
+  /** Baton extension: where the score comes from. */
+  readonly source?: CriterionSource;
+  readonly extras?: Extras;
+};
+
+/** Baton extension: one pairwise judgment, `a` is `ratio` times as important as `b` (1/9..9). */
+export type Judgment = {
+  readonly a: string;
+  readonly b: string;
+  readonly ratio: number;
+  readonly extras?: Extras;
+};
+
+/**
+ * Baton extension (top-level key `objectiveComparisons`): the pairwise judgments of one sibling
+ * group of objectives, the children of `parentId` (null: the top-level themes). A group with
+ * judgments takes its weights from them (AHP's principal eigenvector).
+ */
+export type ObjectiveComparison = {
+  readonly parentId: string | null;
+  readonly judgments: readonly Judgment[];
   readonly extras?: Extras;
 };
 
@@ -194,6 +231,8 @@ export type Portfolio = {
   /** Spend limit per period id. Absent: no budget constraint; a missing key: none that period. */
   readonly budget?: Readonly<Record<string, number>>;
   readonly objectives: readonly Objective[];
+  /** Baton extension: pairwise judgments per sibling group of objectives. */
+  readonly objectiveComparisons?: readonly ObjectiveComparison[];
   readonly scoring?: ScoringModel;
   readonly initiatives: readonly Initiative[];
   readonly scenarios: readonly Scenario[];
