@@ -8,6 +8,7 @@ import {
   EXIT_FAILURE,
   USAGE,
   cutlineCommand,
+  scoreCommand,
   optimizeCommand,
   packRequest,
   parseArgs,
@@ -71,6 +72,7 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
     const clock = () => performance.now() / 1000;
     return optimizeCommand(parsed.file, text, parsed.options['time-limit'], highs, clock);
   }
+  if (parsed.command === 'score') return scoreCommand(parsed.file, text);
   return parsed.command === 'cutline'
     ? cutlineCommand(parsed.file, text, parsed.options.scenario)
     : validateCommand(parsed.file, text);

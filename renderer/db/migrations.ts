@@ -4,7 +4,7 @@
  */
 
 import { generateNKeysBetween } from 'fractional-indexing';
-import { liftEstimateRange } from '../../shared/portfolio/migrations';
+import { keepScoresOnTheirScale, liftEstimateRange } from '../../shared/portfolio/migrations';
 import type { Initiative } from '../../shared/portfolio/types';
 import { ranksBetween } from '../../shared/prioritize/fractional-rank';
 
@@ -83,8 +83,33 @@ function orderKeys(tables: Readonly<MigrationTables>): MigrationTables {
   return result;
 }
 
+type MetaRowV3 = { readonly key: string; readonly scoring?: unknown };
+
+/**
+ * Version 4: the file's step to revision 3 (`keepScoresOnTheirScale`): scores are checked on their
+ * criterion's scale, and the stored scores keep their meaning (a WSJF criterion scored off the
+ * Fibonacci scale names the 0–100 scale; a RICE impact or confidence off RICE's values is kept
+ * aside in the initiative's `extras.scoresUnread`).
+ */
+function scoresOnTheirScale(tables: Readonly<MigrationTables>): MigrationTables {
+  const metaRows = (tables.meta ?? []) as MetaRowV3[];
+  const portfolio = metaRows.find((row) => row.key === 'portfolio');
+  const initiatives = (tables.initiatives ?? []) as Initiative[];
+  if (!portfolio) return {};
+  const kept = keepScoresOnTheirScale(portfolio.scoring, initiatives, 'extras');
+  const result: MigrationTables = {};
+  if (kept.scoring !== portfolio.scoring) {
+    result.meta = metaRows.map((row) =>
+      row === portfolio ? { ...row, scoring: kept.scoring } : row,
+    );
+  }
+  if (kept.initiatives !== initiatives) result.initiatives = [...kept.initiatives];
+  return result;
+}
+
 /** Registered migrations by name. Version 1 is the first schema and needs none. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   fractionalRanks: { reads: ['scenarios'], migrate: fractionalRanks },
   orderKeys: { reads: [...POSITIONED_TABLES, 'ranks'], migrate: orderKeys },
+  scoresOnTheirScale: { reads: ['meta', 'initiatives'], migrate: scoresOnTheirScale },
 };

@@ -100,6 +100,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     migration: 'orderKeys',
   },
+  { version: 4, stores: {}, migration: 'scoresOnTheirScale' },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -10,6 +10,7 @@ import { defaultPackSettings, parseSectionList } from '../pack/settings';
 import type { PackInput } from '../pack/types';
 import type { Portfolio } from '../portfolio/types';
 import { computeCutLine, cutLineReport, stackOrder } from '../prioritize/cutline';
+import { scoreReport } from '../strategy/score-report';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -24,6 +25,7 @@ export type CliOutput = {
 export const USAGE = `Usage:
   baton validate FILE
   baton cutline  FILE [--scenario ID]
+  baton score    FILE
   baton optimize FILE [--time-limit SECONDS]
   baton pack     FILE --out PACK.pdf [--sections a,b,c] [--scenario ID]
 
@@ -39,6 +41,7 @@ export type ParsedArgs = {
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   validate: [],
   cutline: ['scenario'],
+  score: [],
   optimize: ['time-limit'],
   pack: ['out', 'sections', 'scenario'],
 };
@@ -155,6 +158,21 @@ export function cutlineCommand(fileLabel: string, text: string, scenarioId?: str
   const order = stackOrder(portfolio, scenarioId);
   const report = cutLineReport(portfolio, computeCutLine(portfolio, order), order);
   return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', code: EXIT_OK };
+}
+
+/**
+ * `score`: the scoring model, each objective's local and global weight (and the consistency of
+ * each group compared pairwise), each initiative's value, priority, rank and breakdown by
+ * criterion (shared/strategy/score-report.ts).
+ */
+export function scoreCommand(fileLabel: string, text: string): CliOutput {
+  const result = read(fileLabel, text);
+  if (!('portfolio' in result)) return result;
+  return {
+    stdout: `${JSON.stringify(scoreReport(result.portfolio), null, 2)}\n`,
+    stderr: '',
+    code: EXIT_OK,
+  };
 }
 
 /** Default `--time-limit` of `optimize`, in seconds. */

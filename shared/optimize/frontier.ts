@@ -55,7 +55,7 @@ const valueOf = (portfolio: Portfolio, ids: Iterable<string>) => {
   let total = 0;
   for (const id of ids) {
     const item = byId.get(id);
-    if (item) total += initiativeValue(item, portfolio.scoring) ?? 0;
+    if (item) total += initiativeValue(item, portfolio) ?? 0;
   }
   return total;
 };
@@ -71,7 +71,7 @@ function curveOf(portfolio: Portfolio, order: readonly string[]): CurvePoint[] {
     const item = byId.get(placement.id);
     if (!item) continue;
     spend += totalSpend(item);
-    value += initiativeValue(item, portfolio.scoring) ?? 0;
+    value += initiativeValue(item, portfolio) ?? 0;
     points.push({ spend, value });
   }
   return points;
@@ -81,7 +81,7 @@ function curveOf(portfolio: Portfolio, order: readonly string[]): CurvePoint[] {
 export function valuePerCostOrder(portfolio: Portfolio): string[] {
   return portfolio.initiatives
     .map((item) => {
-      const value = initiativeValue(item, portfolio.scoring) ?? 0;
+      const value = initiativeValue(item, portfolio) ?? 0;
       const cost = totalSpend(item);
       return { id: item.id, ratio: cost > 0 ? value / cost : Number.POSITIVE_INFINITY, value };
     })

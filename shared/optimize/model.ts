@@ -137,7 +137,7 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
       initiative,
       id: initiative.id,
       value:
-        adjustments.value?.[initiative.id] ?? initiativeValue(initiative, portfolio.scoring) ?? 0,
+        adjustments.value?.[initiative.id] ?? initiativeValue(initiative, portfolio) ?? 0,
       duration: Math.max(1, initiativeDuration(initiative)),
       totalSpend: totalSpend(initiative),
       ...(forced !== undefined && { forced }),

@@ -62,7 +62,7 @@ export function robustness(
     const demandScale: Record<string, number> = {};
     for (const item of portfolio.initiatives) {
       const range = estimateRange(item, settings.range);
-      value[item.id] = (initiativeValue(item, portfolio.scoring) ?? 0) * draw(range);
+      value[item.id] = (initiativeValue(item, portfolio) ?? 0) * draw(range);
       demandScale[item.id] = draw(range);
     }
     const result = optimizePortfolio(highs, portfolio, {

@@ -19,7 +19,9 @@ export const OBJECTIVE_KEYS = [
   'description',
   'measures',
 ] as const;
-export const CRITERION_KEYS = ['id', 'name', 'weight'] as const;
+export const CRITERION_KEYS = ['id', 'name', 'weight', 'scale', 'source'] as const;
+export const OBJECTIVE_COMPARISON_KEYS = ['parentId', 'judgments'] as const;
+export const JUDGMENT_KEYS = ['a', 'b', 'ratio'] as const;
 export const SCORING_KEYS = ['model', 'criteria'] as const;
 /** Initiative keys in the order a writer puts them. */
 export const INITIATIVE_KEYS = [
@@ -63,6 +65,7 @@ export const PORTFOLIO_KEYS = [
   'teams',
   'budget',
   'objectives',
+  'objectiveComparisons',
   'scoring',
   'initiatives',
   'scenarios',

@@ -3,7 +3,6 @@
  * the editor refuses an edit that would (every edit is checked by the reader's rules), with the
  * same words. README's "Limits a portfolio file must keep" lists them for people.
  */
-import type { ScoringModelKind } from './types';
 
 /** Portfolio files larger than this are refused before they are read, by the app and the CLI. */
 export const MAX_PORTFOLIO_FILE_BYTES = 200 * 1024 * 1024;
@@ -52,43 +51,6 @@ export function isEstimateRange(value: unknown): value is number {
 /** The message for an estimate range out of bounds. */
 export const ESTIMATE_RANGE_MESSAGE =
   'expected a share from 0 up to but not including 1 (0.3 for ± 30 %)';
-
-export type ScoreScale = { readonly min: number; readonly max: number; readonly hint?: string };
-
-/** The weighted model's scale for every criterion score. */
-export const WEIGHTED_SCALE: ScoreScale = { min: 0, max: 10 };
-
-/** The scale of each score each model defines (the weighted model: every criterion, 0 to 10). */
-export const MODEL_SCALES: Readonly<
-  Record<Exclude<ScoringModelKind, 'weighted'>, Readonly<Record<string, ScoreScale>>>
-> = {
-  wsjf: {
-    businessValue: { min: 0, max: 100 },
-    timeCriticality: { min: 0, max: 100 },
-    riskReduction: { min: 0, max: 100 },
-    jobSize: { min: 0, max: 100 },
-  },
-  rice: {
-    reach: { min: 0, max: 1e9 },
-    impact: { min: 0, max: 3 },
-    confidence: { min: 0, max: 1, hint: 'a share: 0.8 for 80 %' },
-    effort: { min: 0, max: MAX_CAPACITY },
-  },
-  'value-effort': {
-    value: { min: 0, max: 100 },
-    effort: { min: 0, max: 100 },
-  },
-};
-
-/** The scale of score `key` under `model`, or null when the model does not define it. */
-export function scoreScale(
-  model: ScoringModelKind,
-  key: string,
-  criterionIds: ReadonlySet<string>,
-): ScoreScale | null {
-  if (model === 'weighted') return criterionIds.has(key) ? WEIGHTED_SCALE : null;
-  return Object.hasOwn(MODEL_SCALES[model], key) ? (MODEL_SCALES[model][key] ?? null) : null;
-}
 
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 

@@ -1,53 +1,16 @@
 /** Derived figures of an initiative: value, duration, total spend and effort. */
-import type { Initiative, ScoringModel } from './types';
+import { portfolioScorer } from '../strategy/scoring';
+import type { Initiative, Portfolio } from './types';
 
 /**
- * The initiative's value: its explicit `value` when set, otherwise what the scoring model makes
- * of its scores. Weighted: the weighted mean of the criteria scores. WSJF: (businessValue +
- * timeCriticality + riskReduction) / jobSize. RICE: reach × impact × confidence / effort.
- * Value/effort: value / effort. Undefined when neither gives a number.
+ * The initiative's value: its explicit `value` when set, otherwise what the portfolio's scoring
+ * model makes of its scores (shared/strategy/scoring.ts). Undefined when neither gives a number.
  */
 export function initiativeValue(
   initiative: Initiative,
-  scoring: ScoringModel | undefined,
+  portfolio: Pick<Portfolio, 'scoring' | 'objectives' | 'objectiveComparisons'>,
 ): number | undefined {
-  if (initiative.value !== undefined) return initiative.value;
-  const scores = initiative.scores;
-  if (!scores || !scoring) return undefined;
-  const score = (key: string) => scores[key];
-  switch (scoring.model) {
-    case 'weighted': {
-      let total = 0;
-      let weights = 0;
-      for (const criterion of scoring.criteria ?? []) {
-        const value = score(criterion.id);
-        if (value === undefined) continue;
-        const weight = criterion.weight ?? 1;
-        total += weight * value;
-        weights += weight;
-      }
-      return weights > 0 ? total / weights : undefined;
-    }
-    case 'wsjf': {
-      const size = score('jobSize');
-      const delay =
-        (score('businessValue') ?? 0) +
-        (score('timeCriticality') ?? 0) +
-        (score('riskReduction') ?? 0);
-      return size ? delay / size : undefined;
-    }
-    case 'rice': {
-      const effort = score('effort');
-      const reach = score('reach');
-      if (!effort || reach === undefined) return undefined;
-      return (reach * (score('impact') ?? 1) * (score('confidence') ?? 1)) / effort;
-    }
-    case 'value-effort': {
-      const effort = score('effort');
-      const value = score('value');
-      return effort && value !== undefined ? value / effort : undefined;
-    }
-  }
+  return portfolioScorer(portfolio).score(initiative).value;
 }
 
 /** Number of active periods: the longest demand or spend list, or `duration` when longer. */

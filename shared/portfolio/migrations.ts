@@ -86,7 +86,7 @@ export function runMigrations<T>(
 export const BATON_REVISION_KEY = 'batonRevision';
 
 /** The revision this Baton writes and reads up to. */
-export const CURRENT_REVISION = 2;
+export const CURRENT_REVISION = 3;
 
 /** The extras key of an initiative that keeps a revision-1 `estimateRange` that is no share. */
 export const UNREAD_ESTIMATE_RANGE_KEY = 'estimateRangeUnread';
@@ -147,9 +147,128 @@ const ESTIMATE_RANGE_BECOMES_KNOWN: Migration<PortfolioDocument> = {
   },
 };
 
+/** The extras key of an initiative that keeps revision-2 RICE scores off RICE's own scale. */
+export const UNREAD_SCORES_KEY = 'scoresUnread';
+
+/** WSJF's criteria, which revision 3 scores on the modified Fibonacci scale unless told otherwise. */
+const WSJF_CRITERIA: Readonly<Record<string, string>> = {
+  businessValue: 'Business value',
+  timeCriticality: 'Time criticality',
+  riskReduction: 'Risk reduction / opportunity enablement',
+  jobSize: 'Job size',
+};
+const FIBONACCI_SCORES: readonly number[] = [1, 2, 3, 5, 8, 13, 20];
+/** RICE's scales for impact and confidence from revision 3 on. */
+const RICE_SETS: Readonly<Record<string, readonly number[]>> = {
+  impact: [3, 2, 1, 0.5, 0.25],
+  confidence: [1, 0.8, 0.5],
+};
+
+/** A criterion's scores in a list of initiatives: each initiative's `scores[id]` that is a number. */
+function scoresOf(initiatives: readonly unknown[], criterionId: string): number[] {
+  const found: number[] = [];
+  for (const entry of initiatives) {
+    if (!isPlainRecord(entry) || !isPlainRecord(entry.scores)) continue;
+    const score = Object.hasOwn(entry.scores, criterionId) ? entry.scores[criterionId] : undefined;
+    if (typeof score === 'number') found.push(score);
+  }
+  return found;
+}
+
+/**
+ * The step to revision 3, for the scoring model and the initiatives, in a file or in stored
+ * records. Until revision 2 every WSJF score was any number from 0 to 100, and RICE's impact and
+ * confidence any number from 0 to 3 and 0 to 1. Revision 3 scores WSJF on the modified Fibonacci
+ * scale and RICE on Intercom's values, so that a score means what the model says:
+ *
+ * - a WSJF criterion with a score off the Fibonacci scale keeps its old meaning: the model names
+ *   the 0–100 scale for it (scales are the user's to choose);
+ * - a RICE impact or confidence off its scale (RICE's are fixed) moves, with its key, into
+ *   `scoresUnread` beside the scores, kept and written back but not read, so that the file still
+ *   opens and nothing is lost; the model then says that score is missing.
+ *
+ * Weighted and value / effort scores keep their meaning: a criterion without a scale is read on
+ * the scale revision 2 had (0–10 and 0–100). `unknownKeysIn` says where an initiative keeps keys
+ * Baton does not read: at its top level in a file, in `extras` in a stored record.
+ */
+export function keepScoresOnTheirScale<I>(
+  scoring: unknown,
+  initiatives: readonly I[],
+  unknownKeysIn: 'top' | 'extras',
+): { readonly scoring: unknown; readonly initiatives: readonly I[] } {
+  if (!isPlainRecord(scoring)) return { scoring, initiatives };
+  if (scoring.model === 'wsjf') {
+    const criteria = Array.isArray(scoring.criteria) ? scoring.criteria : [];
+    const off = Object.keys(WSJF_CRITERIA).filter((id) =>
+      scoresOf(initiatives, id).some((score) => !FIBONACCI_SCORES.includes(score)),
+    );
+    if (off.length === 0) return { scoring, initiatives };
+    const named = new Set(criteria.filter(isPlainRecord).map((criterion) => String(criterion.id)));
+    const updated = criteria.map((criterion: unknown) =>
+      isPlainRecord(criterion) &&
+      off.includes(String(criterion.id)) &&
+      !Object.hasOwn(criterion, 'scale')
+        ? { ...criterion, scale: '0-100' }
+        : criterion,
+    );
+    for (const id of off) {
+      if (!named.has(id)) updated.push({ id, name: WSJF_CRITERIA[id], scale: '0-100' });
+    }
+    return { scoring: { ...scoring, criteria: updated }, initiatives };
+  }
+  if (scoring.model !== 'rice') return { scoring, initiatives };
+  let changed = false;
+  const moved = initiatives.map((entry) => {
+    if (!isPlainRecord(entry) || !isPlainRecord(entry.scores)) return entry;
+    const scores = entry.scores;
+    const offKeys = Object.keys(RICE_SETS).filter((key) => {
+      const score = Object.hasOwn(scores, key) ? scores[key] : undefined;
+      return typeof score === 'number' && !(RICE_SETS[key] ?? []).includes(score);
+    });
+    const home = unknownKeysIn === 'top' ? entry : entry.extras;
+    if (offKeys.length === 0 || (isPlainRecord(home) && Object.hasOwn(home, UNREAD_SCORES_KEY))) {
+      return entry;
+    }
+    changed = true;
+    const kept: Record<string, unknown> = {};
+    const unread: Record<string, unknown> = {};
+    for (const key of Object.keys(scores)) {
+      setOwn(offKeys.includes(key) ? unread : kept, key, scores[key]);
+    }
+    const rest = { ...entry, scores: kept };
+    if (unknownKeysIn === 'top') return { ...rest, [UNREAD_SCORES_KEY]: unread } as I;
+    const extras: Record<string, unknown> = isPlainRecord(entry.extras) ? { ...entry.extras } : {};
+    setOwn(extras, UNREAD_SCORES_KEY, unread);
+    return { ...rest, extras } as I;
+  });
+  return { scoring, initiatives: changed ? moved : initiatives };
+}
+
+/**
+ * Revision 2 → 3: scores are checked on their criterion's scale (WSJF on the modified Fibonacci
+ * scale, RICE on Intercom's values); scores of revision 2 keep their meaning
+ * (`keepScoresOnTheirScale`).
+ */
+const SCORES_KEEP_THEIR_SCALE: Migration<PortfolioDocument> = {
+  name: 'scores-keep-their-scale',
+  from: 2,
+  to: 3,
+  migrate(document) {
+    const out = withRevision(document, 3);
+    if (!Array.isArray(document.initiatives)) return out;
+    const kept = keepScoresOnTheirScale(document.scoring, document.initiatives, 'top');
+    return {
+      ...out,
+      ...(kept.scoring !== document.scoring && { scoring: kept.scoring }),
+      ...(kept.initiatives !== document.initiatives && { initiatives: kept.initiatives }),
+    };
+  },
+};
+
 /** The portfolio file's chain, oldest first; it ends at `CURRENT_REVISION`. */
 export const FILE_MIGRATIONS: readonly Migration<PortfolioDocument>[] = [
   ESTIMATE_RANGE_BECOMES_KNOWN,
+  SCORES_KEEP_THEIR_SCALE,
 ];
 
 /** The revision of a parsed file, or why it cannot be read. */

@@ -5,6 +5,16 @@
  */
 import { isWellFormedText } from './limits';
 import { formatPath } from './paths';
+import { MODEL_CRITERIA } from '../strategy/scoring';
+
+/** The names of the criteria the models define themselves, by model and criterion id. */
+const FIXED_CRITERION_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> =
+  Object.fromEntries(
+    Object.entries(MODEL_CRITERIA).map(([model, criteria]) => [
+      model,
+      Object.fromEntries(criteria.map((criterion) => [criterion.id, criterion.name])),
+    ]),
+  );
 
 type Node = Record<PropertyKey, unknown>;
 
@@ -183,8 +193,15 @@ function describeInside(
       return rest;
     }
     if (name === 'scores' && key !== undefined) {
-      const criteria = own(own(document, 'scoring'), 'criteria');
-      parts.push(`score for ${nameById(criteria, String(key))}`);
+      const scoring = own(document, 'scoring');
+      const criteria = own(scoring, 'criteria');
+      const fixed = FIXED_CRITERION_NAMES[String(own(scoring, 'model'))]?.[String(key)];
+      const given = Array.isArray(criteria)
+        ? criteria.some((item) => own(item, 'id') === String(key))
+        : false;
+      parts.push(
+        `score for ${fixed !== undefined && !given ? fixed : nameById(criteria, String(key))}`,
+      );
       return rest;
     }
     if (name === 'objectives' && typeof key === 'number') {

@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import {
+  CRITERION_SCALES,
+  CRITERION_SOURCES,
   DECISION_CONCERN_KINDS,
   DECISION_KINDS,
   INITIATIVE_STATUSES,
@@ -21,9 +23,11 @@ import {
   type DecisionConcern,
   type Extras,
   type Initiative,
+  type Judgment,
   type Measure,
   type MeasureActual,
   type Objective,
+  type ObjectiveComparison,
   type ObjectiveLink,
   type Period,
   type Portfolio,
@@ -37,8 +41,10 @@ import {
   DECISION_CONCERN_KEYS,
   DECISION_KEYS,
   INITIATIVE_KEYS,
+  JUDGMENT_KEYS,
   MEASURE_ACTUAL_KEYS,
   MEASURE_KEYS,
+  OBJECTIVE_COMPARISON_KEYS,
   OBJECTIVE_KEYS,
   OBJECTIVE_LINK_KEYS,
   PERIOD_KEYS,
@@ -71,6 +77,7 @@ import {
   tooManyMessage,
 } from './limits';
 import { BATON_REVISION_KEY, migrateDocument } from './migrations';
+import { MAX_RATIO, MIN_RATIO } from '../strategy/ahp';
 import { formatPath, setOwn } from './paths';
 import { describePlace } from './places';
 import { checkPortfolioRules, problemAt, type PortfolioProblem } from './rules';
@@ -271,7 +278,30 @@ const objectiveSchema = z.object({
   measures: z.array(measureSchema).optional(),
 });
 
-const criterionSchema = z.object({ id, name: name.optional(), weight: weight.optional() });
+const criterionSchema = z.object({
+  id,
+  name: name.optional(),
+  weight: weight.optional(),
+  scale: z
+    .enum(CRITERION_SCALES, { error: `expected one of ${CRITERION_SCALES.join(', ')}` })
+    .optional(),
+  source: z
+    .enum(CRITERION_SOURCES, { error: `expected one of ${CRITERION_SOURCES.join(', ')}` })
+    .optional(),
+});
+
+/** A pairwise judgment's ratio: from 1/9 to 9, as Saaty's scale goes. */
+const RATIO_MESSAGE = 'expected a ratio from 1/9 (0.111…) to 9, as on Saaty’s scale';
+const ratio = z
+  .number({ error: RATIO_MESSAGE })
+  .refine((value) => Number.isFinite(value) && value >= MIN_RATIO && value <= MAX_RATIO, {
+    message: RATIO_MESSAGE,
+  });
+
+const objectiveComparisonSchema = z.object({
+  parentId: id.nullable(),
+  judgments: z.array(z.object({ a: id, b: id, ratio })),
+});
 
 const scoringSchema = z.object({
   model: z.enum(SCORING_MODELS, { error: `expected one of ${SCORING_MODELS.join(', ')}` }),
@@ -401,6 +431,7 @@ const portfolioSchema = z.object({
   teams: z.array(teamSchema).optional(),
   budget: recordOf(money).optional(),
   objectives: z.array(objectiveSchema).optional(),
+  objectiveComparisons: z.array(objectiveComparisonSchema).optional(),
   scoring: scoringSchema.optional(),
   initiatives: z.array(initiativeSchema).optional(),
   scenarios: z.array(scenarioSchema).optional(),
@@ -576,6 +607,18 @@ function restoreScoring(raw: Loose): ScoringModel {
   return withExtras({ ...known, ...(criteria && { criteria }) } as ScoringModel, extras);
 }
 
+function restoreObjectiveComparison(raw: Loose): ObjectiveComparison {
+  const { known, extras } = split(raw, OBJECTIVE_COMPARISON_KEYS);
+  const judgments = ((known.judgments as Loose[] | undefined) ?? []).map((entry): Judgment => {
+    const parts = split(entry, JUDGMENT_KEYS);
+    return withExtras(parts.known as Judgment, parts.extras);
+  });
+  return withExtras(
+    { parentId: (known.parentId as string | null) ?? null, judgments } as ObjectiveComparison,
+    extras,
+  );
+}
+
 function restoreLink(raw: Loose): ObjectiveLink {
   const { known, extras } = split(raw, OBJECTIVE_LINK_KEYS);
   return withExtras(known as ObjectiveLink, extras);
@@ -642,6 +685,9 @@ function build(raw: Loose): Portfolio {
       teams: list('teams').map(restoreTeam),
       ...(known.budget !== undefined && { budget: bare<number>(known.budget) }),
       objectives: list('objectives').map(restoreObjective),
+      ...(known.objectiveComparisons !== undefined && {
+        objectiveComparisons: list('objectiveComparisons').map(restoreObjectiveComparison),
+      }),
       ...(known.scoring !== undefined && { scoring: restoreScoring(known.scoring as Loose) }),
       initiatives: list('initiatives').map(restoreInitiative),
       scenarios: list('scenarios').map(restoreScenario),
@@ -658,6 +704,7 @@ const LIST_KEYS = new Set([
   'periods',
   'teams',
   'objectives',
+  'objectiveComparisons',
   'initiatives',
   'scenarios',
   'actuals',

@@ -6,11 +6,24 @@
  * checks an edit before it stores it. Every walk here uses a stack of its own, not recursion, so
  * a long chain or a deep tree is a problem to report, not a crash.
  */
-import { formatLimit, scoreScale } from './limits';
+import { MODEL_NAMES, modelCriteria, onScale, type Scale } from '../strategy/scoring';
+import { formatLimit } from './limits';
 import { initiativeDuration } from './measures';
 import { formatPath } from './paths';
 import { describePlace } from './places';
-import { DECISION_CONCERN_KINDS, type Decision, type Portfolio } from './types';
+import {
+  DECISION_CONCERN_KINDS,
+  type Decision,
+  type Portfolio,
+  type ScoringModelKind,
+} from './types';
+
+/** Why a score is refused: "must be one of 1, 2, 3, 5, 8, 13, 20 (modified Fibonacci) on the WSJF model's scale". */
+export function scoreOffScaleMessage(model: ScoringModelKind, scale: Scale): string {
+  return scale.kind === 'range'
+    ? `must be from ${formatLimit(scale.min)} to ${formatLimit(scale.max)} on the ${MODEL_NAMES[model]} model's scale`
+    : `must be one of ${scale.values.map(formatLimit).join(', ')} (${scale.label}) on the ${MODEL_NAMES[model]} model's scale`;
+}
 
 /**
  * A problem of a portfolio file. `path` names the place as a path into the file
@@ -182,8 +195,53 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
     );
   }
 
+  // Pairwise judgments compare siblings: the children of the group's parent, or the themes.
+  const comparedGroups = new Set<string | null>();
+  portfolio.objectiveComparisons?.forEach((comparison, index) => {
+    const at = ['objectiveComparisons', index];
+    const parent = comparison.parentId;
+    const group = parent === null ? 'the themes' : `the children of "${parent}"`;
+    if (parent !== null && !objectiveIds.has(parent)) {
+      add([...at, 'parentId'], `objective "${parent}" does not exist`);
+    } else if (comparedGroups.has(parent)) {
+      add(
+        [...at, 'parentId'],
+        `${group} are compared in more than one entry; keep one entry per sibling group`,
+      );
+    }
+    comparedGroups.add(parent);
+    const pairs = new Set<string>();
+    comparison.judgments.forEach((judgment, judgmentIndex) => {
+      const judgmentAt = [...at, 'judgments', judgmentIndex];
+      for (const side of ['a', 'b'] as const) {
+        const id = judgment[side];
+        if (!objectiveIds.has(id)) add([...judgmentAt, side], `objective "${id}" does not exist`);
+        else if ((parentOf.get(id) ?? null) !== parent) {
+          add(
+            [...judgmentAt, side],
+            `objective "${id}" is not one of ${group}; a judgment compares siblings`,
+          );
+        }
+      }
+      if (judgment.a === judgment.b) {
+        add(judgmentAt, 'an objective cannot be compared with itself');
+        return;
+      }
+      const pair = JSON.stringify([judgment.a, judgment.b].sort());
+      if (pairs.has(pair)) {
+        add(judgmentAt, `"${judgment.a}" and "${judgment.b}" are compared more than once`);
+      }
+      pairs.add(pair);
+    });
+  });
+
   const scoring = portfolio.scoring;
-  const criterionIds = new Set((scoring?.criteria ?? []).map((criterion) => criterion.id));
+  // The scale of each score the model takes typed (a computed criterion takes none).
+  const scales = new Map(
+    modelCriteria(scoring)
+      .filter((criterion) => !criterion.computed)
+      .map((criterion) => [criterion.id, criterion.scale]),
+  );
 
   portfolio.initiatives.forEach((initiative, index) => {
     const base = ['initiatives', index] as const;
@@ -230,13 +288,10 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
     }
     if (scoring && initiative.scores) {
       for (const key of Object.keys(initiative.scores)) {
-        const scale = scoreScale(scoring.model, key, criterionIds);
+        const scale = scales.get(key);
         const score = initiative.scores[key] as number;
-        if (scale && (score < scale.min || score > scale.max)) {
-          add(
-            [...base, 'scores', key],
-            `must be from ${formatLimit(scale.min)} to ${formatLimit(scale.max)} on the ${scoring.model} model's scale${scale.hint ? ` (${scale.hint})` : ''}`,
-          );
+        if (scale && !onScale(scale, score)) {
+          add([...base, 'scores', key], scoreOffScaleMessage(scoring.model, scale));
         }
       }
     }

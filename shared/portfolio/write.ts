@@ -9,8 +9,10 @@ import {
   DECISION_CONCERN_KEYS,
   DECISION_KEYS,
   INITIATIVE_KEYS,
+  JUDGMENT_KEYS,
   MEASURE_ACTUAL_KEYS,
   MEASURE_KEYS,
+  OBJECTIVE_COMPARISON_KEYS,
   OBJECTIVE_KEYS,
   OBJECTIVE_LINK_KEYS,
   PERIOD_KEYS,
@@ -21,6 +23,7 @@ import {
 } from './keys';
 import { slugify } from './ids';
 import { CURRENT_REVISION } from './migrations';
+import { derivedWeights } from '../strategy/weights';
 import { setOwn } from './paths';
 import {
   PORTFOLIO_FORMAT,
@@ -113,6 +116,18 @@ function decisionToDocument(decision: Decision): Plain {
   );
 }
 
+/**
+ * The objectives, each of a group that takes its weights from pairwise judgments with the weight
+ * those give, so that a reader that knows nothing of judgments sees the same weights.
+ */
+function objectivesToDocument(portfolio: Portfolio): Plain[] {
+  const derived = portfolio.objectiveComparisons?.length ? derivedWeights(portfolio) : undefined;
+  return portfolio.objectives.map((objective) => {
+    const weight = derived?.get(objective.id);
+    return objectiveToDocument(weight === undefined ? objective : { ...objective, weight });
+  });
+}
+
 /** The lists of the file whose entries are records of their own, each with its writer. */
 const RECORD_WRITERS = {
   periods: (period: Period) => ordered(period, PERIOD_KEYS),
@@ -149,7 +164,16 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
       periods: portfolio.periods.map(RECORD_WRITERS.periods),
       teams: portfolio.teams.map(RECORD_WRITERS.teams),
       budget: portfolio.budget,
-      objectives: portfolio.objectives.map(objectiveToDocument),
+      objectives: objectivesToDocument(portfolio),
+      objectiveComparisons: portfolio.objectiveComparisons?.map((comparison) =>
+        ordered(
+          {
+            ...comparison,
+            judgments: comparison.judgments.map((judgment) => ordered(judgment, JUDGMENT_KEYS)),
+          },
+          OBJECTIVE_COMPARISON_KEYS,
+        ),
+      ),
       scoring: portfolio.scoring
         ? ordered(
             {

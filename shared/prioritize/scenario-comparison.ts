@@ -100,7 +100,7 @@ export function scenarioFigures(portfolio: Portfolio, scenarioId: string): Scena
     above.push(placement.id);
     const initiative = byId.get(placement.id);
     if (!initiative) continue;
-    const value = initiativeValue(initiative, portfolio.scoring);
+    const value = initiativeValue(initiative, portfolio);
     if (value === undefined) unvaluedAbove += 1;
     else valueAbove += value;
     spendAbove += totalSpend(initiative);

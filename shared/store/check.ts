@@ -74,6 +74,9 @@ function rulesView(state: PortfolioState): Portfolio {
     ...(meta.currency !== undefined && { currency: meta.currency }),
     ...(meta.capacityUnit !== undefined && { capacityUnit: meta.capacityUnit }),
     ...(meta.budget !== undefined && { budget: meta.budget }),
+    ...(meta.objectiveComparisons !== undefined && {
+      objectiveComparisons: meta.objectiveComparisons,
+    }),
     ...(meta.scoring !== undefined && { scoring: meta.scoring }),
     periods: state.periods,
     teams: state.teams,
@@ -96,6 +99,9 @@ function metaProblems(state: PortfolioState): readonly PortfolioProblem[] {
     ...(meta.currency !== undefined && { currency: meta.currency }),
     ...(meta.capacityUnit !== undefined && { capacityUnit: meta.capacityUnit }),
     ...(meta.budget !== undefined && { budget: meta.budget }),
+    ...(meta.objectiveComparisons !== undefined && {
+      objectiveComparisons: meta.objectiveComparisons,
+    }),
     ...(meta.scoring !== undefined && { scoring: meta.scoring }),
     ...(meta.extras !== undefined && { extras: meta.extras }),
     periods: [],
@@ -105,12 +111,17 @@ function metaProblems(state: PortfolioState): readonly PortfolioProblem[] {
     scenarios: [],
   });
   const result = restorePortfolio(document);
-  // Budget keys name periods, which this document leaves out: the rules below see them. A key
-  // reads `budget.P1` or `budget["2026-Q3"]` in a path.
+  // Budget keys name periods and judgments name objectives, which this document leaves out: the
+  // rules below see them. A key reads `budget.P1` or `budget["2026-Q3"]` in a path.
   return result.ok
     ? []
     : result.errors.filter(
-        (problem) => !/^budget[.[]/.test(problem.path) || !/does not exist/.test(problem.message),
+        (problem) =>
+          !(
+            (/^budget[.[]/.test(problem.path) && /does not exist/.test(problem.message)) ||
+            (/^objectiveComparisons\[/.test(problem.path) &&
+              /does not exist|is not one of/.test(problem.message))
+          ),
       );
 }
 

@@ -10,6 +10,7 @@ import type {
   Extras,
   Initiative,
   Objective,
+  ObjectiveComparison,
   Period,
   Portfolio,
   Scenario,
@@ -29,6 +30,7 @@ export type PortfolioMeta = {
   readonly currency?: string;
   readonly capacityUnit?: string;
   readonly budget?: Readonly<Record<string, number>>;
+  readonly objectiveComparisons?: readonly ObjectiveComparison[];
   readonly scoring?: ScoringModel;
   readonly extras?: Extras;
   /** Where the data came from: the demo, a new empty portfolio, or a file's name. */
@@ -131,6 +133,9 @@ export function portfolioToState(
     ...(portfolio.currency !== undefined && { currency: portfolio.currency }),
     ...(portfolio.capacityUnit !== undefined && { capacityUnit: portfolio.capacityUnit }),
     ...(portfolio.budget !== undefined && { budget: { ...portfolio.budget } }),
+    ...(portfolio.objectiveComparisons !== undefined && {
+      objectiveComparisons: portfolio.objectiveComparisons,
+    }),
     ...(portfolio.scoring !== undefined && { scoring: portfolio.scoring }),
     ...(portfolio.extras !== undefined && { extras: portfolio.extras }),
   };
@@ -215,6 +220,9 @@ export function stateToPortfolio(state: PortfolioState): Portfolio {
     teams: state.teams.map((team) => ({ ...withoutOrder(team), capacity: byKey(team.capacity) })),
     ...(meta.budget !== undefined && { budget: byKey(meta.budget) }),
     objectives: state.objectives.map(withoutOrder),
+    ...(meta.objectiveComparisons !== undefined && {
+      objectiveComparisons: meta.objectiveComparisons,
+    }),
     ...(meta.scoring !== undefined && { scoring: meta.scoring }),
     initiatives: state.initiatives.map((initiative) => withKeyedRecords(withoutOrder(initiative))),
     scenarios: state.scenarios.map((scenario) => ({

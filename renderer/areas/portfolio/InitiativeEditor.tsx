@@ -248,7 +248,7 @@ function StrategySection({ initiative, portfolio }: PortfolioSectionProps) {
 
 function ValueSection({ initiative, portfolio, merge }: PortfolioSectionProps) {
   const criteria = portfolio.scoring?.criteria ?? [];
-  const modelValue = initiativeValue({ ...initiative, value: undefined }, portfolio.scoring);
+  const modelValue = initiativeValue({ ...initiative, value: undefined }, portfolio);
   return (
     <Section title="Scores and value">
       {criteria.length > 0 && (

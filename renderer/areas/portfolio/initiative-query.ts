@@ -55,7 +55,7 @@ export function queryInitiatives(
   const rows = portfolio.initiatives.map((initiative, index): InitiativeListRow => ({
     initiative,
     order: index + 1,
-    value: initiativeValue(initiative, portfolio.scoring),
+    value: initiativeValue(initiative, portfolio),
     spend: totalSpend(initiative),
     effort: totalEffort(initiative),
     duration: initiativeDuration(initiative),

@@ -103,6 +103,18 @@ describe('baton validate', () => {
   });
 });
 
+describe('baton score', () => {
+  it('prints the model, the weights and each initiative’s value and priority as JSON', async () => {
+    const run = await baton('score', 'test/fixtures/strategy/ahp-wsjf.baton.json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.model.kind).toBe('wsjf');
+    expect(report.objectives[0]).toMatchObject({ id: 'grow', local: 0.636986, from: 'judgments' });
+    expect(report.initiatives[1]).toMatchObject({ id: 'portal', rank: 2, value: 15, priority: 5 });
+  });
+});
+
 describe('baton cutline', () => {
   const FIXTURE = 'test/fixtures/cutline/reasons.baton.json';
 

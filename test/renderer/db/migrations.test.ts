@@ -114,6 +114,29 @@ const MIGRATION_CASES: Readonly<
       ],
     },
   },
+  scoresOnTheirScale: {
+    // Scores typed before revision 3: WSJF on 0–100, RICE's impact any number from 0 to 3.
+    before: {
+      meta: [{ key: 'portfolio', name: 'P', scoring: { model: 'wsjf' }, origin: { kind: 'demo' } }],
+      initiatives: [
+        { id: 'a', name: 'A', status: 'proposed', scores: { jobSize: 40 }, order: 'a0' },
+        { id: 'b', name: 'B', status: 'proposed', scores: { jobSize: 5 }, order: 'a1' },
+      ],
+    },
+    after: {
+      meta: [
+        {
+          key: 'portfolio',
+          name: 'P',
+          scoring: {
+            model: 'wsjf',
+            criteria: [{ id: 'jobSize', name: 'Job size', scale: '0-100' }],
+          },
+          origin: { kind: 'demo' },
+        },
+      ],
+    },
+  },
 };
 
 /** A frozen deep copy: a migration that writes into its input throws. */
@@ -234,7 +257,7 @@ describe('schema versions', () => {
     const written = await writeOldDatabase(name, 2);
     const upgraded = new BatonDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
     const state = await readDatabase(upgraded);
 
     // No row keeps its integer position; every row of a list has an order key of its own.

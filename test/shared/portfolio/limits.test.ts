@@ -90,7 +90,7 @@ describe('amounts', () => {
     expect(problemsOf(file)).toEqual([
       {
         path: 'initiatives[0].scores.value',
-        message: "must be from 0 to 10 on the weighted model's scale",
+        message: "must be from 0 to 10 on the Weighted criteria model's scale",
         where: 'Initiative CRM revamp, score for Business value',
       },
     ]);
@@ -98,13 +98,54 @@ describe('amounts', () => {
 
   it('checks RICE scores on their own scales', () => {
     const file = smallPortfolioFile();
+    file.batonRevision = 3;
     file.scoring = { model: 'rice' };
-    file.initiatives[0].scores = { reach: 5000, impact: 2, confidence: 80, effort: 3 };
+    file.initiatives[0].scores = { reach: 5000, impact: 1.5, confidence: 80, effort: 3 };
     expect(problemsOf(file)).toEqual([
       expect.objectContaining({
-        path: 'initiatives[0].scores.confidence',
-        message: "must be from 0 to 1 on the rice model's scale (a share: 0.8 for 80 %)",
+        path: 'initiatives[0].scores.impact',
+        message:
+          "must be one of 3, 2, 1, 0.5, 0.25 (massive, high, medium, low, minimal) on the RICE model's scale",
       }),
+      expect.objectContaining({
+        path: 'initiatives[0].scores.confidence',
+        message: "must be one of 1, 0.8, 0.5 (100 %, 80 %, 50 %) on the RICE model's scale",
+      }),
+    ]);
+  });
+
+  it('checks WSJF scores on the modified Fibonacci scale, or the scale the model names', () => {
+    const file = smallPortfolioFile();
+    file.batonRevision = 3;
+    file.scoring = { model: 'wsjf' };
+    file.initiatives[0].scores = { businessValue: 8, timeCriticality: 4, jobSize: 40 };
+    expect(problemsOf(file).map((problem) => [problem.path, problem.message])).toEqual([
+      [
+        'initiatives[0].scores.timeCriticality',
+        "must be one of 1, 2, 3, 5, 8, 13, 20 (modified Fibonacci) on the WSJF model's scale",
+      ],
+      [
+        'initiatives[0].scores.jobSize',
+        "must be one of 1, 2, 3, 5, 8, 13, 20 (modified Fibonacci) on the WSJF model's scale",
+      ],
+    ]);
+    file.scoring = {
+      model: 'wsjf',
+      criteria: [
+        { id: 'timeCriticality', name: 'Urgency', scale: '1-10' },
+        { id: 'jobSize', name: 'Job size', scale: '0-100' },
+      ],
+    };
+    expect(restorePortfolio(file).ok).toBe(true);
+  });
+
+  it('refuses a scale or a source it does not know, naming the ones it does', () => {
+    const file = smallPortfolioFile();
+    file.scoring.criteria[0].scale = '1-7';
+    file.scoring.criteria[0].source = 'gut';
+    expect(problemsOf(file).map((problem) => [problem.path, problem.message])).toEqual([
+      ['scoring.criteria[0].scale', 'expected one of 1-5, 1-10, 0-10, 0-100, fibonacci'],
+      ['scoring.criteria[0].source', 'expected one of score, strategic-fit'],
     ]);
   });
 });

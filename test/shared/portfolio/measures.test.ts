@@ -9,29 +9,35 @@ import type { Initiative } from '../../../shared/portfolio/types';
 const base: Initiative = { id: 'a', name: 'A', status: 'proposed' };
 
 describe('initiative measures', () => {
-  it('value: explicit first, then the scoring model', () => {
+  it('value: explicit first, then the portfolio’s scoring model', () => {
     const weighted = {
-      model: 'weighted' as const,
-      criteria: [
-        { id: 'v', name: 'V', weight: 3 },
-        { id: 'r', name: 'R', weight: 1 },
-      ],
+      objectives: [],
+      scoring: {
+        model: 'weighted' as const,
+        criteria: [
+          { id: 'v', name: 'V', weight: 3, scale: '0-10' as const },
+          { id: 'r', name: 'R', weight: 1, scale: '0-10' as const },
+        ],
+      },
     };
     expect(initiativeValue({ ...base, value: 7, scores: { v: 1 } }, weighted)).toBe(7);
-    expect(initiativeValue({ ...base, scores: { v: 8, r: 4 } }, weighted)).toBe(7);
+    // (3 × 80 + 1 × 40) / 4 on a 0–100 scale.
+    expect(initiativeValue({ ...base, scores: { v: 8, r: 4 } }, weighted)).toBe(70);
+    // WSJF's value is the cost of delay.
     expect(
       initiativeValue(
         { ...base, scores: { businessValue: 5, timeCriticality: 3, riskReduction: 2, jobSize: 5 } },
-        { model: 'wsjf' },
+        { objectives: [], scoring: { model: 'wsjf' } },
       ),
-    ).toBe(2);
+    ).toBe(10);
+    // RICE's value is reach × impact × confidence.
     expect(
       initiativeValue(
         { ...base, scores: { reach: 100, impact: 2, confidence: 0.5, effort: 4 } },
-        { model: 'rice' },
+        { objectives: [], scoring: { model: 'rice' } },
       ),
-    ).toBe(25);
-    expect(initiativeValue(base, undefined)).toBeUndefined();
+    ).toBe(100);
+    expect(initiativeValue(base, { objectives: [] })).toBeUndefined();
   });
 
   it('duration: the longest list, or duration when longer', () => {

@@ -7,6 +7,7 @@ import {
   CURRENT_REVISION,
   FILE_MIGRATIONS,
   checkMigrationChain,
+  keepScoresOnTheirScale,
   liftEstimateRange,
   migrateDocument,
   runMigrations,
@@ -108,7 +109,7 @@ describe('the file chain', () => {
     expect(read(fixtureText('revisions/revision-1.baton.json')).name).toBe('Revision 1 plan');
     for (const spy of spies) expect(spy).toHaveBeenCalledTimes(1);
     for (const spy of spies) spy.mockClear();
-    read(fixtureText('revisions/revision-2.baton.json'));
+    read(fixtureText('revisions/revision-3.baton.json'));
     read(writePortfolio(DEMO_PORTFOLIO));
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
@@ -152,13 +153,13 @@ describe('the file chain', () => {
   });
 
   it('refuses a file of a newer revision, saying so', () => {
-    const file = { ...smallPortfolioFile(), batonRevision: 3 };
+    const file = { ...smallPortfolioFile(), batonRevision: 4 };
     expect(restorePortfolio(file)).toEqual({
       ok: false,
       errors: [
         {
           path: 'batonRevision',
-          message: 'made by a newer Baton (revision 3); this one reads up to revision 2',
+          message: 'made by a newer Baton (revision 4); this one reads up to revision 3',
           where: 'Baton revision',
         },
       ],
@@ -175,7 +176,7 @@ describe('the file chain', () => {
         {
           path: 'batonRevision',
           message:
-            "expected a whole number from 1 to 2: the revision of Baton's own keys the file was written with",
+            "expected a whole number from 1 to 3: the revision of Baton's own keys the file was written with",
           where: 'Baton revision',
         },
       ]);
@@ -213,14 +214,14 @@ describe('a revision-1 file', () => {
     expect(intranet?.estimateRange).toBe(0);
   });
 
-  it('writes as revision 2, byte for byte as expected', () => {
+  it('writes as revision 3, byte for byte as expected', () => {
     const written = writePortfolio(read(text));
-    expect(written).toBe(fixtureText('revisions/revision-1.as-revision-2.baton.json'));
+    expect(written).toBe(fixtureText('revisions/revision-1.as-revision-3.baton.json'));
     expect(written.split('\n').slice(0, 4)).toEqual([
       '{',
       '  "format": "baton-portfolio",',
       '  "version": 1,',
-      '  "batonRevision": 2,',
+      '  "batonRevision": 3,',
     ]);
   });
 
@@ -246,11 +247,35 @@ describe('a revision-1 file', () => {
   });
 });
 
+describe('a revision-3 file', () => {
+  const text = fixtureText('revisions/revision-3.baton.json');
+
+  it('reads and writes back the same bytes: judgments, the scale and the source of criteria', () => {
+    const portfolio = read(text);
+    expect(portfolio.objectiveComparisons).toEqual([
+      { parentId: null, judgments: [{ a: 'grow', b: 'save', ratio: 3 }] },
+    ]);
+    expect(
+      portfolio.scoring?.criteria?.map((criterion) => criterion.source ?? criterion.scale),
+    ).toEqual(['strategic-fit', '1-5']);
+    expect(writePortfolio(portfolio)).toBe(text);
+  });
+
+  it('writes the weights its judgments give, for readers that know nothing of judgments', () => {
+    const file = JSON.parse(text);
+    file.objectives[0].weight = 0.1;
+    file.objectives[1].weight = 0.9;
+    expect(writePortfolio(read(JSON.stringify(file)))).toBe(text);
+  });
+});
+
 describe('a revision-2 file', () => {
   const text = fixtureText('revisions/revision-2.baton.json');
 
-  it('reads and writes back the same bytes', () => {
-    expect(writePortfolio(read(text))).toBe(text);
+  it('reads, and writes as revision 3 with nothing else changed', () => {
+    expect(writePortfolio(read(text))).toBe(
+      text.replace('"batonRevision": 2,', '"batonRevision": 3,'),
+    );
   });
 
   it('refuses an estimateRange that is no share, since revision 2 checks it', () => {
@@ -259,6 +284,82 @@ describe('a revision-2 file', () => {
     expect(restorePortfolio(file)).toMatchObject({
       ok: false,
       errors: [expect.objectContaining({ path: 'initiatives[0].estimateRange' })],
+    });
+  });
+});
+
+describe('a revision-2 file scored with WSJF or RICE', () => {
+  const revision2 = (scoring: object, scores: readonly object[]) => ({
+    ...smallPortfolioFile(),
+    batonRevision: 2,
+    scoring,
+    initiatives: smallPortfolioFile().initiatives.map((initiative: object, index: number) => ({
+      ...initiative,
+      scores: scores[index] ?? {},
+    })),
+  });
+
+  it('keeps WSJF scores off the Fibonacci scale on the 0–100 scale they were typed on', () => {
+    const file = revision2({ model: 'wsjf' }, [
+      { businessValue: 40, timeCriticality: 8, jobSize: 13 },
+      { businessValue: 20, jobSize: 5 },
+    ]);
+    const portfolio = read(JSON.stringify(deepFreeze(file)));
+    expect(portfolio.scoring).toEqual({
+      model: 'wsjf',
+      criteria: [{ id: 'businessValue', name: 'Business value', scale: '0-100' }],
+    });
+    expect(portfolio.initiatives[0]?.scores).toEqual({
+      businessValue: 40,
+      timeCriticality: 8,
+      jobSize: 13,
+    });
+    // Written as revision 3, it reads back the same.
+    const written = writePortfolio(portfolio);
+    expect(writePortfolio(read(written))).toBe(written);
+  });
+
+  it('keeps a criterion’s own scale, and leaves scores already on the scale alone', () => {
+    const file = revision2(
+      { model: 'wsjf', criteria: [{ id: 'jobSize', name: 'Size', scale: '1-10' }] },
+      [{ businessValue: 13, jobSize: 7 }],
+    );
+    expect(read(JSON.stringify(file)).scoring).toEqual({
+      model: 'wsjf',
+      criteria: [{ id: 'jobSize', name: 'Size', scale: '1-10' }],
+    });
+  });
+
+  it('keeps RICE impact and confidence off RICE’s values aside, and reads the rest', () => {
+    const file = revision2({ model: 'rice' }, [
+      { reach: 500, impact: 1.5, confidence: 0.8, effort: 2 },
+      { reach: 100, impact: 2, confidence: 0.5, effort: 1 },
+    ]);
+    const portfolio = read(JSON.stringify(deepFreeze(file)));
+    const [first, second] = portfolio.initiatives;
+    expect(first?.scores).toEqual({ reach: 500, confidence: 0.8, effort: 2 });
+    expect(first?.extras).toEqual({ scoresUnread: { impact: 1.5 } });
+    expect(second?.scores).toEqual({ reach: 100, impact: 2, confidence: 0.5, effort: 1 });
+    expect(second?.extras).toBeUndefined();
+    expect(writePortfolio(portfolio)).toContain(
+      '"scoresUnread": {\n        "impact": 1.5\n      }',
+    );
+  });
+
+  it('does the same to stored records, whose unknown keys are in extras', () => {
+    const stored = deepFreeze<Initiative[]>([
+      { id: 'a', name: 'A', status: 'proposed', scores: { impact: 0.7, reach: 1 } },
+      { id: 'b', name: 'B', status: 'proposed', scores: { impact: 1 } },
+    ]);
+    const kept = keepScoresOnTheirScale({ model: 'rice' }, stored, 'extras');
+    expect(kept.initiatives).toEqual([
+      { ...stored[0], scores: { reach: 1 }, extras: { scoresUnread: { impact: 0.7 } } },
+      stored[1],
+    ]);
+    const weighted = { model: 'weighted', criteria: [] };
+    expect(keepScoresOnTheirScale(weighted, stored, 'extras')).toEqual({
+      scoring: weighted,
+      initiatives: stored,
     });
   });
 });

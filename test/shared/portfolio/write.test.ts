@@ -17,7 +17,7 @@ describe('writePortfolio', () => {
     const text = writePortfolio(DEMO_PORTFOLIO);
     expect(
       text.startsWith(
-        '{\n  "format": "baton-portfolio",\n  "version": 1,\n  "batonRevision": 2,\n  "name": ',
+        '{\n  "format": "baton-portfolio",\n  "version": 1,\n  "batonRevision": 3,\n  "name": ',
       ),
     ).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);

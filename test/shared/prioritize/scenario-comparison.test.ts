@@ -171,7 +171,7 @@ describe('comparing the demo scenarios', () => {
         cutLine.placements.filter((placement) => placement.above).map((placement) => placement.id),
       );
       const value = entry.above.reduce(
-        (sum, id) => sum + (initiativeValue(byId.get(id)!, DEMO_PORTFOLIO.scoring) ?? 0),
+        (sum, id) => sum + (initiativeValue(byId.get(id)!, DEMO_PORTFOLIO) ?? 0),
         0,
       );
       expect(entry.valueAbove).toBeCloseTo(value, 9);

@@ -32,7 +32,7 @@ function summary(portfolio: Portfolio, view: StackView) {
   let value = 0;
   for (const initiative of portfolio.initiatives) {
     if (view.cutLine.byId.get(initiative.id)?.above) {
-      value += initiativeValue(initiative, portfolio.scoring) ?? 0;
+      value += initiativeValue(initiative, portfolio) ?? 0;
     }
   }
   const spend = view.cutLine.spend.reduce((sum, amount) => sum + amount, 0);

@@ -69,7 +69,7 @@ export const StackCard = memo(function StackCard({
   compact = false,
   tabbable = true,
 }: StackCardProps) {
-  const value = initiativeValue(initiative, portfolio.scoring);
+  const value = initiativeValue(initiative, portfolio);
   const above = placement?.above ?? false;
   const pulledBy =
     placement?.pulledBy !== undefined

@@ -122,7 +122,7 @@ export function OptimizeView({
   );
   const valueOf = (id: string) => {
     const initiative = byId.get(id);
-    return initiative ? (initiativeValue(initiative, portfolio.scoring) ?? 0) : 0;
+    return initiative ? (initiativeValue(initiative, portfolio) ?? 0) : 0;
   };
   const periodLabel = (id: string) =>
     portfolio.periods.find((period) => period.id === id)?.label ?? id;
