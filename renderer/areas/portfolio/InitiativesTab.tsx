@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { INITIATIVE_STATUSES } from '../../../shared/portfolio/types';
 import { createInitiative } from '../../db/edits';
 import type { Portfolio } from '../../../shared/portfolio/types';
@@ -56,6 +56,12 @@ export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio })
   // are stood in for by one spacer row above and one below, so the table keeps its height and its
   // scroll bar.
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  // The rows start below the table's header, inside the same scroll box.
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => {
+    setHeadHeight(headRef.current?.offsetHeight ?? 0);
+  }, []);
   const inView = listRows.length > DRAW_ALL_UP_TO;
   const virtualizer = useVirtualizer({
     enabled: inView,
@@ -64,13 +70,16 @@ export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio })
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => listRows[index]?.initiative.id ?? index,
     overscan: OVERSCAN,
+    scrollMargin: headHeight,
     // Enough rows for a first paint before the table has been measured.
     initialRect: { width: 960, height: 900 },
   });
   const items = virtualizer.getVirtualItems();
   const drawn = inView ? items.map((item) => item.index) : listRows.map((_, index) => index);
-  const above = inView ? (items[0]?.start ?? 0) : 0;
-  const below = inView ? Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)) : 0;
+  const above = inView ? (items[0]?.start ?? headHeight) - headHeight : 0;
+  const below = inView
+    ? Math.max(0, virtualizer.getTotalSize() - ((items.at(-1)?.end ?? headHeight) - headHeight))
+    : 0;
   // Opened from its address or from another area: the chosen initiative's row is scrolled to.
   const selectedIndex = listRows.findIndex((row) => row.initiative.id === selectedId);
   useEffect(() => {
@@ -226,7 +235,7 @@ export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio })
           <div className="table-scroll initiatives__scroll" ref={scrollRef}>
             <table className="data-table initiative-table" aria-rowcount={listRows.length + 1}>
               <caption className="visually-hidden">Initiatives, sorted by {query.sort}</caption>
-              <thead>
+              <thead ref={headRef}>
                 <tr aria-rowindex={1}>
                   {COLUMNS.map((column) => (
                     <th
