@@ -4,16 +4,25 @@
  * record changes themselves.
  */
 import type {
+  CriterionScale,
+  CriterionSource,
   Extras,
   Forced,
   Initiative,
   InitiativeStatus,
+  Judgment,
+  Measure,
+  MeasureActual,
   Period,
+  ScoringModelKind,
 } from '../../shared/portfolio/types';
 import * as decisions from '../../shared/store/operations/decisions';
 import * as initiatives from '../../shared/store/operations/initiatives';
+import * as objectives from '../../shared/store/operations/objectives';
 import * as portfolio from '../../shared/store/operations/portfolio';
 import * as scenarios from '../../shared/store/operations/scenarios';
+import * as scoring from '../../shared/store/operations/scoring';
+import * as objectiveWeights from '../../shared/store/operations/weights';
 import type { ActualRecord } from '../../shared/store/state';
 import type { EditContext } from '../../shared/store/context';
 import type { EditPlan } from '../../shared/store/changes';
@@ -46,6 +55,7 @@ export type {
   InitiativeDetail,
   InitiativeRelation,
 } from '../../shared/store/operations/initiatives';
+export type { MeasureField } from '../../shared/store/operations/objectives';
 export type { StackMove } from '../../shared/store/operations/scenarios';
 
 /** The id an operation created, or '' when the store refused it. */
@@ -193,7 +203,7 @@ export function moveInitiative(id: string, beforeId: string | null): Promise<Edi
   return commit((state, context) => initiatives.moveInitiative(state, context, id, beforeId));
 }
 
-// ---- Portfolio, teams, periods, objectives, actuals ------------------------------------------
+// ---- Portfolio, teams, periods ---------------------------------------------------------------
 
 export function renamePortfolio(name: string, options?: CommitOptions): Promise<EditResult> {
   return commit((state) => portfolio.renamePortfolio(state, name), options);
@@ -271,19 +281,98 @@ export function deletePeriod(id: string): Promise<EditResult> {
   return commit((state) => portfolio.deletePeriod(state, id));
 }
 
+// ---- The strategy tree: objectives and their measures ----------------------------------------
+
 export function createObjective(name: string, parentId: string | null): Promise<string> {
   return created(
-    commitFor((state, context) => portfolio.createObjective(state, context, name, parentId)),
+    commitFor((state, context) => objectives.createObjective(state, context, name, parentId)),
   );
 }
 
-export function renameObjective(id: string, name: string): Promise<EditResult> {
-  return commit((state) => portfolio.renameObjective(state, id, name));
+export function renameObjective(
+  id: string,
+  name: string,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => objectives.renameObjective(state, id, name), options);
 }
 
-export function deleteObjective(id: string): Promise<EditResult> {
-  return commit((state) => portfolio.deleteObjective(state, id));
+export function describeObjective(
+  id: string,
+  description: string,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => objectives.describeObjective(state, id, description), options);
 }
+
+/** Deletes an objective; its children move up into its place, links to it are removed. */
+export function deleteObjective(id: string): Promise<EditResult> {
+  return commit((state, context) => objectives.deleteObjective(state, id, context));
+}
+
+/** Moves an objective under `parentId` (null: a theme), in front of `beforeId` (null: last). */
+export function moveObjective(
+  id: string,
+  parentId: string | null,
+  beforeId: string | null,
+): Promise<EditResult> {
+  return commit((state, context) =>
+    objectives.moveObjective(state, context, id, parentId, beforeId),
+  );
+}
+
+export function addMeasure(objectiveId: string, name: string): Promise<string> {
+  return created(
+    commitFor((state, context) => objectives.addMeasure(state, context, objectiveId, name)),
+  );
+}
+
+export function updateMeasure<K extends objectives.MeasureField>(
+  objectiveId: string,
+  measureId: string,
+  field: K,
+  value: Measure[K] | undefined,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit(
+    (state) => objectives.updateMeasure(state, objectiveId, measureId, field, value),
+    options,
+  );
+}
+
+export function deleteMeasure(objectiveId: string, measureId: string): Promise<EditResult> {
+  return commit((state) => objectives.deleteMeasure(state, objectiveId, measureId));
+}
+
+/** Moves a measure in front of `beforeId` among `toObjectiveId`'s measures (null: last). */
+export function moveMeasure(
+  objectiveId: string,
+  measureId: string,
+  toObjectiveId: string,
+  beforeId: string | null,
+): Promise<EditResult> {
+  return commit((state) =>
+    objectives.moveMeasure(state, objectiveId, measureId, toObjectiveId, beforeId),
+  );
+}
+
+export function addMeasureActual(
+  objectiveId: string,
+  measureId: string,
+  actual: MeasureActual,
+): Promise<EditResult> {
+  return commit((state) => objectives.addMeasureActual(state, objectiveId, measureId, actual));
+}
+
+export function deleteMeasureActual(
+  objectiveId: string,
+  measureId: string,
+  actual: Pick<MeasureActual, 'date' | 'value'>,
+): Promise<EditResult> {
+  return commit((state) => objectives.deleteMeasureActual(state, objectiveId, measureId, actual));
+}
+
+// ---- Initiatives' actuals --------------------------------------------------------------------
 
 export function setActual(actual: Omit<ActualRecord, 'order'>): Promise<EditResult> {
   return commit((state, context) => portfolio.setActual(state, context, actual));
@@ -345,4 +434,89 @@ export function amendDecision(
   input: decisions.DecisionInput,
 ): Promise<EditResult> {
   return commit((state, context) => decisions.amendDecision(state, context, supersedes, input));
+}
+
+// ---- Objective weights -----------------------------------------------------------------------
+
+/** Sets a sibling group's weights directly (any positive numbers, stored as shares of 1). */
+export function setGroupWeights(
+  parentId: string | null,
+  weights: Readonly<Record<string, number>>,
+): Promise<EditResult> {
+  return commit((state) => objectiveWeights.setGroupWeights(state, parentId, weights));
+}
+
+/** Compares a sibling group pairwise: its judgments, and the weights they give. */
+export function setGroupJudgments(
+  parentId: string | null,
+  judgments: readonly Judgment[],
+): Promise<EditResult> {
+  return commit((state) => objectiveWeights.setGroupJudgments(state, parentId, judgments));
+}
+
+// ---- Scoring model and criteria ----------------------------------------------------------------
+
+/** Switches the scoring model; scores stay, the criteria of the model left are kept for later. */
+export function setScoringModel(model: ScoringModelKind): Promise<EditResult> {
+  return commit((state) => scoring.setScoringModel(state, model));
+}
+
+/** Adds a weighted criterion; gives its id, or '' when refused. */
+export function addCriterion(name?: string): Promise<string> {
+  return created(commitFor((state) => scoring.addCriterion(state, name)));
+}
+
+export function renameCriterion(
+  id: string,
+  name: string,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => scoring.renameCriterion(state, id, name), options);
+}
+
+export function setCriterionWeight(
+  id: string,
+  weight: number,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => scoring.setCriterionWeight(state, id, weight), options);
+}
+
+/** Refused (with every score that would be off it) while scores fall off the new scale. */
+export function setCriterionScale(id: string, scale: CriterionScale): Promise<EditResult> {
+  return commit((state) => scoring.setCriterionScale(state, id, scale));
+}
+
+export function setCriterionSource(id: string, source: CriterionSource): Promise<EditResult> {
+  return commit((state) => scoring.setCriterionSource(state, id, source));
+}
+
+/** Deletes a weighted criterion; its scores stay on the initiatives, unread. */
+export function deleteCriterion(id: string): Promise<EditResult> {
+  return commit((state) => scoring.deleteCriterion(state, id));
+}
+
+/** Moves a weighted criterion in front of `beforeId` (null: to the end). */
+export function moveCriterion(id: string, beforeId: string | null): Promise<EditResult> {
+  return commit((state) => scoring.moveCriterion(state, id, beforeId));
+}
+
+/**
+ * Ranks a scenario by the scoring model (null: adds a scenario "Ranked by <model>"). Gives the
+ * scenario's id and the edit's label once stored, or the refusal.
+ */
+export async function rankScenarioByModel(
+  scenarioId: string | null,
+): Promise<
+  | { readonly ok: true; readonly id: string; readonly label: string; readonly unchanged: boolean }
+  | Extract<EditResult, { ok: false }>
+> {
+  let changed = false;
+  const result = await commitFor((state, context) => {
+    const plan = scenarios.rankScenarioByModel(state, context, scenarioId);
+    changed = plan.changes.length > 0;
+    return plan;
+  });
+  if (!result.ok) return result;
+  return { ok: true, id: result.plan.id, label: result.plan.label, unchanged: !changed };
 }

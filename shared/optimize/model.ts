@@ -136,8 +136,7 @@ export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}):
     return {
       initiative,
       id: initiative.id,
-      value:
-        adjustments.value?.[initiative.id] ?? initiativeValue(initiative, portfolio) ?? 0,
+      value: adjustments.value?.[initiative.id] ?? initiativeValue(initiative, portfolio) ?? 0,
       duration: Math.max(1, initiativeDuration(initiative)),
       totalSpend: totalSpend(initiative),
       ...(forced !== undefined && { forced }),

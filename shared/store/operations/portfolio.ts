@@ -1,4 +1,4 @@
-/** Named edits of the portfolio as a whole, its teams, periods, objectives and actuals. */
+/** Named edits of the portfolio as a whole, its teams, periods and actuals. */
 import type { Period } from '../../portfolio/types';
 import { change, setField, type Change, type EditPlan } from '../changes';
 import { LIST_ENTITY_NAMES, keyOf, keyText } from '../entities';
@@ -6,7 +6,6 @@ import { byId, quoted, type EditContext } from '../context';
 import {
   lastOrder,
   type ActualRecord,
-  type ObjectiveRecord,
   type PortfolioMeta,
   type PortfolioState,
   type TeamRecord,
@@ -222,64 +221,8 @@ export function deletePeriod(state: PortfolioState, id: string): EditPlan {
 
 // ---- Objectives ------------------------------------------------------------------------------
 
-/** Adds an objective (a theme when `parentId` is null). */
-export function createObjective(
-  state: PortfolioState,
-  context: EditContext,
-  name: string,
-  parentId: string | null,
-): EditPlan & { readonly id: string } {
-  const id = context.newId('objectives');
-  const record: ObjectiveRecord = {
-    id,
-    name,
-    parentId,
-    order: context.keys.between(lastOrder(state.objectives), null),
-  };
-  return {
-    id,
-    label: `Added ${parentId ? 'objective' : 'theme'} ${quoted(name)}`,
-    changes: [change('objectives', id, undefined, record)],
-  };
-}
-
-export function renameObjective(state: PortfolioState, id: string, name: string): EditPlan {
-  const objective = byId(state.objectives, id, 'Objective');
-  return {
-    label: `Renamed ${quoted(objective.name)} to ${quoted(name)}`,
-    changes: [change('objectives', id, objective, { ...objective, name })],
-  };
-}
-
-/**
- * Deletes an objective. Its children move up to its parent, and initiatives' links to it are
- * removed.
- */
-export function deleteObjective(state: PortfolioState, id: string): EditPlan {
-  const target = byId(state.objectives, id, 'Objective');
-  const changes: Change[] = [change('objectives', id, target, undefined)];
-  for (const child of state.objectives) {
-    if (child.parentId === id) {
-      changes.push(
-        change('objectives', child.id, child, { ...child, parentId: target.parentId ?? null }),
-      );
-    }
-  }
-  for (const record of state.initiatives) {
-    if (record.objectives?.some((link) => link.id === id)) {
-      const kept = record.objectives.filter((link) => link.id !== id);
-      changes.push(
-        change(
-          'initiatives',
-          record.id,
-          record,
-          setField(record, 'objectives', kept.length > 0 ? kept : undefined),
-        ),
-      );
-    }
-  }
-  return { label: `Deleted ${quoted(target.name)}`, changes };
-}
+// The strategy tree's operations live in objectives.ts; these names stay here for older callers.
+export { createObjective, deleteObjective, renameObjective } from './objectives';
 
 // ---- Actuals ---------------------------------------------------------------------------------
 

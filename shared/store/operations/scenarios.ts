@@ -3,6 +3,7 @@
  * initiative, so that moving cards rewrites the moved cards' records only.
  */
 import { computeCutLine, lineOf, stackOrder } from '../../prioritize/cutline';
+import { MODEL_NAMES, modelRanking } from '../../strategy/scoring';
 import type { Extras } from '../../portfolio/types';
 import { change, type Change, type EditPlan } from '../changes';
 import { keyOf } from '../entities';
@@ -193,4 +194,98 @@ function lineCrossing(
   const after = side(applyChanges(state, changes));
   if (before === after) return '';
   return after ? ', now above the line' : ', now below the line';
+}
+
+/**
+ * The longest run of `ids`, in their order, whose current ranks (or places) already increase:
+ * those cards need not move when the stack is put in the order of `ids`.
+ */
+function keptInPlace<T extends string | number>(
+  ids: readonly string[],
+  ranks: ReadonlyMap<string, T>,
+): Set<string> {
+  // Patience sorting over the ranks (plain string order), remembering each card's predecessor.
+  const tails: number[] = [];
+  const previous = new Array<number>(ids.length).fill(-1);
+  const rankAt = (index: number) => ranks.get(ids[index] as string) as T;
+  ids.forEach((id, index) => {
+    const rank = ranks.get(id);
+    if (rank === undefined) return;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (rankAt(tails[middle] as number) < rank) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[index] = tails[low - 1] as number;
+    tails[low] = index;
+  });
+  const kept = new Set<string>();
+  for (let index = tails.at(-1) ?? -1; index >= 0; index = previous[index] as number) {
+    kept.add(ids[index] as string);
+  }
+  return kept;
+}
+
+/**
+ * Ranks a scenario by the scoring model: its stack becomes `modelRanking` (highest priority first,
+ * those without a priority last in file order). With `scenarioId` null, adds a scenario "Ranked
+ * by <model>" instead. Cards already in the model's relative order keep their rank records; the
+ * others get new ranks between their neighbours, so the edit writes only the cards that move.
+ */
+export function rankScenarioByModel(
+  state: PortfolioState,
+  context: EditContext,
+  scenarioId: string | null,
+): EditPlan & { readonly id: string } {
+  const scoring = state.meta.scoring;
+  if (!scoring) throw new OperationError('The portfolio has no scoring model to rank by.');
+  const model = MODEL_NAMES[scoring.model];
+  const ranking = modelRanking(stateToPortfolio(state));
+  if (scenarioId === null) {
+    const plan = createScenario(state, context, `Ranked by ${model}`, ranking);
+    return { ...plan, label: `Added scenario ${quoted(`Ranked by ${model}`)}, ranked by ${model}` };
+  }
+  const scenario = byId(state.scenarios, scenarioId, 'Scenario');
+  const stack = stackOf(state, scenarioId);
+  const places = new Map(stack.map((id, place) => [id, place]));
+  const moved = ranking.length - keptInPlace(ranking, places).size;
+  const label = `Ranked ${quoted(scenario.name)} by ${model}`;
+  // Already in the model's order: nothing to write (cards it never ranked stay unranked).
+  if (moved === 0) return { id: scenarioId, label, changes: [] };
+  const current = new Map<string, RankRecord>(
+    state.ranks
+      .filter((record) => record.scenarioId === scenarioId)
+      .map((record) => [record.initiativeId, record]),
+  );
+  const ranks = new Map([...current].map(([id, record]) => [id, record.rank]));
+  const kept = keptInPlace(ranking, ranks);
+  const changes: Change[] = [];
+  let index = 0;
+  let before: string | null = null;
+  while (index < ranking.length) {
+    const id = ranking[index] as string;
+    if (kept.has(id)) {
+      before = ranks.get(id) as string;
+      index += 1;
+      continue;
+    }
+    // A run of cards to re-rank, between the kept card before it and the next kept one.
+    let end = index;
+    while (end < ranking.length && !kept.has(ranking[end] as string)) end += 1;
+    const next = end < ranking.length ? (ranks.get(ranking[end] as string) as string) : null;
+    const keys = context.keys.spread(before, next, end - index);
+    ranking.slice(index, end).forEach((initiativeId, offset) => {
+      const after: RankRecord = { scenarioId, initiativeId, rank: keys[offset] as string };
+      changes.push(change('ranks', keyOf('ranks', after), current.get(initiativeId), after));
+    });
+    before = keys.at(-1) ?? before;
+    index = end;
+  }
+  return {
+    id: scenarioId,
+    label: `${label}: ${moved === 1 ? '1 card' : `${moved} cards`} moved`,
+    changes,
+  };
 }

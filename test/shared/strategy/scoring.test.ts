@@ -175,10 +175,9 @@ describe('WSJF', () => {
 
 describe('RICE', () => {
   it('values reach × impact × confidence and ranks by that ÷ effort', () => {
-    const result = scoreInitiative(
-      scored({ reach: 2000, impact: 2, confidence: 0.8, effort: 4 }),
-      { model: 'rice' },
-    );
+    const result = scoreInitiative(scored({ reach: 2000, impact: 2, confidence: 0.8, effort: 4 }), {
+      model: 'rice',
+    });
     expect(result.value).toBe(3200);
     expect(result.priority).toBe(800);
   });
