@@ -5,6 +5,7 @@ import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
 import { DecisionsArea } from '../areas/decisions/DecisionsArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
 import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
+import { StrategyArea } from '../areas/strategy/StrategyArea';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { NotBuilt } from '../components/NotBuilt';
 import { db } from '../db/database';
@@ -80,6 +81,8 @@ export function App() {
                 <p className="loading" role="status">
                   Opening the portfolio…
                 </p>
+              ) : area === 'strategy' ? (
+                <StrategyArea portfolio={portfolio} />
               ) : area === 'portfolio' ? (
                 <PortfolioArea portfolio={portfolio} />
               ) : area === 'prioritize' ? (

@@ -14,7 +14,7 @@ export const AREA_INFO: readonly AreaInfo[] = [
     id: 'strategy',
     label: 'Strategy',
     purpose: 'Themes, objectives and success measures, and how well the portfolio covers them.',
-    built: false,
+    built: true,
   },
   {
     id: 'intake',

@@ -3,7 +3,16 @@
  * valid value, shows why inline, and stores nothing until it is valid; when the stored value
  * changes elsewhere (undo, another window) the field shows the stored value again.
  */
-import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { EditResult } from '../../shared/store/changes';
 import { formatNumberText, parseNumberText, screenLocale } from './number-text';
 
@@ -358,5 +367,185 @@ export function DateField(props: DateFieldProps) {
         }}
       />
     </FieldFrame>
+  );
+}
+
+/** Where the keyboard asks a grid cell to go: Tab, Shift+Tab, Enter, Shift+Enter. */
+export type CellMove = 'next' | 'previous' | 'down' | 'up';
+
+type NumberCellProps = {
+  /** The cell's accessible name ("Customer value of CRM revamp"). */
+  readonly label: string;
+  readonly value: number | undefined;
+  readonly onCommit: (value: number | undefined) => Promise<CommitResult> | CommitResult;
+  /** Why a number cannot be stored (off its scale, say), or null when it can. */
+  readonly check?: (value: number) => string | null;
+  /** Typed and shown as value × factor: 100 for a share typed as a percentage. */
+  readonly factor?: number;
+  /**
+   * Moves the focus to a neighbouring cell; false when there is none that way (Tab then leaves
+   * the grid as usual).
+   */
+  readonly onMove?: (move: CellMove) => boolean;
+  /** The element that says what is wrong, when the grid shows messages itself. */
+  readonly describedBy?: string;
+  /** Told the cell's message (null: none), when the grid shows messages itself. */
+  readonly onProblem?: (message: string | null) => void;
+  readonly placeholder?: string;
+  readonly className?: string;
+  readonly locale?: string;
+  /** Where the cell sits in its grid, for the grid to find it (data-row, data-column). */
+  readonly row?: number;
+  readonly column?: number;
+};
+
+/**
+ * A grid cell for a number, edited as in a spreadsheet: focusing it selects what it holds, so
+ * typing replaces it; what is typed is checked as it is typed and stored when the cell is left
+ * (Tab, Shift+Tab, Enter, Shift+Enter, or a click elsewhere), as one edit. Escape puts back the
+ * stored value. A refused entry stays in the cell, marked and explained, and Tab or Enter do not
+ * leave it until it is changed or Escape puts the stored value back. An empty cell clears the
+ * value.
+ */
+export function NumberCell(props: NumberCellProps) {
+  const { label, value, onCommit, check, factor = 1, onMove, onProblem } = props;
+  const locale = props.locale ?? screenLocale();
+  const id = useId();
+  const replays = useContext(ReplayCount);
+  const shown = (stored: number | undefined) =>
+    stored === undefined ? '' : formatNumberText(Math.round(stored * factor * 1e9) / 1e9, locale);
+  const [draft, setDraft] = useState(() => shown(value));
+  const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [seen, setSeen] = useState({ value, replays });
+  /** The text being stored, so that leaving the cell while it is stored does not store it twice. */
+  const storing = useRef<string | null>(null);
+  // The grid that shows the message is told after the cell has drawn it, once per message.
+  const tell = useRef(onProblem);
+  useEffect(() => {
+    tell.current = onProblem;
+  });
+  useEffect(() => {
+    tell.current?.(error);
+  }, [error]);
+  const read = (text: string): { value: number | undefined } | { problem: string } => {
+    const parsed = parseNumberText(text, locale);
+    if (parsed === 'empty') return { value: undefined };
+    if (parsed === 'invalid') {
+      return { problem: `${label}: enter a number, such as ${formatNumberText(2.5, locale)}.` };
+    }
+    const number = factor === 1 ? parsed : Math.round((parsed / factor) * 1e12) / 1e12;
+    const problem = check?.(number) ?? null;
+    return problem ? { problem } : { value: number };
+  };
+  const matches = (text: string, stored: number | undefined) => {
+    const typed = read(text);
+    return 'value' in typed && typed.value === stored;
+  };
+  // The stored value changed (stored here, undone, or changed in another window): shown at once
+  // unless the cell is being typed in, except after an undo or redo, which always shows.
+  if (!Object.is(value, seen.value) || replays !== seen.replays) {
+    const replayed = replays !== seen.replays;
+    setSeen({ value, replays });
+    if ((!focused || replayed) && storing.current === null && !matches(draft, value)) {
+      setDraft(shown(value));
+      setError(null);
+    }
+  }
+
+  /** Stores what is typed; false when it is refused here (the cell then says why). */
+  const store = (): boolean => {
+    const typed = read(draft);
+    if ('problem' in typed) {
+      setError(typed.problem);
+      return false;
+    }
+    if (typed.value === value || storing.current === draft) return true;
+    const text = draft;
+    storing.current = text;
+    void (async () => {
+      try {
+        const result = await onCommit(typed.value);
+        setError(problemText(result));
+      } catch (reason) {
+        setError(reason instanceof Error ? reason.message : String(reason));
+      } finally {
+        if (storing.current === text) storing.current = null;
+      }
+    })();
+    return true;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape') {
+      if (!error && matches(draft, value)) return;
+      // Escape takes back what was typed, not the dialog or panel around the grid.
+      event.preventDefault();
+      event.stopPropagation();
+      setDraft(shown(value));
+      setError(null);
+      event.currentTarget.select();
+      return;
+    }
+    const move: CellMove | null =
+      event.key === 'Tab'
+        ? event.shiftKey
+          ? 'previous'
+          : 'next'
+        : event.key === 'Enter'
+          ? event.shiftKey
+            ? 'up'
+            : 'down'
+          : null;
+    if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!store()) {
+      // The message says what is wrong; the cell keeps the focus until it is put right.
+      event.preventDefault();
+      return;
+    }
+    if (onMove?.(move)) event.preventDefault();
+    else if (move === 'down' || move === 'up') {
+      event.preventDefault();
+      event.currentTarget.select();
+    }
+  };
+
+  const messageId = props.describedBy ?? `${id}-error`;
+  return (
+    <div className={`field field--cell${error ? ' field--invalid' : ''} ${props.className ?? ''}`}>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        aria-label={label}
+        value={draft}
+        placeholder={props.placeholder}
+        data-row={props.row}
+        data-column={props.column}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? messageId : undefined}
+        onFocus={(event) => {
+          setFocused(true);
+          event.currentTarget.select();
+        }}
+        onBlur={() => {
+          setFocused(false);
+          store();
+        }}
+        onChange={(event) => {
+          const text = event.target.value;
+          setDraft(text);
+          const typed = read(text);
+          setError('problem' in typed ? typed.problem : null);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {!onProblem && (
+        <p id={messageId} className="field__error" aria-live="polite">
+          {error ?? ''}
+        </p>
+      )}
+    </div>
   );
 }

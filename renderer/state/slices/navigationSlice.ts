@@ -21,8 +21,13 @@ export type PortfolioTab = (typeof PORTFOLIO_TABS)[number];
 export const PRIORITIZE_VIEWS = ['board', 'roadmap', 'optimize', 'scenarios'] as const;
 export type PrioritizeView = (typeof PRIORITIZE_VIEWS)[number];
 
+export const STRATEGY_VIEWS = ['tree', 'weights', 'scoring', 'alignment'] as const;
+export type StrategyView = (typeof STRATEGY_VIEWS)[number];
+
 export type Location = {
   readonly area: Area;
+  /** The view open in Strategy. */
+  readonly strategyView: StrategyView;
   readonly tab: PortfolioTab;
   /** The initiative open in the editor, if any. */
   readonly initiativeId: string | null;
@@ -34,6 +39,7 @@ export type Location = {
 
 export const DEFAULT_LOCATION: Location = {
   area: 'portfolio',
+  strategyView: 'tree',
   tab: 'initiatives',
   initiativeId: null,
   view: 'board',
@@ -49,13 +55,19 @@ function decodeSegment(segment: string): string {
 }
 
 /**
- * Reads a location from a URL hash such as `#/portfolio/initiatives/crm-revamp` or
- * `#/prioritize/board/growth-push`.
+ * Reads a location from a URL hash such as `#/portfolio/initiatives/crm-revamp`,
+ * `#/prioritize/board/growth-push` or `#/strategy/weights`.
  */
 export function parseLocationHash(hash: string): Location {
   const [area, tab, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeSegment);
   if (!(AREAS as readonly string[]).includes(area ?? '')) return DEFAULT_LOCATION;
   const validArea = area as Area;
+  if (validArea === 'strategy') {
+    const strategyView = (STRATEGY_VIEWS as readonly string[]).includes(tab ?? '')
+      ? (tab as StrategyView)
+      : 'tree';
+    return { ...DEFAULT_LOCATION, area: validArea, strategyView };
+  }
   if (validArea === 'prioritize') {
     const view = (PRIORITIZE_VIEWS as readonly string[]).includes(tab ?? '')
       ? (tab as PrioritizeView)
@@ -80,6 +92,9 @@ export function formatLocationHash(location: Location): string {
   if (location.area === 'prioritize') {
     const base = `#/prioritize/${location.view}`;
     return location.scenarioId ? `${base}/${encodeURIComponent(location.scenarioId)}` : base;
+  }
+  if (location.area === 'strategy') {
+    return location.strategyView === 'tree' ? '#/strategy' : `#/strategy/${location.strategyView}`;
   }
   if (location.area !== 'portfolio') return `#/${location.area}`;
   const base = `#/portfolio/${location.tab}`;

@@ -10,6 +10,8 @@ describe('the location in the URL hash', () => {
       '#/portfolio/initiatives',
       '#/portfolio/teams',
       '#/strategy',
+      '#/strategy/weights',
+      '#/strategy/alignment',
       '#/portfolio/initiatives/crm%2Frevamp',
       '#/prioritize/board',
       '#/prioritize/roadmap/growth-push',
@@ -25,6 +27,7 @@ describe('the location in the URL hash', () => {
   it('falls back to the initiative list for an unknown or empty hash', () => {
     const list = {
       area: 'portfolio',
+      strategyView: 'tree',
       tab: 'initiatives',
       initiativeId: null,
       view: 'board',
@@ -32,6 +35,10 @@ describe('the location in the URL hash', () => {
     };
     expect(parseLocationHash('')).toEqual(list);
     expect(parseLocationHash('#/nowhere/at/all')).toEqual(list);
+    expect(parseLocationHash('#/strategy/elsewhere')).toMatchObject({
+      area: 'strategy',
+      strategyView: 'tree',
+    });
     expect(parseLocationHash('#/prioritize/elsewhere')).toMatchObject({
       area: 'prioritize',
       view: 'board',

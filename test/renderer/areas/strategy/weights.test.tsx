@@ -1,0 +1,108 @@
+/** The Weights tab: a group's weights set directly with the sum shown live, or by comparing pairs. */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { WeightsView } from '../../../../renderer/areas/strategy/weights/WeightsView';
+import { usePortfolio } from '../../../../renderer/db/hooks';
+import { readPortfolio, undo } from '../../../../renderer/db/repository';
+import { freshApp } from '../../app/fresh-app';
+
+function Harness() {
+  const portfolio = usePortfolio();
+  return portfolio ? <WeightsView portfolio={portfolio} /> : null;
+}
+
+beforeEach(async () => {
+  await freshApp();
+});
+
+const themeWeights = async () =>
+  (await readPortfolio()).objectives
+    .filter((objective) => !objective.parentId)
+    .map((objective) => objective.weight);
+
+async function themes() {
+  render(<Harness />);
+  return screen.findByRole('region', { name: 'Themes' });
+}
+
+describe('weights set directly', () => {
+  it('shows the sum as it is typed, saves only 100 %, and Undo takes it back', async () => {
+    const user = userEvent.setup();
+    const group = await themes();
+    const customers = within(group).getByRole('textbox', { name: 'Win and keep customers' });
+    expect(customers).toHaveValue('40');
+    await user.clear(customers);
+    await user.type(customers, '35');
+    expect(within(group).getByText(/^Sum: 95 %/)).toHaveTextContent('5 % left to give');
+    await user.click(within(group).getByRole('button', { name: 'Save weights' }));
+    expect(await themeWeights()).toEqual([0.4, 0.35, 0.25]);
+
+    const foundations = within(group).getByRole('textbox', {
+      name: 'Secure and compliant foundations',
+    });
+    await user.clear(foundations);
+    await user.type(foundations, '30{Enter}');
+    await waitFor(async () => expect(await themeWeights()).toEqual([0.35, 0.35, 0.3]));
+    expect(within(group).getByText('Sum: 100 %.')).toBeInTheDocument();
+
+    await undo();
+    await waitFor(async () => expect(await themeWeights()).toEqual([0.4, 0.35, 0.25]));
+  });
+
+  it('scales what was typed to 100 %', async () => {
+    const user = userEvent.setup();
+    const group = await themes();
+    const customers = within(group).getByRole('textbox', { name: 'Win and keep customers' });
+    await user.clear(customers);
+    await user.type(customers, '140');
+    expect(within(group).getByText(/Enter a percentage from 0 to 100/)).toBeInTheDocument();
+    await user.clear(customers);
+    await user.type(customers, '80');
+    await user.click(within(group).getByRole('button', { name: 'Scale to 100 %' }));
+    // 80 : 35 : 25 of 140.
+    expect(customers).toHaveValue('57.1');
+    expect(within(group).getByText('Sum: 100 %.')).toBeInTheDocument();
+  });
+});
+
+describe('weights by pairwise comparison', () => {
+  it('works the weights out from the judgments, says how consistent they are, and saves them', async () => {
+    const user = userEvent.setup();
+    const group = await themes();
+    await user.click(within(group).getByRole('radio', { name: 'Compare pairwise' }));
+    const pair = (a: string, b: string) =>
+      within(group).getByRole('combobox', { name: `“${a}” or “${b}”` });
+    const customers = 'Win and keep customers';
+    const operations = 'Run a leaner, greener operation';
+    const foundations = 'Secure and compliant foundations';
+    await user.selectOptions(pair(customers, operations), '3');
+    await user.selectOptions(pair(customers, foundations), '5');
+    await user.selectOptions(pair(operations, foundations), '3');
+    const result = within(group).getByRole('table', { name: 'Weights these judgments give' });
+    expect(within(result).getByRole('row', { name: /Win and keep customers/ })).toHaveTextContent(
+      '63.7 %',
+    );
+    expect(within(group).getByText(/Consistency ratio 0.033: consistent/)).toBeInTheDocument();
+    await user.click(within(group).getByRole('button', { name: 'Save comparison' }));
+    await waitFor(async () => {
+      const stored = await readPortfolio();
+      expect(stored.objectiveComparisons?.[0]?.judgments).toHaveLength(3);
+    });
+    const weights = await themeWeights();
+    expect(weights[0]).toBeCloseTo(0.637, 3);
+
+    // Foundations now far above customers: contradicts the two other judgments.
+    await user.selectOptions(pair(customers, foundations), '1/9');
+    const warning = within(group).getByRole('status');
+    expect(warning).toHaveTextContent(
+      /Consistency ratio [\d.]+: above 0.10, the judgments contradict each other/,
+    );
+    // One judgment is named, with what the other two suggest instead.
+    expect(warning).toHaveTextContent(
+      /Look again at “[^”]+” \d+× as important as “[^”]+”: the other judgments suggest “[^”]+” \d+× as important as “[^”]+”\./,
+    );
+    // Nothing is stored until Save.
+    expect((await readPortfolio()).objectiveComparisons?.[0]?.judgments[1]?.ratio).toBe(5);
+  });
+});
