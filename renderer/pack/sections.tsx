@@ -14,6 +14,9 @@ import { DECISION_LOG_DAYS, PACK_LOCALE } from '../../shared/pack/content';
 import { SECTION_INFO, type PackInput, type PackSectionId } from '../../shared/pack/types';
 import { formatMoney, formatNumber, formatPercent } from '../../shared/format';
 import type { CutLine } from '../../shared/prioritize/cutline';
+import { callOutRule, callOutSentence, scoreSentence } from '../../shared/strategy/alignment-text';
+import { AlignmentHeatmap } from '../charts/AlignmentHeatmap';
+import { columnsThatFit, evenParts, rowsThatFit } from '../charts/alignment-heatmap-model';
 import { CapacityHeatmap } from '../charts/CapacityHeatmap';
 import { FrontierChart } from '../charts/FrontierChart';
 import { Roadmap } from '../charts/Roadmap';
@@ -100,13 +103,28 @@ const STATUS_LABEL: Record<RankedRow['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-function Bar({ share }: { readonly share: number }) {
+/**
+ * A share as a bar on a track whose full width is `most` (the largest share or weight of its
+ * table, so that the bars compare), and the objective's weight as a mark on the same scale.
+ */
+function Bar({
+  share,
+  weight,
+  most = 1,
+}: {
+  readonly share: number;
+  readonly weight?: number;
+  readonly most?: number;
+}) {
+  const at = (value: number) => `${Math.max(0, Math.min(1, value / most)) * 100}%`;
   return (
     <span className="pack-bar">
-      <span
-        className="pack-bar__fill"
-        style={{ width: `${Math.max(0, Math.min(1, share)) * 100}%` }}
-      />
+      <span className="pack-bar__track">
+        <span className="pack-bar__fill" style={{ width: at(share) }} />
+        {weight !== undefined && (
+          <span className="pack-bar__weight" aria-hidden="true" style={{ left: at(weight) }} />
+        )}
+      </span>
       <span className="pack-bar__text">{percent(share)}</span>
     </span>
   );
@@ -211,7 +229,47 @@ function decisionTable(key: string, decisions: PackContent['decisions']): TableB
   };
 }
 
-function alignmentSection(content: PackContent): Block[] {
+/** The heatmap's sizes on a page: the pack's type size, cells to match. */
+export const PACK_HEATMAP_SIZES = {
+  cell: 20,
+  fontSize: 10,
+  indent: 10,
+  minLabelWidth: 120,
+  maxLabelWidth: 240,
+  maxColumnLabel: 190,
+  bandHeight: 18,
+  gap: 2,
+} as const;
+
+/** Room under a heatmap part for its legend line. */
+const HEATMAP_LEGEND_PX = 36;
+
+/**
+ * The alignment heatmap of the funded initiatives in page-sized parts: as many columns as the
+ * page is wide and as many objectives as it is tall, the parts as even as can be. Each part is
+ * the same chart, with its own header, band ("Funded 1–14 of 27") and legend.
+ */
+export function alignmentHeatmapParts(
+  matrix: PackContent['portfolioAlignment']['matrix'],
+  room: PageRoom,
+): { columns: [number, number]; rows: [number, number] }[] {
+  const funded = matrix.columns.filter((column) => column.funded).length;
+  if (funded === 0 || matrix.rows.length === 0) return [];
+  const options = { fundedOnly: true, sizes: PACK_HEATMAP_SIZES };
+  // A little narrower than the page: the chart's border and rounding.
+  const columnParts = evenParts(funded, columnsThatFit(matrix, room.widthPx - 6, options));
+  return columnParts.flatMap((columns) => {
+    const most = rowsThatFit(
+      matrix,
+      room.heightPx * 0.92,
+      { ...options, range: columns },
+      HEATMAP_LEGEND_PX,
+    );
+    return evenParts(matrix.rows.length, most).map((rows) => ({ columns, rows }));
+  });
+}
+
+function alignmentSection(content: PackContent, room: PageRoom): Block[] {
   if (content.alignment.length === 0) {
     return [
       note(
@@ -220,47 +278,179 @@ function alignmentSection(content: PackContent): Block[] {
       ),
     ];
   }
-  return [
+  const detail = content.portfolioAlignment;
+  const basis = detail.basis;
+  const fundedCount = content.ranked.filter((row) => row.above).length;
+  const byId = new Map(detail.objectives.map((row) => [row.id, row]));
+  const names = new Map(content.ranked.map((row) => [row.id, row.name]));
+  const placed = new Set(content.ranked.filter((row) => row.above).map((row) => row.id));
+  const blocks: Block[] = [
     flow(
       'intro',
       <p className="pack-p">
-        How the spend and the capacity of the {content.ranked.filter((row) => row.above).length}{' '}
-        funded initiatives divide across the objectives they serve (an initiative linked to several
-        objectives is split by its contributions; a theme includes its objectives).
+        How the spend and the capacity of the {fundedCount} funded initiatives divide across the
+        objectives they serve, beside each objective’s weight (its share of the whole strategy; the
+        themes make 100%). An initiative linked to several objectives is split by its contributions;
+        a theme includes its objectives.
       </p>,
     ),
-    {
-      kind: 'table',
-      key: 'alignment',
-      widths: ['40%', '10%', '20%', '20%', '10%'],
-      head: ['Objective', 'Weight', 'Share of spend', 'Share of capacity', 'Funded'],
-      numeric: [1, 4],
-      rows: [
-        ...content.alignment.map((row) => ({
+  ];
+  // One scale for every bar of the table, so that shares and weights compare across rows.
+  const most = Math.max(
+    0.05,
+    ...detail.objectives.flatMap((row) => [
+      row.spendShare,
+      row.capacityShare,
+      row.globalWeight ?? 0,
+    ]),
+    content.unaligned.spendShare,
+    content.unaligned.capacityShare,
+  );
+  const sentence = scoreSentence(detail, PACK_LOCALE);
+  blocks.push(
+    detail.score !== undefined && sentence
+      ? flow(
+          'score',
+          <div className="pack-score">
+            <div className="pack-score__value">
+              {number(detail.score, 0)}
+              <span className="pack-score__of">/ 100</span>
+            </div>
+            <div className="pack-score__text">
+              <p className="pack-label">Alignment score</p>
+              <p className="pack-p">{sentence}</p>
+            </div>
+          </div>,
+        )
+      : note(
+          'no-score',
+          fundedCount === 0
+            ? 'Nothing is funded, so there is no spend to compare with the objectives’ weights and no alignment score.'
+            : 'The funded initiatives have no spend or demand entered, so there is nothing to compare with the objectives’ weights and no alignment score.',
+        ),
+  );
+  blocks.push({
+    kind: 'table',
+    key: 'alignment',
+    widths: ['40%', '10%', '20%', '20%', '10%'],
+    head: ['Objective', 'Weight', 'Share of spend', 'Share of capacity', 'Funded'],
+    numeric: [1, 4],
+    rows: [
+      ...content.alignment.map((row) => {
+        const weighed = byId.get(row.id);
+        const weight = weighed?.globalWeight;
+        return {
           key: row.id,
           className: row.depth === 0 ? 'pack-row--theme' : undefined,
           cells: [
-            <span style={{ paddingLeft: `${row.depth * 14}px` }}>{row.name}</span>,
-            row.weight === undefined ? '—' : number(row.weight, 2),
-            <Bar share={row.spendShare} />,
-            <Bar share={row.capacityShare} />,
+            <span style={{ paddingLeft: `${row.depth * 14}px` }}>
+              {row.name}
+              {weighed?.callOut && (
+                <span className={`pack-tag pack-tag--${weighed.callOut}`}>{weighed.callOut}</span>
+              )}
+            </span>,
+            weight === undefined ? '—' : percent(weight),
+            <Bar share={row.spendShare} most={most} {...(weight !== undefined && { weight })} />,
+            <Bar share={row.capacityShare} most={most} {...(weight !== undefined && { weight })} />,
             number(row.funded, 0),
           ],
-        })),
-        {
-          key: 'unaligned',
-          className: 'pack-row--muted',
-          cells: [
-            'Not linked to any objective',
-            '—',
-            <Bar share={content.unaligned.spendShare} />,
-            <Bar share={content.unaligned.capacityShare} />,
-            '',
-          ],
-        },
-      ],
-    },
-  ];
+        };
+      }),
+      {
+        key: 'unaligned',
+        className: 'pack-row--muted',
+        cells: [
+          'Not linked to any objective',
+          '—',
+          <Bar share={content.unaligned.spendShare} most={most} />,
+          <Bar share={content.unaligned.capacityShare} most={most} />,
+          number(detail.unlinked.filter((id) => placed.has(id)).length, 0),
+        ],
+      },
+    ],
+  });
+  if (basis) {
+    const callOuts = detail.objectives.flatMap((row) => {
+      const text = callOutSentence(row, basis, PACK_LOCALE);
+      return text ? [{ id: row.id, text }] : [];
+    });
+    blocks.push(
+      flow(
+        'call-outs',
+        <div className="pack-callouts">
+          <p className="pack-note">
+            The bar’s mark is the objective’s weight. {callOutRule(PACK_LOCALE)}
+          </p>
+          {callOuts.length === 0 ? (
+            <p className="pack-p">No objective is under- or over-invested.</p>
+          ) : (
+            callOuts.map((callOut) => (
+              <p className="pack-p pack-callout" key={callOut.id}>
+                {callOut.text}
+              </p>
+            ))
+          )}
+        </div>,
+      ),
+    );
+  }
+  const unlinked = [...detail.unlinked].sort(
+    (a, b) => Number(placed.has(b)) - Number(placed.has(a)),
+  );
+  const unserved = detail.unserved.map((id) => byId.get(id)?.name ?? id);
+  blocks.push(
+    flow(
+      'flags',
+      <div className="pack-columns">
+        <div>
+          <p className="pack-label">Linked to no objective ({unlinked.length})</p>
+          <p className="pack-p">
+            {unlinked.length === 0
+              ? 'None: every initiative serves an objective.'
+              : unlinked
+                  .map((id) => `${names.get(id) ?? id}${placed.has(id) ? ' (funded)' : ''}`)
+                  .join(' · ')}
+          </p>
+        </div>
+        <div>
+          <p className="pack-label">Served by no funded initiative ({unserved.length})</p>
+          <p className="pack-p">
+            {unserved.length === 0
+              ? 'None: every objective has funded work serving it.'
+              : unserved.join(' · ')}
+          </p>
+        </div>
+      </div>,
+    ),
+  );
+  const parts = alignmentHeatmapParts(detail.matrix, room);
+  if (parts.length > 0) {
+    blocks.push(
+      subheading('heatmap-title', 'Which funded initiative serves which objective'),
+      flow(
+        'heatmap-intro',
+        <p className="pack-note">
+          Work linked to a theme as a whole shows on the theme’s row.
+          {parts.length > 1 ? ` In ${parts.length} parts, to fit the page.` : ''}
+        </p>,
+        true,
+      ),
+      ...parts.map((part, index) =>
+        flow(
+          `heatmap-${index}`,
+          <AlignmentHeatmap
+            matrix={detail.matrix}
+            fundedOnly
+            range={part.columns}
+            rowRange={part.rows}
+            sizes={PACK_HEATMAP_SIZES}
+            legend={index === 0}
+          />,
+        ),
+      ),
+    );
+  }
+  return blocks;
 }
 
 function rankedSection(content: PackContent): Block[] {
@@ -930,7 +1120,7 @@ export function packSections(
         blocks = summarySection(input, content);
         break;
       case 'alignment':
-        blocks = alignmentSection(content);
+        blocks = alignmentSection(content, room);
         break;
       case 'ranked':
         blocks = rankedSection(content);

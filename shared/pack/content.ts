@@ -26,7 +26,14 @@ import {
 } from '../prioritize/cutline';
 import { scenarioFigures, type ScenarioFigures } from '../prioritize/scenario-comparison';
 import { isCommitted, isPinned } from '../prioritize/status';
-import { fundedSplit, objectiveTree, type ObjectiveFunding } from '../strategy/alignment';
+import {
+  fundedSplit,
+  objectiveTree,
+  portfolioAlignment,
+  type ObjectiveFunding,
+  type PortfolioAlignment,
+} from '../strategy/alignment';
+import { localWeights } from '../strategy/weights';
 import { optimizedOrigin, readOptimizedFrom } from './optimized';
 import type { FrozenAnalysis, FrozenOptimizeResult, PackSettings } from './types';
 
@@ -217,6 +224,11 @@ export type PackContent = {
   readonly decisionLog: DecisionLog;
   readonly alignment: readonly AlignmentRow[];
   readonly unaligned: { readonly spendShare: number; readonly capacityShare: number };
+  /**
+   * The funded work against the objectives, as the Alignment view shows it: global weights,
+   * call-outs, the contribution heatmap, what is linked to none, and the alignment score.
+   */
+  readonly portfolioAlignment: PortfolioAlignment;
   readonly ranked: readonly RankedRow[];
   readonly risks: readonly Risk[];
   readonly valueEffort: readonly ValueEffortPoint[];
@@ -1011,6 +1023,9 @@ export function buildPackContent(
   const decisions = decisionsOf(portfolio, ranked, optimize, figures.valueAbove);
   const risks = risksOf(portfolio, cutLine, funded, name);
   const alignment = fundedSplit(portfolio, funded);
+  const globalWeights = new Map(
+    [...localWeights(portfolio).objectives].map(([id, weight]) => [id, weight.global]),
+  );
   const valueEffort: ValueEffortPoint[] = ranked.flatMap((row) =>
     row.value === undefined
       ? []
@@ -1058,6 +1073,7 @@ export function buildPackContent(
     decisionLog: decisionLogOf(portfolio, settings),
     alignment: alignment.rows,
     unaligned: alignment.unaligned,
+    portfolioAlignment: portfolioAlignment(portfolio, new Set(figures.above), globalWeights),
     ranked,
     risks,
     valueEffort,
