@@ -4,7 +4,13 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { dependantsAndSelf, dependantsOf } from '../../../shared/portfolio/dependencies';
-import { initiativeDuration, initiativeValue } from '../../../shared/portfolio/measures';
+import { initiativeDuration } from '../../../shared/portfolio/measures';
+import {
+  MODEL_NAMES,
+  modelCriteria,
+  portfolioScorer,
+  type ModelCriterion,
+} from '../../../shared/strategy/scoring';
 import {
   INITIATIVE_STATUSES,
   type Initiative,
@@ -247,39 +253,100 @@ function StrategySection({ initiative, portfolio }: PortfolioSectionProps) {
 }
 
 function ValueSection({ initiative, portfolio, merge }: PortfolioSectionProps) {
-  const criteria = portfolio.scoring?.criteria ?? [];
-  const modelValue = initiativeValue({ ...initiative, value: undefined }, portfolio);
+  const criteria = modelCriteria(portfolio.scoring);
+  const result = portfolioScorer(portfolio).score(initiative);
+  const model = portfolio.scoring ? MODEL_NAMES[portfolio.scoring.model] : undefined;
+  const part = (id: string) => result.breakdown.find((entry) => entry.id === id);
+  const commitScore = (criterion: ModelCriterion, score: number | undefined) =>
+    edits.setInitiativeScore(
+      initiative.id,
+      criterion.id,
+      score,
+      criterion.name,
+      merge(`score:${criterion.id}`),
+    );
   return (
     <Section title="Scores and value">
-      {criteria.length > 0 && (
+      {criteria.length > 0 ? (
         <div className="field-grid">
-          {criteria.map((criterion) => (
-            <NumberField
-              key={criterion.id}
-              label={`${criterion.name}${criterion.weight !== undefined ? ` (weight ${formatNumber(criterion.weight, 2)})` : ''}`}
-              value={initiative.scores?.[criterion.id]}
-              optional
-              onCommit={(score) =>
-                edits.setInitiativeScore(
-                  initiative.id,
-                  criterion.id,
-                  score,
-                  criterion.name,
-                  merge(`score:${criterion.id}`),
-                )
-              }
-            />
-          ))}
+          {criteria.map((criterion) => {
+            const weight =
+              criterion.weight !== undefined ? `, weight ${formatNumber(criterion.weight, 2)}` : '';
+            if (criterion.computed) {
+              return (
+                <p key={criterion.id} className="field field--computed">
+                  <span className="field__label">{criterion.name}</span>
+                  <span>
+                    {formatNumber(part(criterion.id)?.score ?? 0, 1)} of 100
+                    <span className="muted small"> · from its objective links{weight}</span>
+                  </span>
+                </p>
+              );
+            }
+            const scale = criterion.scale;
+            const label = `${criterion.name} (${scale.label}${weight})`;
+            const score = initiative.scores?.[criterion.id];
+            if (scale.kind === 'set') {
+              const shown = (value: number) =>
+                criterion.percent ? `${formatNumber(value * 100, 0)} %` : formatNumber(value, 2);
+              const values =
+                score !== undefined && !scale.values.includes(score)
+                  ? [...scale.values, score]
+                  : scale.values;
+              return (
+                <SelectField
+                  key={criterion.id}
+                  label={label}
+                  value={score === undefined ? '' : String(score)}
+                  options={[
+                    { value: '', label: 'Not scored' },
+                    ...values.map((value) => ({ value: String(value), label: shown(value) })),
+                  ]}
+                  onCommit={(text) =>
+                    commitScore(criterion, text === '' ? undefined : Number(text))
+                  }
+                />
+              );
+            }
+            return (
+              <NumberField
+                key={criterion.id}
+                label={label}
+                value={score}
+                optional
+                onCommit={(value) => commitScore(criterion, value)}
+              />
+            );
+          })}
         </div>
+      ) : (
+        <p className="section-hint">
+          The portfolio has no scoring model: the value below is the only measure of benefit.
+        </p>
+      )}
+      {model && (
+        <p className="score-summary" aria-live="polite">
+          {result.modelValue === undefined
+            ? `${model} gives no value yet${result.missing.length > 0 ? `: ${result.missing.join(', ')} not scored` : ''}.`
+            : `${model} gives a value of ${formatNumber(result.modelValue, 2)}`}
+          {result.modelValue !== undefined &&
+            (result.priority !== undefined
+              ? ` and a priority of ${formatNumber(result.priority, 2)}.`
+              : '.')}
+        </p>
       )}
       <NumberField
         label="Value"
         optional
         value={initiative.value}
         hint={
-          modelValue === undefined
-            ? 'The value the optimizer maximizes. Leave empty when the scoring model gives it.'
-            : `Leave empty to use the ${portfolio.scoring?.model ?? 'scoring'} model's ${formatNumber(modelValue, 2)}.`
+          initiative.value !== undefined
+            ? result.modelValue !== undefined
+              ? `Typed (a business case figure): it overrides the model’s ${formatNumber(result.modelValue, 2)}. Leave empty to use the model.`
+              : 'Typed (a business case figure): the value the plan counts.'
+            : result.modelValue !== undefined
+              ? `Leave empty to use the model’s ${formatNumber(result.modelValue, 2)}, or type a business case figure.`
+              : 'The value the optimizer maximizes. Leave empty when the scoring model gives it.'
         }
         onCommit={(value) =>
           edits.setInitiativeDetail(initiative.id, 'value', value, merge('value'))

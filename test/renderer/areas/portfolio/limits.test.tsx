@@ -28,7 +28,9 @@ describe('the initiative editor', () => {
     const fit = within(editor).getByLabelText(/^Strategic fit/);
     fireEvent.change(fit, { target: { value: '15' } });
     expect(
-      await within(editor).findByText("must be from 0 to 10 on the weighted model's scale"),
+      await within(editor).findByText(
+        "must be from 0 to 10 on the Weighted criteria model's scale",
+      ),
     ).toBeVisible();
     const stored = (await readPortfolio()).initiatives.find((item) => item.id === nis2.id);
     expect(stored?.duration).toBe(nis2.duration);
