@@ -157,8 +157,11 @@ function criteriaFor(
 ): readonly Criterion[] | undefined {
   if (model === 'weighted') {
     if (!parked || parked.length === 0) return starterCriteria(initiatives);
+    // A computed criterion takes no typed score, so no scale.
     return parked.map((criterion) =>
-      criterion.scale ? criterion : { ...criterion, scale: DEFAULT_WEIGHTED_SCALE },
+      criterion.scale || criterion.source === 'strategic-fit'
+        ? criterion
+        : { ...criterion, scale: DEFAULT_WEIGHTED_SCALE },
     );
   }
   const own = new Map((parked ?? []).map((criterion) => [criterion.id, criterion]));

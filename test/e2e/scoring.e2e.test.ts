@@ -10,7 +10,7 @@ import { useHarness } from './support/harness';
 
 const harness = useHarness();
 
-/** Three of the demo's proposals, low in its ranking, with values 50, 40 and 30. */
+/** Three of the demo's proposals, low in its ranking and the model's. */
 const LAB = 'Innovation lab';
 const ONBOARDING = 'Digital HR onboarding';
 const INTRANET = 'Employee intranet refresh';
@@ -96,14 +96,28 @@ describe('the Scoring tab', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.type('1');
     await page.keyboard.press('Enter');
-    // The typed value (50) overrides the model's cost of delay (8 + 5 + 3); priority 50 ÷ 1.
-    await shown(row(page, LAB).getByText('50 typed · model 16'));
-    for (const name of [ONBOARDING, INTRANET]) {
-      await cell(page, 'Job size', name).click();
+    // The cost of delay is the value (8 + 5 + 3), the priority that over the job size (16 ÷ 1).
+    await eventually(
+      async () => (await row(page, LAB).innerText()).includes('16'),
+      true,
+      'the value and priority of the scored initiative',
+    );
+    // Two more: a business value and a job size each (priorities 13 and 5).
+    for (const [name, value] of [
+      [ONBOARDING, '13'],
+      [INTRANET, '5'],
+    ] as const) {
+      await cell(page, 'Business value', name).click();
+      await page.keyboard.type(value);
+      for (let step = 0; step < 3; step += 1) await page.keyboard.press('Tab');
       await page.keyboard.type('1');
       await page.keyboard.press('Enter');
     }
-    await shown(row(page, INTRANET).getByText('30 typed'));
+    await eventually(
+      async () => (await row(page, INTRANET).innerText()).includes('5'),
+      true,
+      'the third initiative valued',
+    );
     // Once the grid is left, its rows are sorted by priority again.
     await page.getByRole('heading', { name: 'Scores' }).click();
     await eventually(

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { portfolioScorer } from '../../shared/strategy/scoring';
+import { localWeights } from '../../shared/strategy/weights';
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
 import { readPortfolioText, restorePortfolio } from '../../shared/portfolio/restore';
 import { PORTFOLIO_FORMAT, PORTFOLIO_VERSION } from '../../shared/portfolio/types';
@@ -115,20 +117,33 @@ describe('the demo portfolio', () => {
     expect(demo.scenarios).toHaveLength(2);
   });
 
-  it('weights criteria and scores every initiative on each', () => {
+  it('values every initiative by its model: typed scores on each typed criterion, fit computed', () => {
     const criteria = demo.scoring?.criteria ?? [];
     expect(demo.scoring?.model).toBe('weighted');
     expect(criteria.length).toBeGreaterThanOrEqual(3);
     expect(sum(criteria.map((criterion) => criterion.weight ?? 0))).toBeCloseTo(1, 9);
+    expect(criteria.filter((criterion) => criterion.source === 'strategic-fit')).toHaveLength(1);
+    const typed = criteria.filter((criterion) => criterion.source !== 'strategic-fit');
+    const { score } = portfolioScorer(demo);
     for (const initiative of demo.initiatives) {
       expect(Object.keys(initiative.scores ?? {}).sort(), initiative.id).toEqual(
-        criteria.map((criterion) => criterion.id).sort(),
+        typed.map((criterion) => criterion.id).sort(),
       );
-      for (const score of Object.values(initiative.scores ?? {})) {
-        expect(Number.isInteger(score) && score >= 1 && score <= 10, initiative.id).toBe(true);
+      for (const value of Object.values(initiative.scores ?? {})) {
+        expect(Number.isInteger(value) && value >= 1 && value <= 10, initiative.id).toBe(true);
       }
-      expect(initiative.value, initiative.id).toBeGreaterThan(0);
+      const result = score(initiative);
+      expect(result.modelValue, initiative.id).toBeGreaterThanOrEqual(0);
+      expect(result.modelValue, initiative.id).toBeLessThanOrEqual(100);
     }
+    // Typed values only where a business case tells the story.
+    expect(
+      demo.initiatives.filter((initiative) => initiative.value !== undefined).map((i) => i.id),
+    ).toEqual(['data-lakehouse', 'route-optimization']);
+    // The themes are weighed by pairwise comparison, consistently.
+    const weights = localWeights(demo);
+    expect(weights.objectives.get('customers')?.source).toBe('judgments');
+    expect(weights.groups.find((group) => group.parentId === null)?.consistent).toBe(true);
   });
 
   it('has unique ids and references that all resolve', () => {

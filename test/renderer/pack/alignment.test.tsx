@@ -50,16 +50,16 @@ describe('the pack’s alignment section', () => {
       );
     const { portfolioAlignment } = buildPackContent(DEMO_PORTFOLIO, SETTINGS);
     const customers = portfolioAlignment.objectives.find((row) => row.id === 'customers')!;
-    // The themes' global weights are their shares of 0.4 + 0.35 + 0.25.
+    // The themes' global weights come from the demo's pairwise judgments: 41 %, 33 %, 26 %.
     expect(cells('Win and keep customers')).toEqual([
       'Win and keep customers',
-      '40%',
+      '41%',
       `${Math.round(customers.spendShare * 100)}%`,
       `${Math.round(customers.capacityShare * 100)}%`,
       String(customers.funded),
     ]);
-    // An objective's global weight: 0.4 × 0.45 of the whole strategy.
-    expect(cells('Grow e-commerce fulfilment revenue')[1]).toBe('18%');
+    // An objective's global weight: 0.413 × 0.45 of the whole strategy.
+    expect(cells('Grow e-commerce fulfilment revenue')[1]).toBe('19%');
     // The weight is marked on each share bar.
     expect(table!.querySelectorAll('.pack-bar__weight').length).toBe(
       2 * DEMO_PORTFOLIO.objectives.length,
@@ -85,7 +85,7 @@ describe('the pack’s alignment section', () => {
     expect(row('Raise warehouse productivity')).not.toHaveTextContent('invested');
     expect(
       screen.getByText(
-        /^Shift customers to self-service: \d+% of funded spend for 35% of the weight — under-invested$/,
+        /^Shift customers to self-service: \d+% of funded spend for 36% of the weight — under-invested$/,
       ),
     ).toBeInTheDocument();
     expect(

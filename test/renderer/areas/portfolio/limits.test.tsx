@@ -25,15 +25,15 @@ describe('the initiative editor', () => {
         'lasts 99 periods, but the portfolio has only 6 periods; an initiative must fit the plan',
       ),
     ).toBeVisible();
-    const fit = within(editor).getByLabelText(/^Strategic fit/);
-    fireEvent.change(fit, { target: { value: '15' } });
+    const customerValue = within(editor).getByLabelText(/^Customer value \(1–10/);
+    fireEvent.change(customerValue, { target: { value: '15' } });
     expect(
       await within(editor).findByText(
-        "must be from 0 to 10 on the Weighted criteria model's scale",
+        "must be from 1 to 10 on the Weighted criteria model's scale",
       ),
     ).toBeVisible();
     const stored = (await readPortfolio()).initiatives.find((item) => item.id === nis2.id);
     expect(stored?.duration).toBe(nis2.duration);
-    expect(stored?.scores?.['strategic-fit']).toBe(nis2.scores?.['strategic-fit']);
+    expect(stored?.scores?.['customer-value']).toBe(nis2.scores?.['customer-value']);
   });
 });

@@ -87,11 +87,11 @@ describe('the scenarios list', () => {
     // Funded: above the line and in a gap, counted apart as on the board.
     expect(cells[0]).toHaveTextContent('2916 above the line, 13 in a gap');
     expect(cells[1]).toHaveTextContent('33');
-    expect(cells[2]).toHaveTextContent(formatNumber(4395));
+    expect(cells[2]).toHaveTextContent(formatNumber(1466.5));
     const growth = within(rowOf(GROWTH.name)).getAllByRole('cell');
     expect(growth[0]).toHaveTextContent('2819 above the line, 9 in a gap');
     expect(growth[1]).toHaveTextContent('34');
-    expect(growth[2]).toHaveTextContent(formatNumber(4075));
+    expect(growth[2]).toHaveTextContent(formatNumber(1430.3));
   });
 
   it('opens a scenario on the board', async () => {
@@ -237,10 +237,10 @@ describe('comparing scenarios', () => {
     ]);
 
     const [baseValue, growthValue] = cellsOf('Value funded');
-    expect(baseValue).toHaveTextContent(formatNumber(4395));
+    expect(baseValue).toHaveTextContent(formatNumber(1466.5));
     expect(baseValue).not.toHaveTextContent('value');
-    expect(growthValue).toHaveTextContent(formatNumber(4075));
-    expect(growthValue).toHaveTextContent(`\u2212${formatNumber(320)} value`);
+    expect(growthValue).toHaveTextContent(formatNumber(1430.3));
+    expect(growthValue).toHaveTextContent(`\u2212${formatNumber(36.3)} value`);
 
     const [baseSpend, growthSpend] = cellsOf('Spend funded');
     expect(baseSpend).toHaveTextContent(formatMoney(7_950_000, 'EUR'));
@@ -293,7 +293,7 @@ describe('comparing scenarios', () => {
       `2 scenarios side by side, measured against the baseline ${GROWTH.name}`,
     );
     const [baseValue] = cellsOf('Value funded');
-    expect(baseValue).toHaveTextContent(`+${formatNumber(320)} value`);
+    expect(baseValue).toHaveTextContent(`+${formatNumber(36.3)} value`);
   });
 
   it('compares at most four, and says why the fifth cannot be ticked', async () => {

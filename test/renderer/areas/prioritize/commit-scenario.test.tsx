@@ -46,7 +46,7 @@ describe('committing a scenario as the plan of record', () => {
     // The figures the scenarios list shows for it: 28 funded, 9 of them in a gap, 34 below.
     const summary = within(dialog).getByRole('textbox', { name: 'Decision' });
     expect(summary).toHaveValue(
-      `Commit the scenario ${GROWTH.name} as the plan of record: 28 initiatives funded (19 above the line, 9 in a gap behind it), 34 below the line; value funded ${formatNumber(4075)}.`,
+      `Commit the scenario ${GROWTH.name} as the plan of record: 28 initiatives funded (19 above the line, 9 in a gap behind it), 34 below the line; value funded ${formatNumber(1430.3)}.`,
     );
     expect(within(dialog).getByText(`Scenario: ${GROWTH.name}`)).toBeInTheDocument();
     expect(within(dialog).getByText(before)).toBeInTheDocument();

@@ -219,24 +219,23 @@ describe('the scoring grid', () => {
 
   it('shows a typed value as an override beside the model’s, and computed fit read-only', async () => {
     await renderView();
-    // The demo: strategic fit typed; value overrides on some initiatives.
+    // The demo: strategic fit computed from the links; a typed business-case value on some.
     const demo = await readPortfolio();
     const overridden = demo.initiatives.find((entry) => entry.value !== undefined) as Initiative;
     expect(within(row(overridden.name)).getByText(/typed · model/)).toBeInTheDocument();
     expect(
-      screen.getByRole('textbox', { name: `Strategic fit of ${overridden.name}` }),
+      within(grid()).getByRole('columnheader', { name: /^Strategic fit,\s?computed/ }),
     ).toBeVisible();
+    expect(
+      screen.queryByRole('textbox', { name: `Strategic fit of ${overridden.name}` }),
+    ).not.toBeInTheDocument();
+    // Typed instead: a cell to score it in for every initiative.
     const user = userEvent.setup();
     await user.click(
       screen.getByRole('checkbox', { name: 'Computed from objective links (Strategic fit)' }),
     );
-    await waitFor(() =>
-      expect(
-        screen.queryByRole('textbox', { name: `Strategic fit of ${overridden.name}` }),
-      ).not.toBeInTheDocument(),
-    );
     expect(
-      within(grid()).getByRole('columnheader', { name: /^Strategic fit,\s?computed/ }),
+      await screen.findByRole('textbox', { name: `Strategic fit of ${overridden.name}` }),
     ).toBeVisible();
   });
 

@@ -21,48 +21,91 @@ const themeWeights = async () =>
     .filter((objective) => !objective.parentId)
     .map((objective) => objective.weight);
 
+const customerWeights = async () =>
+  (await readPortfolio()).objectives
+    .filter((objective) => objective.parentId === 'customers')
+    .map((objective) => objective.weight);
+
 async function themes() {
   render(<Harness />);
   return screen.findByRole('region', { name: 'Themes' });
 }
 
+/** The objectives under the first theme, weighed directly in the demo. */
+async function underCustomers() {
+  render(<Harness />);
+  return screen.findByRole('region', { name: 'Under “Win and keep customers”' });
+}
+
 describe('weights set directly', () => {
   it('shows the sum as it is typed, saves only 100 %, and Undo takes it back', async () => {
     const user = userEvent.setup();
-    const group = await themes();
-    const customers = within(group).getByRole('textbox', { name: 'Win and keep customers' });
-    expect(customers).toHaveValue('40');
-    await user.clear(customers);
-    await user.type(customers, '35');
+    const group = await underCustomers();
+    expect(within(group).getByRole('radio', { name: 'Set directly' })).toBeChecked();
+    const ecommerce = within(group).getByRole('textbox', {
+      name: 'Grow e-commerce fulfilment revenue',
+    });
+    expect(ecommerce).toHaveValue('45');
+    await user.clear(ecommerce);
+    await user.type(ecommerce, '40');
     expect(within(group).getByText(/^Sum: 95 %/)).toHaveTextContent('5 % left to give');
     await user.click(within(group).getByRole('button', { name: 'Save weights' }));
-    expect(await themeWeights()).toEqual([0.4, 0.35, 0.25]);
+    expect(await customerWeights()).toEqual([0.45, 0.35, 0.2]);
 
-    const foundations = within(group).getByRole('textbox', {
-      name: 'Secure and compliant foundations',
+    const selfService = within(group).getByRole('textbox', {
+      name: 'Shift customers to self-service',
     });
-    await user.clear(foundations);
-    await user.type(foundations, '30{Enter}');
-    await waitFor(async () => expect(await themeWeights()).toEqual([0.35, 0.35, 0.3]));
+    await user.clear(selfService);
+    await user.type(selfService, '25{Enter}');
+    await waitFor(async () => expect(await customerWeights()).toEqual([0.4, 0.35, 0.25]));
     expect(within(group).getByText('Sum: 100 %.')).toBeInTheDocument();
 
     await undo();
-    await waitFor(async () => expect(await themeWeights()).toEqual([0.4, 0.35, 0.25]));
+    await waitFor(async () => expect(await customerWeights()).toEqual([0.45, 0.35, 0.2]));
   });
 
   it('scales what was typed to 100 %', async () => {
     const user = userEvent.setup();
-    const group = await themes();
-    const customers = within(group).getByRole('textbox', { name: 'Win and keep customers' });
-    await user.clear(customers);
-    await user.type(customers, '140');
+    const group = await underCustomers();
+    const ecommerce = within(group).getByRole('textbox', {
+      name: 'Grow e-commerce fulfilment revenue',
+    });
+    await user.clear(ecommerce);
+    await user.type(ecommerce, '140');
     expect(within(group).getByText(/Enter a percentage from 0 to 100/)).toBeInTheDocument();
-    await user.clear(customers);
-    await user.type(customers, '80');
+    await user.clear(ecommerce);
+    await user.type(ecommerce, '85');
     await user.click(within(group).getByRole('button', { name: 'Scale to 100 %' }));
-    // 80 : 35 : 25 of 140.
-    expect(customers).toHaveValue('57.1');
+    // 85 : 35 : 20 of 140.
+    expect(ecommerce).toHaveValue('60.7');
     expect(within(group).getByText('Sum: 100 %.')).toBeInTheDocument();
+  });
+
+  it('replaces a pairwise comparison when weights are set directly', async () => {
+    const user = userEvent.setup();
+    const group = await themes();
+    // The demo compares its themes pairwise.
+    expect(within(group).getByRole('radio', { name: 'Compare pairwise' })).toBeChecked();
+    await user.click(within(group).getByRole('radio', { name: 'Set directly' }));
+    expect(within(group).getByText(/replaces the pairwise comparison/)).toBeInTheDocument();
+    const customers = within(group).getByRole('textbox', { name: 'Win and keep customers' });
+    const operations = within(group).getByRole('textbox', {
+      name: 'Run a leaner, greener operation',
+    });
+    const foundations = within(group).getByRole('textbox', {
+      name: 'Secure and compliant foundations',
+    });
+    for (const [field, value] of [
+      [customers, '50'],
+      [operations, '30'],
+      [foundations, '20'],
+    ] as const) {
+      await user.clear(field);
+      await user.type(field, value);
+    }
+    await user.click(within(group).getByRole('button', { name: 'Save weights' }));
+    await waitFor(async () => expect(await themeWeights()).toEqual([0.5, 0.3, 0.2]));
+    expect((await readPortfolio()).objectiveComparisons).toBeUndefined();
   });
 });
 

@@ -97,10 +97,8 @@ describe('switching the model', () => {
       demo.initiatives.map((entry) => entry.scores),
     );
     const back = accepted(setScoringModel(wsjf, 'weighted'), wsjf);
-    // The demo's criteria are back, each with the scale it was read on (0–10) made explicit.
-    expect(scoring(back).criteria).toEqual(
-      scoring(demo).criteria?.map((criterion) => ({ ...criterion, scale: '0-10' })),
-    );
+    // The demo's criteria are back as they were: computed fit, the others scored 1–10.
+    expect(scoring(back).criteria).toEqual(scoring(demo).criteria);
     // What is parked now is WSJF's, so a second trip brings its choices back too.
     expect(Object.keys(scoring(back).extras?.[OTHER_MODELS_KEY] as object)).toEqual(['wsjf']);
     const portfolio = stateToPortfolio(back);

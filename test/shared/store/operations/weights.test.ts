@@ -101,7 +101,12 @@ describe('judgments when objectives leave their group', () => {
   it('touch nothing when no judgment names the objective', () => {
     const compared = accepted(setGroupJudgments(STATE, null, THEME_JUDGMENTS));
     expect(judgmentChangesWithout(compared, new Set(['grow-ecommerce']), true)).toEqual([]);
-    expect(judgmentChangesWithout(STATE, new Set(['customers']), true)).toEqual([]);
+    // Weights set directly: no judgment left to touch.
+    const direct = accepted(
+      setGroupWeights(STATE, null, { customers: 40, operations: 35, foundations: 25 }),
+    );
+    expect(direct.meta.objectiveComparisons).toBeUndefined();
+    expect(judgmentChangesWithout(direct, new Set(['customers']), true)).toEqual([]);
   });
 
   it('are dropped when a compared objective is deleted or moves to another group', () => {
