@@ -2,7 +2,8 @@
  * The editor of one initiative: every field of the portfolio file, each stored as soon as it is
  * valid, with the reason shown beside any value the portfolio's rules refuse.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { EditorSection } from '../../components/EditorSection';
+import { useEffect, useId, useRef, useState } from 'react';
 import { dependantsAndSelf, dependantsOf } from '../../../shared/portfolio/dependencies';
 import { initiativeDuration } from '../../../shared/portfolio/measures';
 import {
@@ -35,16 +36,6 @@ type EditorProps = {
 
 /** Typing into one field of one initiative is one undo step. */
 type Merge = (field: string) => CommitOptions;
-
-function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="editor__section" aria-labelledby={id}>
-      <h4 id={id}>{title}</h4>
-      {children}
-    </section>
-  );
-}
 
 function InlineError({ result }: { readonly result: EditResult | null }) {
   return (
@@ -138,7 +129,7 @@ type PortfolioSectionProps = SectionProps & { readonly portfolio: Portfolio };
 
 function GeneralSection({ initiative, merge }: SectionProps) {
   return (
-    <Section title="General">
+    <EditorSection title="General">
       <TextField
         label="Name"
         required
@@ -174,7 +165,7 @@ function GeneralSection({ initiative, merge }: SectionProps) {
           edits.setInitiativeDetail(initiative.id, 'description', description, merge('description'))
         }
       />
-    </Section>
+    </EditorSection>
   );
 }
 
@@ -186,7 +177,7 @@ function StrategySection({ initiative, portfolio }: PortfolioSectionProps) {
     portfolio.objectives.map((objective) => [objective.id, objective.name]),
   );
   return (
-    <Section title="Strategic alignment">
+    <EditorSection title="Strategic alignment">
       {links.length === 0 && (
         <p className="hint-box">
           Not aligned to any objective: the board will ask why this work is in the portfolio.
@@ -248,7 +239,7 @@ function StrategySection({ initiative, portfolio }: PortfolioSectionProps) {
           onPick={(id) => edits.linkObjective(initiative.id, id, 2)}
         />
       )}
-    </Section>
+    </EditorSection>
   );
 }
 
@@ -266,7 +257,7 @@ function ValueSection({ initiative, portfolio, merge }: PortfolioSectionProps) {
       merge(`score:${criterion.id}`),
     );
   return (
-    <Section title="Scores and value">
+    <EditorSection title="Scores and value">
       {criteria.length > 0 ? (
         <div className="field-grid">
           {criteria.map((criterion) => {
@@ -352,7 +343,7 @@ function ValueSection({ initiative, portfolio, merge }: PortfolioSectionProps) {
           edits.setInitiativeDetail(initiative.id, 'value', value, merge('value'))
         }
       />
-    </Section>
+    </EditorSection>
   );
 }
 
@@ -372,7 +363,7 @@ function DemandSection({ initiative, portfolio, merge }: PortfolioSectionProps) 
   };
 
   return (
-    <Section title="Demand and spend per active period">
+    <EditorSection title="Demand and spend per active period">
       <p className="section-hint">
         What the initiative needs from each team ({unit}) and spends (
         {portfolio.currency ?? 'money'}) in each period it is active, counted from its start.
@@ -495,7 +486,7 @@ function DemandSection({ initiative, portfolio, merge }: PortfolioSectionProps) 
         )}{' '}
         over {duration} period{duration === 1 ? '' : 's'}.
       </p>
-    </Section>
+    </EditorSection>
   );
 }
 
@@ -507,7 +498,7 @@ function TimingSection({ initiative, portfolio, merge }: PortfolioSectionProps) 
   const choose = (field: 'earliestStart' | 'latestStart' | 'start') => (value: string) =>
     edits.setInitiativeDetail(initiative.id, field, value);
   return (
-    <Section title="Timing">
+    <EditorSection title="Timing">
       <div className="field-row">
         <SelectField
           label="Earliest start"
@@ -542,7 +533,7 @@ function TimingSection({ initiative, portfolio, merge }: PortfolioSectionProps) 
           }
         />
       </div>
-    </Section>
+    </EditorSection>
   );
 }
 
@@ -572,7 +563,7 @@ function LinksSection({ initiative, portfolio }: PortfolioSectionProps) {
   );
   const excludedBy = others.filter((other) => other.excludes?.includes(initiative.id));
   return (
-    <Section title="Dependencies and exclusions">
+    <EditorSection title="Dependencies and exclusions">
       <LinkList
         title="Needs first (finish to start)"
         ids={dependsOn}
@@ -611,7 +602,7 @@ function LinksSection({ initiative, portfolio }: PortfolioSectionProps) {
         />
       )}
       <InlineError result={result} />
-    </Section>
+    </EditorSection>
   );
 }
 
@@ -709,7 +700,7 @@ function ForcedSection({ initiative, portfolio, merge }: PortfolioSectionProps) 
     { value: 'out', label: 'Forced out' },
   ] as const;
   return (
-    <Section title="Forced decisions">
+    <EditorSection title="Forced decisions">
       <fieldset className="radio-group">
         <legend className="visually-hidden">Forced in or out</legend>
         {choices.map((choice) => (
@@ -746,7 +737,7 @@ function ForcedSection({ initiative, portfolio, merge }: PortfolioSectionProps) 
           onClose={() => setStopping(false)}
         />
       )}
-    </Section>
+    </EditorSection>
   );
 }
 
@@ -763,7 +754,7 @@ function ActualsSection({
   if (actuals.length === 0) return null;
   const periodLabel = new Map(portfolio.periods.map((period) => [period.id, period.label]));
   return (
-    <Section title="Actuals">
+    <EditorSection title="Actuals">
       <table className="data-table data-table--compact">
         <caption className="visually-hidden">What was spent and delivered, per period</caption>
         <thead>
@@ -799,6 +790,6 @@ function ActualsSection({
           ))}
         </tbody>
       </table>
-    </Section>
+    </EditorSection>
   );
 }

@@ -4,6 +4,7 @@
  * progress to target and its dated actuals. Every field stores its change at once and shows why
  * the portfolio refuses a value beside it. Escape goes back to the item in the tree.
  */
+import { EditorSection } from '../../components/EditorSection';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { MAX_MEASURE, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../shared/portfolio/limits';
 import type { Measure, Objective, Portfolio } from '../../../shared/portfolio/types';
@@ -45,16 +46,6 @@ function DetailsShell({ eyebrow, title, actions, children, onBack }: Shell) {
         <div className="strategy-details__actions">{actions}</div>
       </div>
       <div className="strategy-details__body">{children}</div>
-    </section>
-  );
-}
-
-function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="editor__section" aria-labelledby={id}>
-      <h4 id={id}>{title}</h4>
-      {children}
     </section>
   );
 }
@@ -144,13 +135,13 @@ export function ObjectiveDetails({
           onCommit={(text) => edits.describeObjective(objective.id, text, merge('description'))}
         />
       </div>
-      <Section title="What it holds">
+      <EditorSection title="What it holds">
         <p className="strategy-details__facts">
           {count(objective.measures?.length ?? 0, 'success measure', 'success measures')} ·{' '}
           {count(children.length, 'objective', 'objectives')} under it
         </p>
-      </Section>
-      <Section title="Initiatives contributing">
+      </EditorSection>
+      <EditorSection title="Initiatives contributing">
         {links.length === 0 ? (
           <p className="muted">
             No initiative links to this {what} yet. Link work to it in an initiative’s editor
@@ -170,7 +161,7 @@ export function ObjectiveDetails({
             ))}
           </ul>
         )}
-      </Section>
+      </EditorSection>
     </DetailsShell>
   );
 }
@@ -227,7 +218,7 @@ export function MeasureDetails({
       <div ref={actualRef}>
         <AddActual objectiveId={objective.id} measure={measure} today={today} />
       </div>
-      <Section title="Target">
+      <EditorSection title="Target">
         <TextField
           label="Name"
           required
@@ -267,8 +258,8 @@ export function MeasureDetails({
             onCommit={(value) => update('target', value, merge('target'))}
           />
         </div>
-      </Section>
-      <Section title="Actuals">
+      </EditorSection>
+      <EditorSection title="Actuals">
         {actuals.length === 0 ? (
           <p className="muted">No actual recorded yet.</p>
         ) : (
@@ -307,7 +298,7 @@ export function MeasureDetails({
             </tbody>
           </table>
         )}
-      </Section>
+      </EditorSection>
     </DetailsShell>
   );
 }
