@@ -6,6 +6,7 @@
  * (_Show as table_, and always there for screen readers). The same component prints in the
  * board pack, a page-sized part of the columns at a time.
  */
+import { TableToggle } from './TableToggle';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ContributionMatrix } from '../../shared/strategy/alignment';
 import {
@@ -104,15 +105,11 @@ export function AlignmentHeatmap({
     <figure className="alignment-heatmap" style={{ fontSize: model.sizes.fontSize }}>
       <div className="alignment-heatmap__bar">
         {legend ? <Legend fundedOnly={model.unfunded === 0} /> : <span />}
-        <button
-          type="button"
-          className="chart-button"
-          aria-expanded={showTable}
-          aria-controls={tableId}
-          onClick={() => setShowTable((shown) => !shown)}
-        >
-          {showTable ? 'Hide table' : 'Show as table'}
-        </button>
+        <TableToggle
+          shown={showTable}
+          tableId={tableId}
+          onToggle={() => setShowTable((shown) => !shown)}
+        />
       </div>
       <div className="alignment-heatmap__chart">
         <ObjectiveNames model={model} />

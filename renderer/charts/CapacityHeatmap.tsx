@@ -3,6 +3,7 @@
  * the cut line use, period by period. While a card is dragged it shows the cut line the drop
  * would give, and marks the cells that would change. The same component prints in the board pack.
  */
+import { TableToggle } from './TableToggle';
 import { useId, useMemo, useState } from 'react';
 import type { CutLine } from '../../shared/prioritize/cutline';
 import type { Portfolio } from '../../shared/portfolio/types';
@@ -95,15 +96,11 @@ export function CapacityHeatmap({ portfolio, cutLine, preview }: CapacityHeatmap
         <p className="heatmap__status" aria-live="polite">
           {previewStatus(model)}
         </p>
-        <button
-          type="button"
-          className="chart-button"
-          aria-expanded={showTable}
-          aria-controls={tableId}
-          onClick={() => setShowTable((shown) => !shown)}
-        >
-          {showTable ? 'Hide table' : 'Show as table'}
-        </button>
+        <TableToggle
+          shown={showTable}
+          tableId={tableId}
+          onToggle={() => setShowTable((shown) => !shown)}
+        />
       </div>
       <div className="heatmap__chart" onPointerLeave={() => setHovered(null)}>
         <svg

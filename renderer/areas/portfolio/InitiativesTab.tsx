@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { StatusOptions } from '../../components/StatusOptions';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { INITIATIVE_STATUSES } from '../../../shared/portfolio/types';
 import { createInitiative } from '../../db/edits';
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { formatMoney, formatNumber } from '../../format';
@@ -129,12 +129,7 @@ export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio })
               value={query.status}
               onChange={(event) => setQuery({ status: event.target.value as typeof query.status })}
             >
-              <option value="all">Any status</option>
-              {INITIATIVE_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
-                </option>
-              ))}
+              <StatusOptions />
             </select>
           </div>
           <div className="field field--inline">

@@ -7,13 +7,10 @@
  * focus, so that the row being typed in does not run away, and are sorted again when it is left.
  * Over 200 rows, only those in view are drawn.
  */
+import { StatusOptions } from '../../../components/StatusOptions';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, useCallback, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
-import {
-  INITIATIVE_STATUSES,
-  type Portfolio,
-  type ScoringModel,
-} from '../../../../shared/portfolio/types';
+import type { Portfolio, ScoringModel } from '../../../../shared/portfolio/types';
 import { modelCriteria, type ModelCriterion } from '../../../../shared/strategy/scoring';
 import { NumberCell, type CellMove } from '../../../components/fields';
 import { STATUS_LABELS } from '../../../components/labels';
@@ -234,12 +231,7 @@ export function ScoringGrid({ portfolio, scoring }: GridProps) {
               setQuery({ ...query, status: event.target.value as ScoringQuery['status'] })
             }
           >
-            <option value="all">Any status</option>
-            {INITIATIVE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </div>
         <div className="field field--inline">
