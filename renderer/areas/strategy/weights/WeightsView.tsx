@@ -17,6 +17,12 @@ import type { EditResult } from '../../../db/edits';
 import { formatNumber } from '../../../format';
 import './weights.css';
 
+/** How far from 100 the percentages typed may sum and still be saved (rounding to tenths). */
+const SUM_TOLERANCE = 0.5;
+
+/** Pairwise comparison asks n(n − 1)/2 questions: past 10 objectives (45 pairs) it is no help. */
+export const MAX_PAIRWISE = 10;
+
 /** Saaty's scale, strongest for the first objective down to strongest for the second. */
 const SCALE: readonly { readonly ratio: number; readonly words: string }[] = [
   { ratio: 9, words: 'extremely' },
@@ -30,8 +36,12 @@ const SCALE: readonly { readonly ratio: number; readonly words: string }[] = [
 ];
 
 /** The choices of one pair: "A is 9× as important" … "Equal" … "B is 9× as important". */
-function pairChoices(a: string, b: string): { readonly value: string; readonly label: string }[] {
-  return [
+function pairChoices(
+  a: string,
+  b: string,
+  chosen: string,
+): { readonly value: string; readonly label: string }[] {
+  const choices = [
     ...SCALE.map(({ ratio, words }) => ({
       value: String(ratio),
       label: `${a}: ${ratio}× (${words} more important)`,
@@ -42,24 +52,31 @@ function pairChoices(a: string, b: string): { readonly value: string; readonly l
       label: `${b}: ${ratio}× (${words} more important)`,
     })),
   ];
+  if (choices.some((choice) => choice.value === chosen)) return choices;
+  // A ratio off Saaty's points (a file may hold any from 1/9 to 9) is offered as it was recorded.
+  const ratio = ratioOf(chosen);
+  const exact = {
+    value: chosen,
+    label:
+      ratio >= 1
+        ? `${a}: ${formatNumber(ratio, 2)}× (as recorded)`
+        : `${b}: ${formatNumber(1 / ratio, 2)}× (as recorded)`,
+  };
+  return [...choices, exact].sort((x, y) => ratioOf(y.value) - ratioOf(x.value));
 }
 
 function ratioOf(value: string): number {
   return value.startsWith('1/') ? 1 / Number(value.slice(2)) : Number(value);
 }
 
-/** The choice nearest a stored ratio (files may hold any ratio from 1/9 to 9). */
+/** The choice of a stored ratio: a point of Saaty's scale, or the ratio itself. */
 function choiceOf(ratio: number): string {
-  const options = [
-    ...SCALE.map((entry) => entry.ratio),
-    1,
-    ...SCALE.map((entry) => 1 / entry.ratio),
-  ];
-  let best = 1;
-  for (const option of options) {
-    if (Math.abs(Math.log(option / ratio)) < Math.abs(Math.log(best / ratio))) best = option;
+  for (const { ratio: point } of SCALE) {
+    if (Math.abs(ratio - point) < 1e-9 * point) return String(point);
+    if (Math.abs(ratio - 1 / point) < 1e-9) return `1/${point}`;
   }
-  return best >= 1 ? String(best) : `1/${Math.round(1 / best)}`;
+  if (Math.abs(ratio - 1) < 1e-9) return '1';
+  return String(ratio);
 }
 
 /** "A is 3× as important as B" / "B is 2× as important as A" / "A and B equally". */
@@ -127,7 +144,21 @@ function GroupWeights({ portfolio, group, members, weights }: GroupProps) {
   const stored = portfolio.objectiveComparisons?.find(
     (comparison) => comparison.parentId === group.parentId && comparison.judgments.length > 0,
   );
-  const [method, setMethod] = useState<'direct' | 'pairwise'>(stored ? 'pairwise' : 'direct');
+  const tooMany = members.length > MAX_PAIRWISE;
+  const storedMethod = stored && !tooMany ? 'pairwise' : 'direct';
+  const [method, setMethod] = useState<'direct' | 'pairwise'>(storedMethod);
+  // When the stored way changes (a save, an undo, another window), the group shows it.
+  const [shownMethod, setShownMethod] = useState(storedMethod);
+  if (shownMethod !== storedMethod) {
+    setShownMethod(storedMethod);
+    setMethod(storedMethod);
+  }
+  const names = new Map(members.map((member) => [member.id, member.name]));
+  const named = (text: string) =>
+    text.replace(/"([^"]+)"/g, (quote, key: string) => {
+      const name = names.get(key);
+      return name === undefined ? quote : `“${name}”`;
+    });
   const parent = group.parentId
     ? portfolio.objectives.find((objective) => objective.id === group.parentId)
     : undefined;
@@ -145,6 +176,8 @@ function GroupWeights({ portfolio, group, members, weights }: GroupProps) {
                 name={`${id}-method`}
                 value={choice}
                 checked={method === choice}
+                disabled={choice === 'pairwise' && tooMany}
+                aria-describedby={choice === 'pairwise' && tooMany ? `${id}-many` : undefined}
                 onChange={() => setMethod(choice)}
               />
               {choice === 'direct' ? 'Set directly' : 'Compare pairwise'}
@@ -152,16 +185,22 @@ function GroupWeights({ portfolio, group, members, weights }: GroupProps) {
           ))}
         </fieldset>
       </header>
+      {tooMany && (
+        <p className="muted small" id={`${id}-many`}>
+          Pairwise comparison takes groups of up to {MAX_PAIRWISE} objectives; this one has{' '}
+          {members.length}. Set its weights directly, or group its objectives under a few more.
+        </p>
+      )}
       {stored && group.problems && (
         <p className="weights__note" role="note">
-          The stored comparison cannot be used ({group.problems[0]}
+          The stored comparison cannot be used ({named(group.problems[0] ?? '')}
           {group.problems.length > 1 ? '; …' : ''}): the weights come from the weight fields until
           the group is compared again.
         </p>
       )}
       {method === 'direct' ? (
         <DirectWeights
-          key={members.map((m) => `${m.id}:${weights.objectives.get(m.id)?.local}`).join()}
+          key={members.map((member) => member.id).join()}
           group={group}
           members={members}
           weights={weights}
@@ -169,7 +208,7 @@ function GroupWeights({ portfolio, group, members, weights }: GroupProps) {
         />
       ) : (
         <PairwiseComparison
-          key={JSON.stringify(stored?.judgments ?? [])}
+          key={members.map((member) => member.id).join()}
           group={group}
           members={members}
           judgments={stored?.judgments ?? []}
@@ -196,7 +235,7 @@ function DirectWeights({
 }) {
   const id = useId();
   const locale = screenLocale();
-  const [drafts, setDrafts] = useState<Record<string, string>>(() =>
+  const storedDrafts = () =>
     Object.fromEntries(
       members.map((member) => [
         member.id,
@@ -205,8 +244,16 @@ function DirectWeights({
           locale,
         ),
       ]),
-    ),
-  );
+    );
+  const [drafts, setDrafts] = useState<Record<string, string>>(storedDrafts);
+  // Stored weights that change (a save, an undo, another window) are shown, without a remount
+  // that would lose the focus.
+  const storedKey = members.map((member) => weights.objectives.get(member.id)?.local).join();
+  const [shownKey, setShownKey] = useState(storedKey);
+  if (shownKey !== storedKey) {
+    setShownKey(storedKey);
+    setDrafts(storedDrafts());
+  }
   const [error, setError] = useState<string | null>(null);
   const parsed = members.map((member) => parseNumberText(drafts[member.id] ?? '', locale));
   const invalid = members.filter((_, index) => {
@@ -217,7 +264,9 @@ function DirectWeights({
     (total, value) => total + (typeof value === 'number' ? value : 0),
     0,
   );
-  const balanced = Math.abs(sum - 100) < 0.05;
+  // Percentages typed to a tenth cannot always make exactly 100 (a third each); the weights are
+  // stored as shares of their sum, so a sum within half a point of 100 is taken as 100.
+  const balanced = Math.abs(sum - 100) <= SUM_TOLERANCE;
   const values = () =>
     Object.fromEntries(members.map((member, index) => [member.id, parsed[index] as number]));
 
@@ -228,11 +277,15 @@ function DirectWeights({
   };
   const spread = () => {
     if (invalid.length > 0 || !(sum > 0)) return;
+    // Tenths that sum to exactly 100: what rounding leaves over goes to the largest.
+    const tenths = parsed.map((value) => Math.round(((value as number) / sum) * 1000));
+    const largest = tenths.indexOf(Math.max(...tenths));
+    tenths[largest] = (tenths[largest] ?? 0) + 1000 - tenths.reduce((total, t) => total + t, 0);
     setDrafts(
       Object.fromEntries(
         members.map((member, index) => [
           member.id,
-          formatNumberText(Math.round(((parsed[index] as number) / sum) * 1000) / 10, locale),
+          formatNumberText((tenths[index] ?? 0) / 10, locale),
         ]),
       ),
     );
@@ -255,7 +308,8 @@ function DirectWeights({
         </thead>
         <tbody>
           {members.map((member, index) => {
-            const wrong = typeof parsed[index] !== 'number' || (parsed[index] as number) < 0;
+            const value = parsed[index];
+            const wrong = typeof value !== 'number' || value < 0 || value > 100;
             return (
               <tr key={member.id}>
                 <th scope="row">
@@ -288,7 +342,9 @@ function DirectWeights({
         {invalid.length > 0
           ? `Enter a percentage from 0 to 100 for ${invalid.map((member) => `“${member.name}”`).join(', ')}.`
           : balanced
-            ? 'Sum: 100 %.'
+            ? Math.abs(sum - 100) < 1e-9
+              ? 'Sum: 100 %.'
+              : `Sum: ${formatNumber(sum, 1)} %, taken as 100 %.`
             : `Sum: ${formatNumber(sum, 1)} %; the weights must sum to 100 % (${sum < 100 ? `${formatNumber(100 - sum, 1)} % left to give` : `${formatNumber(sum - 100, 1)} % too much`}).`}
       </p>
       {compared && (
@@ -311,7 +367,7 @@ function DirectWeights({
           type="button"
           className="button"
           onClick={spread}
-          disabled={balanced || invalid.length > 0 || !(sum > 0)}
+          disabled={Math.abs(sum - 100) < 1e-9 || invalid.length > 0 || !(sum > 0)}
         >
           Scale to 100 %
         </button>
@@ -335,7 +391,7 @@ function PairwiseComparison({
     members.forEach((a, i) => members.slice(i + 1).forEach((b) => list.push([a, b])));
     return list;
   }, [members]);
-  const [choices, setChoices] = useState<Record<string, string>>(() =>
+  const storedChoices = () =>
     Object.fromEntries(
       pairs.map(([a, b]) => {
         const stored = judgments.find(
@@ -346,8 +402,14 @@ function PairwiseComparison({
         const ratio = !stored ? 1 : stored.a === a.id ? stored.ratio : 1 / stored.ratio;
         return [`${a.id} ${b.id}`, choiceOf(ratio)];
       }),
-    ),
-  );
+    );
+  const [choices, setChoices] = useState<Record<string, string>>(storedChoices);
+  const storedKey = JSON.stringify(judgments);
+  const [shownKey, setShownKey] = useState(storedKey);
+  if (shownKey !== storedKey) {
+    setShownKey(storedKey);
+    setChoices(storedChoices());
+  }
   const [error, setError] = useState<string | null>(null);
   const draft: Judgment[] = pairs.map(([a, b]) => ({
     a: a.id,
@@ -385,7 +447,7 @@ function PairwiseComparison({
                   setChoices((current) => ({ ...current, [key]: event.target.value }))
                 }
               >
-                {pairChoices(a.name, b.name).map((choice) => (
+                {pairChoices(a.name, b.name, choices[key] ?? '1').map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.label}
                   </option>

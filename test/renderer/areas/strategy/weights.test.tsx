@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { WeightsView } from '../../../../renderer/areas/strategy/weights/WeightsView';
 import { usePortfolio } from '../../../../renderer/db/hooks';
-import { readPortfolio, undo } from '../../../../renderer/db/repository';
+import { readPortfolio, replacePortfolio, undo } from '../../../../renderer/db/repository';
+import type { Portfolio } from '../../../../shared/portfolio/types';
 import { freshApp } from '../../app/fresh-app';
 
 function Harness() {
@@ -81,6 +82,37 @@ describe('weights set directly', () => {
     expect(within(group).getByText('Sum: 100 %.')).toBeInTheDocument();
   });
 
+  it('saves an equal split: tenths that cannot make 100 exactly are scaled to', async () => {
+    const user = userEvent.setup();
+    const group = await underCustomers();
+    const fields = within(group).getAllByRole('textbox');
+    for (const field of fields) {
+      await user.clear(field);
+      await user.type(field, '1');
+    }
+    await user.click(within(group).getByRole('button', { name: 'Scale to 100 %' }));
+    expect(fields.map((field) => (field as HTMLInputElement).value)).toEqual([
+      '33.4',
+      '33.3',
+      '33.3',
+    ]);
+    await user.click(within(group).getByRole('button', { name: 'Save weights' }));
+    await waitFor(async () => {
+      const shares = await customerWeights();
+      expect(shares.map((share) => Math.round((share ?? 0) * 1000) / 1000)).toEqual([
+        0.334, 0.333, 0.333,
+      ]);
+    });
+    // The focus stays where it was: the form is not drawn anew.
+    expect(within(group).getByRole('button', { name: 'Save weights' })).toHaveFocus();
+    // 33.3 three times is 99.9: close enough to save.
+    for (const field of fields) {
+      await user.clear(field);
+      await user.type(field, '33.3');
+    }
+    expect(within(group).getByText('Sum: 99.9 %, taken as 100 %.')).toBeInTheDocument();
+  });
+
   it('replaces a pairwise comparison when weights are set directly', async () => {
     const user = userEvent.setup();
     const group = await themes();
@@ -147,5 +179,59 @@ describe('weights by pairwise comparison', () => {
     );
     // Nothing is stored until Save.
     expect((await readPortfolio()).objectiveComparisons?.[0]?.judgments[1]?.ratio).toBe(5);
+  });
+});
+
+/** A portfolio of `count` themes named T1…, with `judgments` among them. */
+function themesOnly(count: number, judgments: Portfolio['objectiveComparisons']): Portfolio {
+  return {
+    name: 'Themes',
+    periods: [{ id: 'p1', label: 'P1' }],
+    teams: [],
+    objectives: Array.from({ length: count }, (_, index) => ({
+      id: `t${index + 1}`,
+      name: `T${index + 1}`,
+      parentId: null,
+    })),
+    ...(judgments && { objectiveComparisons: judgments }),
+    initiatives: [],
+    scenarios: [],
+  };
+}
+
+describe('comparisons a file brings', () => {
+  it('shows a ratio off Saaty’s points as it was recorded, with the weights it gives', async () => {
+    await replacePortfolio(
+      themesOnly(3, [
+        {
+          parentId: null,
+          judgments: [
+            { a: 't1', b: 't2', ratio: 2.5 },
+            { a: 't1', b: 't3', ratio: 1.4 },
+            { a: 't2', b: 't3', ratio: 0.3 },
+          ],
+        },
+      ]),
+      { kind: 'file', label: 'fractional.json' },
+      'Opened a file',
+    );
+    const group = await themes();
+    expect(within(group).getByRole('radio', { name: 'Compare pairwise' })).toBeChecked();
+    const pair = within(group).getByRole('combobox', { name: '“T1” or “T2”' });
+    expect(pair).toHaveDisplayValue('T1: 2.5× (as recorded)');
+    expect(within(group).getByRole('combobox', { name: '“T2” or “T3”' })).toHaveDisplayValue(
+      'T3: 3.33× (as recorded)',
+    );
+    const result = within(group).getByRole('table', { name: 'Weights these judgments give' });
+    expect(within(result).getByRole('row', { name: /T1/ })).toHaveTextContent('45.4 %');
+  });
+
+  it('offers no pairwise comparison for a group of more than ten', async () => {
+    await replacePortfolio(themesOnly(11, undefined), { kind: 'file', label: 'x' }, 'Opened');
+    const group = await themes();
+    expect(within(group).getByRole('radio', { name: 'Compare pairwise' })).toBeDisabled();
+    expect(
+      within(group).getByText(/takes groups of up to 10 objectives; this one has 11/),
+    ).toBeVisible();
   });
 });
