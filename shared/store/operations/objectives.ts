@@ -7,6 +7,7 @@
  * siblings' keys puts an objective between them. Measures live inside their objective's record.
  */
 import type { Measure, MeasureActual, Objective } from '../../portfolio/types';
+import { localWeights } from '../../strategy/weights';
 import { judgmentChangesWithout } from './weights';
 import { change, setField, type Change, type EditPlan } from '../changes';
 import { byId, OperationError, quoted, type EditContext } from '../context';
@@ -25,6 +26,30 @@ export function childrenOf(
   parentId: string | null,
 ): ObjectiveRecord[] {
   return objectives.filter((objective) => parentOf(objective) === parentId);
+}
+
+/**
+ * Each objective's local weight as it counts now (from the group's judgments or weight fields).
+ * Edits that move objectives between groups write these into the weight fields, so that what
+ * the strategy weighed stays weighed when a group's judgments no longer cover it.
+ */
+function effectiveLocal(state: PortfolioState): (id: string) => number {
+  const weights = localWeights({
+    objectives: state.objectives,
+    ...(state.meta.objectiveComparisons && {
+      objectiveComparisons: state.meta.objectiveComparisons,
+    }),
+  }).objectives;
+  return (id) => weights.get(id)?.local ?? 0;
+}
+
+/** Changes that set each of `records`' weight field to its weight as it counts now. */
+function keepWeights(records: readonly ObjectiveRecord[], local: (id: string) => number): Change[] {
+  return records
+    .filter((record) => record.weight !== local(record.id))
+    .map((record) =>
+      change('objectives', record.id, record, { ...record, weight: local(record.id) }),
+    );
 }
 
 /** The ids of every objective under `id`, at any depth (not `id` itself). */
@@ -127,12 +152,22 @@ export function deleteObjective(
       children.length,
     );
   }
+  // The children take the deleted objective's place in the weights too: its share, split as
+  // it was among them, so that no objective's global weight changes.
+  const local = effectiveLocal(state);
+  changes.push(
+    ...keepWeights(
+      childrenOf(state.objectives, parentId).filter((sibling) => sibling.id !== id),
+      local,
+    ),
+  );
   children.forEach((child, index) => {
     changes.push(
       change('objectives', child.id, child, {
         ...child,
         parentId,
         order: orders[index] ?? child.order,
+        weight: local(id) * local(child.id),
       }),
     );
   });
@@ -234,12 +269,25 @@ export function moveObjective(
     current[here + 1]?.id === next?.id;
   if (stays) return { label, changes: [] };
   const order = context.keys.between(previous?.order ?? null, next?.order ?? null);
+  if (parentOf(record) === parentId) {
+    return { label, changes: [change('objectives', id, record, { ...record, parentId, order })] };
+  }
+  // Into another group: both groups keep the weights they had among themselves, and the objective
+  // comes in with an equal share of its new group (its old weight meant a share of the old one).
+  const local = effectiveLocal(state);
+  const oldSiblings = childrenOf(state.objectives, parentOf(record)).filter((o) => o.id !== id);
+  const newSiblings = childrenOf(state.objectives, parentId);
+  const weight =
+    newSiblings.length === 0
+      ? 1
+      : newSiblings.reduce((sum, sibling) => sum + local(sibling.id), 0) / newSiblings.length;
   return {
     label,
     changes: [
-      change('objectives', id, record, { ...record, parentId, order }),
+      change('objectives', id, record, { ...record, parentId, order, weight }),
+      ...keepWeights([...oldSiblings, ...newSiblings], local),
       // Out of its sibling group, it is no longer compared with its old siblings.
-      ...(parentOf(record) === parentId ? [] : judgmentChangesWithout(state, new Set([id]), false)),
+      ...judgmentChangesWithout(state, new Set([id]), false),
     ],
   };
 }

@@ -126,3 +126,37 @@ describe('judgments when objectives leave their group', () => {
     expect(reordered.meta.objectiveComparisons).toEqual(compared.meta.objectiveComparisons);
   });
 });
+
+describe('weights when objectives change group', () => {
+  const globals = (state: PortfolioState) =>
+    new Map(
+      [...localWeights(stateToPortfolio(state)).objectives].map(([id, weight]) => [
+        id,
+        weight.global,
+      ]),
+    );
+
+  it('a deleted theme’s objectives take its weight: no other global weight changes', () => {
+    const before = globals(STATE);
+    const next = accepted(deleteObjective(STATE, 'foundations', testContext()));
+    const after = globals(next);
+    for (const [id, weight] of after) expect(weight, id).toBeCloseTo(before.get(id)!, 10);
+    // Its two objectives are themes now, with the share the theme had between them.
+    expect(after.get('cyber-resilience')! + after.get('compliance')!).toBeCloseTo(
+      before.get('foundations')!,
+      10,
+    );
+  });
+
+  it('an objective moved to another group gets an equal share there; the rest keep their ratios', () => {
+    const before = globals(STATE);
+    const next = accepted(moveObjective(STATE, testContext(), 'grow-ecommerce', null, null));
+    const after = globals(next);
+    // Four themes now, the newcomer with the mean of the three others' shares.
+    expect(after.get('grow-ecommerce')).toBeCloseTo(0.25, 10);
+    expect(after.get('customers')! / after.get('operations')!).toBeCloseTo(
+      before.get('customers')! / before.get('operations')!,
+      10,
+    );
+  });
+});
