@@ -12,8 +12,8 @@
  * value = reach × impact × confidence; priority = value ÷ effort (person-months). Value / effort:
  * value = the value score; priority = value ÷ effort.
  *
- * An initiative's explicit `value` (a business-case figure) overrides the model's value; the
- * model's own value is still given beside it.
+ * An initiative's explicit `value` (a business-case figure) overrides the model's value, not its
+ * priority; the model's own value is still given beside it.
  */
 import type {
   Criterion,
@@ -250,14 +250,9 @@ export function scoreInitiative(
     ? modelScore(initiative.scores ?? {}, scoring, fit)
     : { breakdown: [], missing: [] };
   const value = override ?? result.modelValue;
-  // Where the value is overridden, so is the weighted model's priority (it is the value); the
-  // other models divide the value by the effort.
-  let priority = result.priority;
-  if (override !== undefined && scoring) {
-    if (scoring.model === 'weighted') priority = override;
-    else if (result.divisor !== undefined) priority = override / result.divisor;
-    else priority = undefined;
-  }
+  // The priority is always the model's: a typed business-case figure is in other units (money,
+  // points of another method) and would outrank every scored initiative.
+  const priority = result.priority;
   return {
     ...(value !== undefined && { value }),
     ...(result.modelValue !== undefined && { modelValue: result.modelValue }),
@@ -271,8 +266,6 @@ export function scoreInitiative(
 type ModelResult = {
   readonly modelValue?: number;
   readonly priority?: number;
-  /** What the value is divided by for the priority (job size, effort), when there is one. */
-  readonly divisor?: number;
   readonly breakdown: readonly CriterionPart[];
   readonly missing: readonly string[];
 };
@@ -357,7 +350,6 @@ function withPriority(
   return {
     ...(value !== undefined && { modelValue: value }),
     ...(value !== undefined && usable !== undefined && { priority: value / usable }),
-    ...(usable !== undefined && { divisor: usable }),
     breakdown,
     missing,
   };

@@ -111,7 +111,7 @@ describe('baton score', () => {
     const report = JSON.parse(run.stdout);
     expect(report.model.kind).toBe('wsjf');
     expect(report.objectives[0]).toMatchObject({ id: 'grow', local: 0.636986, from: 'judgments' });
-    expect(report.initiatives[1]).toMatchObject({ id: 'portal', rank: 2, value: 15, priority: 5 });
+    expect(report.initiatives[0]).toMatchObject({ id: 'portal', rank: 1, value: 15, priority: 5 });
   });
 });
 

@@ -51,16 +51,18 @@ describe('baton score', () => {
   it('values by cost of delay, ranks by cost of delay ÷ job size, and shows a typed value', () => {
     const { initiatives } = report();
     expect(initiatives.map((entry: { id: string }) => entry.id)).toEqual([
-      'case',
       'portal',
       'erp',
+      'case',
       'idea',
     ]);
-    const [businessCase, portal, erp, idea] = initiatives;
-    // 40 typed; the model has no cost of delay for it.
-    expect(businessCase).toMatchObject({ rank: 1, value: 40, valueTyped: true, priority: 8 });
-    expect(portal).toMatchObject({ rank: 2, value: 15, priority: 5 });
-    expect(erp).toMatchObject({ rank: 3, value: 29, priority: 1.45 });
+    const [portal, erp, businessCase, idea] = initiatives;
+    expect(portal).toMatchObject({ rank: 1, value: 15, priority: 5 });
+    expect(erp).toMatchObject({ rank: 2, value: 29, priority: 1.45 });
+    // 40 typed: the value counted, but no rank, since the model has no cost of delay for it.
+    expect(businessCase).toMatchObject({ value: 40, valueTyped: true });
+    expect(businessCase).not.toHaveProperty('rank');
+    expect(businessCase).not.toHaveProperty('priority');
     expect(idea).toEqual({
       id: 'idea',
       name: 'Unscored idea',

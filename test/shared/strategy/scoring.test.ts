@@ -75,9 +75,9 @@ describe('weighted criteria', () => {
     expect(scoreInitiative(scored({ v: 6.55 }), old).value).toBeCloseTo(65.5, 10);
   });
 
-  it('keeps an explicit value as the value and the priority, with the model’s beside it', () => {
+  it('keeps an explicit value as the value, with the model’s beside it and the model’s priority', () => {
     const result = scoreInitiative(scored({ customer: 5 }, 260), scoring);
-    expect(result).toMatchObject({ value: 260, override: 260, modelValue: 100, priority: 260 });
+    expect(result).toMatchObject({ value: 260, override: 260, modelValue: 100, priority: 100 });
   });
 
   it('takes strategic fit from the objective links, not from a typed score', () => {
@@ -168,8 +168,15 @@ describe('WSJF', () => {
     );
   });
 
-  it('divides an explicit value by the job size for the priority', () => {
-    expect(scoreInitiative(scored({ jobSize: 5 }, 40), scoring).priority).toBe(8);
+  it('never ranks by a typed value: a business case in money is no cost of delay', () => {
+    const typed = scoreInitiative(scored({ jobSize: 1 }, 100_000), scoring);
+    expect(typed).toMatchObject({ value: 100_000, override: 100_000 });
+    expect(typed.priority).toBeUndefined();
+    const both = scoreInitiative(
+      scored({ businessValue: 20, timeCriticality: 20, riskReduction: 20, jobSize: 20 }, 100_000),
+      scoring,
+    );
+    expect(both.priority).toBe(3);
   });
 });
 
