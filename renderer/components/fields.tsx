@@ -417,7 +417,7 @@ export function NumberCell(props: NumberCellProps) {
   const [draft, setDraft] = useState(() => shown(value));
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
-  const [seen, setSeen] = useState({ value, replays });
+  const [seen, setSeen] = useState({ value, replays, followReplay: false });
   /** The text being stored, so that leaving the cell while it is stored does not store it twice. */
   const storing = useRef<string | null>(null);
   // The grid that shows the message is told after the cell has drawn it, once per message.
@@ -444,9 +444,11 @@ export function NumberCell(props: NumberCellProps) {
   };
   // The stored value changed (stored here, undone, or changed in another window): shown at once
   // unless the cell is being typed in, except after an undo or redo, which always shows.
+  // An undo is counted before the value it brings back has arrived: the next value the cell is
+  // given is the undo's too, until the user types again.
   if (!Object.is(value, seen.value) || replays !== seen.replays) {
-    const replayed = replays !== seen.replays;
-    setSeen({ value, replays });
+    const replayed = replays !== seen.replays || seen.followReplay;
+    setSeen({ value, replays, followReplay: replayed });
     if ((!focused || replayed) && storing.current === null && !matches(draft, value)) {
       setDraft(shown(value));
       setError(null);
@@ -536,6 +538,7 @@ export function NumberCell(props: NumberCellProps) {
         onChange={(event) => {
           const text = event.target.value;
           setDraft(text);
+          if (seen.followReplay) setSeen({ ...seen, followReplay: false });
           const typed = read(text);
           setError('problem' in typed ? typed.problem : null);
         }}

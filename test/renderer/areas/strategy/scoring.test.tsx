@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScoringView } from '../../../../renderer/areas/strategy/scoring/ScoringView';
 import { AppNotices } from '../../../../renderer/app/ConnectedDialogs';
 import { usePortfolio } from '../../../../renderer/db/hooks';
-import { readPortfolio, replacePortfolio } from '../../../../renderer/db/repository';
+import { readPortfolio, replacePortfolio, undo } from '../../../../renderer/db/repository';
+import { ReplayProvider } from '../../../../renderer/app/ReplayProvider';
 import { useAppStore } from '../../../../renderer/state/store';
 import { stackOrder } from '../../../../shared/prioritize/cutline';
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
@@ -506,5 +507,36 @@ describe('a large portfolio', () => {
     );
     expect(drawn().length).toBeLessThan(60);
     act(() => (document.activeElement as HTMLElement).blur());
+  });
+});
+
+describe('undo in the grid', () => {
+  it('shows an undo in a cell being typed in, and leaving the cell stores nothing more', async () => {
+    await freshDatabase();
+    await replacePortfolio(SMALL, { kind: 'file', label: 'small.json' }, 'Open');
+    const user = userEvent.setup();
+    render(
+      <ReplayProvider>
+        <Harness />
+      </ReplayProvider>,
+    );
+    const cell = await screen.findByRole('textbox', { name: 'Benefit of Alpha' });
+    const benefit = async () =>
+      (await readPortfolio()).initiatives.find((entry) => entry.id === 'a')?.scores?.benefit;
+    await user.click(cell);
+    await user.keyboard('5{Tab}');
+    await waitFor(async () => expect(await benefit()).toBe(5));
+    // Typed, not yet stored, then Ctrl+Z: the 5 is undone, and the cell shows it at once.
+    await user.click(cell);
+    await user.keyboard('3');
+    await act(async () => {
+      await undo();
+    });
+    await waitFor(() => expect(cell).toHaveValue(''));
+    expect(await benefit()).toBeUndefined();
+    // Leaving the cell stores nothing: what was typed went with the undo.
+    await user.click(document.body);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await benefit()).toBeUndefined();
   });
 });
