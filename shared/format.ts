@@ -56,3 +56,16 @@ export function isoDay(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/**
+ * A count and its noun, singular for one: "1 initiative", "3 initiatives". `shown` is the count
+ * as written (formatted with grouping, say); the plain number by default.
+ */
+export function plural(
+  count: number,
+  one: string,
+  many = `${one}s`,
+  shown: string = String(count),
+): string {
+  return `${shown} ${count === 1 ? one : many}`;
+}

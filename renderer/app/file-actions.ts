@@ -2,6 +2,7 @@
  * The File commands: new, open, open recent, save as, and the demo. Opening a file replaces the
  * portfolio only when the whole file is valid; otherwise the problems are shown and nothing changes.
  */
+import { plural } from '../../shared/format';
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
 import { emptyPortfolio } from '../../shared/portfolio/empty';
 import { describeProblem, readPortfolioText } from '../../shared/portfolio/restore';
@@ -84,7 +85,10 @@ export async function importPortfolioText(
     `Open ${file.name}`,
   );
   if (loaded)
-    notify('success', `Opened ${file.name}: ${result.portfolio.initiatives.length} initiatives.`);
+    notify(
+      'success',
+      `Opened ${file.name}: ${plural(result.portfolio.initiatives.length, 'initiative')}.`,
+    );
   return loaded;
 }
 

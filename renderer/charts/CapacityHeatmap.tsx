@@ -3,6 +3,7 @@
  * the cut line use, period by period. While a card is dragged it shows the cut line the drop
  * would give, and marks the cells that would change. The same component prints in the board pack.
  */
+import { plural } from '../../shared/format';
 import { TableToggle } from './TableToggle';
 import { useId, useMemo, useState } from 'react';
 import type { CutLine } from '../../shared/prioritize/cutline';
@@ -35,10 +36,6 @@ type Hovered = { readonly row: number; readonly column: number };
 
 const CELL_FONT = 12;
 const LABEL_FONT = 12;
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function previewStatus(model: HeatmapModel): string {
   if (!model.isPreview) return '';

@@ -4,7 +4,7 @@
  * decisions needed, the decision log since the last pack, alignment to objectives, the ranked
  * table, risks, and the frozen decision record. Pure: every renderer of the pack draws from this.
  */
-import { formatMoney, formatNumber, formatPercent } from '../format';
+import { formatMoney, formatNumber, formatPercent, plural } from '../format';
 import { initiativeValue, totalEffort, totalSpend } from '../portfolio/measures';
 import { writePortfolio } from '../portfolio/write';
 import type {
@@ -241,9 +241,8 @@ const money = (amount: number, currency: string | undefined) =>
 const number = (amount: number, digits = 1) => formatNumber(amount, digits, PACK_LOCALE);
 const percent = (fraction: number) => formatPercent(fraction, PACK_LOCALE);
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${number(count, 0)} ${count === 1 ? one : many}`;
-}
+const counted = (count: number, one: string, many = `${one}s`) =>
+  plural(count, one, many, number(count, 0));
 
 /** "A, B and 3 more" — a readable list that never runs on. */
 export function nameList(names: readonly string[], most = 4): string {
@@ -360,7 +359,7 @@ function keyFigures(
       value: number(figures.valueAbove, 0),
       ...change(figures.valueAbove, before?.valueAbove, (v) => number(v, 0), true),
       ...(figures.unvaluedAbove > 0 && {
-        note: `${plural(figures.unvaluedAbove, 'initiative')} without a value`,
+        note: `${counted(figures.unvaluedAbove, 'initiative')} without a value`,
       }),
     },
     {
@@ -673,7 +672,7 @@ function risksOf(
     risks.push({
       kind: 'dependency',
       subject: name(prerequisite),
-      detail: `${plural(names.length, 'funded initiative')} wait for it (${nameList(names)}): a slip delays them all.`,
+      detail: `${counted(names.length, 'funded initiative')} wait for it (${nameList(names)}): a slip delays them all.`,
     });
   }
   return risks;
@@ -763,7 +762,7 @@ function optimizerEntries(
     { label: 'Solve time', value: `${number(optimize.elapsed, 1)} s` },
     {
       label: 'Plan',
-      value: `${plural(optimize.selected.length, 'initiative')}, ${money(optimize.spend, portfolio.currency)} of spend`,
+      value: `${counted(optimize.selected.length, 'initiative')}, ${money(optimize.spend, portfolio.currency)} of spend`,
     },
   );
   if (source.at) entries.push({ label: 'Plan made', value: utcMinute(source.at) });
@@ -813,7 +812,7 @@ function recordOf(
       { label: 'Pack date', value: settings.date },
       {
         label: 'Cut line',
-        value: `${describeLine(line)}, of ${plural(ranked.length, 'initiative')}`,
+        value: `${describeLine(line)}, of ${counted(ranked.length, 'initiative')}`,
       },
       { label: 'Portfolio fingerprint', value: fingerprint(fingerprintText) },
     ],
@@ -882,7 +881,7 @@ function summaryOf(
       ? ''
       : `, using ${percent(figures.utilization)} of the teams’ capacity`;
   lines.push(
-    `${subject} funds ${number(figures.above.length, 0)} of ${plural(total, 'initiative')} (${describeLine(line)}), worth ${number(figures.valueAbove, 0)} in value for ${money(figures.spendAbove, portfolio.currency)} of spend${utilization}.`,
+    `${subject} funds ${number(figures.above.length, 0)} of ${counted(total, 'initiative')} (${describeLine(line)}), worth ${number(figures.valueAbove, 0)} in value for ${money(figures.spendAbove, portfolio.currency)} of spend${utilization}.`,
   );
   if (compareWith && before) {
     const comesIn = figures.above.filter((id) => !before.above.includes(id)).map(name);
@@ -894,11 +893,11 @@ function summaryOf(
       const verb = (count: number, one: string, many: string) => (count === 1 ? one : many);
       if (comesIn.length > 0)
         parts.push(
-          `${plural(comesIn.length, 'initiative')} ${verb(comesIn.length, 'comes', 'come')} in (${nameList(comesIn)})`,
+          `${counted(comesIn.length, 'initiative')} ${verb(comesIn.length, 'comes', 'come')} in (${nameList(comesIn)})`,
         );
       if (goesOut.length > 0)
         parts.push(
-          `${plural(goesOut.length, 'initiative')} ${verb(goesOut.length, 'goes', 'go')} out (${nameList(goesOut)})`,
+          `${counted(goesOut.length, 'initiative')} ${verb(goesOut.length, 'goes', 'go')} out (${nameList(goesOut)})`,
         );
       const value = figures.valueAbove - before.valueAbove;
       const spend = figures.spendAbove - before.spendAbove;
@@ -922,21 +921,21 @@ function summaryOf(
     if (counts('forced-conflict') > 0) {
       const conflicts = counts('forced-conflict');
       parts.push(
-        `${plural(conflicts, 'mandatory initiative')} that ${conflicts === 1 ? 'does' : 'do'} not fit`,
+        `${counted(conflicts, 'mandatory initiative')} that ${conflicts === 1 ? 'does' : 'do'} not fit`,
       );
     }
     if (counts('no-room') > 0) {
       const short = counts('no-room');
       parts.push(
-        `${plural(short, 'committed initiative')} that ${short === 1 ? 'does' : 'do'} not fit`,
+        `${counted(short, 'committed initiative')} that ${short === 1 ? 'does' : 'do'} not fit`,
       );
     }
     if (counts('stop') > 0)
-      parts.push(`${plural(counts('stop'), 'approved or under-way initiative')} out of the plan`);
+      parts.push(`${counted(counts('stop'), 'approved or under-way initiative')} out of the plan`);
     if (counts('optimizer') > 0) parts.push('a better plan from the optimizer');
-    if (counts('approve') > 0) parts.push(`${plural(counts('approve'), 'proposal')} to approve`);
+    if (counts('approve') > 0) parts.push(`${counted(counts('approve'), 'proposal')} to approve`);
     lines.push(
-      `The board is asked to decide on ${plural(decisions.length, 'item')}: ${nameList(parts, 5)}.`,
+      `The board is asked to decide on ${counted(decisions.length, 'item')}: ${nameList(parts, 5)}.`,
     );
   }
   const capacityRisks = risks

@@ -77,7 +77,7 @@ import {
   tooManyMessage,
 } from './limits';
 import { BATON_REVISION_KEY, migrateDocument } from './migrations';
-import { MAX_RATIO, MIN_RATIO } from '../strategy/ahp';
+import { MAX_RATIO, MIN_RATIO, RATIO_TOLERANCE } from '../strategy/ahp';
 import { formatPath, setOwn } from './paths';
 import { describePlace } from './places';
 import { checkPortfolioRules, problemAt, type PortfolioProblem } from './rules';
@@ -294,9 +294,16 @@ const criterionSchema = z.object({
 const RATIO_MESSAGE = 'expected a ratio from 1/9 (0.111…) to 9, as on Saaty’s scale';
 const ratio = z
   .number({ error: RATIO_MESSAGE })
-  .refine((value) => Number.isFinite(value) && value >= MIN_RATIO && value <= MAX_RATIO, {
-    message: RATIO_MESSAGE,
-  });
+  // 1/9 typed as 0.11111111111 is 1/9: the ends allow for the digits a person writes.
+  .refine(
+    (value) =>
+      Number.isFinite(value) &&
+      value >= MIN_RATIO * (1 - RATIO_TOLERANCE) &&
+      value <= MAX_RATIO * (1 + RATIO_TOLERANCE),
+    {
+      message: RATIO_MESSAGE,
+    },
+  );
 
 const objectiveComparisonSchema = z.object({
   parentId: id.nullable(),

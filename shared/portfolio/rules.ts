@@ -135,6 +135,17 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
   uniqueIds(portfolio.scenarios, ['scenarios'], 'scenario');
   if (portfolio.scoring?.criteria) {
     uniqueIds(portfolio.scoring.criteria, ['scoring', 'criteria'], 'criterion');
+    // Strategic fit counts the objective links once: a second computed criterion would count
+    // them again under another name.
+    const computed = portfolio.scoring.criteria.flatMap((criterion, index) =>
+      criterion.source === 'strategic-fit' ? [{ criterion, index }] : [],
+    );
+    for (const { criterion, index } of computed.slice(1)) {
+      add(
+        ['scoring', 'criteria', index, 'source'],
+        `only one criterion can be strategic fit, and "${computed[0]?.criterion.name}" is; "${criterion.name}" must be scored`,
+      );
+    }
   }
   const periodIndex = new Map(portfolio.periods.map((period, index) => [period.id, index]));
   const periodCount = portfolio.periods.length;

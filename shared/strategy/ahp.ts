@@ -52,7 +52,7 @@ export const SAATY_VALUES: readonly number[] = [
 
 // Judgments typed as 1/9 come back from the file as the nearest double; a hair of tolerance keeps
 // them on the scale without admitting a genuinely smaller ratio.
-const RATIO_TOLERANCE = 1e-9;
+export const RATIO_TOLERANCE = 1e-9;
 
 /** Power iteration stops once no weight moves by more than this. */
 const CONVERGENCE = 1e-12;

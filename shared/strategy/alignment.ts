@@ -267,7 +267,10 @@ export type PortfolioAlignment = {
  *   weight for the objective or without a basis.
  * - `unlinked`: initiatives, funded or not, not cancelled, with no link that counts. Empty when
  *   the portfolio has no objectives at all: then there is nothing to link to.
- * - `unserved`: leaf objectives no funded initiative links to.
+ * - `unserved`: leaf objectives no funded initiative serves: none links to them, nor to an
+ *   objective above them as a whole.
+ * - Each objective's shares, and so its call-out, count what it inherits from funded work linked
+ *   to an objective above it as a whole, passed down as the score passes it (below).
  * - `score`, 0..100: the share of funded spend that serves some objective (A), times how
  *   closely that spend's split over the leaf objectives matches their global weights (F):
  *   score = 100 × A × F, with F = 1 − ½ Σ |q − w| over the leaves, where q is a leaf's share of
@@ -289,15 +292,30 @@ export function portfolioAlignment(
   const objectiveIds = new Set(tree.map((node) => node.objective.id));
   const basis =
     split.spendTotal > 0 ? 'spend' : split.effortTotal > 0 ? ('capacity' as const) : undefined;
+  const spendDown = passedDown(tree, split.directSpend, globalWeights);
+  const effortDown = passedDown(tree, split.directEffort, globalWeights);
+  // What an objective receives from work linked to its ancestors as a whole.
+  const inherited = (down: typeof spendDown, direct: ReadonlyMap<string, number>, id: string) =>
+    (down.held.get(id) ?? 0) - (direct.get(id) ?? 0);
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
   const objectives = tree.map((node, index): ObjectiveAlignment => {
     const row = split.rows[index] as ObjectiveFunding;
-    const globalWeight = globalWeights.get(node.objective.id);
+    const { id } = node.objective;
+    // The shares count what the objective inherits from work on its ancestors as a whole, as the
+    // score does: a theme's work serves its objectives as weighted.
+    const spendShare =
+      row.spendShare + share(inherited(spendDown, split.directSpend, id), split.spendTotal);
+    const capacityShare =
+      row.capacityShare + share(inherited(effortDown, split.directEffort, id), split.effortTotal);
+    const globalWeight = globalWeights.get(id);
     const callOut =
       basis && globalWeight !== undefined
-        ? callOutOf(basis === 'spend' ? row.spendShare : row.capacityShare, globalWeight)
+        ? callOutOf(basis === 'spend' ? spendShare : capacityShare, globalWeight)
         : undefined;
     return {
       ...row,
+      spendShare,
+      capacityShare,
       parentId: node.parentId,
       leaf: node.leaf,
       ...(globalWeight !== undefined && { globalWeight }),
@@ -313,23 +331,32 @@ export function portfolioAlignment(
               initiative.status !== 'cancelled' && linksOf(initiative, objectiveIds).length === 0,
           )
           .map((initiative) => initiative.id);
-  const unserved = objectives.filter((row) => row.leaf && row.funded === 0).map((row) => row.id);
+  // A leaf is served by funded work linked to it, or to an objective above it as a whole.
+  const unserved = objectives
+    .filter(
+      (row) =>
+        row.leaf &&
+        row.funded === 0 &&
+        inherited(spendDown, split.directSpend, row.id) <= 0 &&
+        inherited(effortDown, split.directEffort, row.id) <= 0,
+    )
+    .map((row) => row.id);
   const score =
     basis && tree.length > 0
       ? basis === 'spend'
         ? alignmentScore(
             tree,
-            split.directSpend,
+            spendDown.held,
+            spendDown.target,
             split.spendTotal,
             split.spendUnaligned,
-            globalWeights,
           )
         : alignmentScore(
             tree,
-            split.directEffort,
+            effortDown.held,
+            effortDown.target,
             split.effortTotal,
             split.effortUnaligned,
-            globalWeights,
           )
       : undefined;
   return {
@@ -384,16 +411,16 @@ function contributionMatrix(
   };
 }
 
-/** The score `portfolioAlignment` documents, on one basis (spend or effort). */
-function alignmentScore(
+/**
+ * What each objective holds once work linked to an objective with objectives under it is passed
+ * down to them by their global weights (equally when they weigh nothing): its own linked amount
+ * plus its part of what its ancestors hold. Leaves end with every aligned amount.
+ */
+function passedDown(
   tree: readonly ObjectiveNode[],
   direct: ReadonlyMap<string, number>,
-  total: number,
-  unaligned: number,
   globalWeights: ReadonlyMap<string, number>,
-): number {
-  const aligned = total - unaligned;
-  if (total <= 0 || aligned <= 0) return 0;
+): { readonly held: ReadonlyMap<string, number>; readonly target: ReadonlyMap<string, number> } {
   const leaves = tree.filter((node) => node.leaf);
   // A weight that is missing, negative or not a number weighs nothing.
   const rawWeight = (id: string) => {
@@ -443,8 +470,22 @@ function alignmentScore(
         : (leavesBelow.get(id) ?? 0) / (leavesBelow.get(parent) ?? 1);
     held.set(id, (held.get(id) ?? 0) + amount * part);
   }
+  return { held, target };
+}
+
+/** The score `portfolioAlignment` documents, on one basis (spend or effort). */
+function alignmentScore(
+  tree: readonly ObjectiveNode[],
+  held: ReadonlyMap<string, number>,
+  target: ReadonlyMap<string, number>,
+  total: number,
+  unaligned: number,
+): number {
+  const aligned = total - unaligned;
+  if (total <= 0 || aligned <= 0) return 0;
   let moved = 0;
-  for (const node of leaves) {
+  for (const node of tree) {
+    if (!node.leaf) continue;
     const { id } = node.objective;
     moved += Math.abs((held.get(id) ?? 0) / aligned - (target.get(id) ?? 0));
   }

@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { plural } from '../../../shared/format';
 import { StatusOptions } from '../../components/StatusOptions';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createInitiative } from '../../db/edits';
@@ -211,8 +212,8 @@ export function InitiativesTab({ portfolio }: { readonly portfolio: Portfolio })
         </div>
         <p className="list-summary" aria-live="polite">
           {listRows.length === portfolio.initiatives.length
-            ? `${portfolio.initiatives.length} initiatives`
-            : `${listRows.length} of ${portfolio.initiatives.length} initiatives`}
+            ? plural(portfolio.initiatives.length, 'initiative')
+            : `${listRows.length} of ${plural(portfolio.initiatives.length, 'initiative')}`}
         </p>
         {portfolio.initiatives.length === 0 ? (
           <div className="empty-state">

@@ -3,6 +3,7 @@
  * place, with the details of the chosen item beside it. Every edit is a named operation through
  * the edit API, so each is checked, kept in the history and undone with Ctrl+Z.
  */
+import { plural } from '../../../shared/format';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { objectiveDeletion } from '../../../shared/store/operations/objectives';
@@ -19,10 +20,6 @@ import { MeasureDetails, ObjectiveDetails } from './StrategyDetails';
 import { StrategyTree, type Draft, type StrategyTreeHandle } from './StrategyTree';
 import { itemKey, type ItemRef } from './strategy-tree';
 import './strategy.css';
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** The question asked before deleting an objective: what links to it, and what moves. */
 function deletionQuestion(portfolio: Portfolio, id: string) {

@@ -7,6 +7,7 @@
  * measures), Space or Enter drops it, Escape puts it back; every move is announced. The mouse
  * drags an item by its row: up and down to a new place, left and right to a new depth.
  */
+import { plural } from '../../../shared/format';
 import {
   DndContext,
   DragOverlay,
@@ -723,10 +724,6 @@ function linkedCounts(portfolio: Portfolio, nodes: readonly ObjectiveNode[]): Ma
   };
   nodes.forEach(walk);
   return counts;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function ObjectiveMeta({

@@ -95,4 +95,11 @@ describe('objective comparisons', () => {
       ]);
     }
   });
+
+  it('reads 1/9 written with as many digits as a person types', () => {
+    const file = withComparisons([
+      { parentId: null, judgments: [{ a: 'growth', b: 'cost', ratio: 0.11111111111 }] },
+    ]);
+    expect(problems(file)).toEqual([]);
+  });
 });

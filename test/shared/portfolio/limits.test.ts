@@ -218,3 +218,20 @@ describe('isWellFormedText', () => {
     expect(isWellFormedText('a\ud83d\ud83d\ude80')).toBe(false);
   });
 });
+
+describe('strategic fit', () => {
+  it('is one criterion at most: a second computed one is refused, naming the first', () => {
+    const file = smallPortfolioFile();
+    file.batonRevision = 3;
+    file.scoring.criteria = [
+      { id: 'fit', name: 'Fit', source: 'strategic-fit' },
+      { id: 'value', name: 'Business value', source: 'strategic-fit' },
+    ];
+    expect(problemsOf(file).map((problem) => [problem.path, problem.message])).toEqual([
+      [
+        'scoring.criteria[1].source',
+        'only one criterion can be strategic fit, and "Fit" is; "Business value" must be scored',
+      ],
+    ]);
+  });
+});

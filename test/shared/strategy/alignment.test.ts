@@ -248,15 +248,18 @@ describe('portfolioAlignment', () => {
     // 200 on Growth goes 100 to Sales and 100 to Service (0.3 : 0.3); Trust gets none.
     // Σ|q − w| = 0.2 + 0.2 + 0.4 = 0.8, F = 0.6, A = 1: score 60.
     expect(broad.score).toBeCloseTo(60, 10);
-    // The shares themselves count the work for Growth only: it serves neither objective named.
+    // The shares and call-outs count it the same way: Sales and Service half each.
+    const shares = Object.fromEntries(broad.objectives.map((row) => [row.id, row.spendShare]));
+    expect(shares).toEqual({ growth: 1, sales: 0.5, service: 0.5, trust: 0 });
     const callOuts = Object.fromEntries(broad.objectives.map((row) => [row.id, row.callOut]));
     expect(callOuts).toEqual({
       growth: 'over-invested',
-      sales: 'under-invested',
-      service: 'under-invested',
+      sales: 'over-invested',
+      service: 'over-invested',
       trust: 'under-invested',
     });
-    expect(broad.unserved).toEqual(['sales', 'service', 'trust']);
+    // Sales and Service are served, by the work on Growth as a whole.
+    expect(broad.unserved).toEqual(['trust']);
   });
 
   it('weighs the leaves equally when no global weights are given, and calls nothing out', () => {

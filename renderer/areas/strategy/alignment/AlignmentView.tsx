@@ -5,6 +5,7 @@
  * what serves no objective and what no funded work serves, and the heatmap of which initiative
  * serves which objective. A tab of the Strategy area; it edits nothing.
  */
+import { plural } from '../../../../shared/format';
 import { useId, useMemo } from 'react';
 import { formatPercent } from '../../../../shared/format';
 import type { Portfolio } from '../../../../shared/portfolio/types';
@@ -32,9 +33,8 @@ function someNames(names: readonly string[], most = 4): string {
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${formatNumber(count, 0)} ${count === 1 ? one : many}`;
-}
+const counted = (count: number, one: string, many: string) =>
+  plural(count, one, many, formatNumber(count, 0));
 
 export function AlignmentView({ portfolio }: { readonly portfolio: Portfolio }) {
   const scenarioId = useAppStore((state) => state.location.scenarioId);
@@ -100,11 +100,11 @@ function ScenarioLine({
 }) {
   const navigate = useAppStore((state) => state.navigate);
   const active = portfolio.initiatives.filter((item) => item.status !== 'cancelled').length;
-  const counted = `${formatNumber(model.funded.size, 0)} of ${plural(active, 'initiative', 'initiatives')} funded (above the line or in a gap)`;
+  const fundedOf = `${formatNumber(model.funded.size, 0)} of ${counted(active, 'initiative', 'initiatives')} funded (above the line or in a gap)`;
   if (!model.scenario) {
     return (
       <p className="alignment__scenario">
-        No scenario is saved: {counted} with the portfolio ranked in file order. Create a scenario
+        No scenario is saved: {fundedOf} with the portfolio ranked in file order. Create a scenario
         in Prioritize to rank it.
       </p>
     );
@@ -124,7 +124,7 @@ function ScenarioLine({
           ))}
         </select>
       </label>
-      <p>{counted}, as the board shows it.</p>
+      <p>{fundedOf}, as the board shows it.</p>
     </div>
   );
 }
@@ -152,7 +152,7 @@ function NothingFunded({
         <>
           <p className="empty-state__lead">The funded work has no spend or demand entered</p>
           <p>
-            {plural(model.funded.size, 'initiative is', 'initiatives are')} funded {where}, but
+            {counted(model.funded.size, 'initiative is', 'initiatives are')} funded {where}, but
             without spend or team demand there is nothing to divide over the objectives. Enter their
             spend or demand in Portfolio.
           </p>
@@ -362,7 +362,7 @@ function Unlinked({
         <>
           <p className="section-hint">
             {funded > 0
-              ? `${plural(funded, 'is', 'are')} funded: the board will ask why this work is in the portfolio. `
+              ? `${counted(funded, 'is', 'are')} funded: the board will ask why this work is in the portfolio. `
               : ''}
             Open one to link it to the objectives it serves.
           </p>

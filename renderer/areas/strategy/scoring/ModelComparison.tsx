@@ -3,6 +3,7 @@
  * with the ranking now, and who would cross the board's cut line. Worked out on a copy of the
  * portfolio scored the other way; nothing is stored until the switch is confirmed.
  */
+import { plural } from '../../../../shared/format';
 import { useId, useMemo, useState } from 'react';
 import type { Portfolio, ScoringModelKind } from '../../../../shared/portfolio/types';
 import {
@@ -16,9 +17,8 @@ import { formatMoney, formatNumber } from '../../../format';
 /** Longest list drawn at once; the initiatives that cross the line are always shown. */
 const SHOWN_ROWS = 200;
 
-function plural(count: number, one: string, many: string): string {
-  return `${formatNumber(count)} ${count === 1 ? one : many}`;
-}
+const counted = (count: number, one: string, many: string) =>
+  plural(count, one, many, formatNumber(count));
 
 function changeText(move: RankingMove): string {
   if (move.gained > 0) return `▲ ${move.gained}`;
@@ -27,8 +27,8 @@ function changeText(move: RankingMove): string {
 }
 
 function changeLabel(move: RankingMove): string {
-  if (move.gained > 0) return `up ${plural(move.gained, 'place', 'places')}`;
-  if (move.gained < 0) return `down ${plural(-move.gained, 'place', 'places')}`;
+  if (move.gained > 0) return `up ${counted(move.gained, 'place', 'places')}`;
+  if (move.gained < 0) return `down ${counted(-move.gained, 'place', 'places')}`;
   return 'same place';
 }
 
@@ -71,11 +71,11 @@ export function ModelComparison({ portfolio, model, onSwitch, onCancel }: Props)
         Switch from {now} to {other}?
       </h4>
       <p>
-        Under {other}, {plural(comesIn.length, 'initiative comes', 'initiatives come')} above the
-        cut line and {plural(goesOut.length, 'goes', 'go')} below it;{' '}
-        {plural(up, 'initiative moves', 'initiatives move')} up and {formatNumber(down)} down. Above
-        the line: {formatNumber(comparison.aboveNow)} now, {formatNumber(comparison.aboveOther)}{' '}
-        under {other}
+        Under {other}, {counted(comesIn.length, 'initiative comes', 'initiatives come')} above the
+        cut line and {counted(goesOut.length, 'goes', 'go')} below it;{' '}
+        {counted(up, 'initiative moves', 'initiatives move')} up and {formatNumber(down)} down.
+        Above the line: {formatNumber(comparison.aboveNow)} now,{' '}
+        {formatNumber(comparison.aboveOther)} under {other}
         {comparison.spendDelta !== 0 &&
           `; funded spend ${comparison.spendDelta > 0 ? '+' : '−'}${formatMoney(Math.abs(comparison.spendDelta), portfolio.currency)}`}
         .
@@ -84,14 +84,14 @@ export function ModelComparison({ portfolio, model, onSwitch, onCancel }: Props)
         <p className="hint-box">
           {unranked === moves.length
             ? `No initiative has ${other} scores yet: all are ranked in portfolio order until they are scored.`
-            : `${plural(unranked, 'initiative lacks', 'initiatives lack')} the ${other} scores a priority needs; they are ranked last.`}{' '}
+            : `${counted(unranked, 'initiative lacks', 'initiatives lack')} the ${other} scores a priority needs; they are ranked last.`}{' '}
           Scores are kept when you switch: the {now} scores come back if you switch back.
         </p>
       )}
       {offScale.length > 0 && (
         <div className="hint-box hint-box--error" role="alert">
           <p>
-            The switch would be refused: {plural(offScale.length, 'score is', 'scores are')} off{' '}
+            The switch would be refused: {counted(offScale.length, 'score is', 'scores are')} off{' '}
             {other}&rsquo;s scales. Change {offScale.length === 1 ? 'it' : 'them'} first:
           </p>
           <ul>

@@ -7,6 +7,7 @@
  * focus, so that the row being typed in does not run away, and are sorted again when it is left.
  * Over 200 rows, only those in view are drawn.
  */
+import { plural } from '../../../../shared/format';
 import { StatusOptions } from '../../../components/StatusOptions';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, useCallback, useId, useMemo, useRef, useState, type FocusEvent } from 'react';
@@ -254,8 +255,8 @@ export function ScoringGrid({ portfolio, scoring }: GridProps) {
         </div>
         <p className="list-summary score-grid__summary">
           {filtered
-            ? `${rows.length} of ${portfolio.initiatives.length} initiatives`
-            : `${portfolio.initiatives.length} initiatives`}
+            ? `${rows.length} of ${plural(portfolio.initiatives.length, 'initiative')}`
+            : plural(portfolio.initiatives.length, 'initiative')}
           {frozen && query.sort === 'priority' && ' · order kept while you type'}
         </p>
       </div>
