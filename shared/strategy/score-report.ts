@@ -70,6 +70,7 @@ export function scoreReport(portfolio: Portfolio): object {
           result.modelValue !== undefined && { modelValue: tidy(result.modelValue) }),
         ...(result?.override !== undefined && { valueTyped: true }),
         ...(result?.priority !== undefined && { priority: tidy(result.priority) }),
+        ...(result?.noPriority !== undefined && { noPriority: result.noPriority }),
         breakdown: (result?.breakdown ?? []).map((part) => ({
           criterion: part.id,
           ...(part.score !== undefined && { score: tidy(part.score) }),

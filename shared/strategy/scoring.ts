@@ -231,6 +231,8 @@ export type InitiativeScore = {
   /** The initiative's explicit value, when it has one. */
   readonly override?: number;
   readonly priority?: number;
+  /** Why there is no priority though everything is scored ("Job size is 0: …"). */
+  readonly noPriority?: string;
   readonly breakdown: readonly CriterionPart[];
   /** Names of the criteria the model needs that have no score. */
   readonly missing: readonly string[];
@@ -258,6 +260,7 @@ export function scoreInitiative(
     ...(result.modelValue !== undefined && { modelValue: result.modelValue }),
     ...(override !== undefined && { override }),
     ...(priority !== undefined && { priority }),
+    ...(result.noPriority !== undefined && { noPriority: result.noPriority }),
     breakdown: result.breakdown,
     missing: result.missing,
   };
@@ -266,6 +269,7 @@ export function scoreInitiative(
 type ModelResult = {
   readonly modelValue?: number;
   readonly priority?: number;
+  readonly noPriority?: string;
   readonly breakdown: readonly CriterionPart[];
   readonly missing: readonly string[];
 };
@@ -322,7 +326,7 @@ function modelScore(
         business === undefined && time === undefined && risk === undefined
           ? undefined
           : (business ?? 0) + (time ?? 0) + (risk ?? 0);
-      return withPriority(delay, size, plain(), missing);
+      return withPriority(delay, size, criteria[3]?.name ?? 'Job size', plain(), missing);
     }
     case 'rice': {
       const [reach, impact, confidence, effort] = criteria.map(scoreOf);
@@ -330,11 +334,11 @@ function modelScore(
         reach === undefined || impact === undefined || confidence === undefined
           ? undefined
           : reach * impact * confidence;
-      return withPriority(value, effort, plain(), missing);
+      return withPriority(value, effort, criteria[3]?.name ?? 'Effort', plain(), missing);
     }
     case 'value-effort': {
       const [value, effort] = criteria.map(scoreOf);
-      return withPriority(value, effort, plain(), missing);
+      return withPriority(value, effort, criteria[1]?.name ?? 'Effort', plain(), missing);
     }
   }
 }
@@ -343,6 +347,7 @@ function modelScore(
 function withPriority(
   value: number | undefined,
   divisor: number | undefined,
+  divisorName: string,
   breakdown: readonly CriterionPart[],
   missing: readonly string[],
 ): ModelResult {
@@ -350,6 +355,10 @@ function withPriority(
   return {
     ...(value !== undefined && { modelValue: value }),
     ...(value !== undefined && usable !== undefined && { priority: value / usable }),
+    ...(value !== undefined &&
+      divisor === 0 && {
+        noPriority: `${divisorName} is 0: nothing can be divided by it, so there is no priority`,
+      }),
     breakdown,
     missing,
   };

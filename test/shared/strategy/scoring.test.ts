@@ -201,9 +201,11 @@ describe('value / effort', () => {
     const result = scoreInitiative(scored({ value: 60, effort: 20 }), { model: 'value-effort' });
     expect(result.value).toBe(60);
     expect(result.priority).toBe(3);
-    expect(
-      scoreInitiative(scored({ value: 60, effort: 0 }), { model: 'value-effort' }).priority,
-    ).toBeUndefined();
+    const zero = scoreInitiative(scored({ value: 60, effort: 0 }), { model: 'value-effort' });
+    expect(zero.priority).toBeUndefined();
+    expect(zero.noPriority).toBe(
+      'Effort is 0: nothing can be divided by it, so there is no priority',
+    );
   });
 });
 

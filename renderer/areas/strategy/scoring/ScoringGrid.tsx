@@ -344,9 +344,17 @@ export function ScoringGrid({ portfolio, scoring }: GridProps) {
                       </th>
                       <td className="num score-grid__value">{valueText(row)}</td>
                       <td className="num score-grid__priority">
-                        {row.score.priority === undefined
-                          ? '–'
-                          : formatNumber(row.score.priority, 2)}
+                        {row.score.priority === undefined ? (
+                          row.score.noPriority ? (
+                            <span title={row.score.noPriority}>
+                              –<span className="visually-hidden">: {row.score.noPriority}</span>
+                            </span>
+                          ) : (
+                            '–'
+                          )
+                        ) : (
+                          formatNumber(row.score.priority, 2)
+                        )}
                         {missing.length > 0 && (
                           <span
                             className="score-grid__needs"
