@@ -66,7 +66,9 @@ export function parseLocationHash(hash: string): Location {
     const strategyView = (STRATEGY_VIEWS as readonly string[]).includes(tab ?? '')
       ? (tab as StrategyView)
       : 'tree';
-    return { ...DEFAULT_LOCATION, area: validArea, strategyView };
+    // The alignment view shows what the board's scenario funds: its address names the scenario.
+    const scenarioId = strategyView === 'alignment' && rest.length > 0 ? rest.join('/') : null;
+    return { ...DEFAULT_LOCATION, area: validArea, strategyView, scenarioId };
   }
   if (validArea === 'prioritize') {
     const view = (PRIORITIZE_VIEWS as readonly string[]).includes(tab ?? '')
@@ -94,7 +96,11 @@ export function formatLocationHash(location: Location): string {
     return location.scenarioId ? `${base}/${encodeURIComponent(location.scenarioId)}` : base;
   }
   if (location.area === 'strategy') {
-    return location.strategyView === 'tree' ? '#/strategy' : `#/strategy/${location.strategyView}`;
+    if (location.strategyView === 'tree') return '#/strategy';
+    const base = `#/strategy/${location.strategyView}`;
+    return location.strategyView === 'alignment' && location.scenarioId
+      ? `${base}/${encodeURIComponent(location.scenarioId)}`
+      : base;
   }
   if (location.area !== 'portfolio') return `#/${location.area}`;
   const base = `#/portfolio/${location.tab}`;

@@ -12,6 +12,7 @@ describe('the location in the URL hash', () => {
       '#/strategy',
       '#/strategy/weights',
       '#/strategy/alignment',
+      '#/strategy/alignment/growth-push',
       '#/portfolio/initiatives/crm%2Frevamp',
       '#/prioritize/board',
       '#/prioritize/roadmap/growth-push',
