@@ -252,7 +252,7 @@ export function CriteriaEditor({ portfolio, scoring }: Props) {
                 Share
               </th>
               <th scope="col">Scored on</th>
-              <th scope="col">Strategic fit</th>
+              <th scope="col">Source</th>
               <th scope="col">
                 <span className="visually-hidden">Order and delete</span>
               </th>
@@ -332,9 +332,10 @@ export function CriteriaEditor({ portfolio, scoring }: Props) {
                         checked={criterion.computed}
                         onChange={(event) => void changeSource(criterion, event.target.checked)}
                       />
-                      <span>
-                        Computed from objective links{' '}
-                        <span className="visually-hidden">({criterion.name})</span>
+                      {/* "Computed from objective links" in full for screen readers; one word keeps it narrow. */}
+                      <span aria-hidden="true">Computed</span>
+                      <span className="visually-hidden">
+                        Computed from objective links ({criterion.name})
                       </span>
                     </label>
                   </td>
