@@ -54,12 +54,39 @@ function useDraft<T>(
       setError(null);
     }
   }
-  const commit = async (write: () => Promise<CommitResult> | CommitResult) => {
+  // What the field held when the user came into it. Every valid step of typing is stored, so a
+  // refused entry ("11" on a 1–10 scale) would leave its valid first steps ("1") stored: the
+  // stored value goes back to this instead, and a refused entry changes nothing.
+  const start = useRef(value);
+  const stored = useRef(value);
+  stored.current = value;
+  const keepStart = async (restore: (value: T) => Promise<CommitResult> | CommitResult) => {
+    if (focused && !Object.is(stored.current, start.current)) await restore(start.current);
+  };
+  const commit = async (
+    write: () => Promise<CommitResult> | CommitResult,
+    restore?: (value: T) => Promise<CommitResult> | CommitResult,
+  ) => {
     try {
-      setError(problemText(await write()));
+      const problem = problemText(await write());
+      setError(problem);
+      if (problem && restore) await keepStart(restore);
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : String(reason));
     }
+  };
+  /**
+   * Notes a new text: typed on from the one before (or deleted back), it is the same entry; put in
+   * its place (all of it selected and typed over), it is a new entry, which starts from what is
+   * stored now.
+   */
+  const typed = (text: string) => {
+    if (!text.startsWith(draft) && !draft.startsWith(text)) start.current = stored.current;
+  };
+  /** Refused before it was stored (not a number, out of range): the start value is kept. */
+  const refuse = (message: string, restore: (value: T) => Promise<CommitResult> | CommitResult) => {
+    setError(message);
+    void keepStart(restore).catch(() => undefined);
   };
   return {
     draft,
@@ -67,7 +94,12 @@ function useDraft<T>(
     error,
     setError,
     commit,
-    onFocus: () => setFocused(true),
+    refuse,
+    typed,
+    onFocus: () => {
+      start.current = value;
+      setFocused(true);
+    },
     onBlur: () => {
       setFocused(false);
       if (!error && !matches(draft, value)) setDraft(format(value));
@@ -130,19 +162,20 @@ type TextFieldProps = {
 export function TextField(props: TextFieldProps) {
   const { label, value, onCommit, required, multiline, hideLabel, hint, maxLength = 2000 } = props;
   const id = useId();
-  const { draft, setDraft, error, setError, commit, onFocus, onBlur } = useDraft(
+  const { draft, setDraft, error, setError, commit, refuse, typed, onFocus, onBlur } = useDraft(
     value,
     (stored) => stored,
     (typed, stored) => (required ? typed.trim() : typed) === stored,
   );
   const change = (text: string) => {
+    typed(text);
     setDraft(text);
     if (required && text.trim() === '') {
-      setError(`${label} cannot be empty.`);
+      refuse(`${label} cannot be empty.`, onCommit);
       return;
     }
     setError(null);
-    void commit(() => onCommit(required ? text.trim() : text));
+    void commit(() => onCommit(required ? text.trim() : text), onCommit);
   };
   const common = {
     id,
@@ -199,7 +232,7 @@ export function NumberField(props: NumberFieldProps) {
   const { label, value, onCommit, optional, min = 0, max, integer, hideLabel, hint } = props;
   const locale = props.locale ?? screenLocale();
   const id = useId();
-  const { draft, setDraft, error, setError, commit, onFocus, onBlur } = useDraft(
+  const { draft, setDraft, error, setError, commit, refuse, typed, onFocus, onBlur } = useDraft(
     value,
     (stored) => formatNumberText(stored, locale),
     (typed, stored) => {
@@ -209,6 +242,7 @@ export function NumberField(props: NumberFieldProps) {
   );
   const shown = (number: number) => formatNumberText(number, locale);
   const change = (text: string) => {
+    typed(text);
     setDraft(text);
     const parsed = parseNumberText(text, locale);
     let message: string | null = null;
@@ -219,9 +253,12 @@ export function NumberField(props: NumberFieldProps) {
     else if (max !== undefined && parsed > max) {
       message = `${label} cannot be above ${shown(max)}.`;
     } else if (integer && !Number.isInteger(parsed)) message = `${label} must be a whole number.`;
-    setError(message);
-    if (message) return;
-    void commit(() => onCommit(parsed === 'empty' ? undefined : (parsed as number)));
+    if (message) {
+      refuse(message, onCommit);
+      return;
+    }
+    setError(null);
+    void commit(() => onCommit(parsed === 'empty' ? undefined : (parsed as number)), onCommit);
   };
   return (
     <FieldFrame

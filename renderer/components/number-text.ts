@@ -79,7 +79,9 @@ export function parseNumberText(text: string, locale: string): number | 'empty' 
     if (integer === '' && fraction === '') return 'invalid';
   }
   const value = Number(`${sign}${integer || '0'}${fraction ? `.${fraction}` : ''}${exponent}`);
-  return Number.isFinite(value) ? value : 'invalid';
+  if (!Number.isFinite(value)) return 'invalid';
+  // "-0" and "-0.4" rounded away are zero, never a "-0" shown back.
+  return Object.is(value, -0) ? 0 : value;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DateField, NumberField } from '../../../renderer/components/fields';
@@ -36,6 +37,53 @@ describe('a number field', () => {
     await user.type(field, 'viel');
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(description(field)).toBe('Capacity: enter a number, such as 2,5.');
+  });
+});
+
+/** A number field over a stored value that refuses anything above 10, as the rules would. */
+function Stored({ initial, log }: { readonly initial: number; readonly log: number[] }) {
+  const [value, setValue] = useState<number | undefined>(initial);
+  return (
+    <NumberField
+      label="Customer value"
+      value={value}
+      optional
+      onCommit={(next) => {
+        if (next !== undefined && next > 10) {
+          return { ok: false, problems: [{ path: 'x', message: 'must be from 1 to 10' }] };
+        }
+        log.push(next as number);
+        setValue(next);
+        return { ok: true };
+      }}
+    />
+  );
+}
+
+describe('a refused entry', () => {
+  it('changes nothing: the valid first digits of "11" are not left stored', async () => {
+    const user = userEvent.setup();
+    const log: number[] = [];
+    render(<Stored initial={10} log={log} />);
+    const field = screen.getByLabelText('Customer value');
+    await user.clear(field);
+    await user.type(field, '11');
+    expect(description(field)).toBe('must be from 1 to 10');
+    // "1" was stored on the way; the refusal puts back the 10 the field held.
+    await waitFor(() => expect(log.at(-1)).toBe(10));
+    expect(field).toHaveValue('11');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('changes nothing when the field itself refuses what is typed', async () => {
+    const user = userEvent.setup();
+    const log: number[] = [];
+    render(<Stored initial={4} log={log} />);
+    const field = screen.getByLabelText('Customer value');
+    await user.clear(field);
+    await user.type(field, '2x');
+    expect(description(field)).toBe('Customer value: enter a number, such as 2.5.');
+    await waitFor(() => expect(log.at(-1)).toBe(4));
   });
 });
 

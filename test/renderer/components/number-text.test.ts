@@ -88,3 +88,10 @@ describe('showing a number', () => {
     expect(formatNumberText(undefined, 'de-DE')).toBe('');
   });
 });
+
+describe('minus zero', () => {
+  it('reads "-0" as 0, never as a negative zero shown back as "-0"', () => {
+    expect(Object.is(parseNumberText('-0', 'en-US'), 0)).toBe(true);
+    expect(Object.is(parseNumberText('-0,0', 'de-DE'), 0)).toBe(true);
+  });
+});
