@@ -325,9 +325,14 @@ export function StrategyTree({
 
   /** Stores a move, showing the item at its new place meanwhile. */
   const commitMove = async (item: ItemRef, name: string, from: Lift['from'], to: Lift['to']) => {
+    // A measure dropped on another objective is found there, under that objective's id.
+    const landed: ItemRef =
+      item.kind === 'measure'
+        ? { kind: 'measure', objectiveId: (to as MeasurePlacement).objectiveId, id: item.id }
+        : item;
     const place = describePlace(
       buildTree(portfolio.objectives, relocationOf({ ref: item, name, from, to, phase: 'lifted' })),
-      item,
+      landed,
     );
     if (samePlacement(from, to)) {
       setLift(null);

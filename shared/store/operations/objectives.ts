@@ -300,9 +300,15 @@ function moveLabel(
 ): string {
   const name = quoted(record.name);
   if (parentOf(record) !== (parent?.id ?? null)) {
+    // "To the top" means the top level of the tree: say where among the themes it went.
+    const where = next
+      ? `, above ${quoted(next.name)}`
+      : previous
+        ? `, below ${quoted(previous.name)}`
+        : '';
     return parent
-      ? `Moved ${name} under ${quoted(parent.name)}`
-      : `Moved ${name} to the top, as a theme`;
+      ? `Moved ${name} under ${quoted(parent.name)}${where}`
+      : `Made ${name} a theme${where}`;
   }
   if (next) return `Moved ${name} above ${quoted(next.name)}`;
   if (previous) return `Moved ${name} below ${quoted(previous.name)}`;

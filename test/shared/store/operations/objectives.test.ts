@@ -196,7 +196,7 @@ describe('objective operations', () => {
         'delivery-experience',
       );
       expect(plan.label).toBe(
-        'Moved “Cut cost and emissions per delivery” under “Win and keep customers”',
+        'Moved “Cut cost and emissions per delivery” under “Win and keep customers”, above “Improve the delivery experience”',
       );
       expect(touched(plan)).toEqual(['objectives:greener-fleet']);
       const next = accepted(plan);
@@ -234,7 +234,9 @@ describe('objective operations', () => {
 
     it('makes an objective a theme, and a theme an objective with its subtree', () => {
       const theme = moveObjective(STATE, testContext(), 'compliance', null, 'operations');
-      expect(theme.label).toBe('Moved “Stay compliant and audit-ready” to the top, as a theme');
+      expect(theme.label).toBe(
+        'Made “Stay compliant and audit-ready” a theme, above “Run a leaner, greener operation”',
+      );
       expect(children(accepted(theme), null)).toEqual([
         'customers',
         'compliance',
