@@ -289,9 +289,12 @@ export type ModelComparison = {
   readonly comesIn: readonly string[];
   /** Funded now, not under the other model. */
   readonly goesOut: readonly string[];
-  /** How many cards are above the line (in front of it) with each ranking as the stack. */
-  readonly aboveNow: number;
-  readonly aboveOther: number;
+  /**
+   * How many initiatives are funded (above the line or in a gap behind it, as the board counts
+   * them) with each ranking as the stack: what `comesIn` and `goesOut` move between.
+   */
+  readonly fundedNowCount: number;
+  readonly fundedOtherCount: number;
   /** Spend funded under the other model minus spend funded now. */
   readonly spendDelta: number;
   /** Scores the other model would refuse: the switch is refused until they are changed. */
@@ -348,8 +351,8 @@ export function compareModels(portfolio: Portfolio, other: ScoringModel): ModelC
     moves,
     comesIn: otherFigures.vsBaseline.comesIn,
     goesOut: otherFigures.vsBaseline.goesOut,
-    aboveNow: nowFigures.above.length - nowFigures.inGap,
-    aboveOther: otherFigures.above.length - otherFigures.inGap,
+    fundedNowCount: nowFigures.above.length,
+    fundedOtherCount: otherFigures.above.length,
     spendDelta: otherFigures.vsBaseline.spend,
     offScale: scoresOffScale(portfolio.initiatives, other),
   };

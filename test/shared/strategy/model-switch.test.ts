@@ -95,7 +95,8 @@ describe('comparing models', () => {
     expect(comparison.moves.map((move) => move.crossing)).toEqual(['in', 'in', 'out', 'out']);
     expect(comparison.comesIn).toEqual(['d', 'c']);
     expect(comparison.goesOut).toEqual(['a', 'b']);
-    expect([comparison.aboveNow, comparison.aboveOther]).toEqual([2, 2]);
+    // What comes in and goes out moves between these counts: 2 funded now + 2 − 2.
+    expect([comparison.fundedNowCount, comparison.fundedOtherCount]).toEqual([2, 2]);
     expect(comparison.offScale).toEqual([]);
     // The portfolio compared is left as it was.
     expect(current.scoring).toBe(WEIGHTED);
@@ -127,5 +128,21 @@ describe('comparing models', () => {
       // The demo has no scores for these models: nobody gets a priority, the order is the file's.
       expect(comparison.moves.every((move) => !move.rankedOther)).toBe(true);
     }
+  });
+
+  it('counts what is funded so that what comes in and goes out adds up, on the demo', () => {
+    const comparison = compareModels(DEMO_PORTFOLIO, {
+      model: 'value-effort',
+      criteria: [
+        { id: 'value', name: 'Value', scale: '0-100' },
+        { id: 'effort', name: 'Effort', scale: '0-100' },
+      ],
+    });
+    expect(comparison.fundedOtherCount).toBe(
+      comparison.fundedNowCount + comparison.comesIn.length - comparison.goesOut.length,
+    );
+    // Both stacks are ranked by a model (not the board's scenario order), so the counts are the
+    // models' own.
+    expect(comparison.fundedNowCount).toBeGreaterThan(0);
   });
 });

@@ -74,8 +74,9 @@ export function ModelComparison({ portfolio, model, onSwitch, onCancel }: Props)
         Under {other}, {counted(comesIn.length, 'initiative comes', 'initiatives come')} above the
         cut line and {counted(goesOut.length, 'goes', 'go')} below it;{' '}
         {counted(up, 'initiative moves', 'initiatives move')} up and {formatNumber(down)} down.
-        Above the line: {formatNumber(comparison.aboveNow)} now,{' '}
-        {formatNumber(comparison.aboveOther)} under {other}
+        Funded (above the line or in a gap) with the stack ranked by {now}:{' '}
+        {formatNumber(comparison.fundedNowCount)}; by {other}:{' '}
+        {formatNumber(comparison.fundedOtherCount)}
         {comparison.spendDelta !== 0 &&
           `; funded spend ${comparison.spendDelta > 0 ? '+' : '−'}${formatMoney(Math.abs(comparison.spendDelta), portfolio.currency)}`}
         .
