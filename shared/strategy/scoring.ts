@@ -199,15 +199,6 @@ export function modelCriteria(scoring: ScoringModel | undefined): readonly Model
   });
 }
 
-/**
- * The scale of score `key` under `scoring`, or null when the model does not score it (a key the
- * model does not know is kept, unchecked). A computed criterion takes no typed score.
- */
-export function scoreScaleOf(scoring: ScoringModel, key: string): Scale | null {
-  const criterion = modelCriteria(scoring).find((entry) => entry.id === key);
-  return criterion && !criterion.computed ? criterion.scale : null;
-}
-
 /** How one criterion counted for an initiative. */
 export type CriterionPart = {
   readonly id: string;
