@@ -3,11 +3,19 @@
  * fractional-indexing without the app's jitter, ids from a counter, and a fixed clock.
  */
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import { expect } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import type { Portfolio } from '../../../shared/portfolio/types';
+import { withoutNoOps, type EditPlan } from '../../../shared/store/changes';
+import { problemsAfter, problemsOf } from '../../../shared/store/check';
 import type { EditContext } from '../../../shared/store/context';
 import type { ListEntityName } from '../../../shared/store/entities';
-import { portfolioToState, type OrderKeys, type PortfolioState } from '../../../shared/store/state';
+import {
+  applyChanges,
+  portfolioToState,
+  type OrderKeys,
+  type PortfolioState,
+} from '../../../shared/store/state';
 
 export const TEST_KEYS: OrderKeys = {
   between: (before, after) => generateKeyBetween(before, after),
@@ -38,4 +46,20 @@ export function stateOf(portfolio: Portfolio): PortfolioState {
 /** The demo portfolio as the store holds it on a first start. */
 export function demoState(): PortfolioState {
   return portfolioToState(DEMO_PORTFOLIO, { kind: 'demo' }, TEST_KEYS);
+}
+
+/** `state` once `plan`'s changes are applied (no-op changes left out, as the store does). */
+export function applyPlan(plan: EditPlan, state: PortfolioState): PortfolioState {
+  return applyChanges(state, withoutNoOps(plan.changes));
+}
+
+/**
+ * `state` once `plan` is applied, checked as the store checks an edit (only what changed) and as
+ * the file's reader would (the whole): both must accept it.
+ */
+export function acceptPlan(plan: EditPlan, state: PortfolioState): PortfolioState {
+  const next = applyPlan(plan, state);
+  expect(problemsAfter(next, withoutNoOps(plan.changes))).toEqual([]);
+  expect(problemsOf(next)).toEqual([]);
+  return next;
 }

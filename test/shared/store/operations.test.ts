@@ -77,21 +77,12 @@ import {
   type InitiativeRecord,
   type PortfolioState,
 } from '../../../shared/store/state';
-import { NOW, demoState, stateOf, testContext } from './edit-context';
+import { NOW, acceptPlan, applyPlan, demoState, stateOf, testContext } from './edit-context';
 
 const STATE = demoState();
 
-/** The state once the plan's changes are applied. */
-function applied(plan: EditPlan, state: PortfolioState = STATE): PortfolioState {
-  return applyChanges(state, withoutNoOps(plan.changes));
-}
-
-/** The state once the plan's changes are applied, checked to be one the file's reader accepts. */
-function accepted(plan: EditPlan, state: PortfolioState = STATE): PortfolioState {
-  const next = applied(plan, state);
-  expect(problemsOf(next)).toEqual([]);
-  return next;
-}
+const applied = (plan: EditPlan, state: PortfolioState = STATE) => applyPlan(plan, state);
+const accepted = (plan: EditPlan, state: PortfolioState = STATE) => acceptPlan(plan, state);
 
 /** The records a plan changes, as `table:key`, once no-op changes are left out. */
 function touched(plan: EditPlan): string[] {

@@ -10,6 +10,7 @@ import { replacePortfolio } from '../../../../renderer/db/repository';
 import { useAppStore } from '../../../../renderer/state/store';
 import { generatePortfolio } from '../../../bench/generate-portfolio';
 import { freshApp } from '../../app/fresh-app';
+import { layOutScrollBoxes, type VirtualLayout } from '../../virtual-layout';
 
 const SIZE = 1000;
 const portfolio = generatePortfolio({
@@ -20,48 +21,18 @@ const portfolio = generatePortfolio({
   seed: 3,
 });
 
-/**
- * jsdom lays nothing out: the table's scroll box is given the size it has on a screen, and each
- * row a line's height.
- */
-const BOX = { width: 960, height: 600 };
+/** The table's scroll box the size it has on a screen (jsdom lays nothing out). */
 const ROW = 37;
-const restore: (() => void)[] = [];
-function sizeTheScrollBox(): void {
-  Object.defineProperty(HTMLTableRowElement.prototype, 'offsetHeight', {
-    configurable: true,
-    get: () => ROW,
-  });
-  restore.push(
-    () => delete (HTMLTableRowElement.prototype as unknown as Record<string, unknown>).offsetHeight,
-  );
-  for (const key of ['clientWidth', 'clientHeight'] as const) {
-    const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, key);
-    const inherited = Object.getOwnPropertyDescriptor(Element.prototype, key);
-    Object.defineProperty(HTMLElement.prototype, key, {
-      configurable: true,
-      get(this: HTMLElement) {
-        if (this.classList.contains('initiatives__scroll')) {
-          return key === 'clientWidth' ? BOX.width : BOX.height;
-        }
-        return (own ?? inherited)?.get?.call(this) ?? 0;
-      },
-    });
-    restore.push(() => {
-      if (own) Object.defineProperty(HTMLElement.prototype, key, own);
-      else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
-    });
-  }
-}
+let layout: VirtualLayout | undefined;
 
 beforeEach(async () => {
   await freshApp();
   await replacePortfolio(portfolio, { kind: 'file', label: 'long.baton.json' }, 'Opened a file');
-  sizeTheScrollBox();
+  layout = layOutScrollBoxes('initiatives__scroll', { width: 960, height: 600 }, ROW);
 });
 
 afterEach(() => {
-  for (const undo of restore.splice(0)) undo();
+  layout?.restore();
 });
 
 const drawnRows = (table: HTMLElement) =>
@@ -91,12 +62,7 @@ describe('a long initiatives list', () => {
     const box = document.querySelector('.initiatives__scroll') as HTMLElement;
     // Half way down: the rows there are drawn, the first ones no longer.
     // Scrolled as a browser scrolls it: the offset moves and a scroll event follows.
-    Object.defineProperty(box, 'scrollTop', { configurable: true, writable: true, value: 0 });
-    Object.defineProperty(box, 'scrollHeight', { configurable: true, value: ROW * (SIZE + 1) });
-    box.scrollTo = ((options: ScrollToOptions) => {
-      box.scrollTop = options.top ?? box.scrollTop;
-      fireEvent.scroll(box);
-    }) as typeof box.scrollTo;
+    layout?.scrollable(box, ROW * (SIZE + 1));
     act(() => {
       box.scrollTop = ROW * 500;
       fireEvent.scroll(box);

@@ -4,7 +4,7 @@
  * switch compared before it is made, and "Rank by model" reordering the board's scenario with
  * Undo bringing the old order back.
  */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScoringView } from '../../../../renderer/areas/strategy/scoring/ScoringView';
@@ -19,6 +19,7 @@ import { modelRanking } from '../../../../shared/strategy/scoring';
 import { DRAW_ALL_UP_TO } from '../../../../renderer/areas/strategy/scoring/ScoringGrid';
 import { generatePortfolio } from '../../../bench/generate-portfolio';
 import { freshDatabase } from '../../db/fresh-database';
+import { layOutScrollBoxes, type VirtualLayout } from '../../virtual-layout';
 
 function Harness() {
   const portfolio = usePortfolio();
@@ -447,36 +448,12 @@ describe('a large portfolio', () => {
   };
   /** jsdom lays nothing out: the grid's scroll box gets a screen's size, each row a line. */
   const ROW = 41;
-  const restore: (() => void)[] = [];
+  let layout: VirtualLayout | undefined;
   beforeEach(() => {
-    Object.defineProperty(HTMLTableRowElement.prototype, 'offsetHeight', {
-      configurable: true,
-      get: () => ROW,
-    });
-    restore.push(
-      () =>
-        delete (HTMLTableRowElement.prototype as unknown as Record<string, unknown>).offsetHeight,
-    );
-    for (const key of ['clientWidth', 'clientHeight'] as const) {
-      const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, key);
-      const inherited = Object.getOwnPropertyDescriptor(Element.prototype, key);
-      Object.defineProperty(HTMLElement.prototype, key, {
-        configurable: true,
-        get(this: HTMLElement) {
-          if (this.classList.contains('score-grid__scroll')) {
-            return key === 'clientWidth' ? 1100 : 600;
-          }
-          return (own ?? inherited)?.get?.call(this) ?? 0;
-        },
-      });
-      restore.push(() => {
-        if (own) Object.defineProperty(HTMLElement.prototype, key, own);
-        else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
-      });
-    }
+    layout = layOutScrollBoxes('score-grid__scroll', { width: 1100, height: 600 }, ROW);
   });
   afterEach(() => {
-    for (const undo of restore.splice(0)) undo();
+    layout?.restore();
   });
 
   it('draws only the rows in view, and Enter on the last one drawn scrolls on to the next', async () => {
@@ -490,12 +467,7 @@ describe('a large portfolio', () => {
         .filter((entry) => entry.hasAttribute('data-index'));
     expect(drawn().length).toBeLessThan(60);
     const box = document.querySelector('.score-grid__scroll') as HTMLElement;
-    Object.defineProperty(box, 'scrollTop', { configurable: true, writable: true, value: 0 });
-    Object.defineProperty(box, 'scrollHeight', { configurable: true, value: ROW * (SIZE + 1) });
-    box.scrollTo = ((options: ScrollToOptions) => {
-      box.scrollTop = options.top ?? box.scrollTop;
-      fireEvent.scroll(box);
-    }) as typeof box.scrollTo;
+    layout?.scrollable(box, ROW * (SIZE + 1));
     const last = drawn().at(-1) as HTMLElement;
     const lastIndex = Number(last.getAttribute('data-index'));
     const cell = within(last).getByRole('textbox');

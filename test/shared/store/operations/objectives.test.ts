@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withoutNoOps, type EditPlan } from '../../../../shared/store/changes';
-import { problemsAfter, problemsOf } from '../../../../shared/store/check';
+import { problemsAfter } from '../../../../shared/store/check';
 import { OperationError } from '../../../../shared/store/context';
 import { keyText } from '../../../../shared/store/entities';
 import {
@@ -31,20 +31,11 @@ import {
   type ObjectiveRecord,
   type PortfolioState,
 } from '../../../../shared/store/state';
-import { demoState, testContext } from '../edit-context';
+import { acceptPlan, demoState, testContext } from '../edit-context';
 
 const STATE = demoState();
 
-function applied(plan: EditPlan, state: PortfolioState = STATE): PortfolioState {
-  return applyChanges(state, withoutNoOps(plan.changes));
-}
-
-/** The state once the plan is applied, checked to be one the file's reader accepts. */
-function accepted(plan: EditPlan, state: PortfolioState = STATE): PortfolioState {
-  const next = applied(plan, state);
-  expect(problemsOf(next)).toEqual([]);
-  return next;
-}
+const accepted = (plan: EditPlan, state: PortfolioState = STATE) => acceptPlan(plan, state);
 
 /** The problems the store finds in the plan, as it checks an edit. */
 function refused(plan: EditPlan, state: PortfolioState = STATE): string[] {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Initiative, Portfolio, ScoringModel } from '../../../../shared/portfolio/types';
 import { stackOrder } from '../../../../shared/prioritize/cutline';
 import { withoutNoOps, type EditPlan } from '../../../../shared/store/changes';
-import { problemsAfter, problemsOf } from '../../../../shared/store/check';
+import { problemsAfter } from '../../../../shared/store/check';
 import { OperationError } from '../../../../shared/store/context';
 import { rankScenarioByModel } from '../../../../shared/store/operations/scenarios';
 import {
@@ -27,19 +27,10 @@ import {
 } from '../../../../shared/store/state';
 import { OTHER_MODELS_KEY, STARTER_CRITERIA } from '../../../../shared/strategy/model-switch';
 import { modelCriteria, modelRanking } from '../../../../shared/strategy/scoring';
-import { demoState, stateOf, testContext } from '../edit-context';
+import { acceptPlan, applyPlan, demoState, stateOf, testContext } from '../edit-context';
 
-function applied(plan: EditPlan, state: PortfolioState): PortfolioState {
-  return applyChanges(state, withoutNoOps(plan.changes));
-}
-
-/** The state once the plan is applied, checked to be one the file's reader accepts. */
-function accepted(plan: EditPlan, state: PortfolioState): PortfolioState {
-  const next = applied(plan, state);
-  expect(problemsAfter(next, withoutNoOps(plan.changes))).toEqual([]);
-  expect(problemsOf(next)).toEqual([]);
-  return next;
-}
+const accepted = acceptPlan;
+const applied = applyPlan;
 
 /** What the store says when it refuses the plan, place and reason. */
 function refused(plan: EditPlan, state: PortfolioState): string[] {

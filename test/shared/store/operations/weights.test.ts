@@ -1,7 +1,6 @@
 /** Objective weights as named edits: set directly, from pairwise judgments, and what a delete does. */
 import { describe, expect, it } from 'vitest';
-import { withoutNoOps, type EditPlan } from '../../../../shared/store/changes';
-import { problemsOf } from '../../../../shared/store/check';
+import type { EditPlan } from '../../../../shared/store/changes';
 import { OperationError } from '../../../../shared/store/context';
 import {
   judgmentChangesWithout,
@@ -18,15 +17,11 @@ import { localWeights } from '../../../../shared/strategy/weights';
 import { writePortfolio } from '../../../../shared/portfolio/write';
 import { readPortfolioText } from '../../../../shared/portfolio/restore';
 import { deleteObjective, moveObjective } from '../../../../shared/store/operations/objectives';
-import { demoState, testContext } from '../edit-context';
+import { acceptPlan, demoState, testContext } from '../edit-context';
 
 const STATE = demoState();
 
-function accepted(plan: EditPlan, state: PortfolioState = STATE): PortfolioState {
-  const next = applyChanges(state, withoutNoOps(plan.changes));
-  expect(problemsOf(next)).toEqual([]);
-  return next;
-}
+const accepted = (plan: EditPlan, state: PortfolioState = STATE) => acceptPlan(plan, state);
 
 const weightOf = (state: PortfolioState, id: string) =>
   localWeights(stateToPortfolio(state)).objectives.get(id);
