@@ -23,6 +23,7 @@ import * as portfolio from '../../shared/store/operations/portfolio';
 import * as scenarios from '../../shared/store/operations/scenarios';
 import * as scoring from '../../shared/store/operations/scoring';
 import * as objectiveWeights from '../../shared/store/operations/weights';
+import * as workshops from '../../shared/store/operations/workshops';
 import type { ActualRecord } from '../../shared/store/state';
 import type { EditContext } from '../../shared/store/context';
 import type { EditPlan } from '../../shared/store/changes';
@@ -57,6 +58,7 @@ export type {
 } from '../../shared/store/operations/initiatives';
 export type { MeasureField } from '../../shared/store/operations/objectives';
 export type { StackMove } from '../../shared/store/operations/scenarios';
+export type { OutcomeInput, WorkshopSetup } from '../../shared/store/operations/workshops';
 
 /** The id an operation created, or '' when the store refused it. */
 async function created(
@@ -519,4 +521,106 @@ export async function rankScenarioByModel(
   });
   if (!result.ok) return result;
   return { ok: true, id: result.plan.id, label: result.plan.label, unchanged: !changed };
+}
+
+// ---- Workshops -------------------------------------------------------------------------------
+
+type WorkshopCell = { readonly initiativeId: string; readonly criterionId: string };
+
+export function createWorkshop(setup: workshops.WorkshopSetup): Promise<string> {
+  return created(commitFor((state, context) => workshops.createWorkshop(state, context, setup)));
+}
+
+export function updateWorkshopSetup(
+  id: string,
+  setup: workshops.WorkshopSetup,
+): Promise<EditResult> {
+  return commit((state) => workshops.updateWorkshopSetup(state, id, setup));
+}
+
+export function deleteWorkshop(id: string): Promise<EditResult> {
+  return commit((state) => workshops.deleteWorkshop(state, id));
+}
+
+export function startScoring(id: string): Promise<EditResult> {
+  return commit((state) => workshops.startScoring(state, id));
+}
+
+export function takeTurn(id: string, turn: number): Promise<EditResult> {
+  return commit((state) => workshops.takeTurn(state, id, turn));
+}
+
+export function recordWorkshopScore(
+  id: string,
+  participantId: string,
+  cell: WorkshopCell,
+  value: number | undefined,
+): Promise<EditResult> {
+  return commit((state) => workshops.recordWorkshopScore(state, id, participantId, cell, value));
+}
+
+export function finishPass(id: string): Promise<EditResult> {
+  return commit((state) => workshops.finishPass(state, id));
+}
+
+export function startRescore(
+  id: string,
+  initiativeId: string,
+  criterionId?: string,
+): Promise<EditResult> {
+  return commit((state) => workshops.startRescore(state, id, initiativeId, criterionId));
+}
+
+export function startVoting(id: string): Promise<EditResult> {
+  return commit((state) => workshops.startVoting(state, id));
+}
+
+export function setVotes(
+  id: string,
+  participantId: string,
+  votes: readonly { readonly initiativeId: string; readonly dots: number }[],
+): Promise<EditResult> {
+  return commit((state) => workshops.setVotes(state, id, participantId, votes));
+}
+
+/** One dot more (1) or less (−1) on an initiative, counted from the votes as stored. */
+export function stepVote(
+  id: string,
+  participantId: string,
+  initiativeId: string,
+  step: 1 | -1,
+): Promise<EditResult> {
+  return commit((state) => workshops.stepVote(state, id, participantId, initiativeId, step));
+}
+
+export function goToWorkshopStage(id: string, stage: 'reveal' | 'converge'): Promise<EditResult> {
+  return commit((state) => workshops.goToStage(state, id, stage));
+}
+
+export function setWorkshopCall(
+  id: string,
+  cell: WorkshopCell,
+  call: { readonly value: number; readonly note: string } | undefined,
+): Promise<EditResult> {
+  return commit((state) => workshops.setCall(state, id, cell, call));
+}
+
+export function setWorkshopNotes(
+  id: string,
+  notes: string,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => workshops.setWorkshopNotes(state, id, notes), options);
+}
+
+/** Applies a session's outcome; gives the id of the scenario it ranked, or '' when refused. */
+export function applyWorkshopOutcome(
+  id: string,
+  input: workshops.OutcomeInput,
+): Promise<
+  { readonly ok: true; readonly scenarioId: string } | Extract<EditResult, { ok: false }>
+> {
+  return commitFor((state, context) =>
+    workshops.applyWorkshopOutcome(state, context, id, input),
+  ).then((result) => (result.ok ? { ok: true as const, scenarioId: result.plan.id } : result));
 }

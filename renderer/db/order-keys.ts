@@ -40,6 +40,7 @@ const ID_PREFIX: Readonly<Record<ListEntityName, string>> = {
   ranks: 'r',
   actuals: 'a',
   decisions: 'd',
+  workshops: 'w',
 };
 
 /** A new opaque id: a letter for the kind of record and ten random base-36 characters. */

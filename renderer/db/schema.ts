@@ -17,6 +17,7 @@ import type {
   RankRecord,
   ScenarioRecord,
   TeamRecord,
+  WorkshopRecord,
 } from '../../shared/store/state';
 import { MIGRATIONS, type MigrationTables } from './migrations';
 
@@ -32,6 +33,7 @@ export type {
   RankRecord as RankRow,
   ScenarioRecord as ScenarioRow,
   TeamRecord as TeamRow,
+  WorkshopRecord as WorkshopRow,
 };
 
 /** The row of the `meta` table that says whether there are changes not saved to a file. */
@@ -101,6 +103,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     migration: 'orderKeys',
   },
   { version: 4, stores: {}, migration: 'scoresOnTheirScale' },
+  { version: 5, stores: { workshops: storeDefinitions().workshops } },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
@@ -115,6 +118,7 @@ export class BatonDatabase extends Dexie {
   ranks!: Dexie.Table<RankRecord, [string, string]>;
   actuals!: Dexie.Table<ActualRecord, [string, string]>;
   decisions!: EntityTable<DecisionRecord, 'id'>;
+  workshops!: EntityTable<WorkshopRecord, 'id'>;
   history!: Dexie.Table<HistoryEntry, number>;
   stacks!: EntityTable<StackRow, 'window'>;
 

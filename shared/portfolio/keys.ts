@@ -71,6 +71,7 @@ export const PORTFOLIO_KEYS = [
   'scenarios',
   'actuals',
   'decisions',
+  'workshops',
 ] as const;
 export const DECISION_KEYS = [
   'id',
@@ -88,3 +89,45 @@ export const DECISION_KEYS = [
 export const DECISION_CONCERN_KEYS = ['kind', 'id'] as const;
 export const OBJECTIVE_LINK_KEYS = ['id', 'contribution'] as const;
 export const MEASURE_ACTUAL_KEYS = ['date', 'value'] as const;
+export const WORKSHOP_KEYS = [
+  'id',
+  'title',
+  'purpose',
+  'date',
+  'facilitator',
+  'participants',
+  'initiatives',
+  'criteria',
+  'timer',
+  'dots',
+  'scenarioId',
+  'stage',
+  'turn',
+  'round',
+  'rescore',
+  'scores',
+  'votes',
+  'calls',
+  'notes',
+  'outcome',
+] as const;
+export const WORKSHOP_PARTICIPANT_KEYS = ['id', 'name'] as const;
+export const WORKSHOP_SCORE_KEYS = [
+  'participantId',
+  'initiativeId',
+  'criterionId',
+  'value',
+  'round',
+] as const;
+export const WORKSHOP_VOTE_KEYS = ['participantId', 'initiativeId', 'dots'] as const;
+export const WORKSHOP_CALL_KEYS = ['initiativeId', 'criterionId', 'value', 'note'] as const;
+export const WORKSHOP_TIMER_KEYS = ['per', 'seconds'] as const;
+export const WORKSHOP_DOTS_KEYS = ['perPerson', 'weighted', 'maxPerItem'] as const;
+export const WORKSHOP_RESCORE_KEYS = ['initiativeId', 'criterionId'] as const;
+export const WORKSHOP_OUTCOME_KEYS = [
+  'scenarioId',
+  'decisionId',
+  'before',
+  'after',
+  'recordedAt',
+] as const;

@@ -30,6 +30,13 @@ export const MAX_ANY_SCORE = 1e9;
 export const MAX_NESTING_DEPTH = 64;
 /** Most decisions in the decision log: years of monthly reviews, far below the file size limit. */
 export const MAX_DECISIONS = 10_000;
+/** Most workshop sessions: a few a quarter for decades, far below the file size limit. */
+export const MAX_WORKSHOPS = 1000;
+/** Shortest and longest time a workshop's timer gives, in seconds (10 seconds to 2 hours). */
+export const MIN_WORKSHOP_TIMER_SECONDS = 10;
+export const MAX_WORKSHOP_TIMER_SECONDS = 7200;
+/** Most dots a participant has in a workshop's dot vote (and so the most on one initiative). */
+export const MAX_WORKSHOP_DOTS = 20;
 
 /**
  * An initiative's `estimateRange` is a share from 0 (the estimate is known exactly) up to, but not

@@ -81,6 +81,7 @@ const TOP_LEVEL: Readonly<Record<string, string>> = {
   scenarios: 'Scenarios',
   actuals: 'Actuals',
   decisions: 'Decisions',
+  workshops: 'Workshops',
 };
 
 /**
@@ -122,6 +123,14 @@ export function describePlace(path: readonly PropertyKey[], document: unknown): 
         const title = shown(own(entry, 'title'));
         parts.push(
           title !== undefined ? `Decision “${title}”` : `Decision ${entryName(list, second)}`,
+        );
+        break;
+      }
+      case 'workshops': {
+        // A title reads in quotes, as a decision's does.
+        const title = shown(own(entry, 'title'));
+        parts.push(
+          title !== undefined ? `Workshop “${title}”` : `Workshop ${entryName(list, second)}`,
         );
         break;
       }
@@ -234,10 +243,74 @@ function describeInside(
     parts.push(`concern ${key + 1}`);
     return rest;
   }
+  if (top === 'workshops') {
+    const inside = describeWorkshopPart(name, key, rest, parts);
+    if (inside) return inside;
+  }
   if (top === 'scenarios' && name === 'ranking' && typeof key === 'number') {
     parts.push(`place ${key + 1} of the ranking`);
     return rest;
   }
   parts.push(words(name));
   return key === undefined ? [] : [key, ...rest];
+}
+
+/** Each list of a workshop session, its entries as people count them: "score 5". */
+const WORKSHOP_ENTRIES: Readonly<Record<string, string>> = {
+  participants: 'participant',
+  initiatives: 'initiative',
+  criteria: 'criterion',
+  scores: 'score',
+  votes: 'vote',
+  calls: 'call',
+};
+
+/** Each part of a workshop session that is one object, in words. */
+const WORKSHOP_PARTS: Readonly<Record<string, string>> = {
+  timer: 'timer',
+  dots: 'dot voting',
+  rescore: 're-score',
+  outcome: 'outcome',
+};
+
+/**
+ * Adds the words for `field`'s `key` inside a workshop session ("score 5, participant id",
+ * "dot voting, per person"); returns what is left of the path, or undefined when the generic
+ * words do.
+ */
+function describeWorkshopPart(
+  field: string,
+  key: PropertyKey | undefined,
+  rest: readonly PropertyKey[],
+  parts: string[],
+): readonly PropertyKey[] | undefined {
+  const entry = WORKSHOP_ENTRIES[field];
+  if (entry !== undefined && typeof key === 'number') {
+    // The initiatives and criteria lists hold plain ids; the others hold objects.
+    const ofSession = field === 'initiatives' || field === 'criteria' ? ' of the session' : '';
+    parts.push(`${entry} ${key + 1}${ofSession}`);
+    return fieldWords(rest, parts);
+  }
+  const part = WORKSHOP_PARTS[field];
+  if (part !== undefined && typeof key === 'string') {
+    parts.push(part);
+    const [index, ...after] = rest;
+    if (field === 'outcome' && (key === 'before' || key === 'after') && typeof index === 'number') {
+      parts.push(`place ${index + 1} of the ranking ${key}`);
+      return after;
+    }
+    parts.push(words(key));
+    return rest;
+  }
+  return undefined;
+}
+
+/** A last field name in words ("participant id"); a longer path stays a path. */
+function fieldWords(path: readonly PropertyKey[], parts: string[]): readonly PropertyKey[] {
+  const [only, ...more] = path;
+  if (typeof only === 'string' && more.length === 0) {
+    parts.push(words(only));
+    return [];
+  }
+  return path;
 }

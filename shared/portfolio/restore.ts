@@ -17,6 +17,8 @@ import {
   PORTFOLIO_FORMAT,
   PORTFOLIO_VERSION,
   SCORING_MODELS,
+  WORKSHOP_STAGES,
+  WORKSHOP_TIMER_KINDS,
   type Actual,
   type Criterion,
   type Decision,
@@ -34,6 +36,15 @@ import {
   type ScoringModel,
   type Scenario,
   type Team,
+  type Workshop,
+  type WorkshopCall,
+  type WorkshopDots,
+  type WorkshopOutcome,
+  type WorkshopParticipant,
+  type WorkshopRescore,
+  type WorkshopScore,
+  type WorkshopTimer,
+  type WorkshopVote,
 } from './types';
 import {
   ACTUAL_KEYS,
@@ -52,6 +63,15 @@ import {
   SCENARIO_KEYS,
   SCORING_KEYS,
   TEAM_KEYS,
+  WORKSHOP_CALL_KEYS,
+  WORKSHOP_DOTS_KEYS,
+  WORKSHOP_KEYS,
+  WORKSHOP_OUTCOME_KEYS,
+  WORKSHOP_PARTICIPANT_KEYS,
+  WORKSHOP_RESCORE_KEYS,
+  WORKSHOP_SCORE_KEYS,
+  WORKSHOP_TIMER_KEYS,
+  WORKSHOP_VOTE_KEYS,
 } from './keys';
 import { findJsonTextProblem, lineAndColumn } from './json-text';
 import {
@@ -69,6 +89,10 @@ import {
   MAX_TEXT_LENGTH,
   MAX_VALUE,
   MAX_WEIGHT,
+  MAX_WORKSHOP_DOTS,
+  MAX_WORKSHOP_TIMER_SECONDS,
+  MAX_WORKSHOPS,
+  MIN_WORKSHOP_TIMER_SECONDS,
   formatLimit,
   isEstimateRange,
   isWellFormedText,
@@ -80,7 +104,12 @@ import { BATON_REVISION_KEY, migrateDocument } from './migrations';
 import { MAX_RATIO, MIN_RATIO, RATIO_TOLERANCE } from '../strategy/ahp';
 import { formatPath, setOwn } from './paths';
 import { describePlace } from './places';
-import { checkPortfolioRules, problemAt, type PortfolioProblem } from './rules';
+import {
+  WORKSHOP_FREE_FIELDS,
+  checkPortfolioRules,
+  problemAt,
+  type PortfolioProblem,
+} from './rules';
 import { utf16Message } from './text';
 import { recordToDocument, type RecordEntity } from './write';
 
@@ -165,6 +194,13 @@ function numberIn(min: number, max: number) {
       });
     } else if (value > max) ctx.addIssue({ code: 'custom', message: tooLargeMessage(max) });
   });
+}
+
+/** A whole number from `min` to `max`; anything else is refused with `message`. */
+function wholeNumberIn(min: number, max: number, message: string) {
+  return z
+    .number()
+    .refine((value) => Number.isSafeInteger(value) && value >= min && value <= max, message);
 }
 
 const capacityAmount = numberIn(0, MAX_CAPACITY);
@@ -400,6 +436,78 @@ const decisionSchema = z.object({
   recordedAt: isoDateTime.optional(),
 });
 
+const wholeDots = (min: number) =>
+  wholeNumberIn(
+    min,
+    MAX_WORKSHOP_DOTS,
+    `expected a whole number of dots from ${min} to ${formatLimit(MAX_WORKSHOP_DOTS)}`,
+  );
+const workshopScore = numberIn(0, MAX_ANY_SCORE);
+
+/**
+ * A workshop session. Each value is checked here on its own; what the values say of each other
+ * (scores of the session's participants, dots within the allowance) is the rules' (rules.ts).
+ */
+const workshopSchema = z.object({
+  id,
+  title: name,
+  purpose: longText.optional(),
+  date: isoDate.optional(),
+  facilitator: shortText.optional(),
+  participants: z.array(z.object({ id, name })).optional(),
+  initiatives: z.array(id).optional(),
+  criteria: z.array(id).optional(),
+  timer: z
+    .object({
+      per: z.enum(WORKSHOP_TIMER_KINDS, {
+        error: `expected one of ${WORKSHOP_TIMER_KINDS.join(', ')}`,
+      }),
+      seconds: wholeNumberIn(
+        MIN_WORKSHOP_TIMER_SECONDS,
+        MAX_WORKSHOP_TIMER_SECONDS,
+        `expected a whole number of seconds from ${formatLimit(MIN_WORKSHOP_TIMER_SECONDS)} to ${formatLimit(MAX_WORKSHOP_TIMER_SECONDS)}`,
+      ),
+    })
+    .optional(),
+  dots: z
+    .object({
+      perPerson: wholeDots(1),
+      weighted: z.boolean(),
+      maxPerItem: wholeDots(1),
+    })
+    .optional(),
+  scenarioId: id.optional(),
+  stage: z.enum(WORKSHOP_STAGES, { error: `expected one of ${WORKSHOP_STAGES.join(', ')}` }),
+  turn: wholeNumberIn(0, Number.MAX_SAFE_INTEGER, 'expected a whole number, 0 or more').optional(),
+  round: wholeNumberIn(1, Number.MAX_SAFE_INTEGER, 'expected a whole number, 1 or more').optional(),
+  rescore: z.object({ initiativeId: id, criterionId: id.optional() }).optional(),
+  scores: z
+    .array(
+      z.object({
+        participantId: id,
+        initiativeId: id,
+        criterionId: id,
+        value: workshopScore,
+        round: wholeNumberIn(1, Number.MAX_SAFE_INTEGER, 'expected a whole number, 1 or more'),
+      }),
+    )
+    .optional(),
+  votes: z.array(z.object({ participantId: id, initiativeId: id, dots: wholeDots(0) })).optional(),
+  calls: z
+    .array(z.object({ initiativeId: id, criterionId: id, value: workshopScore, note: requiredLongText }))
+    .optional(),
+  notes: longText.optional(),
+  outcome: z
+    .object({
+      scenarioId: id,
+      decisionId: id.optional(),
+      before: z.array(id),
+      after: z.array(id),
+      recordedAt: isoDateTime.optional(),
+    })
+    .optional(),
+});
+
 /** A list of at most `max` entries, each checked by `entry`; too many is named with the count. */
 function listOf(entry: z.ZodType, what: string, max: number) {
   return z.array(entry).superRefine((list, ctx) => {
@@ -418,6 +526,7 @@ const RECORD_SCHEMAS: Readonly<Record<RecordEntity, z.ZodType>> = {
   scenarios: scenarioSchema,
   actuals: actualSchema,
   decisions: decisionSchema,
+  workshops: workshopSchema,
 };
 
 const portfolioSchema = z.object({
@@ -444,6 +553,7 @@ const portfolioSchema = z.object({
   scenarios: z.array(scenarioSchema).optional(),
   actuals: z.array(actualSchema).optional(),
   decisions: listOf(decisionSchema, 'decisions', MAX_DECISIONS).optional(),
+  workshops: listOf(workshopSchema, 'workshop sessions', MAX_WORKSHOPS).optional(),
 });
 
 function describeReceived(input: unknown): string {
@@ -679,6 +789,56 @@ function restoreDecision(raw: Loose): Decision {
   return withExtras({ ...known, ...(concerns && { concerns }) } as Decision, extras);
 }
 
+/** Restores one part of a workshop session: its known keys, the rest kept as extras. */
+function restorePart<T extends object>(keys: readonly string[]): (raw: Loose) => T {
+  return (raw) => {
+    const { known, extras } = split(raw, keys);
+    return withExtras(known as T, extras);
+  };
+}
+
+const restoreParticipant = restorePart<WorkshopParticipant>(WORKSHOP_PARTICIPANT_KEYS);
+const restoreWorkshopScore = restorePart<WorkshopScore>(WORKSHOP_SCORE_KEYS);
+const restoreVote = restorePart<WorkshopVote>(WORKSHOP_VOTE_KEYS);
+const restoreCall = restorePart<WorkshopCall>(WORKSHOP_CALL_KEYS);
+const restoreTimer = restorePart<WorkshopTimer>(WORKSHOP_TIMER_KEYS);
+const restoreDots = restorePart<WorkshopDots>(WORKSHOP_DOTS_KEYS);
+const restoreRescore = restorePart<WorkshopRescore>(WORKSHOP_RESCORE_KEYS);
+const restoreOutcome = restorePart<WorkshopOutcome>(WORKSHOP_OUTCOME_KEYS);
+
+/**
+ * A workshop session. A file may leave out the participants, initiatives and criteria of a session
+ * in set-up: they read as empty lists.
+ */
+function restoreWorkshop(raw: Loose): Workshop {
+  const { known, extras } = split(raw, WORKSHOP_KEYS);
+  const each = <T>(key: string, restore: (part: Loose) => T) =>
+    (known[key] as Loose[] | undefined)?.map(restore);
+  const one = <T>(key: string, restore: (part: Loose) => T) =>
+    known[key] === undefined ? undefined : restore(known[key] as Loose);
+  const scores = each('scores', restoreWorkshopScore);
+  const votes = each('votes', restoreVote);
+  const calls = each('calls', restoreCall);
+  const timer = one('timer', restoreTimer);
+  const dots = one('dots', restoreDots);
+  const rescore = one('rescore', restoreRescore);
+  const outcome = one('outcome', restoreOutcome);
+  const workshop: Loose = {
+    ...known,
+    participants: each('participants', restoreParticipant) ?? [],
+    initiatives: known.initiatives ?? [],
+    criteria: known.criteria ?? [],
+    ...(timer && { timer }),
+    ...(dots && { dots }),
+    ...(rescore && { rescore }),
+    ...(scores && { scores }),
+    ...(votes && { votes }),
+    ...(calls && { calls }),
+    ...(outcome && { outcome }),
+  };
+  return withExtras(workshop as Workshop, extras);
+}
+
 /** The portfolio of a file whose shape is right (or was made right by `salvage`). */
 function build(raw: Loose): Portfolio {
   const { known, extras } = split(raw, PORTFOLIO_KEYS);
@@ -702,6 +862,9 @@ function build(raw: Loose): Portfolio {
       ...(known.decisions !== undefined && {
         decisions: list('decisions').map(restoreDecision),
       }),
+      ...(known.workshops !== undefined && {
+        workshops: list('workshops').map(restoreWorkshop),
+      }),
     },
     extras,
   );
@@ -716,9 +879,19 @@ const LIST_KEYS = new Set([
   'scenarios',
   'actuals',
   'decisions',
+  'workshops',
 ]);
 /** Fields whose loss would make the rules misread references. */
 const IDENTITY_FIELDS = new Set(['id', 'initiativeId', 'periodId']);
+/**
+ * What the rules see of a workshop session with a field of the wrong shape that the rules read:
+ * its id and title, nothing inside to check. The rules read those fields together (scores name
+ * participants, votes count against the dots…), so without one they would report references to
+ * what was dropped.
+ */
+function workshopStub(entry: Loose): Loose {
+  return { id: entry.id, title: entry.title, stage: 'setup' };
+}
 
 /**
  * The file without the values of the wrong shape, so the rules can check the rest: each entry
@@ -741,6 +914,10 @@ function salvage(input: Loose, paths: readonly (readonly PropertyKey[])[]): Loos
       }
       const entries = copy[top] as Loose[];
       const entry: Loose = { ...entries[index] };
+      if (top === 'workshops' && !WORKSHOP_FREE_FIELDS.has(field)) {
+        entries[index] = workshopStub(entry);
+        continue;
+      }
       delete entry[field];
       entries[index] = entry;
     } else if (top === 'name') {
@@ -806,11 +983,12 @@ export type RecordPlace = {
 };
 
 /**
- * Checks ONE record in domain form (a period, team, objective, initiative, scenario, actual or
- * decision) as the reader checks it in a file: put into file form by the writer, then the same
- * schema, limits and nesting depth. For an edit that changed a few records, without reading the
- * whole portfolio again. The rules between records (unique ids, references, cycles, score scales,
- * an initiative no longer than the plan) are `checkPortfolioRules`'s.
+ * Checks ONE record in domain form (a period, team, objective, initiative, scenario, actual,
+ * decision or workshop session) as the reader checks it in a file: put into file form by the
+ * writer, then the same schema, limits and nesting depth. For an edit that changed a few
+ * records, without reading the whole portfolio again. The rules between records (unique ids,
+ * references, cycles, score scales, an initiative no longer than the plan) are
+ * `checkPortfolioRules`'s.
  *
  * Without `place`, paths start at the record (`demand.platform[1]`; `(record)` for the record
  * itself); with it, they are the file's (`initiatives[3].demand.platform[1]`), and the places in

@@ -2,9 +2,9 @@
  * The rules a portfolio must keep beyond the shape of each value: unique ids, references that
  * resolve, dependency and strategy trees without cycles, start windows in order, initiatives no
  * longer than the plan, scores on their model's scale, decisions that amend only the latest of an
- * earlier chain. Used when a file is read and when the app
- * checks an edit before it stores it. Every walk here uses a stack of its own, not recursion, so
- * a long chain or a deep tree is a problem to report, not a crash.
+ * earlier chain, workshop sessions whose scores and votes fit the session. Used when a file is read
+ * and when the app checks an edit before it stores it. Every walk here uses a stack of its own, not
+ * recursion, so a long chain or a deep tree is a problem to report, not a crash.
  */
 import { MODEL_NAMES, modelCriteria, onScale, type Scale } from '../strategy/scoring';
 import { formatLimit } from './limits';
@@ -15,7 +15,9 @@ import {
   DECISION_CONCERN_KINDS,
   type Decision,
   type Portfolio,
+  type ScoringModel,
   type ScoringModelKind,
+  type Workshop,
 } from './types';
 
 /** Why a score is refused: "must be one of 1, 2, 3, 5, 8, 13, 20 (modified Fibonacci) on the WSJF model's scale". */
@@ -367,6 +369,7 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
   });
 
   checkDecisions(portfolio.decisions ?? [], add);
+  checkWorkshops(portfolio.workshops ?? [], scoring, add);
 
   return problems;
 }
@@ -437,5 +440,201 @@ function checkDecisions(
       }
     }
     seen.add(decision.id);
+  });
+}
+
+/**
+ * The fields of a workshop session that no rule reads: a change of these alone cannot break a
+ * rule, and one of the wrong shape leaves the rest of the session for the rules to check.
+ */
+export const WORKSHOP_FREE_FIELDS: ReadonlySet<string> = new Set([
+  'title',
+  'purpose',
+  'date',
+  'facilitator',
+  'timer',
+  'scenarioId',
+  'notes',
+  'outcome',
+]);
+
+/**
+ * The rules of workshop sessions: ids unique. Within a session: participant ids unique, each
+ * initiative and criterion in play listed once, and past set-up at least one of each; scores and
+ * votes name a participant of the session, scores, votes and calls an initiative of it, scores and
+ * calls a criterion of it; a score or call on its criterion's scale when the scoring model has the
+ * criterion; one score per participant, initiative, criterion and round, one call per initiative
+ * and criterion; the turn one of the participants; the session's round no earlier than any
+ * score's; a re-score of the session's own initiative and criterion; the dots within the session's
+ * allowance. What a session was about need not exist any more (an initiative, its scenario): a
+ * session outlives them, as a decision's concerns do.
+ */
+function checkWorkshops(
+  workshops: readonly Workshop[],
+  scoring: ScoringModel | undefined,
+  add: (at: readonly PropertyKey[], message: string) => void,
+): void {
+  // The scale of every criterion of the model, computed ones too: the room scores those as well.
+  const scales = new Map(
+    modelCriteria(scoring).map((criterion) => [criterion.id, criterion.scale]),
+  );
+  const seen = new Set<string>();
+  workshops.forEach((workshop, index) => {
+    const base = ['workshops', index] as const;
+    if (seen.has(workshop.id)) {
+      add(
+        [...base, 'id'],
+        `workshop id "${workshop.id}" is used more than once; ids must be unique`,
+      );
+    }
+    seen.add(workshop.id);
+
+    const participantIds = new Set<string>();
+    workshop.participants.forEach((participant, participantIndex) => {
+      if (participantIds.has(participant.id)) {
+        add(
+          [...base, 'participants', participantIndex, 'id'],
+          `participant id "${participant.id}" is used more than once; ids must be unique`,
+        );
+      }
+      participantIds.add(participant.id);
+    });
+    const listedOnce = (field: 'initiatives' | 'criteria', what: string): Set<string> => {
+      const listed = new Set<string>();
+      workshop[field].forEach((id, listIndex) => {
+        if (listed.has(id)) add([...base, field, listIndex], `${what} "${id}" is listed twice`);
+        listed.add(id);
+      });
+      return listed;
+    };
+    const initiativeIds = listedOnce('initiatives', 'initiative');
+    const criterionIds = listedOnce('criteria', 'criterion');
+    if (workshop.stage !== 'setup') {
+      for (const [field, what] of [
+        ['participants', 'participant'],
+        ['initiatives', 'initiative'],
+        ['criteria', 'criterion'],
+      ] as const) {
+        if (workshop[field].length === 0) {
+          add([...base, field], `needs at least one ${what} once the session is past set-up`);
+        }
+      }
+    }
+
+    const needOf =
+      (ids: ReadonlySet<string>, what: string, list: string) =>
+      (id: string, at: readonly PropertyKey[]) => {
+        if (!ids.has(id)) add(at, `${what} "${id}" is not one of the session's ${list}`);
+      };
+    const needParticipant = needOf(participantIds, 'participant', 'participants');
+    const needInitiative = needOf(initiativeIds, 'initiative', 'initiatives');
+    const needCriterion = needOf(criterionIds, 'criterion', 'criteria');
+    const onItsScale = (criterionId: string, value: number, at: readonly PropertyKey[]) => {
+      const scale = scales.get(criterionId);
+      // A finished session's scores are history: a later change of scale does not undo them.
+      if (workshop.stage !== 'done' && scoring && scale && !onScale(scale, value)) {
+        add(at, scoreOffScaleMessage(scoring.model, scale));
+      }
+    };
+
+    const scored = new Set<string>();
+    let latestRound = 0;
+    workshop.scores?.forEach((score, scoreIndex) => {
+      const at = [...base, 'scores', scoreIndex] as const;
+      needParticipant(score.participantId, [...at, 'participantId']);
+      needInitiative(score.initiativeId, [...at, 'initiativeId']);
+      needCriterion(score.criterionId, [...at, 'criterionId']);
+      onItsScale(score.criterionId, score.value, [...at, 'value']);
+      const key = JSON.stringify([
+        score.participantId,
+        score.initiativeId,
+        score.criterionId,
+        score.round,
+      ]);
+      if (scored.has(key)) {
+        add(
+          at,
+          `a second score by participant "${score.participantId}" of initiative "${score.initiativeId}" on criterion "${score.criterionId}" in round ${score.round}; give one score per participant, initiative, criterion and round`,
+        );
+      }
+      scored.add(key);
+      latestRound = Math.max(latestRound, score.round);
+    });
+    // A session without a round is in its first (as the workshop screens read it).
+    const round = workshop.round ?? 1;
+    if (latestRound > round) {
+      add(
+        [...base, 'round'],
+        `the session is at round ${round}, but has scores of round ${latestRound}`,
+      );
+    }
+
+    const { turn } = workshop;
+    const count = workshop.participants.length;
+    if (turn !== undefined && turn >= count) {
+      add(
+        [...base, 'turn'],
+        `points to participant ${turn + 1}, but the session has ${count === 0 ? 'no participants' : `only ${count} participant${count === 1 ? '' : 's'}`}`,
+      );
+    }
+
+    if (workshop.rescore) {
+      needInitiative(workshop.rescore.initiativeId, [...base, 'rescore', 'initiativeId']);
+      if (workshop.rescore.criterionId !== undefined) {
+        needCriterion(workshop.rescore.criterionId, [...base, 'rescore', 'criterionId']);
+      }
+    }
+
+    const { dots } = workshop;
+    const placed = new Map<string, number>();
+    const placedOn = new Map<string, number>();
+    workshop.votes?.forEach((vote, voteIndex) => {
+      const at = [...base, 'votes', voteIndex] as const;
+      needParticipant(vote.participantId, [...at, 'participantId']);
+      needInitiative(vote.initiativeId, [...at, 'initiativeId']);
+      // Without a dot-voting round in the set-up there is no allowance to hold the votes to.
+      if (!dots) return;
+      if (dots.weighted && vote.dots !== 1) {
+        add(
+          [...at, 'dots'],
+          'must be 1: in weighted voting each dot is a vote of its own, counted by the order it was placed',
+        );
+      }
+      const before = placed.get(vote.participantId) ?? 0;
+      const total = before + vote.dots;
+      placed.set(vote.participantId, total);
+      if (before <= dots.perPerson && total > dots.perPerson) {
+        add(
+          [...at, 'dots'],
+          `brings participant "${vote.participantId}" to ${total} dots; each participant has ${dots.perPerson}`,
+        );
+      }
+      const item = JSON.stringify([vote.participantId, vote.initiativeId]);
+      const beforeOn = placedOn.get(item) ?? 0;
+      const totalOn = beforeOn + vote.dots;
+      placedOn.set(item, totalOn);
+      if (beforeOn <= dots.maxPerItem && totalOn > dots.maxPerItem) {
+        add(
+          [...at, 'dots'],
+          `brings participant "${vote.participantId}" to ${totalOn} dots on initiative "${vote.initiativeId}"; at most ${dots.maxPerItem} may go on one initiative`,
+        );
+      }
+    });
+
+    const called = new Set<string>();
+    workshop.calls?.forEach((call, callIndex) => {
+      const at = [...base, 'calls', callIndex] as const;
+      needInitiative(call.initiativeId, [...at, 'initiativeId']);
+      needCriterion(call.criterionId, [...at, 'criterionId']);
+      onItsScale(call.criterionId, call.value, [...at, 'value']);
+      const key = JSON.stringify([call.initiativeId, call.criterionId]);
+      if (called.has(key)) {
+        add(
+          at,
+          `a second call on initiative "${call.initiativeId}" for criterion "${call.criterionId}"; give one call per initiative and criterion`,
+        );
+      }
+      called.add(key);
+    });
   });
 }

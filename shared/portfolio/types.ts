@@ -222,6 +222,133 @@ export type Decision = {
   readonly extras?: Extras;
 };
 
+/** The stages of a workshop session, in the order a session goes through them. */
+export const WORKSHOP_STAGES = [
+  'setup',
+  'scoring',
+  'reveal',
+  'voting',
+  'votes',
+  'converge',
+  'done',
+] as const;
+export type WorkshopStage = (typeof WORKSHOP_STAGES)[number];
+
+export type WorkshopParticipant = {
+  readonly id: string;
+  readonly name: string;
+  readonly extras?: Extras;
+};
+
+/** One participant's blind score of one initiative on one criterion, in one round. */
+export type WorkshopScore = {
+  readonly participantId: string;
+  readonly initiativeId: string;
+  readonly criterionId: string;
+  readonly value: number;
+  /** 1 for the first pass; each re-score is a later round, and the latest round counts. */
+  readonly round: number;
+  readonly extras?: Extras;
+};
+
+/**
+ * Some dots one participant placed on one initiative. A participant's votes, in file order, are
+ * their dots in order of preference (what weighted voting counts by).
+ */
+export type WorkshopVote = {
+  readonly participantId: string;
+  readonly initiativeId: string;
+  readonly dots: number;
+  readonly extras?: Extras;
+};
+
+/** The facilitator's own consensus score for one initiative on one criterion, with why. */
+export type WorkshopCall = {
+  readonly initiativeId: string;
+  readonly criterionId: string;
+  readonly value: number;
+  readonly note: string;
+  readonly extras?: Extras;
+};
+
+export const WORKSHOP_TIMER_KINDS = ['item', 'round'] as const;
+export type WorkshopTimer = {
+  /** Whether the time is for each initiative or for each participant's whole pass. */
+  readonly per: (typeof WORKSHOP_TIMER_KINDS)[number];
+  readonly seconds: number;
+  readonly extras?: Extras;
+};
+
+export type WorkshopDots = {
+  /** Dots per participant (3 for the classic 3-2-1). */
+  readonly perPerson: number;
+  /** Count dots by the order placed (perPerson, …, 2, 1 points) instead of one point each. */
+  readonly weighted: boolean;
+  /** The most dots one participant may put on one initiative. */
+  readonly maxPerItem: number;
+  readonly extras?: Extras;
+};
+
+/** What a re-score pass covers: one initiative, on one criterion or all of the session's. */
+export type WorkshopRescore = {
+  readonly initiativeId: string;
+  readonly criterionId?: string;
+  readonly extras?: Extras;
+};
+
+/** What a session changed, recorded when its outcome is applied. */
+export type WorkshopOutcome = {
+  /** The scenario the session's consensus ranked. */
+  readonly scenarioId: string;
+  /** The decision-log entry that records the outcome. */
+  readonly decisionId?: string;
+  /** The scenario's ranking before the session (empty for a new scenario) and after it. */
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+  /** ISO date-time the outcome was applied. */
+  readonly recordedAt?: string;
+  readonly extras?: Extras;
+};
+
+/**
+ * Baton extension (top-level key `workshops`): a prioritization session. Participants score the
+ * initiatives in play blind, on the scoring model's criteria; the spread is revealed and
+ * discussed; optionally they dot-vote; the consensus scores become the initiatives' scores and
+ * rank a scenario.
+ */
+export type Workshop = {
+  readonly id: string;
+  readonly title: string;
+  readonly purpose?: string;
+  /** ISO date (YYYY-MM-DD) the session is held. */
+  readonly date?: string;
+  readonly facilitator?: string;
+  readonly participants: readonly WorkshopParticipant[];
+  /** The initiatives in play, in the order they are scored. */
+  readonly initiatives: readonly string[];
+  /** The ids of the scoring model's criteria the room scores. */
+  readonly criteria: readonly string[];
+  readonly timer?: WorkshopTimer;
+  /** Present when the session has a dot-voting round. */
+  readonly dots?: WorkshopDots;
+  /** The scenario the outcome ranks; absent: the outcome makes a new one. */
+  readonly scenarioId?: string;
+  readonly stage: WorkshopStage;
+  /** Whose pass it is (an index into participants) while scoring or voting. */
+  readonly turn?: number;
+  /** The round being scored: 1, then one more for each re-score. */
+  readonly round?: number;
+  /** While re-scoring: what the pass covers. */
+  readonly rescore?: WorkshopRescore;
+  readonly scores?: readonly WorkshopScore[];
+  readonly votes?: readonly WorkshopVote[];
+  readonly calls?: readonly WorkshopCall[];
+  /** The facilitator's notes, which go into the decision log with the outcome. */
+  readonly notes?: string;
+  readonly outcome?: WorkshopOutcome;
+  readonly extras?: Extras;
+};
+
 export type Portfolio = {
   readonly name: string;
   readonly currency?: string;
@@ -238,6 +365,8 @@ export type Portfolio = {
   readonly scenarios: readonly Scenario[];
   readonly actuals?: readonly Actual[];
   readonly decisions?: readonly Decision[];
+  /** Baton extension: workshop sessions. */
+  readonly workshops?: readonly Workshop[];
   /** Unknown top-level keys, kept as read. */
   readonly extras?: Extras;
 };

@@ -20,6 +20,15 @@ import {
   SCENARIO_KEYS,
   SCORING_KEYS,
   TEAM_KEYS,
+  WORKSHOP_CALL_KEYS,
+  WORKSHOP_DOTS_KEYS,
+  WORKSHOP_KEYS,
+  WORKSHOP_OUTCOME_KEYS,
+  WORKSHOP_PARTICIPANT_KEYS,
+  WORKSHOP_RESCORE_KEYS,
+  WORKSHOP_SCORE_KEYS,
+  WORKSHOP_TIMER_KEYS,
+  WORKSHOP_VOTE_KEYS,
 } from './keys';
 import { slugify } from './ids';
 import { CURRENT_REVISION } from './migrations';
@@ -37,6 +46,7 @@ import {
   type Portfolio,
   type Scenario,
   type Team,
+  type Workshop,
 } from './types';
 
 type Plain = Record<string, unknown>;
@@ -116,6 +126,32 @@ function decisionToDocument(decision: Decision): Plain {
   );
 }
 
+/** `value` put in order by `order` when it is an object; else unchanged, as in `eachOrdered`. */
+function orderedPart(value: object | undefined, order: readonly string[]): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? ordered(value, order)
+    : value;
+}
+
+function workshopToDocument(workshop: Workshop): Plain {
+  return ordered(
+    {
+      ...workshop,
+      participants: eachOrdered(workshop.participants, (participant) =>
+        ordered(participant, WORKSHOP_PARTICIPANT_KEYS),
+      ),
+      timer: orderedPart(workshop.timer, WORKSHOP_TIMER_KEYS),
+      dots: orderedPart(workshop.dots, WORKSHOP_DOTS_KEYS),
+      rescore: orderedPart(workshop.rescore, WORKSHOP_RESCORE_KEYS),
+      scores: eachOrdered(workshop.scores, (score) => ordered(score, WORKSHOP_SCORE_KEYS)),
+      votes: eachOrdered(workshop.votes, (vote) => ordered(vote, WORKSHOP_VOTE_KEYS)),
+      calls: eachOrdered(workshop.calls, (call) => ordered(call, WORKSHOP_CALL_KEYS)),
+      outcome: orderedPart(workshop.outcome, WORKSHOP_OUTCOME_KEYS),
+    },
+    WORKSHOP_KEYS,
+  );
+}
+
 /**
  * The objectives, each of a group that takes its weights from pairwise judgments with the weight
  * those give, so that a reader that knows nothing of judgments sees the same weights.
@@ -137,6 +173,7 @@ const RECORD_WRITERS = {
   scenarios: (scenario: Scenario) => ordered(scenario, SCENARIO_KEYS),
   actuals: (actual: Actual) => ordered(actual, ACTUAL_KEYS),
   decisions: decisionToDocument,
+  workshops: workshopToDocument,
 } as const;
 
 /** A list of the file whose entries are records: what `recordToDocument` and `checkRecord` take. */
@@ -189,6 +226,7 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
       scenarios: portfolio.scenarios.map(RECORD_WRITERS.scenarios),
       actuals: portfolio.actuals?.map(RECORD_WRITERS.actuals),
       decisions: portfolio.decisions?.map(decisionToDocument),
+      workshops: portfolio.workshops?.map(workshopToDocument),
       extras: portfolio.extras,
     },
     PORTFOLIO_KEYS,

@@ -3,9 +3,9 @@
  * edit was, so only what the edit changed needs its shape checked: each changed record against
  * its schema, then the rules between records (references, cycles, unique ids) over the whole.
  */
-import { MAX_DECISIONS, tooManyMessage } from '../portfolio/limits';
+import { MAX_DECISIONS, MAX_WORKSHOPS, tooManyMessage } from '../portfolio/limits';
 import { checkRecord, restorePortfolio, type PortfolioProblem } from '../portfolio/restore';
-import { checkPortfolioRules } from '../portfolio/rules';
+import { WORKSHOP_FREE_FIELDS, checkPortfolioRules } from '../portfolio/rules';
 import type { Portfolio } from '../portfolio/types';
 import { portfolioToDocument } from '../portfolio/write';
 import type { Change } from './changes';
@@ -88,6 +88,7 @@ function rulesView(state: PortfolioState): Portfolio {
     })),
     actuals: state.actuals,
     decisions: state.decisions,
+    workshops: state.workshops,
   };
 }
 
@@ -147,6 +148,7 @@ const FREE_FIELDS: Partial<Record<EntityName, ReadonlySet<string>>> = {
     'order',
   ]),
   scenarios: new Set(['name', 'description', 'order']),
+  workshops: new Set([...WORKSHOP_FREE_FIELDS, 'order']),
 };
 
 /** Whether `change` updates a record in free fields only (see FREE_FIELDS). */
@@ -208,6 +210,12 @@ export function problemsAfter(
     problems.push({
       path: 'decisions',
       message: tooManyMessage('decisions', MAX_DECISIONS, next.decisions.length),
+    });
+  }
+  if (next.workshops.length > MAX_WORKSHOPS) {
+    problems.push({
+      path: 'workshops',
+      message: tooManyMessage('workshop sessions', MAX_WORKSHOPS, next.workshops.length),
     });
   }
   if (metaChanged) problems.push(...metaProblems(next));

@@ -49,6 +49,7 @@ export const ENTITIES = {
     ordering: 'order',
     indexes: ['date', 'kind', 'supersedes'],
   },
+  workshops: { what: 'Workshop session', key: ['id'], ordering: 'order', indexes: [] },
 } as const satisfies Readonly<Record<string, EntityDefinition>>;
 
 export type EntityName = keyof typeof ENTITIES;

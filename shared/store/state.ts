@@ -16,6 +16,7 @@ import type {
   Scenario,
   ScoringModel,
   Team,
+  Workshop,
 } from '../portfolio/types';
 import type { Change } from './changes';
 import { ENTITIES, LIST_ENTITY_NAMES, keyOf, keyText, type ListEntityName } from './entities';
@@ -51,6 +52,7 @@ export type RankRecord = {
 };
 export type ActualRecord = Ordered<Actual>;
 export type DecisionRecord = Ordered<Decision>;
+export type WorkshopRecord = Ordered<Workshop>;
 
 export type PortfolioState = {
   readonly meta: PortfolioMeta;
@@ -62,6 +64,7 @@ export type PortfolioState = {
   readonly ranks: readonly RankRecord[];
   readonly actuals: readonly ActualRecord[];
   readonly decisions: readonly DecisionRecord[];
+  readonly workshops: readonly WorkshopRecord[];
 };
 
 /** Makes ordering keys. The store passes one in (shared/ has no library or randomness). */
@@ -158,6 +161,7 @@ export function portfolioToState(
     ),
     actuals: ordered(portfolio.actuals ?? [], keys),
     decisions: ordered(portfolio.decisions ?? [], keys),
+    workshops: ordered(portfolio.workshops ?? [], keys),
   };
 }
 
@@ -204,7 +208,7 @@ export function rankingsOf(ranks: readonly RankRecord[]): Map<string, string[]> 
 
 /**
  * The portfolio the state describes, as the file format has it. The state's lists must be in
- * order (`normalizeState`). An empty `actuals` or `decisions` list is left out, as a file without
+ * order (`normalizeState`). An empty `actuals`, `decisions` or `workshops` list is left out, as a file without
  * the key reads.
  */
 export function stateToPortfolio(state: PortfolioState): Portfolio {
@@ -212,6 +216,7 @@ export function stateToPortfolio(state: PortfolioState): Portfolio {
   const rankings = rankingsOf(state.ranks);
   const actuals = state.actuals.map(withoutOrder);
   const decisions = state.decisions.map(withoutOrder);
+  const workshops = (state.workshops ?? []).map(withoutOrder);
   return {
     name: meta.name,
     ...(meta.currency !== undefined && { currency: meta.currency }),
@@ -231,6 +236,7 @@ export function stateToPortfolio(state: PortfolioState): Portfolio {
     })),
     ...(actuals.length > 0 && { actuals }),
     ...(decisions.length > 0 && { decisions }),
+    ...(workshops.length > 0 && { workshops }),
     ...(meta.extras !== undefined && { extras: meta.extras }),
   };
 }

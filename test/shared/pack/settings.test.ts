@@ -296,4 +296,24 @@ describe('pack input check', () => {
     }
     expect(check({ logo: logo('image/png', MAX_LOGO_BYTES) }).ok).toBe(true);
   });
+
+  it('takes the id of a workshop session for the summary, and refuses anything else there', () => {
+    expect(check({ workshopId: 'ws-q1' }).ok).toBe(true);
+    // An id the portfolio does not know is no error: the summary falls back to the latest session.
+    expect(check({ workshopId: 'gone' }).ok).toBe(true);
+    for (const workshopId of [7, '', null, ['ws-q1']]) {
+      expect(errorOf({ workshopId })).toBe(
+        'Pack settings, workshopId: expected the id of a workshop session.',
+      );
+    }
+  });
+
+  it('refuses workshop sessions that are not a list of sessions', () => {
+    for (const workshops of ['ws-q1', [null], {}]) {
+      expect(checkPackInput({ portfolio: { ...TINY, workshops }, settings: SETTINGS })).toEqual({
+        ok: false,
+        error: 'The pack input has workshop sessions that are not a list of sessions.',
+      });
+    }
+  });
 });

@@ -175,6 +175,148 @@ describe('the decision log', () => {
   });
 });
 
+describe('workshop sessions', () => {
+  const session = (more: Record<string, unknown> = {}) => ({
+    id: 'ws-1',
+    title: 'Planning day',
+    participants: [{ id: 'p1', name: 'Priya' }],
+    initiatives: ['a'],
+    criteria: ['c'],
+    stage: 'scoring',
+    ...more,
+  });
+
+  it('keeps __proto__ keys of a session and of its parts, and takes ids named like built-ins', () => {
+    const text = minimal({
+      initiatives: [{ id: 'toString' }],
+      workshops: [
+        JSON.parse(
+          '{"id":"__proto__","title":"W","stage":"scoring","__proto__":{"polluted":true},' +
+            '"participants":[{"id":"constructor","name":"C","__proto__":[1]},{"id":"__proto__","name":"P"}],' +
+            '"initiatives":["toString","valueOf"],"criteria":["hasOwnProperty"],' +
+            '"timer":{"per":"item","seconds":60,"__proto__":{"x":1}},' +
+            '"scores":[{"participantId":"__proto__","initiativeId":"valueOf","criterionId":"hasOwnProperty","value":3,"round":1,"__proto__":2}],' +
+            '"outcome":{"scenarioId":"constructor","before":[],"after":["toString"],"__proto__":"o"}}',
+        ),
+      ],
+    });
+    const portfolio = read(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(portfolio.workshops?.[0]?.participants.map((participant) => participant.id)).toEqual([
+      'constructor',
+      '__proto__',
+    ]);
+    const written = writePortfolio(portfolio);
+    const written0 = (JSON.parse(written) as { workshops: Record<string, object>[] })
+      .workshops[0] as Record<string, object>;
+    for (const part of [written0, written0.timer, written0.outcome]) {
+      expect(Object.hasOwn(part as object, '__proto__')).toBe(true);
+    }
+    expect(writePortfolio(read(written))).toBe(written);
+  });
+
+  it('does not take a participant named like a built-in for one of the session', () => {
+    const problems = problemsOf(
+      JSON.parse(
+        minimal({
+          workshops: [
+            session({
+              scores: [
+                {
+                  participantId: 'toString',
+                  initiativeId: 'a',
+                  criterionId: 'c',
+                  value: 1,
+                  round: 1,
+                },
+              ],
+              votes: [{ participantId: '__proto__', initiativeId: 'constructor', dots: 1 }],
+            }),
+          ],
+        }),
+      ),
+    );
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'participant "toString" is not one of the session\'s participants',
+      'participant "__proto__" is not one of the session\'s participants',
+      'initiative "constructor" is not one of the session\'s initiatives',
+    ]);
+  });
+
+  it('refuses a broken character in a participant name, naming the session and the participant', () => {
+    expect(
+      problemsOf(
+        JSON.parse(
+          minimal({ workshops: [session({ participants: [{ id: 'p1', name: 'Pri\udc00ya' }] })] }),
+        ),
+      ),
+    ).toEqual([
+      {
+        path: 'workshops[0].participants[0].name',
+        message:
+          'contains a broken character (half of a surrogate pair); retype it or save the file as UTF-8 again',
+        where: 'Workshop “Planning day”, participant 1, name',
+      },
+    ]);
+  });
+
+  it('reads a session of 40 people scoring 25 initiatives on 10 criteria, and names a repeat at its end', () => {
+    const people = Array.from({ length: 40 }, (_, n) => ({ id: `p${n}`, name: `Person ${n}` }));
+    const initiatives = Array.from({ length: 25 }, (_, n) => `i${n}`);
+    const criteria = Array.from({ length: 10 }, (_, n) => `c${n}`);
+    const scores = people.flatMap((person) =>
+      initiatives.flatMap((initiativeId) =>
+        criteria.map((criterionId) => ({
+          participantId: person.id,
+          initiativeId,
+          criterionId,
+          value: 5,
+          round: 1,
+        })),
+      ),
+    );
+    const big = session({ participants: people, initiatives, criteria, scores });
+    expect(validateCommand('big.json', minimal({ workshops: [big] })).code).toBe(0);
+    scores.push({ ...(scores[0] as (typeof scores)[number]) });
+    expect(problemsOf(JSON.parse(minimal({ workshops: [big] })))).toEqual([
+      expect.objectContaining({
+        path: 'workshops[0].scores[10000]',
+        message:
+          'a second score by participant "p0" of initiative "i0" on criterion "c0" in round 1; give one score per participant, initiative, criterion and round',
+      }),
+    ]);
+  });
+
+  it('refuses an unknown key of a score nested too deep, with the path', () => {
+    // The top object is level 1 and a score level 5: its unknown key may nest 59 more.
+    const withExtra = (levels: number) =>
+      minimal({
+        workshops: [
+          session({
+            scores: [
+              {
+                participantId: 'p1',
+                initiativeId: 'a',
+                criterionId: 'c',
+                value: 1,
+                round: 1,
+                deep: JSON.parse(nested(levels)),
+              },
+            ],
+          }),
+        ],
+      });
+    expect(readPortfolioText(withExtra(MAX_NESTING_DEPTH - 5)).ok).toBe(true);
+    const result = readPortfolioText(withExtra(MAX_NESTING_DEPTH - 4));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]?.path).toBe(
+      `workshops[0].scores[0].deep${'.x'.repeat(MAX_NESTING_DEPTH - 5)}`,
+    );
+    expect(result.errors[0]?.where).toMatch(/^Workshop “Planning day”, score 1, deep\.x/);
+  });
+});
+
 describe('long chains and deep trees', () => {
   it('reads a 5,000-long dependency chain listed last first', () => {
     const count = 5000;
