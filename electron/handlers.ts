@@ -1,5 +1,6 @@
 /** Puts together main's handler for every channel of the IPC contract. */
 import type { AppInfo } from '../shared/ipc/contract';
+import type { AudienceWindows } from './audience-window';
 import { createPortfolioFileHandlers, type PortfolioFileDeps } from './files';
 import type { IpcHandlers } from './ipc';
 import { createPackExportHandler, type PackExportDeps } from './pack-export';
@@ -9,6 +10,7 @@ export type IpcHandlerDeps = PortfolioFileDeps &
   PackExportDeps & {
     readonly openExternal: (url: string) => Promise<void>;
     readonly appInfo: () => AppInfo;
+    readonly audienceWindows: AudienceWindows;
   };
 
 /** All handlers of the contract; each one only glues a platform API to the request. */
@@ -23,5 +25,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       return true;
     },
     'app:get-info': async () => deps.appInfo(),
+    // The window that asks owns the audience window: it closes with it.
+    'app:open-audience-window': async (_request, { window }) => deps.audienceWindows.open(window),
+    'app:close-audience-window': async () => deps.audienceWindows.close(),
   };
 }

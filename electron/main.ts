@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
+import { createAudienceWindows } from './audience-window';
 import { storeEditsBeforeClose } from './close-guard';
 import { createIpcHandlers } from './handlers';
 import { registerHandlers } from './ipc';
@@ -91,6 +92,10 @@ async function start(): Promise<void> {
         platform: process.platform,
         userDataPath: userData,
         userName: osUserName(),
+      }),
+      audienceWindows: createAudienceWindows({
+        preloadPath: PRELOAD_PATH,
+        devTools: !app.isPackaged,
       }),
     }),
     findAppWindow,

@@ -29,6 +29,8 @@ const api = {
   exportPack: (request) => invoke('app:export-pack', request),
   openExternal: (request) => invoke('app:open-external', request),
   getInfo: () => invoke('app:get-info'),
+  openAudienceWindow: () => invoke('app:open-audience-window'),
+  closeAudienceWindow: () => invoke('app:close-audience-window'),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     // The page gets the parsed command only, never the event (which carries the sender).
     const forward = (_event: IpcRendererEvent, value: unknown): void => {

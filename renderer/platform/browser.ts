@@ -1,8 +1,9 @@
 /** The platform in a plain browser: a file picker to open, a download to save. */
 import { MAX_PORTFOLIO_FILE_BYTES, fileTooLargeMessage } from '../../shared/portfolio/limits';
 import { decodeUtf8 } from '../../shared/portfolio/text';
+import { AUDIENCE_HASH } from '../../shared/ipc/contract';
 import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
-import type { OpenedFile, Platform } from './types';
+import type { AudienceWindowResult, OpenedFile, Platform } from './types';
 
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
@@ -71,8 +72,36 @@ async function printInWindow(input: PackInput, suggestedName: string) {
   return { location: 'a new window: choose Save as PDF in its print dialog' };
 }
 
+/** The name of the audience pop-up: opening it again after a reload finds the same window. */
+export const AUDIENCE_WINDOW_NAME = 'baton-audience';
+
+export const AUDIENCE_POPUP_BLOCKED_MESSAGE =
+  'The browser blocked the audience window: allow pop-ups for this page and try again.';
+
+/** The audience view of this page (`#/audience`) in a pop-up window; one at a time. */
+function audiencePopup(): Pick<Platform, 'openAudienceWindow' | 'closeAudienceWindow'> {
+  let popup: Window | null = null;
+  return {
+    openAudienceWindow: async (): Promise<AudienceWindowResult> => {
+      if (popup !== null && !popup.closed) {
+        popup.focus();
+        return { ok: true, where: 'browser-window' };
+      }
+      const url = new URL(AUDIENCE_HASH, window.location.href).href;
+      popup = window.open(url, AUDIENCE_WINDOW_NAME, 'popup,width=1280,height=800');
+      if (popup === null) return { ok: false, message: AUDIENCE_POPUP_BLOCKED_MESSAGE };
+      return { ok: true, where: 'browser-window' };
+    },
+    closeAudienceWindow: async () => {
+      if (popup !== null && !popup.closed) popup.close();
+      popup = null;
+    },
+  };
+}
+
 export function createBrowserPlatform(): Platform {
   return {
+    ...audiencePopup(),
     kind: 'browser',
     openPortfolioFile: async (): Promise<OpenedFile | null> => {
       const file = await pickFile('.json,application/json');

@@ -1,5 +1,5 @@
 /** The platform in the desktop app: the typed bridge the preload exposes as `window.baton`. */
-import type { BatonBridge } from '../../shared/ipc/contract';
+import { parseAudienceWindowResult, type BatonBridge } from '../../shared/ipc/contract';
 import type { Platform } from './types';
 
 declare global {
@@ -44,6 +44,21 @@ export function createElectronPlatform(bridge: BatonBridge): Platform {
       // From main, so checked like any message: only text is a name.
       const { userName } = await bridge.getInfo();
       return typeof userName === 'string' ? userName : undefined;
+    },
+    openAudienceWindow: async () => {
+      try {
+        // From main, so checked like any message.
+        const result = parseAudienceWindowResult(await bridge.openAudienceWindow());
+        if (result !== null) return result;
+        return { ok: false, message: 'Baton could not open the audience window.' };
+      } catch (error) {
+        const reason = mainError(error);
+        const detail = reason instanceof Error ? ` (${reason.message})` : '';
+        return { ok: false, message: `Baton could not open the audience window${detail}.` };
+      }
+    },
+    closeAudienceWindow: async () => {
+      await bridge.closeAudienceWindow();
     },
   };
 }

@@ -2,10 +2,15 @@
  * What the renderer needs from the platform it runs on. Two implementations: the Electron
  * bridge (native dialogs and menus) and the browser (file picker and downloads).
  */
-import type { MenuCommand, OpenedFile } from '../../shared/ipc/contract';
+import type {
+  AudienceWindowPlace,
+  AudienceWindowResult,
+  MenuCommand,
+  OpenedFile,
+} from '../../shared/ipc/contract';
 import type { PackInput } from '../../shared/pack/types';
 
-export type { MenuCommand, OpenedFile };
+export type { AudienceWindowPlace, AudienceWindowResult, MenuCommand, OpenedFile };
 
 export type Platform = {
   readonly kind: 'electron' | 'browser';
@@ -35,4 +40,13 @@ export type Platform = {
    * the desktop; undefined where there is none (the browser cannot tell).
    */
   readonly defaultProfileName: () => Promise<string | undefined>;
+  /**
+   * Opens the audience window, the `#/audience` view for the room: on the desktop full screen on
+   * another display when there is one, else a normal window; in the browser a pop-up. When it is
+   * already open it comes to the front instead. Never rejects: a failure is `ok: false` with a
+   * sentence for the user.
+   */
+  readonly openAudienceWindow: () => Promise<AudienceWindowResult>;
+  /** Closes the audience window, if it is open. */
+  readonly closeAudienceWindow: () => Promise<void>;
 };

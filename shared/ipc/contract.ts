@@ -27,6 +27,20 @@ export type AppInfo = {
   readonly userName?: string;
 };
 
+/** The renderer's route of the audience view: what the room sees on a projector. */
+export const AUDIENCE_HASH = '#/audience';
+
+/**
+ * Where the audience window opened: filling another display, on the main window's display, or as
+ * a pop-up of the browser.
+ */
+export type AudienceWindowPlace = 'second-display' | 'this-display' | 'browser-window';
+
+/** The answer to opening the audience window; `message` is a sentence for the user. */
+export type AudienceWindowResult =
+  | { readonly ok: true; readonly where: AudienceWindowPlace }
+  | { readonly ok: false; readonly message: string };
+
 /** Requests and responses per channel. */
 export type IpcContract = {
   /** Shows the Open dialog and reads the chosen file; null when cancelled. */
@@ -51,6 +65,13 @@ export type IpcContract = {
   /** Opens an allowed https URL in the user's browser; false when refused. */
   'app:open-external': { request: { url: string }; response: boolean };
   'app:get-info': { request: null; response: AppInfo };
+  /**
+   * Opens the audience window (full screen on another display when there is one), or brings the
+   * open one to the front.
+   */
+  'app:open-audience-window': { request: null; response: AudienceWindowResult };
+  /** Closes the audience window, if it is open. */
+  'app:close-audience-window': { request: null; response: void };
 };
 
 export type IpcChannel = keyof IpcContract;
@@ -65,6 +86,8 @@ export const IPC_CHANNELS = [
   'app:export-pack',
   'app:open-external',
   'app:get-info',
+  'app:open-audience-window',
+  'app:close-audience-window',
 ] as const satisfies readonly IpcChannel[];
 
 /** Main to renderer: a command chosen in the native menu. */
@@ -97,6 +120,8 @@ export type BatonBridge = {
     req: IpcRequest<'app:open-external'>,
   ) => Promise<IpcResponse<'app:open-external'>>;
   readonly getInfo: () => Promise<IpcResponse<'app:get-info'>>;
+  readonly openAudienceWindow: () => Promise<IpcResponse<'app:open-audience-window'>>;
+  readonly closeAudienceWindow: () => Promise<IpcResponse<'app:close-audience-window'>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
 };
@@ -154,6 +179,8 @@ export const IPC_REQUEST_PARSERS: {
   'app:open-portfolio': expectNull,
   'app:list-recent': expectNull,
   'app:get-info': expectNull,
+  'app:open-audience-window': expectNull,
+  'app:close-audience-window': expectNull,
   'app:open-recent': (payload) => {
     if (!isRecord(payload)) return { ok: false, error: 'expected an object' };
     const { index } = payload;
@@ -203,6 +230,27 @@ export const IPC_REQUEST_PARSERS: {
     return { ok: true, value: { url: payload.url } };
   },
 };
+
+const AUDIENCE_WINDOW_PLACES: readonly unknown[] = [
+  'second-display',
+  'this-display',
+  'browser-window',
+] satisfies readonly AudienceWindowPlace[];
+
+/**
+ * Parses main's answer to opening the audience window (the renderer treats it as untrusted);
+ * null when it is not one.
+ */
+export function parseAudienceWindowResult(value: unknown): AudienceWindowResult | null {
+  if (!isRecord(value)) return null;
+  if (value.ok === true && AUDIENCE_WINDOW_PLACES.includes(value.where)) {
+    return { ok: true, where: value.where as AudienceWindowPlace };
+  }
+  if (value.ok === false && typeof value.message === 'string' && value.message !== '') {
+    return { ok: false, message: value.message };
+  }
+  return null;
+}
 
 /** Parses a menu command received from main (the renderer treats it as untrusted too). */
 export function parseMenuCommand(value: unknown): MenuCommand | null {

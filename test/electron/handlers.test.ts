@@ -7,6 +7,10 @@ const window = { id: 1 } as unknown as BrowserWindow;
 
 function setUp() {
   const openExternal = vi.fn(async () => undefined);
+  const audienceWindows = {
+    open: vi.fn(() => ({ ok: true, where: 'second-display' }) as const),
+    close: vi.fn(),
+  };
   const handlers = createIpcHandlers({
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() } as never,
     recent: createRecentFilesStore({
@@ -24,8 +28,9 @@ function setUp() {
       userDataPath: '/home/ada/.config/Baton',
       userName: 'ada',
     }),
+    audienceWindows,
   });
-  return { handlers, openExternal };
+  return { handlers, openExternal, audienceWindows };
 }
 
 describe('app:open-external', () => {
@@ -56,5 +61,22 @@ describe('app:get-info', () => {
       userDataPath: '/home/ada/.config/Baton',
       userName: 'ada',
     });
+  });
+});
+
+describe('the audience window channels', () => {
+  it('opens the audience window for the window that asked, and says where it went', async () => {
+    const { handlers, audienceWindows } = setUp();
+    await expect(handlers['app:open-audience-window'](null, { window })).resolves.toEqual({
+      ok: true,
+      where: 'second-display',
+    });
+    expect(audienceWindows.open).toHaveBeenCalledWith(window);
+  });
+
+  it('closes it', async () => {
+    const { handlers, audienceWindows } = setUp();
+    await expect(handlers['app:close-audience-window'](null, { window })).resolves.toBeUndefined();
+    expect(audienceWindows.close).toHaveBeenCalledTimes(1);
   });
 });

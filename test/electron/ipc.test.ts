@@ -57,6 +57,8 @@ function spyHandlers() {
       platform: 'linux',
       userDataPath: '/u',
     })),
+    'app:open-audience-window': vi.fn(async () => ({ ok: true, where: 'second-display' }) as const),
+    'app:close-audience-window': vi.fn(async () => undefined),
   } satisfies IpcHandlers;
 }
 
@@ -154,6 +156,8 @@ describe('payload validation', () => {
     ['app:open-external', 'https://docs.baton.app/'],
     ['app:open-portfolio', { path: '/etc/passwd' }],
     ['app:get-info', 'hello'],
+    ['app:open-audience-window', { url: 'https://evil.example/' }],
+    ['app:close-audience-window', 0],
   ] as const)('refuses %s with %j and does nothing', async (channel, payload) => {
     const { ipcMain, handlers } = setUp();
     await expect(ipcMain.invoke(channel, fakeEvent(), payload)).rejects.toThrow(

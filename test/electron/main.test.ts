@@ -19,6 +19,7 @@ const electron = vi.hoisted(() => {
       emit: (event: string, ...args: unknown[]) => boolean;
       loadURL: ReturnType<typeof vi.fn>;
       focus: ReturnType<typeof vi.fn>;
+      close: ReturnType<typeof vi.fn>;
     }[],
     menus: [] as MenuItemConstructorOptions[][],
     calls: [] as string[],
@@ -61,6 +62,8 @@ vi.mock('electron', async () => {
     readonly isMaximized = () => false;
     readonly isDestroyed = () => false;
     readonly getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
+    readonly getBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
+    readonly close = vi.fn(() => this.emit('closed'));
     constructor(readonly options: Record<string, unknown>) {
       super();
       electron.windows.push(this as never);
@@ -109,8 +112,9 @@ vi.mock('electron', async () => {
     },
     shell: { openExternal: record('shell.openExternal', async () => undefined) },
     screen: {
-      getAllDisplays: () => [{ workArea }],
-      getPrimaryDisplay: () => ({ workArea }),
+      getAllDisplays: () => [{ id: 1, bounds: workArea, workArea }],
+      getPrimaryDisplay: () => ({ id: 1, bounds: workArea, workArea }),
+      getDisplayMatching: () => ({ id: 1, bounds: workArea, workArea }),
     },
     Menu: {
       buildFromTemplate: (template: MenuItemConstructorOptions[]) => {
@@ -286,5 +290,31 @@ describe('main process wiring', () => {
     const recent = findItem(electron.menus.at(-1) ?? [], 'Open Recent');
     expect((recent.submenu as MenuItemConstructorOptions[])[0]?.label).toContain('plan.baton.json');
     expect(electron.mocks['app.addRecentDocument']).toHaveBeenCalledWith(file);
+  });
+
+  it('opens the audience window for the main window, with its preload, and closes it with it', async () => {
+    await startMain();
+    const [main] = electron.windows;
+    const event = { sender: main?.webContents, senderFrame: main?.webContents.mainFrame };
+    await expect(electron.ipcHandlers.get('app:open-audience-window')?.(event)).resolves.toEqual({
+      ok: true,
+      where: 'this-display',
+    });
+    expect(electron.windows).toHaveLength(2);
+    const audience = electron.windows[1];
+    expect(audience?.loadURL).toHaveBeenCalledWith('app://baton/index.html#/audience');
+    expect(audience?.options.webPreferences).toEqual(main?.options.webPreferences);
+
+    // Its page may call main too.
+    const fromAudience = {
+      sender: audience?.webContents,
+      senderFrame: audience?.webContents.mainFrame,
+    };
+    await expect(electron.ipcHandlers.get('app:get-info')?.(fromAudience)).resolves.toMatchObject({
+      version: '0.1.0',
+    });
+
+    main?.emit('closed');
+    expect(audience?.close).toHaveBeenCalled();
   });
 });

@@ -52,6 +52,8 @@ describe('preload', () => {
         'openRecent',
         'savePortfolio',
         'exportPack',
+        'openAudienceWindow',
+        'closeAudienceWindow',
       ].sort(),
     );
     for (const value of Object.values(baton)) expect(typeof value).toBe('function');
@@ -68,6 +70,8 @@ describe('preload', () => {
     ['openPortfolio', [], ['app:open-portfolio']],
     ['listRecent', [], ['app:list-recent']],
     ['getInfo', [], ['app:get-info']],
+    ['openAudienceWindow', [], ['app:open-audience-window']],
+    ['closeAudienceWindow', [], ['app:close-audience-window']],
     ['openRecent', [{ index: 3 }], ['app:open-recent', { index: 3 }]],
     [
       'savePortfolio',

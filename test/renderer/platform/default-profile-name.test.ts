@@ -13,6 +13,8 @@ function bridgeAnswering(info: AppInfo): BatonBridge {
     exportPack: unused,
     openExternal: vi.fn(async () => false),
     getInfo: vi.fn(async () => info),
+    openAudienceWindow: vi.fn(async () => ({ ok: true, where: 'this-display' }) as const),
+    closeAudienceWindow: vi.fn(async () => undefined),
     onMenuCommand: () => () => undefined,
   };
 }
