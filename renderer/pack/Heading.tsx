@@ -12,7 +12,7 @@ export function Heading({
   className,
   children,
 }: {
-  readonly level: 1 | 2 | 3;
+  readonly level: 1 | 2 | 3 | 4;
   readonly className: string;
   readonly children: ReactNode;
 }) {

@@ -12,6 +12,7 @@ import type {
 } from '../../shared/pack/content';
 import { DECISION_LOG_DAYS, PACK_LOCALE } from '../../shared/pack/content';
 import { SECTION_INFO, type PackInput, type PackSectionId } from '../../shared/pack/types';
+import { workshopSummary } from '../../shared/pack/workshop';
 import { formatMoney, formatNumber, formatPercent } from '../../shared/format';
 import type { CutLine } from '../../shared/prioritize/cutline';
 import { callOutRule, callOutSentence, scoreSentence } from '../../shared/strategy/alignment-text';
@@ -23,6 +24,7 @@ import { Roadmap } from '../charts/Roadmap';
 import { ROADMAP_SIZES, nameColumnWidth } from '../charts/roadmap-model';
 import { ValueEffortChart } from '../charts/ValueEffortChart';
 import { Heading } from './Heading';
+import { WorkshopSummaryPage } from './WorkshopSummaryPage';
 import { cutText, textPieces } from './text-pieces';
 
 export type FlowBlock = {
@@ -726,6 +728,17 @@ function scenariosSection(content: PackContent): Block[] {
   return blocks;
 }
 
+/**
+ * The latest finished workshop session (or the one the settings name) on one page: a single
+ * block, scaled to the page when it must be, so that the paginator never splits it. Without a
+ * finished session there is no such page (as there is no frontier without an analysis).
+ */
+function workshopSection(input: PackInput, room: PageRoom): Block[] {
+  const summary = workshopSummary(input.portfolio, input.settings.workshopId);
+  if (summary.kind === 'none') return [];
+  return [flow('summary', <WorkshopSummaryPage summary={summary} room={room} />)];
+}
+
 const RISK_LABEL = {
   capacity: 'Capacity',
   budget: 'Budget',
@@ -1166,6 +1179,10 @@ export function packSections(
         break;
       case 'scenarios':
         blocks = scenariosSection(content);
+        break;
+      case 'workshop':
+        blocks = workshopSection(input, room);
+        if (blocks.length === 0) continue;
         break;
       case 'decisions':
         blocks = decisionsSection(content);

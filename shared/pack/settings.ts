@@ -71,8 +71,18 @@ function isRealDate(date: string): boolean {
 
 /** The problem with one settings field, or null when it is fine. */
 function settingsProblem(settings: Record<string, unknown>): string | null {
-  const { title, organisation, date, since, accent, pageSize, orientation, sections, logo } =
-    settings;
+  const {
+    title,
+    organisation,
+    date,
+    since,
+    accent,
+    pageSize,
+    orientation,
+    sections,
+    logo,
+    workshopId,
+  } = settings;
   if (typeof title !== 'string' || title.trim() === '' || title.length > MAX_TITLE) {
     return `title: expected 1 to ${MAX_TITLE} characters`;
   }
@@ -121,6 +131,9 @@ function settingsProblem(settings: Record<string, unknown>): string | null {
     if (logo.dataUrl.length > (MAX_LOGO_BYTES * 4) / 3 + 64) {
       return `logo: ${logo.name} is larger than 1 MB`;
     }
+  }
+  if (workshopId !== undefined && (typeof workshopId !== 'string' || workshopId === '')) {
+    return 'workshopId: expected the id of a workshop session';
   }
   return null;
 }
@@ -179,6 +192,15 @@ export function checkPackInput(input: unknown): Checked<PackInput> {
     return {
       ok: false,
       error: 'The pack input has a decision log that is not a list of decisions.',
+    };
+  }
+  if (
+    portfolio.workshops !== undefined &&
+    (!Array.isArray(portfolio.workshops) || !portfolio.workshops.every(isRecord))
+  ) {
+    return {
+      ok: false,
+      error: 'The pack input has workshop sessions that are not a list of sessions.',
     };
   }
   if (!isRecord(settings)) return { ok: false, error: 'The pack input has no settings.' };

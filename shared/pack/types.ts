@@ -16,6 +16,7 @@ export const PACK_SECTIONS = [
   'value-effort',
   'frontier',
   'scenarios',
+  'workshop',
   'decisions',
   'appendix',
 ] as const;
@@ -49,6 +50,11 @@ export const SECTION_INFO: Readonly<Record<PackSectionId, { title: string; about
   scenarios: {
     title: 'Scenario comparison',
     about: 'The saved scenarios side by side: value, spend, capacity, what comes in and out.',
+  },
+  workshop: {
+    title: 'Workshop summary',
+    about:
+      'The latest finished workshop session on one page: who took part, where they disagreed, the consensus, how the ranking moved and the dot vote.',
   },
   decisions: {
     title: 'Risks and decisions',
@@ -93,6 +99,8 @@ export type PackSettings = {
   readonly scenarioId?: string;
   /** The scenario "what changed" compares with; absent: the one saved before `scenarioId`. */
   readonly compareWithId?: string;
+  /** The finished workshop session the workshop summary shows; absent: the latest one. */
+  readonly workshopId?: string;
 };
 
 /** The optimizer's result for the pack's scenario, frozen when the pack was made. */

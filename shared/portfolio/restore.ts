@@ -494,7 +494,9 @@ const workshopSchema = z.object({
     .optional(),
   votes: z.array(z.object({ participantId: id, initiativeId: id, dots: wholeDots(0) })).optional(),
   calls: z
-    .array(z.object({ initiativeId: id, criterionId: id, value: workshopScore, note: requiredLongText }))
+    .array(
+      z.object({ initiativeId: id, criterionId: id, value: workshopScore, note: requiredLongText }),
+    )
     .optional(),
   notes: longText.optional(),
   outcome: z

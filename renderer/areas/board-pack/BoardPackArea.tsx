@@ -7,6 +7,7 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { formatMoney, formatNumber } from '../../../shared/format';
 import { comparedScenario, packScenario } from '../../../shared/pack/content';
 import { optimizedOrigin, readOptimizedFrom } from '../../../shared/pack/optimized';
+import { finishedWorkshops } from '../../../shared/pack/workshop';
 import { MAX_LOGO_BYTES, MAX_TITLE, defaultPackSettings } from '../../../shared/pack/settings';
 import {
   PACK_SECTIONS,
@@ -46,6 +47,11 @@ export function packFileName(settings: Pick<PackSettings, 'title' | 'date'>): st
   return `${base || 'board-pack'}.pdf`;
 }
 
+/** A workshop session as the builder lists it: its title and date. */
+function sessionLabel(workshop: { readonly title: string; readonly date?: string }): string {
+  return workshop.date ? `${workshop.title}, ${workshop.date}` : workshop.title;
+}
+
 export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) {
   const draft = useAppStore((state) => state.packDraft);
   const change = useAppStore((state) => state.changePackDraft);
@@ -74,6 +80,11 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
     const compareWithId = portfolio.scenarios.some((s) => s.id === rest.compareWithId)
       ? rest.compareWithId
       : undefined;
+    // A session chosen in an older draft that is gone (or no longer finished) falls back to the
+    // latest finished one.
+    const workshopId = finishedWorkshops(portfolio).some((w) => w.id === rest.workshopId)
+      ? rest.workshopId
+      : undefined;
     return {
       ...defaults,
       ...rest,
@@ -82,6 +93,7 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
       ...(logo && { logo }),
       ...(scenarioId ? { scenarioId } : { scenarioId: undefined }),
       ...(compareWithId ? { compareWithId } : { compareWithId: undefined }),
+      ...(workshopId ? { workshopId } : { workshopId: undefined }),
     };
   }, [draft, portfolio, today, boardScenarioId]);
 
@@ -146,6 +158,8 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
   const desktop = getPlatform().kind === 'electron';
   const optimize = analysis?.optimize ?? readOptimizedFrom(scenario)?.result;
   const frontierMissing = !analysis?.frontier;
+  const finished = finishedWorkshops(portfolio);
+  const latest = finished[0];
 
   return (
     <section className="area pack-area" aria-labelledby="area-title">
@@ -235,6 +249,23 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
                   }${optimize.spend ? `, ${formatMoney(optimize.spend, portfolio.currency)}` : ''}.`
                 : 'No optimizer result for this scenario: run Prioritize › Optimize to freeze it into the appendix.'}
             </p>
+            {latest && (
+              <label className="field">
+                <span className="field__label">Workshop session</span>
+                <select
+                  value={settings.workshopId ?? ''}
+                  onChange={(event) => change({ workshopId: event.target.value || undefined })}
+                  disabled={finished.length < 2}
+                >
+                  <option value="">The latest finished ({sessionLabel(latest)})</option>
+                  {finished.slice(1).map((workshop) => (
+                    <option key={workshop.id} value={workshop.id}>
+                      {sessionLabel(workshop)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
           </fieldset>
           <fieldset className="pack-builder__group">
             <legend>Sections</legend>
@@ -244,6 +275,10 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
               notes={{
                 ...(frontierMissing && {
                   frontier: 'Not computed yet: compute it in Prioritize › Optimize.',
+                }),
+                ...(!latest && {
+                  workshop:
+                    'No workshop session has finished yet: the page says so in one line until one has.',
                 }),
               }}
             />
