@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AudienceView } from './areas/workshop/AudienceView';
 import { FILE_RECOVERY } from './app/recovery';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { keepEditsOnExit } from './db/keep-edits';
@@ -8,11 +9,11 @@ import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-keepEditsOnExit();
+// The audience window of a workshop shows the room what it should see; it never edits.
+const audience = window.location.hash.startsWith('#/audience');
+if (!audience) keepEditsOnExit();
 createRoot(root).render(
   <StrictMode>
-    <ErrorBoundary recovery={FILE_RECOVERY}>
-      <App />
-    </ErrorBoundary>
+    <ErrorBoundary recovery={FILE_RECOVERY}>{audience ? <AudienceView /> : <App />}</ErrorBoundary>
   </StrictMode>,
 );

@@ -6,6 +6,7 @@ import { DecisionsArea } from '../areas/decisions/DecisionsArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
 import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
 import { StrategyArea } from '../areas/strategy/StrategyArea';
+import { WorkshopArea } from '../areas/workshop/WorkshopArea';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { NotBuilt } from '../components/NotBuilt';
 import { db } from '../db/database';
@@ -56,6 +57,10 @@ export function App() {
   const state = usePortfolioState();
   const portfolio = useMemo(() => (state ? stateToPortfolio(state) : undefined), [state]);
   const area = useAppStore((state) => state.location.area);
+  // Presentation mode fills the window: the app's chrome steps aside for the room.
+  const presenting = useAppStore(
+    (state) => state.location.area === 'workshop' && state.location.workshopView === 'present',
+  );
   const info = AREA_INFO.find((entry) => entry.id === area);
 
   if (storageError) {
@@ -65,6 +70,16 @@ export function App() {
         <p>{storageError}</p>
         <p>Your data has not been changed. Close other Baton windows and start Baton again.</p>
       </main>
+    );
+  }
+  if (presenting && portfolio) {
+    return (
+      <ReplayProvider>
+        <ErrorBoundary area="Presentation mode" resetKey={portfolio}>
+          <WorkshopArea portfolio={portfolio} />
+        </ErrorBoundary>
+        <AppDialogs />
+      </ReplayProvider>
     );
   }
   return (
@@ -89,6 +104,8 @@ export function App() {
                 <PrioritizeArea portfolio={portfolio} />
               ) : area === 'board-pack' ? (
                 <BoardPackArea portfolio={portfolio} />
+              ) : area === 'workshop' ? (
+                <WorkshopArea portfolio={portfolio} />
               ) : area === 'decisions' ? (
                 <DecisionsArea portfolio={portfolio} />
               ) : info ? (

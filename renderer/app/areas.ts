@@ -40,7 +40,7 @@ export const AREA_INFO: readonly AreaInfo[] = [
     label: 'Workshop',
     purpose:
       'Blind scoring rounds on one laptop and a projector, with the spread of opinions made visible.',
-    built: false,
+    built: true,
   },
   {
     id: 'cadence',

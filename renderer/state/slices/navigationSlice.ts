@@ -24,8 +24,16 @@ export type PrioritizeView = (typeof PRIORITIZE_VIEWS)[number];
 export const STRATEGY_VIEWS = ['tree', 'weights', 'scoring', 'alignment'] as const;
 export type StrategyView = (typeof STRATEGY_VIEWS)[number];
 
+/** What Workshop shows of a session: its steps, or the final ranking in presentation mode. */
+export const WORKSHOP_VIEWS = ['session', 'present'] as const;
+export type WorkshopView = (typeof WORKSHOP_VIEWS)[number];
+
 export type Location = {
   readonly area: Area;
+  /** The workshop session open in Workshop; null: the list of sessions. */
+  readonly workshopId: string | null;
+  /** What Workshop shows of the open session. */
+  readonly workshopView: WorkshopView;
   /** The view open in Strategy. */
   readonly strategyView: StrategyView;
   readonly tab: PortfolioTab;
@@ -39,6 +47,8 @@ export type Location = {
 
 export const DEFAULT_LOCATION: Location = {
   area: 'portfolio',
+  workshopId: null,
+  workshopView: 'session',
   strategyView: 'tree',
   tab: 'initiatives',
   initiativeId: null,
@@ -69,6 +79,16 @@ export function parseLocationHash(hash: string): Location {
     // The alignment view shows what the board's scenario funds: its address names the scenario.
     const scenarioId = strategyView === 'alignment' && rest.length > 0 ? rest.join('/') : null;
     return { ...DEFAULT_LOCATION, area: validArea, strategyView, scenarioId };
+  }
+  if (validArea === 'workshop') {
+    // `#/workshop/<session id>` and `#/workshop/<session id>/present`.
+    const present = rest.length > 0 && rest[rest.length - 1] === 'present';
+    return {
+      ...DEFAULT_LOCATION,
+      area: validArea,
+      workshopId: tab ? [tab, ...(present ? rest.slice(0, -1) : rest)].join('/') : null,
+      workshopView: tab && present ? 'present' : 'session',
+    };
   }
   if (validArea === 'prioritize') {
     const view = (PRIORITIZE_VIEWS as readonly string[]).includes(tab ?? '')
@@ -102,6 +122,10 @@ export function formatLocationHash(location: Location): string {
       ? `${base}/${encodeURIComponent(location.scenarioId)}`
       : base;
   }
+  if (location.area === 'workshop' && location.workshopId) {
+    const base = `#/workshop/${encodeURIComponent(location.workshopId)}`;
+    return location.workshopView === 'present' ? `${base}/present` : base;
+  }
   if (location.area !== 'portfolio') return `#/${location.area}`;
   const base = `#/portfolio/${location.tab}`;
   return location.tab === 'initiatives' && location.initiativeId
@@ -119,6 +143,9 @@ export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSli
   navigate: (patch) =>
     set((state) => {
       const next = { ...state.location, ...patch };
+      if (patch.area && patch.area !== 'workshop' && patch.area !== state.location.area) {
+        Object.assign(next, { workshopId: null, workshopView: 'session' });
+      }
       if (patch.area && patch.area !== 'portfolio') {
         return { location: { ...next, initiativeId: null } };
       }

@@ -2,6 +2,7 @@
 import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CutLine } from '../../../../shared/prioritize/cutline';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
+import { pinnedSummary, pinnedTitle } from '../../../../shared/prioritize/line-wording';
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
 import { CapacityHeatmap } from '../../../charts/CapacityHeatmap';
 import { moveInStack } from '../../../db/edits';
@@ -45,15 +46,6 @@ function summary(portfolio: Portfolio, view: StackView) {
   return { value, spend, budget };
 }
 
-/** "Committed · placed first", "Forced in · placed first", or both, as the group holds. */
-function pinnedTitle(pinned: readonly string[], byId: ReadonlyMap<string, Initiative>): string {
-  const forced = pinned.some((id) => byId.get(id)?.forced === 'in');
-  const committed = pinned.some((id) => byId.get(id)?.forced !== 'in');
-  const group =
-    forced && committed ? 'Committed and forced in' : forced ? 'Forced in' : 'Committed';
-  return `${group} · placed first`;
-}
-
 /**
  * The pinned group: committed and forced-in work, placed first. Folded to one line while all of
  * it fits, so the ranked stack and its cut line keep the screen; what does not fit is always
@@ -74,15 +66,12 @@ function PinnedGroup({
   const listId = useId();
   const short = pinned.filter((id) => cutLine.byId.get(id)?.above === false);
   const listed = open ? pinned : short;
-  const fits = pinned.length - short.length;
   return (
     <div className="stack__pinned">
       <div className="stack__pinned-head">
         <h4 className="stack__pinned-title">{pinnedTitle(pinned, byId)}</h4>
         <span className="stack__pinned-summary" data-testid="pinned-summary">
-          {short.length === 0
-            ? `${pinned.length} · all fit`
-            : `${fits} of ${pinned.length} fit · ${short.length} short`}
+          {pinnedSummary(pinned.length, short.length)}
         </span>
         <button
           type="button"

@@ -1,5 +1,6 @@
 import { memo, type Ref } from 'react';
-import { describeReason, type Placement } from '../../../../shared/prioritize/cutline';
+import type { Placement } from '../../../../shared/prioritize/cutline';
+import { placementText } from '../../../../shared/prioritize/line-wording';
 import type { Initiative, Portfolio } from '../../../../shared/portfolio/types';
 import { initiativeValue } from '../../../../shared/portfolio/measures';
 import { formatNumber } from '../../../format';
@@ -31,17 +32,8 @@ export type StackCardProps = {
   readonly tabbable?: boolean;
 };
 
-function periodLabel(portfolio: Portfolio, id: string): string {
-  return portfolio.periods.find((period) => period.id === id)?.label ?? id;
-}
-
 /** What the card says about its place: its start, or why it does not fit. */
-export function placementText(portfolio: Portfolio, placement: Placement | undefined): string {
-  if (!placement) return '';
-  if (!placement.above) return describeReason(placement.reason, portfolio);
-  const length = placement.endIndex - placement.startIndex + 1;
-  return `starts ${periodLabel(portfolio, placement.start)} · ${length} period${length === 1 ? '' : 's'}`;
-}
+export { placementText };
 
 /** What each status means for the plan, in a card's tooltip. */
 const STATUS_MEANING: Readonly<Record<Initiative['status'], string>> = {

@@ -4,6 +4,7 @@
  */
 import { computeCutLine, lineOf, type CutLine } from '../../../../shared/prioritize/cutline';
 import type { Portfolio } from '../../../../shared/portfolio/types';
+import { lineCountsText } from '../../../../shared/prioritize/line-wording';
 
 export type StackView = {
   /** The whole stack, in ranking order. */
@@ -40,8 +41,7 @@ export function viewStack(portfolio: Portfolio, stack: readonly string[]): Stack
 
 /** "13 above the line · 17 funded in a gap · 32 below": the counts the line is drawn from. */
 export function lineCounts(view: StackView): string {
-  const gap = view.gap.size > 0 ? ` · ${view.gap.size} funded in a gap` : '';
-  return `${view.aboveCount} above the line${gap} · ${view.belowCount} below`;
+  return lineCountsText({ above: view.aboveCount, gap: view.gap.size, below: view.belowCount });
 }
 
 export type StackMovePlan = {
