@@ -18,7 +18,7 @@ import {
 } from '../shared/ipc/contract';
 import { APP_ENTRY_URL } from './app-url';
 import { secureWebPreferences } from './security';
-import { WINDOW_BACKGROUND_COLOR, addSecondaryWindow } from './window';
+import { WINDOW_BACKGROUND_COLOR } from './window';
 
 /** The same page as the main window, on the audience view's route. */
 export const AUDIENCE_WINDOW_URL = `${APP_ENTRY_URL}${AUDIENCE_HASH}`;
@@ -121,8 +121,6 @@ export function createAudienceWindows(options: {
     );
     const opened = { window, placement };
     current = opened;
-    // Its page is the app's own, so it may call main like the main window's page.
-    addSecondaryWindow(window);
 
     // It belongs to the main window: a room should not be left looking at a window nobody drives.
     owner.once('closed', close);

@@ -25,12 +25,6 @@ export const WINDOW_BACKGROUND_COLOR = '#f6f7fa';
 const appWindows = new Set<BrowserWindow>();
 
 /**
- * Other open windows showing the app's page (the audience window). Like the main windows, they
- * may call main; unlike them, they never receive menu commands or the focus of a second launch.
- */
-const secondaryWindows = new Set<BrowserWindow>();
-
-/**
  * The options of a Baton window, given where it goes, which preload it runs, and whether it
  * offers developer tools (only when the app is not packaged).
  */
@@ -81,23 +75,12 @@ export function createMainWindow(options: {
 }
 
 /**
- * Lets main accept IPC from `window`, a window the app opened on its own page with the secure
- * web preferences, until it closes. It is not a main window: menu commands never go to it.
- */
-export function addSecondaryWindow(window: BrowserWindow): void {
-  secondaryWindows.add(window);
-  window.on('closed', () => secondaryWindows.delete(window));
-}
-
-/**
- * The Baton window showing `contents`, main or secondary, or null when it is not one of ours.
- * IPC is accepted from these only.
+ * The main Baton window showing `contents`, or null when it is not one. IPC is accepted from
+ * these only: the audience window only shows, so it may call nothing.
  */
 export function findAppWindow(contents: WebContents): BrowserWindow | null {
   const window = BrowserWindow.fromWebContents(contents);
-  return window !== null && (appWindows.has(window) || secondaryWindows.has(window))
-    ? window
-    : null;
+  return window !== null && appWindows.has(window) ? window : null;
 }
 
 /** The window menu commands go to: the focused one, else the most recently opened one. */

@@ -305,14 +305,14 @@ describe('main process wiring', () => {
     expect(audience?.loadURL).toHaveBeenCalledWith('app://baton/index.html#/audience');
     expect(audience?.options.webPreferences).toEqual(main?.options.webPreferences);
 
-    // Its page may call main too.
+    // Its page only shows: main refuses its calls.
     const fromAudience = {
       sender: audience?.webContents,
       senderFrame: audience?.webContents.mainFrame,
     };
-    await expect(electron.ipcHandlers.get('app:get-info')?.(fromAudience)).resolves.toMatchObject({
-      version: '0.1.0',
-    });
+    await expect(electron.ipcHandlers.get('app:get-info')?.(fromAudience)).rejects.toThrow(
+      /the sender is not a Baton window/,
+    );
 
     main?.emit('closed');
     expect(audience?.close).toHaveBeenCalled();

@@ -57,7 +57,6 @@ const {
   commandTargetWindow,
   createMainWindow,
   createWindowOptions,
-  addSecondaryWindow,
   findAppWindow,
   focusAppWindow,
   WINDOW_BACKGROUND_COLOR,
@@ -180,21 +179,6 @@ describe('createMainWindow', () => {
     expect(findAppWindow({} as never)).toBeNull();
     window.emit('closed');
     expect(findAppWindow(window.webContents as never)).toBeNull();
-  });
-});
-
-describe('secondary windows (the audience window)', () => {
-  it('are accepted as callers of main until closed, but never get menu commands', async () => {
-    const { BrowserWindow } = await import('electron');
-    const main = openWindow();
-    const secondary = new BrowserWindow({}) as unknown as FakeWindow;
-    expect(findAppWindow(secondary.webContents as never)).toBeNull();
-    addSecondaryWindow(secondary as never);
-    expect(findAppWindow(secondary.webContents as never)).toBe(secondary);
-    electron.focused = secondary;
-    expect(commandTargetWindow()).toBe(main);
-    secondary.emit('closed');
-    expect(findAppWindow(secondary.webContents as never)).toBeNull();
   });
 });
 
