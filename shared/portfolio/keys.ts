@@ -103,6 +103,7 @@ export const WORKSHOP_KEYS = [
   'scenarioId',
   'stage',
   'turn',
+  'finished',
   'round',
   'rescore',
   'scores',

@@ -479,6 +479,7 @@ const workshopSchema = z.object({
   scenarioId: id.optional(),
   stage: z.enum(WORKSHOP_STAGES, { error: `expected one of ${WORKSHOP_STAGES.join(', ')}` }),
   turn: wholeNumberIn(0, Number.MAX_SAFE_INTEGER, 'expected a whole number, 0 or more').optional(),
+  finished: z.array(id).optional(),
   round: wholeNumberIn(1, Number.MAX_SAFE_INTEGER, 'expected a whole number, 1 or more').optional(),
   rescore: z.object({ initiativeId: id, criterionId: id.optional() }).optional(),
   scores: z

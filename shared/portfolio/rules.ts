@@ -578,6 +578,31 @@ function checkWorkshops(
       );
     }
 
+    const done = new Set<string>();
+    workshop.finished?.forEach((participantId, index) => {
+      const at = [...base, 'finished', index] as const;
+      needParticipant(participantId, at);
+      if (done.has(participantId)) {
+        add(at, `participant "${participantId}" is listed twice as finished`);
+      }
+      done.add(participantId);
+    });
+
+    const names = new Set<string>();
+    workshop.participants.forEach((person, index) => {
+      if (names.has(person.name)) {
+        add(
+          [...base, 'participants', index, 'name'],
+          `"${person.name}" takes part twice; give each participant a name of their own`,
+        );
+      }
+      names.add(person.name);
+    });
+
+    if ((workshop.stage === 'voting' || workshop.stage === 'votes') && !workshop.dots) {
+      add([...base, 'stage'], `is "${workshop.stage}", but the session has no dot vote (dots)`);
+    }
+
     if (workshop.rescore) {
       needInitiative(workshop.rescore.initiativeId, [...base, 'rescore', 'initiativeId']);
       if (workshop.rescore.criterionId !== undefined) {

@@ -336,6 +336,8 @@ export type Workshop = {
   readonly stage: WorkshopStage;
   /** Whose pass it is (an index into participants) while scoring or voting. */
   readonly turn?: number;
+  /** The participants (ids) who have finished the current pass; the reveal waits for all. */
+  readonly finished?: readonly string[];
   /** The round being scored: 1, then one more for each re-score. */
   readonly round?: number;
   /** While re-scoring: what the pass covers. */

@@ -11,6 +11,7 @@ import type {
   WorkshopStage,
   WorkshopTimer,
 } from '../../portfolio/types';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../portfolio/limits';
 import { MODEL_NAMES, modelRanking } from '../../strategy/scoring';
 import { currentRound, sessionConsensus, type Cell } from '../../workshop/session';
 import { change, type Change, type EditPlan } from '../changes';
@@ -24,6 +25,16 @@ import {
 } from '../state';
 import { recordDecision } from './decisions';
 import { createScenario, rankScenarioByModel, stackOf } from './scenarios';
+
+/** `value`, cut to `max` characters with an ellipsis when longer (names and texts have limits). */
+function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  // Never between the two halves of a character outside the basic plane (an emoji).
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${value.slice(0, end)}…`;
+}
 
 /** What the set-up form gives. Participants are names; a kept name keeps its id. */
 export type WorkshopSetup = {
@@ -150,13 +161,14 @@ export function updateWorkshopSetup(
       );
     }
   }
-  const { order, stage, turn, round, rescore, scores, votes, calls, notes, outcome, extras } =
+  const { order, stage, turn, finished, round, rescore, scores, votes, calls, notes, outcome } =
     before;
   const after = defined({
     id,
     ...fields,
     stage,
     turn,
+    finished,
     round,
     rescore,
     scores,
@@ -164,7 +176,7 @@ export function updateWorkshopSetup(
     calls,
     notes,
     outcome,
-    extras,
+    extras: before.extras,
     order,
   });
   return update(before, after, `Changed the set-up of ${quoted(after.title)}`);
@@ -234,7 +246,7 @@ export function startScoring(
   }
   return update(
     before,
-    { ...before, stage: 'scoring', turn: 0, round: 1 },
+    { ...before, stage: 'scoring', turn: 0, round: 1, finished: [] },
     `Started blind scoring in ${quoted(before.title)}`,
   );
 }
@@ -291,23 +303,28 @@ export function recordWorkshopScore(
 }
 
 /**
- * Ends the pass of the participant whose turn it is: the next participant's turn, or, after the
- * last, the reveal (scoring) or the dot-vote results (voting).
+ * Ends the pass of the participant whose turn it is: the next participant who has not had theirs
+ * (in order, after this one), or, once everyone has, the reveal (scoring) or the dot-vote
+ * results (voting). A pass taken out of turn does not skip anyone.
  */
 export function finishPass(state: PortfolioState, id: string): EditPlan & { readonly id: string } {
   const before = session(state, id);
   requireStage(before, ['scoring', 'voting'], 'finish a pass');
   const turn = before.turn ?? 0;
   const person = before.participants[turn];
-  const next = turn + 1;
-  if (next < before.participants.length) {
+  const finished = [...new Set([...(before.finished ?? []), ...(person ? [person.id] : [])])];
+  const count = before.participants.length;
+  const waiting = Array.from({ length: count }, (_, step) => (turn + 1 + step) % count).find(
+    (index) => !finished.includes((before.participants[index] as WorkshopParticipant).id),
+  );
+  if (waiting !== undefined) {
     return update(
       before,
-      { ...before, turn: next },
+      { ...before, turn: waiting, finished },
       `${person?.name ?? 'A participant'} finished their pass in ${quoted(before.title)}`,
     );
   }
-  const { turn: _turn, rescore: _rescore, ...rest } = before;
+  const { turn: _turn, rescore: _rescore, finished: _finished, ...rest } = before;
   const stage: WorkshopStage = before.stage === 'scoring' ? 'reveal' : 'votes';
   return update(
     before,
@@ -339,6 +356,7 @@ export function startRescore(
       ...before,
       stage: 'scoring',
       turn: 0,
+      finished: [],
       round: currentRound(before) + 1,
       rescore: { initiativeId, ...(criterionId !== undefined && { criterionId }) },
     },
@@ -355,7 +373,7 @@ export function startVoting(state: PortfolioState, id: string): EditPlan & { rea
   }
   return update(
     before,
-    defined({ ...before, stage: 'voting', turn: 0, votes: undefined }),
+    defined({ ...before, stage: 'voting', turn: 0, finished: [], votes: undefined }),
     `Started dot voting in ${quoted(before.title)}`,
   );
 }
@@ -516,7 +534,10 @@ export function applyWorkshopOutcome(
   requireStage(before, ['converge'], 'apply its outcome');
   const portfolio = stateToPortfolio(state);
   const consensus = sessionConsensus(before, portfolio);
-  const problems = consensus.cells.filter((cell) => cell.consensus.kind === 'problem');
+  // A criterion the scoring model no longer has is not applied, so it blocks nothing.
+  const problems = consensus.cells.filter(
+    (cell) => cell.consensus.kind === 'problem' && cell.criterion.inModel,
+  );
   if (problems.length > 0) {
     const first = problems[0] as (typeof problems)[number];
     throw new OperationError(
@@ -551,7 +572,7 @@ export function applyWorkshopOutcome(
     scenarioId = existing;
     ranked = applyChanges(scored, plan.changes);
   } else {
-    const name = text(input.scenarioName) ?? `Workshop: ${before.title}`;
+    const name = clip(text(input.scenarioName) ?? `Workshop: ${before.title}`, MAX_NAME_LENGTH);
     const plan = createScenario(scored, context, name, modelRanking(stateToPortfolio(scored)));
     changes.push(...plan.changes);
     scenarioId = plan.id;
@@ -577,13 +598,16 @@ export function applyWorkshopOutcome(
   const decision = recordDecision(scored, context, {
     date: input.date,
     kind: 'workshop-outcome',
-    title: `Workshop: ${before.title}`,
-    decision: [
-      `${before.participants.length} participants (${people}) scored ${count} ${count === 1 ? 'initiative' : 'initiatives'} on ${criteria}, by ${MODEL_NAMES[state.meta.scoring.model]}.`,
-      `The consensus scores rank ${quoted(scenarioName)}.`,
-      moves.length > 0 ? `Moved: ${moves.join('; ')}.` : 'No initiative of the session moved.',
-    ].join(' '),
-    ...(before.notes !== undefined && { rationale: before.notes }),
+    title: clip(`Workshop: ${before.title}`, MAX_NAME_LENGTH),
+    decision: clip(
+      [
+        `${before.participants.length} participants (${people}) scored ${count} ${count === 1 ? 'initiative' : 'initiatives'} on ${criteria}, by ${MODEL_NAMES[state.meta.scoring.model]}.`,
+        `The consensus scores rank ${quoted(scenarioName)}.`,
+        moves.length > 0 ? `Moved: ${moves.join('; ')}.` : 'No initiative of the session moved.',
+      ].join(' '),
+      MAX_TEXT_LENGTH,
+    ),
+    ...(before.notes !== undefined && { rationale: clip(before.notes, MAX_TEXT_LENGTH) }),
     ...(before.facilitator !== undefined && { decidedBy: before.facilitator }),
     concerns: [
       { kind: 'scenario', id: scenarioId },

@@ -648,6 +648,32 @@ describe('the rules of a workshop session', () => {
     ]);
   });
 
+  it('refuses two participants of one name, a finished pass by no participant, and voting without dots', () => {
+    const problems = problemsOf(
+      withSession((session) => {
+        session.participants[1].name = session.participants[0].name;
+        session.finished = ['p1', 'nobody', 'p1'];
+        session.stage = 'voting';
+        delete session.dots;
+        delete session.votes;
+      }),
+    );
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual(
+      expect.arrayContaining([
+        [
+          'workshops[0].participants[1].name',
+          '"Priya" takes part twice; give each participant a name of their own',
+        ],
+        [
+          'workshops[0].finished[1]',
+          'participant "nobody" is not one of the session\'s participants',
+        ],
+        ['workshops[0].finished[2]', 'participant "p1" is listed twice as finished'],
+        ['workshops[0].stage', 'is "voting", but the session has no dot vote (dots)'],
+      ]),
+    );
+  });
+
   it('keeps a finished session’s scores when the scale changed since', () => {
     const file = withSession((session) => {
       session.scores[0].value = 11; // Business value, now 1–10; scored before on 0–100

@@ -324,3 +324,59 @@ describe('a workshop session', () => {
     expect(plan.label).toBe('Priya scored in “Q1 prioritization”');
   });
 });
+
+describe('passing the laptop out of turn', () => {
+  it('skips no one: the reveal waits until everyone has had their pass', () => {
+    const setup = setUp();
+    const { id } = setup;
+    let { state } = setup;
+    state = acceptPlan(workshops.startScoring(state, id), state);
+    // The facilitator types for Lee first, who calls out; then it goes back to Priya.
+    state = acceptPlan(workshops.takeTurn(state, id, 2), state);
+    state = acceptPlan(workshops.finishPass(state, id), state);
+    expect(session(state, id)).toMatchObject({ stage: 'scoring', turn: 0, finished: ['p3'] });
+    state = acceptPlan(workshops.finishPass(state, id), state);
+    expect(session(state, id)).toMatchObject({ turn: 1, finished: ['p3', 'p1'] });
+    state = acceptPlan(workshops.finishPass(state, id), state);
+    expect(session(state, id).stage).toBe('reveal');
+    expect(session(state, id).finished).toBeUndefined();
+  });
+});
+
+describe('an outcome at the limits', () => {
+  it('keeps the decision title and the scenario name within 200 characters for a long title', () => {
+    const setup = setUp(false);
+    const { id } = setup;
+    let { state } = setup;
+    // 200 characters, an emoji where the title must be cut: it is cut before the emoji, whole.
+    const long = `${'Prioritization '.repeat(12)}abcdefgh🎯${'x'.repeat(10)}`;
+    expect(long).toHaveLength(200);
+    const record = session(state, id);
+    state = acceptPlan(
+      workshops.updateWorkshopSetup(state, id, {
+        title: long,
+        participants: ['Priya'],
+        initiatives: record.initiatives,
+        criteria: record.criteria,
+      }),
+      state,
+    );
+    state = acceptPlan(workshops.startScoring(state, id), state);
+    state = scoreAll(state, id, [
+      [
+        [5, 5],
+        [5, 5],
+        [5, 5],
+      ],
+    ]);
+    state = acceptPlan(workshops.goToStage(state, id, 'converge'), state);
+    const plan = workshops.applyWorkshopOutcome(state, context, id, { date: '2026-12-07' });
+    state = acceptPlan(plan, state);
+    const title = state.decisions.at(-1)?.title ?? '';
+    expect(title.length).toBeLessThanOrEqual(200);
+    expect(title).toMatch(/^Workshop: Prioritization .*abcdefgh…$/);
+    expect(state.scenarios.find((entry) => entry.id === plan.id)?.name.length).toBeLessThanOrEqual(
+      200,
+    );
+  });
+});
