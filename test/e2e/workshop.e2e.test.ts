@@ -106,6 +106,7 @@ describe('a workshop', () => {
     // ---- Three blind passes ------------------------------------------------------------------
     await audienceBeforeReveal(audience, 'Priya');
     await expectNoAxeViolations(page, 'the cover screen');
+    await expectNoAxeViolations(audience, 'the audience window while scoring');
     await scorePass(page, 'Priya', { [CIAM]: [8, 3], [HANDHELD]: [5, 6], [FORECAST]: [6, 4] });
     await audienceBeforeReveal(audience, 'Sam');
 

@@ -3,7 +3,7 @@
  * criterion is the median of the latest scores unless the facilitator makes a call, with a note
  * that says why. Applying the outcome writes the scores, ranks the scenario and logs a decision.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Portfolio, Workshop } from '../../../shared/portfolio/types';
 import { formatNumber } from '../../../shared/format';
 import { sessionConsensus, sessionDots, type RevealedCell } from '../../../shared/workshop/session';
@@ -26,6 +26,11 @@ export function VotesView({
 }) {
   const notify = useAppStore((state) => state.notify);
   const result = useMemo(() => sessionDots(workshop), [workshop]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Shown on its own, after the last vote: the focus goes to the result.
+  useEffect(() => {
+    if (standalone) heading.current?.focus();
+  }, [standalone]);
   const names = useMemo(
     () => new Map(portfolio.initiatives.map((entry) => [entry.id, entry.name])),
     [portfolio.initiatives],
@@ -37,7 +42,9 @@ export function VotesView({
   };
   return (
     <section className="votes" aria-labelledby="votes-title">
-      <h3 id="votes-title">Dot vote</h3>
+      <h3 id="votes-title" tabIndex={-1} ref={heading}>
+        Dot vote
+      </h3>
       {result.problems.length > 0 && (
         <ul className="workshop__problems">
           {result.problems.map((problem) => (
@@ -66,6 +73,10 @@ export function VotesView({
 
 type Cell = RevealedCell & { readonly consensus: ConsensusDecision };
 
+function callButtonId(key: string): string {
+  return `call-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
 function CallEditor({
   workshop,
   cell,
@@ -79,8 +90,10 @@ function CallEditor({
     (call) => call.initiativeId === cell.initiativeId && call.criterionId === cell.criterionId,
   );
   const choices = scaleChoices(cell.criterion.scale);
+  const start = held?.value ?? (cell.consensus.kind === 'score' ? cell.consensus.score : undefined);
+  // A list starts on a choice it has, or on none (no scores; a median between two choices).
   const [value, setValue] = useState(
-    String(held?.value ?? (cell.consensus.kind === 'score' ? cell.consensus.score : '')),
+    start === undefined || (choices && !choices.includes(start)) ? '' : String(start),
   );
   const [note, setNote] = useState(held?.note ?? '');
   const [problem, setProblem] = useState('');
@@ -126,6 +139,7 @@ function CallEditor({
         <span className="field__label">Score</span>
         {choices ? (
           <select value={value} onChange={(event) => setValue(event.target.value)} autoFocus>
+            {!choices.includes(Number(value)) && <option value="">Choose…</option>}
             {choices.map((choice) => (
               <option key={choice} value={String(choice)}>
                 {formatNumber(choice, 2)}
@@ -187,6 +201,15 @@ export function ConvergeView({
   const navigate = useAppStore((state) => state.navigate);
   const consensus = useMemo(() => sessionConsensus(workshop, portfolio), [workshop, portfolio]);
   const [editing, setEditing] = useState<string | null>(null);
+  /** The row whose "Your call" button takes the focus back once its editor closes. */
+  const [focusRow, setFocusRow] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusRow || editing) return;
+    document.getElementById(callButtonId(focusRow))?.focus();
+    setFocusRow(null);
+  }, [focusRow, editing, workshop]);
+  // The notes as stored, again, after an undo or a change in another window.
+  useEffect(() => setNotes(workshop.notes ?? ''), [workshop.notes]);
   const [notes, setNotes] = useState(workshop.notes ?? '');
   const [scenarioName, setScenarioName] = useState(`Workshop: ${workshop.title}`);
   const [applying, setApplying] = useState(false);
@@ -230,7 +253,15 @@ export function ConvergeView({
     );
     if (!result.ok) notify('error', result.problems[0]?.message ?? 'Refused.');
   };
-  const problems = consensus.cells.filter((cell) => cell.consensus.kind === 'problem');
+  // A criterion the scoring model no longer has is not applied, so it blocks nothing.
+  const problems = consensus.cells.filter(
+    (cell) => cell.consensus.kind === 'problem' && cell.criterion.inModel,
+  );
+  const gone = [
+    ...new Set(
+      consensus.cells.filter((cell) => !cell.criterion.inModel).map((cell) => cell.criterion.name),
+    ),
+  ];
 
   return (
     <section className="converge" aria-labelledby="converge-title">
@@ -287,12 +318,16 @@ export function ConvergeView({
                       <CallEditor
                         workshop={workshop}
                         cell={cell}
-                        onClose={() => setEditing(null)}
+                        onClose={() => {
+                          setEditing(null);
+                          setFocusRow(key);
+                        }}
                       />
                     ) : (
                       <>
                         <button
                           type="button"
+                          id={callButtonId(key)}
                           className="button button--small"
                           aria-label={`Make a call on ${cell.initiativeName}, ${cell.criterion.name}`}
                           onClick={() => setEditing(key)}
@@ -304,7 +339,10 @@ export function ConvergeView({
                             type="button"
                             className="button button--small button--quiet"
                             aria-label={`Use the median for ${cell.initiativeName}, ${cell.criterion.name}`}
-                            onClick={() => void reset(cell)}
+                            onClick={() => {
+                              setFocusRow(key);
+                              void reset(cell);
+                            }}
                           >
                             Use median
                           </button>
@@ -346,6 +384,11 @@ export function ConvergeView({
             />
           </label>
         )}
+        {gone.length > 0 && (
+          <p className="workshop__hint">
+            No longer in the scoring model, so not applied: {gone.join(', ')}.
+          </p>
+        )}
         {problems.length > 0 && (
           <p className="field__error" role="status">
             {problems.length === 1 ? 'One cell has' : `${problems.length} cells have`} no consensus
@@ -356,8 +399,9 @@ export function ConvergeView({
           <button
             type="button"
             className="button button--primary"
-            disabled={applying || problems.length > 0}
-            onClick={() => void apply()}
+            // aria-disabled, not disabled: the focus stays here if the outcome is refused.
+            aria-disabled={applying || problems.length > 0}
+            onClick={() => !applying && problems.length === 0 && void apply()}
           >
             Apply the outcome
           </button>

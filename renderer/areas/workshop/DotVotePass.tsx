@@ -9,6 +9,20 @@ import { sessionInitiatives } from '../../../shared/workshop/session';
 import * as edits from '../../db/edits';
 import { useAppStore } from '../../state/store';
 
+/** What each pick is worth in weighted voting, in words: "your first pick counts 3, …". */
+export function pickWorth(perPerson: number): string {
+  if (perPerson === 1) return 'your pick counts 1';
+  if (perPerson <= 3) {
+    const words = ['first', 'second', 'third'];
+    return Array.from(
+      { length: perPerson },
+      (_, index) =>
+        `${index === 0 ? 'your first pick counts' : `your ${words[index]}`} ${perPerson - index}`,
+    ).join(', ');
+  }
+  return `your first pick counts ${perPerson}, each later one 1 less, the last 1`;
+}
+
 const ORDINALS = ['1st', '2nd', '3rd'];
 function ordinal(place: number): string {
   return ORDINALS[place - 1] ?? `${place}th`;
@@ -50,7 +64,7 @@ export function DotVotePass({
         {left === 0
           ? 'All your dots are placed.'
           : `${left} of ${dots.perPerson} ${dots.perPerson === 1 ? 'dot' : 'dots'} left`}
-        {dots.weighted && ' · your first pick counts 3, your second 2, your third 1'}
+        {dots.weighted && ` · ${pickWorth(dots.perPerson)}`}
       </p>
       <ul className="dot-vote__list">
         {initiatives.map((initiative) => {

@@ -63,10 +63,12 @@ export function PassView({
   const voting = workshop.stage === 'voting';
   const turn = workshop.turn ?? 0;
   const person = workshop.participants[turn];
-  // The cover is up again whenever the pass changes hands (or the page is reloaded).
+  // The cover is up again whenever the pass changes hands, back and forth too (an undo), or the
+  // page is reloaded: a pass is open only for the hands it was opened in.
   const passKey = `${workshop.id}:${workshop.stage}:${workshop.round ?? 1}:${turn}`;
-  const [openPass, setOpenPass] = useState<string | null>(null);
-  const covered = openPass !== passKey;
+  const [pass, setPass] = useState({ key: passKey, open: false });
+  if (pass.key !== passKey) setPass({ key: passKey, open: false });
+  const covered = pass.key !== passKey || !pass.open;
   if (!person) return <p>This session has no participant {turn + 1}.</p>;
 
   const progressOf = (id: string) => {
@@ -89,42 +91,52 @@ export function PassView({
 
   return (
     <div className="pass">
-      <div className="pass__strip" aria-label="Turns">
+      <div className="pass__strip" role="group" aria-label="Turns">
         <span className="pass__round">
           {voting ? 'Dot vote' : `Blind scoring · round ${workshop.round ?? 1}`}
           {rescoreName && ` · re-scoring ${rescoreName}`}
         </span>
         <ol className="pass__people">
-          {workshop.participants.map((entry, index) => (
-            <li key={entry.id}>
-              <button
-                type="button"
-                className={`pass__person${index === turn ? ' pass__person--now' : ''}`}
-                aria-current={index === turn ? 'step' : undefined}
-                title={
-                  index === turn
-                    ? `${entry.name}’s turn`
-                    : `Take ${entry.name}’s turn (to type for ${entry.name})`
-                }
-                onClick={() => (index === turn ? undefined : void handTo(workshop, index))}
-              >
-                {entry.name}
-                <span className="pass__progress">
-                  {' '}
-                  ·{' '}
-                  {covered || index !== turn
-                    ? progressOf(entry.id)
-                    : voting
-                      ? 'voting now'
-                      : 'scoring now'}
-                </span>
-              </button>
-            </li>
-          ))}
+          {workshop.participants.map((entry, index) => {
+            const now = index === turn;
+            const progress = (
+              <span className="pass__progress">
+                {' '}
+                · {covered || !now ? progressOf(entry.id) : voting ? 'voting now' : 'scoring now'}
+              </span>
+            );
+            // While a pass is open nobody else's can be: the names only show progress.
+            return (
+              <li key={entry.id}>
+                {covered ? (
+                  <button
+                    type="button"
+                    className={`pass__person${now ? ' pass__person--now' : ''}`}
+                    aria-current={now ? 'step' : undefined}
+                    title={
+                      now ? `${entry.name}’s turn` : `Hand the laptop to ${entry.name} instead`
+                    }
+                    onClick={() => (now ? undefined : void handTo(workshop, index))}
+                  >
+                    {entry.name}
+                    {progress}
+                  </button>
+                ) : (
+                  <span
+                    className={`pass__person${now ? ' pass__person--now' : ''}`}
+                    aria-current={now ? 'step' : undefined}
+                  >
+                    {entry.name}
+                    {progress}
+                  </span>
+                )}
+              </li>
+            );
+          })}
         </ol>
       </div>
       {covered ? (
-        <Cover name={person.name} what={what} onReady={() => setOpenPass(passKey)}>
+        <Cover name={person.name} what={what} onReady={() => setPass({ key: passKey, open: true })}>
           <p className="workshop__hint">
             Typing for someone who calls out their scores? Choose their name above, then start.
           </p>

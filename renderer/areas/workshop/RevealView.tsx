@@ -3,7 +3,7 @@
  * and high, the agreement, and outliers named, least agreement first, so the room talks about
  * what it disagrees on. A cell or a whole initiative can be scored again.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Portfolio, Workshop } from '../../../shared/portfolio/types';
 import { formatNumber } from '../../../shared/format';
 import {
@@ -165,10 +165,15 @@ export function RevealView({
     if (!result.ok) notify('error', result.problems[0]?.message ?? 'Refused.');
   };
   const outliers = cells.reduce((sum, cell) => sum + cell.outliers.length, 0);
+  // The last pass has just ended: the focus goes to what the room now looks at.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="reveal" aria-labelledby="reveal-title">
       <div className="reveal__top">
-        <h3 id="reveal-title">The reveal</h3>
+        <h3 id="reveal-title" tabIndex={-1} ref={heading}>
+          The reveal
+        </h3>
         <p className="workshop__hint">
           Least agreement first. Agreement is 100 % when everyone gave the same score and 0 % when
           the room is split at both ends of the scale.

@@ -24,6 +24,16 @@ export function scaleChoices(scale: Scale): readonly number[] | null {
   return Array.from({ length: scale.max - scale.min + 1 }, (_, index) => scale.min + index);
 }
 
+/** Whether `typed` is blank or a number on `scale` (a range, when a number is typed). */
+function typedOnScale(typed: string, scale: Scale): boolean {
+  const text = typed.trim().replace(',', '.');
+  if (text === '') return true;
+  const number = Number(text);
+  return (
+    Number.isFinite(number) && scale.kind === 'range' && number >= scale.min && number <= scale.max
+  );
+}
+
 function CriterionChoice({
   criterion,
   value,
@@ -72,10 +82,14 @@ function CriterionChoice({
           className="score-row__number"
           inputMode="decimal"
           value={typed}
+          data-range={scale.kind === 'range' ? `${scale.min},${scale.max}` : undefined}
           onChange={(event) => setTyped(event.target.value)}
           onBlur={commit}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') commit();
+            if (event.key !== 'Enter') return;
+            // A number off the scale stays here to be put right; the pass does not move on.
+            if (!typedOnScale(typed, scale)) event.preventDefault();
+            commit();
           }}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${id}-error` : undefined}
@@ -123,7 +137,9 @@ export function ScoringPass({
   const notify = useAppStore((state) => state.notify);
   const criteria = useMemo(() => sessionCriteria(workshop, portfolio), [workshop, portfolio]);
   const cells = passCells(workshop);
-  const items = [...new Set(cells.map((cell) => cell.initiativeId))];
+  const known = new Set(portfolio.initiatives.map((initiative) => initiative.id));
+  // An initiative deleted since the session was set up is not scored.
+  const items = [...new Set(cells.map((cell) => cell.initiativeId))].filter((id) => known.has(id));
   const criteriaInPass = criteria.filter((criterion) =>
     cells.some((cell) => cell.criterionId === criterion.id),
   );
@@ -144,7 +160,7 @@ export function ScoringPass({
   const initiative = portfolio.initiatives.find((entry) => entry.id === initiativeId);
   const last = index === items.length - 1;
   const blank = cells.filter(
-    (cell) => scoreOf(workshop, participant.id, cell) === undefined,
+    (cell) => known.has(cell.initiativeId) && scoreOf(workshop, participant.id, cell) === undefined,
   ).length;
 
   const score = async (criterionId: string, value: number | undefined) => {
@@ -160,12 +176,38 @@ export function ScoringPass({
     const result = await edits.finishPass(workshop.id);
     if (!result.ok) notify('error', result.problems[0]?.message ?? 'Refused.');
   };
-  const next = (event: FormEvent) => {
+  const next = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // A typed number off its scale holds the pass here, with its message, until it is put right.
+    const off = [
+      ...event.currentTarget.querySelectorAll<HTMLInputElement>('input[data-range]'),
+    ].find((input) => {
+      const [min, max] = (input.dataset.range ?? '').split(',').map(Number);
+      return !typedOnScale(input.value, {
+        kind: 'range',
+        min: min ?? 0,
+        max: max ?? 0,
+        label: '',
+      });
+    });
+    if (off) {
+      off.focus();
+      return;
+    }
     if (last) void finish();
     else setIndex(index + 1);
   };
   const timer = workshop.timer;
+  if (items.length === 0) {
+    return (
+      <div className="scoring">
+        <p>The initiatives of this pass have been deleted since: there is nothing to score.</p>
+        <button type="button" className="button button--primary" onClick={() => void finish()}>
+          Finish my pass
+        </button>
+      </div>
+    );
+  }
 
   return (
     <form
@@ -217,7 +259,8 @@ export function ScoringPass({
         </button>
         {last && blank > 0 && (
           <span className="workshop__hint" role="status">
-            {blank === 1 ? '1 score is' : `${blank} scores are`} blank and will not count.
+            {blank === 1 ? '1 score is' : `${blank} scores are`} blank
+            {workshop.rescore ? ': the earlier score stands.' : ' and will not count.'}
           </span>
         )}
         <span className="workshop__hint">Enter: {last ? 'finish' : 'next initiative'}</span>

@@ -23,6 +23,8 @@ export function SessionList({ portfolio }: { readonly portfolio: Portfolio }) {
       notify('error', result.problems[0]?.message ?? 'The session was not deleted.');
       return;
     }
+    // Its row (and the button) is gone: the focus goes to the area's heading.
+    document.getElementById('area-title')?.focus();
     notify('info', `Deleted the session “${session.title}”.`, {
       label: 'Undo',
       run: () => void undoLastEdit(),
@@ -49,7 +51,9 @@ export function SessionList({ portfolio }: { readonly portfolio: Portfolio }) {
   return (
     <section className="area workshop" aria-labelledby="area-title">
       <div className="area__header workshop__header">
-        <h2 id="area-title">Workshop</h2>
+        <h2 id="area-title" tabIndex={-1}>
+          Workshop
+        </h2>
         {sessions.length > 0 && (
           <button
             type="button"

@@ -100,7 +100,7 @@ function SetupSummary({
         <dt>Dot vote</dt>
         <dd>
           {workshop.dots
-            ? `${plural(workshop.dots.perPerson, 'dot')} each${workshop.dots.weighted ? ', weighted 3-2-1' : `, at most ${workshop.dots.maxPerItem} on one initiative`}`
+            ? `${plural(workshop.dots.perPerson, 'dot')} each${workshop.dots.weighted ? `, weighted by order (first pick ${workshop.dots.perPerson} points, the last 1)` : `, at most ${workshop.dots.maxPerItem} on one initiative`}`
             : 'None'}
         </dd>
         <dt>Outcome ranks</dt>

@@ -422,7 +422,7 @@ export function SetupForm({
                   checked={draft.weighted}
                   onChange={(event) => set('weighted', event.target.checked)}
                 />{' '}
-                Weighted 3-2-1 (first pick counts most; one dot per initiative)
+                Weighted by order (with 3 dots: 3-2-1; one dot per initiative)
               </label>
               {!draft.weighted && (
                 <label className="field field--inline">

@@ -33,6 +33,8 @@ describe('the location in the URL hash', () => {
       initiativeId: null,
       view: 'board',
       scenarioId: null,
+      workshopId: null,
+      workshopView: 'session',
     };
     expect(parseLocationHash('')).toEqual(list);
     expect(parseLocationHash('#/nowhere/at/all')).toEqual(list);
@@ -43,6 +45,21 @@ describe('the location in the URL hash', () => {
     expect(parseLocationHash('#/prioritize/elsewhere')).toMatchObject({
       area: 'prioritize',
       view: 'board',
+    });
+  });
+
+  it('names a workshop session and its presentation mode', () => {
+    for (const hash of ['#/workshop', '#/workshop/w1', '#/workshop/w1/present']) {
+      expect(formatLocationHash(parseLocationHash(hash))).toBe(hash);
+    }
+    expect(parseLocationHash('#/workshop/q1%2Fplan/present')).toMatchObject({
+      area: 'workshop',
+      workshopId: 'q1/plan',
+      workshopView: 'present',
+    });
+    expect(parseLocationHash('#/workshop')).toMatchObject({
+      workshopId: null,
+      workshopView: 'session',
     });
   });
 });

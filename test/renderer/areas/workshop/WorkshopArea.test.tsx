@@ -9,6 +9,7 @@ import {
 import * as edits from '../../../../renderer/db/edits';
 import { usePortfolio } from '../../../../renderer/db/hooks';
 import { readPortfolio } from '../../../../renderer/db/repository';
+import { undoLastEdit } from '../../../../renderer/state/history-actions';
 import { useAppStore } from '../../../../renderer/state/store';
 import { DEFAULT_LOCATION } from '../../../../renderer/state/slices/navigationSlice';
 import { freshDatabase } from '../../db/fresh-database';
@@ -114,6 +115,25 @@ describe('the Workshop area', () => {
     // The audience is told which session is open, never what was scored.
     expect(currentAudienceState()).toMatchObject({ workshopId: id, view: 'session' });
     expect(localStorage.getItem(AUDIENCE_KEY)).not.toMatch(/"scores"|"value"/);
+  });
+
+  it('covers the screen again when an undo hands the laptop back, and locks the names while a pass is open', async () => {
+    const user = userEvent.setup();
+    const id = await openSession();
+    await edits.startScoring(id);
+    render(<Harness />);
+    await user.click(await screen.findByRole('button', { name: 'I’m Priya: start' }));
+    await user.click(await screen.findByRole('radio', { name: '9' }));
+    await waitFor(async () => expect((await session(id))?.scores).toHaveLength(1));
+    // While Priya's pass is open, nobody can jump to another person's pass.
+    expect(screen.queryByRole('button', { name: /^Sam/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Next initiative' }));
+    await user.click(await screen.findByRole('button', { name: 'Finish my pass' }));
+    await screen.findByRole('heading', { name: 'Hand the laptop to Sam' });
+    // Undo (Ctrl+Z) gives the turn back to Priya: her scores stay covered.
+    await undoLastEdit();
+    await screen.findByRole('heading', { name: 'Hand the laptop to Priya' });
+    expect(screen.queryByRole('radio')).toBeNull();
   });
 
   it('lets the facilitator take the turn of someone who calls out their scores', async () => {
