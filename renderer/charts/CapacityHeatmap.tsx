@@ -4,6 +4,7 @@
  * would give, and marks the cells that would change. The same component prints in the board pack.
  */
 import { plural } from '../../shared/format';
+import { HeatmapTable } from './HeatmapTable';
 import { TableToggle } from './TableToggle';
 import { useId, useMemo, useState } from 'react';
 import type { CutLine } from '../../shared/prioritize/cutline';
@@ -175,34 +176,12 @@ export function CapacityHeatmap({ portfolio, cutLine, preview }: CapacityHeatmap
         ) : null}
       </div>
       <div id={tableId} className={showTable ? 'heatmap__table' : 'visually-hidden'}>
-        <table className="chart-table">
-          <caption>{captionText}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Team</th>
-              {model.periods.map((period) => (
-                <th key={period.id} scope="col">
-                  {period.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {model.rows.map((row) => (
-              <tr key={`${row.kind}:${row.id}`}>
-                <th scope="row">{row.name}</th>
-                {row.cells.map((cell) => (
-                  <td
-                    key={cell.periodId}
-                    className={cell.status === 'over' ? 'chart-table__over' : undefined}
-                  >
-                    {describeCell(portfolio, row, cell)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HeatmapTable
+          portfolio={portfolio}
+          model={model}
+          caption={captionText}
+          className="chart-table"
+        />
       </div>
     </figure>
   );

@@ -14,6 +14,7 @@ import {
   describeCell,
   textColorOn,
 } from '../../../charts/heatmap-model';
+import { HeatmapTable } from '../../../charts/HeatmapTable';
 import { fitLabel } from '../../../charts/label-fit';
 import { PRESENT_HEATMAP, presentCellLabel, presentHeatmapLayout } from './presentation-model';
 
@@ -162,29 +163,12 @@ export function PresentationHeatmap({ portfolio, cutLine }: PresentationHeatmapP
         <span className="present-heatmap__over-key" aria-hidden="true" />
         <span>Over capacity</span>
       </figcaption>
-      <table className="present__sr">
-        <caption>Capacity use per team and period</caption>
-        <thead>
-          <tr>
-            <th scope="col">Team</th>
-            {model.periods.map((period) => (
-              <th key={period.id} scope="col">
-                {period.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {model.rows.map((row) => (
-            <tr key={`${row.kind}:${row.id}`}>
-              <th scope="row">{row.name}</th>
-              {row.cells.map((cell) => (
-                <td key={cell.periodId}>{describeCell(portfolio, row, cell)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HeatmapTable
+        portfolio={portfolio}
+        model={model}
+        caption="Capacity use per team and period"
+        className="present__sr"
+      />
     </figure>
   );
 }
