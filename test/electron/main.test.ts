@@ -310,7 +310,8 @@ describe('main process wiring', () => {
       sender: audience?.webContents,
       senderFrame: audience?.webContents.mainFrame,
     };
-    await expect(electron.ipcHandlers.get('app:get-info')?.(fromAudience)).rejects.toThrow(
+    const handler = electron.ipcHandlers.get('app:get-info');
+    await expect(Promise.resolve().then(() => handler?.(fromAudience))).rejects.toThrow(
       /the sender is not a Baton window/,
     );
 
