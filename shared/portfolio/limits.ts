@@ -37,6 +37,10 @@ export const MIN_WORKSHOP_TIMER_SECONDS = 10;
 export const MAX_WORKSHOP_TIMER_SECONDS = 7200;
 /** Most dots a participant has in a workshop's dot vote (and so the most on one initiative). */
 export const MAX_WORKSHOP_DOTS = 20;
+/** Most participants in one workshop session: a large room, passing one laptop. */
+export const MAX_WORKSHOP_PARTICIPANTS = 100;
+/** Most scores one session keeps, over all its rounds. */
+export const MAX_WORKSHOP_SCORES = 200_000;
 
 /**
  * An initiative's `estimateRange` is a share from 0 (the estimate is known exactly) up to, but not

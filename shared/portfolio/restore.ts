@@ -90,6 +90,8 @@ import {
   MAX_VALUE,
   MAX_WEIGHT,
   MAX_WORKSHOP_DOTS,
+  MAX_WORKSHOP_PARTICIPANTS,
+  MAX_WORKSHOP_SCORES,
   MAX_WORKSHOP_TIMER_SECONDS,
   MAX_WORKSHOPS,
   MIN_WORKSHOP_TIMER_SECONDS,
@@ -454,7 +456,11 @@ const workshopSchema = z.object({
   purpose: longText.optional(),
   date: isoDate.optional(),
   facilitator: shortText.optional(),
-  participants: z.array(z.object({ id, name })).optional(),
+  participants: listOf(
+    z.object({ id, name }),
+    'participants',
+    MAX_WORKSHOP_PARTICIPANTS,
+  ).optional(),
   initiatives: z.array(id).optional(),
   criteria: z.array(id).optional(),
   timer: z
@@ -482,18 +488,22 @@ const workshopSchema = z.object({
   finished: z.array(id).optional(),
   round: wholeNumberIn(1, Number.MAX_SAFE_INTEGER, 'expected a whole number, 1 or more').optional(),
   rescore: z.object({ initiativeId: id, criterionId: id.optional() }).optional(),
-  scores: z
-    .array(
-      z.object({
-        participantId: id,
-        initiativeId: id,
-        criterionId: id,
-        value: workshopScore,
-        round: wholeNumberIn(1, Number.MAX_SAFE_INTEGER, 'expected a whole number, 1 or more'),
-      }),
-    )
-    .optional(),
-  votes: z.array(z.object({ participantId: id, initiativeId: id, dots: wholeDots(0) })).optional(),
+  scores: listOf(
+    z.object({
+      participantId: id,
+      initiativeId: id,
+      criterionId: id,
+      value: workshopScore,
+      round: wholeNumberIn(1, Number.MAX_SAFE_INTEGER, 'expected a whole number, 1 or more'),
+    }),
+    'scores',
+    MAX_WORKSHOP_SCORES,
+  ).optional(),
+  votes: listOf(
+    z.object({ participantId: id, initiativeId: id, dots: wholeDots(0) }),
+    'votes',
+    MAX_WORKSHOP_PARTICIPANTS * MAX_WORKSHOP_DOTS,
+  ).optional(),
   calls: z
     .array(
       z.object({ initiativeId: id, criterionId: id, value: workshopScore, note: requiredLongText }),

@@ -20,7 +20,10 @@ export type SessionCriterion = {
   readonly id: string;
   readonly name: string;
   readonly scale: Scale;
-  /** False when the scoring model no longer has the criterion (scored on 0–100 then). */
+  /**
+   * False when the scoring model no longer has the criterion as a typed one (scored on 0–100
+   * then, when it is gone): its consensus is not applied.
+   */
   readonly inModel: boolean;
 };
 
@@ -32,8 +35,10 @@ export function sessionCriteria(
   const model = new Map(modelCriteria(portfolio.scoring).map((entry) => [entry.id, entry]));
   return workshop.criteria.map((id) => {
     const found = model.get(id);
+    // A criterion computed from the objective links (strategic fit) is not typed, so the room's
+    // consensus on it has nowhere to go.
     return found
-      ? { id, name: found.name, scale: found.scale, inModel: true }
+      ? { id, name: found.name, scale: found.scale, inModel: !found.computed }
       : { id, name: id, scale: scaleOf('0-100'), inModel: false };
   });
 }

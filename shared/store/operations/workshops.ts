@@ -13,7 +13,7 @@ import type {
 } from '../../portfolio/types';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../portfolio/limits';
 import { MODEL_NAMES, modelRanking } from '../../strategy/scoring';
-import { currentRound, sessionConsensus, type Cell } from '../../workshop/session';
+import { currentRound, sessionConsensus, sessionCriteria, type Cell } from '../../workshop/session';
 import { change, type Change, type EditPlan } from '../changes';
 import { byId, OperationError, quoted, type EditContext } from '../context';
 import {
@@ -305,13 +305,26 @@ export function recordWorkshopScore(
 /**
  * Ends the pass of the participant whose turn it is: the next participant who has not had theirs
  * (in order, after this one), or, once everyone has, the reveal (scoring) or the dot-vote
- * results (voting). A pass taken out of turn does not skip anyone.
+ * results (voting). A pass taken out of turn does not skip anyone. With `participantId`, only
+ * that participant's pass is ended.
  */
-export function finishPass(state: PortfolioState, id: string): EditPlan & { readonly id: string } {
+export function finishPass(
+  state: PortfolioState,
+  id: string,
+  participantId?: string,
+): EditPlan & { readonly id: string } {
   const before = session(state, id);
   requireStage(before, ['scoring', 'voting'], 'finish a pass');
   const turn = before.turn ?? 0;
   const person = before.participants[turn];
+  // The pass the button was shown for: a second press (a double click, a key held down) finds
+  // the laptop already handed on and must not end the next person's pass too.
+  if (participantId !== undefined && person?.id !== participantId) {
+    const named = before.participants.find((entry) => entry.id === participantId);
+    throw new OperationError(
+      `${named?.name ?? 'That participant'} has already handed the laptop on.`,
+    );
+  }
   const finished = [...new Set([...(before.finished ?? []), ...(person ? [person.id] : [])])];
   const count = before.participants.length;
   const waiting = Array.from({ length: count }, (_, step) => (turn + 1 + step) % count).find(
@@ -545,6 +558,13 @@ export function applyWorkshopOutcome(
     );
   }
   if (!state.meta.scoring) throw new OperationError('The portfolio has no scoring model.');
+  const applied = sessionCriteria(before, portfolio).filter((criterion) => criterion.inModel);
+  if (applied.length === 0) {
+    throw new OperationError(
+      'The scoring model no longer has any of the session’s criteria: switch it back in Strategy › Scoring to apply the outcome.',
+    );
+  }
+  const notApplied = sessionCriteria(before, portfolio).filter((criterion) => !criterion.inModel);
   const changes: Change[] = [];
   for (const initiative of state.initiatives) {
     const agreed = consensus.scores[initiative.id];
@@ -588,20 +608,21 @@ export function applyWorkshopOutcome(
       return `${names.get(move.id) ?? move.id} ${up ? 'up' : 'down'} from ${move.from} to ${move.to}`;
     });
   const people = before.participants.map((person) => person.name).join(', ');
-  const criteria = consensus.cells
-    .filter(
-      (cell, index, all) => all.findIndex((c) => c.criterionId === cell.criterionId) === index,
-    )
-    .map((cell) => cell.criterion.name)
-    .join(', ');
+  const criteria = applied.map((criterion) => criterion.name).join(', ');
   const count = before.initiatives.length;
+  const taking = before.participants.length;
   const decision = recordDecision(scored, context, {
     date: input.date,
     kind: 'workshop-outcome',
     title: clip(`Workshop: ${before.title}`, MAX_NAME_LENGTH),
     decision: clip(
       [
-        `${before.participants.length} participants (${people}) scored ${count} ${count === 1 ? 'initiative' : 'initiatives'} on ${criteria}, by ${MODEL_NAMES[state.meta.scoring.model]}.`,
+        `${taking} ${taking === 1 ? 'participant' : 'participants'} (${people}) scored ${count} ${count === 1 ? 'initiative' : 'initiatives'} on ${criteria}, by ${MODEL_NAMES[state.meta.scoring.model]}.`,
+        ...(notApplied.length > 0
+          ? [
+              `Not applied, no longer in the scoring model: ${notApplied.map((criterion) => criterion.name).join(', ')}.`,
+            ]
+          : []),
         `The consensus scores rank ${quoted(scenarioName)}.`,
         moves.length > 0 ? `Moved: ${moves.join('; ')}.` : 'No initiative of the session moved.',
       ].join(' '),

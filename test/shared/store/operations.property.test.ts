@@ -438,7 +438,14 @@ const OPERATIONS = {
       k.amount,
     );
   },
-  finishPass: (s, _x, k) => workshops.finishPass(s, idOf(s.workshops, k.a)),
+  finishPass: (s, _x, k) => {
+    const session = pick(s.workshops, k.a);
+    return workshops.finishPass(
+      s,
+      idOf(s.workshops, k.a),
+      k.c % 3 === 0 ? undefined : pick(session?.participants ?? [], k.b)?.id,
+    );
+  },
   startRescore: (s, _x, k) => {
     const session = pick(s.workshops, k.a);
     return workshops.startRescore(

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OperationError } from '../../../shared/store/context';
+import * as scoring from '../../../shared/store/operations/scoring';
 import * as workshops from '../../../shared/store/operations/workshops';
 import { stackOf } from '../../../shared/store/operations/scenarios';
 import { stateToPortfolio, type PortfolioState } from '../../../shared/store/state';
@@ -377,6 +378,81 @@ describe('an outcome at the limits', () => {
     expect(title).toMatch(/^Workshop: Prioritization .*abcdefgh…$/);
     expect(state.scenarios.find((entry) => entry.id === plan.id)?.name.length).toBeLessThanOrEqual(
       200,
+    );
+  });
+});
+
+describe('a session against a changed portfolio, and a second press', () => {
+  it('refuses a second Finish of the same pass, so the next person’s pass is not ended too', () => {
+    const setup = setUp();
+    const { id } = setup;
+    let { state } = setup;
+    state = acceptPlan(workshops.startScoring(state, id), state);
+    state = acceptPlan(workshops.finishPass(state, id, 'p1'), state);
+    expect(() => workshops.finishPass(state, id, 'p1')).toThrow(
+      'Priya has already handed the laptop on.',
+    );
+    expect(session(state, id).turn).toBe(1);
+  });
+
+  it('applies nothing when the scoring model lost the session’s criteria, and says why', () => {
+    const setup = setUp(false);
+    const { id } = setup;
+    let { state } = setup;
+    const record = session(state, id);
+    state = acceptPlan(
+      workshops.updateWorkshopSetup(state, id, {
+        title: record.title,
+        participants: ['Priya'],
+        initiatives: record.initiatives,
+        criteria: record.criteria,
+      }),
+      state,
+    );
+    state = acceptPlan(workshops.startScoring(state, id), state);
+    state = scoreAll(state, id, [
+      [
+        [5, 5],
+        [5, 5],
+        [5, 5],
+      ],
+    ]);
+    state = acceptPlan(workshops.goToStage(state, id, 'converge'), state);
+    state = acceptPlan(scoring.setScoringModel(state, 'rice'), state);
+    expect(() =>
+      workshops.applyWorkshopOutcome(state, context, id, { date: '2026-12-07' }),
+    ).toThrow(/no longer has any of the session’s criteria: switch it back in Strategy › Scoring/);
+  });
+
+  it('says “1 participant” for a session of one', () => {
+    const setup = setUp(false);
+    const { id } = setup;
+    let { state } = setup;
+    const record = session(state, id);
+    state = acceptPlan(
+      workshops.updateWorkshopSetup(state, id, {
+        title: record.title,
+        participants: ['Priya'],
+        initiatives: record.initiatives,
+        criteria: record.criteria,
+      }),
+      state,
+    );
+    state = acceptPlan(workshops.startScoring(state, id), state);
+    state = scoreAll(state, id, [
+      [
+        [5, 5],
+        [6, 6],
+        [7, 7],
+      ],
+    ]);
+    state = acceptPlan(workshops.goToStage(state, id, 'converge'), state);
+    state = acceptPlan(
+      workshops.applyWorkshopOutcome(state, context, id, { date: '2026-12-07' }),
+      state,
+    );
+    expect(state.decisions.at(-1)?.decision).toMatch(
+      /^1 participant \(Priya\) scored 3 initiatives/,
     );
   });
 });
