@@ -93,6 +93,9 @@ function rowTitle(cell: RevealedCell): string {
 }
 
 /** The diamond an outlier is drawn as, a little larger than a dot so that it reads as one. */
+/** The most equal scores drawn side by side; more are one dot with their count. */
+const MAX_SIDE_BY_SIDE = 3;
+
 function diamond(cx: number, cy: number, r: number): string {
   const d = r * 1.3;
   return `M${cx},${cy - d}L${cx + d},${cy}L${cx},${cy + d}L${cx - d},${cy}Z`;
@@ -220,9 +223,17 @@ function SpreadRow({ cell, y, width, sizes, plot, marks, big }: RowProps) {
           </line>
           {slotScores(spread.scores).map((entry) => {
             const outlier = outliers.has(scoreKey(entry));
-            // Equal scores sit side by side, just touching, centred on their value.
-            const cx = placement.x(entry.score) + (entry.slot - (entry.of - 1) / 2) * radius * 2;
-            const mark = marks.get(entry.participant) ?? '?';
+            // Up to three equal scores sit side by side, just touching, centred on their value;
+            // more would stray from it, so they are one dot that counts them.
+            const grouped = entry.of > MAX_SIDE_BY_SIDE;
+            if (grouped && entry.slot > 0) return null;
+            const cx = grouped
+              ? placement.x(entry.score)
+              : placement.x(entry.score) + (entry.slot - (entry.of - 1) / 2) * radius * 2;
+            const equal = grouped
+              ? spread.scores.filter((other) => other.score === entry.score)
+              : [entry];
+            const mark = grouped ? `×${entry.of}` : (marks.get(entry.participant) ?? '?');
             return (
               <g
                 key={`${entry.participant}-${entry.slot}-${entry.score}`}
@@ -232,7 +243,9 @@ function SpreadRow({ cell, y, width, sizes, plot, marks, big }: RowProps) {
                 data-outlier={outlier ? 'true' : undefined}
               >
                 <title>
-                  {`${entry.participant}: ${number(entry.score)}${outlier ? ' (outlier)' : ''}`}
+                  {grouped
+                    ? `${equal.map((other) => other.participant).join(', ')}: ${number(entry.score)}`
+                    : `${entry.participant}: ${number(entry.score)}${outlier ? ' (outlier)' : ''}`}
                 </title>
                 {outlier ? (
                   <path
@@ -245,7 +258,7 @@ function SpreadRow({ cell, y, width, sizes, plot, marks, big }: RowProps) {
                   <circle
                     cx={cx}
                     cy={trackY}
-                    r={radius}
+                    r={grouped ? radius * 1.35 : radius}
                     fill={SCORE}
                     stroke="#fff"
                     strokeWidth={1.5}
@@ -256,7 +269,7 @@ function SpreadRow({ cell, y, width, sizes, plot, marks, big }: RowProps) {
                   y={trackY}
                   dy="0.35em"
                   textAnchor="middle"
-                  fontSize={sizes.mark}
+                  fontSize={grouped ? sizes.mark * 0.85 : sizes.mark}
                   fontWeight={700}
                   fill="#fff"
                 >

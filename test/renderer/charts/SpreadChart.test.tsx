@@ -101,6 +101,32 @@ describe('SpreadChart', () => {
     expect((cx('Priya') + cx('Lee')) / 2).toBeCloseTo(median, 5);
   });
 
+  it('draws more than three equal scores as one dot at their value, with their count', () => {
+    const names = Array.from({ length: 10 }, (_, index) => `Person ${index + 1}`);
+    const ten: Workshop = {
+      ...FINISHED_SESSION,
+      participants: names.map((name, index) => ({ id: `q${index}`, name })),
+      scores: names.map((_, index) => ({
+        participantId: `q${index}`,
+        initiativeId: 'wms',
+        criterionId: 'value',
+        value: 3,
+        round: 1,
+      })),
+    };
+    const cells = revealCells(ten, WORKSHOP_PORTFOLIO).filter(
+      (cell) => cell.initiativeId === 'wms' && cell.criterionId === 'value',
+    );
+    const { container } = render(<SpreadChart cells={cells} />);
+    const row = container.querySelector('[data-cell="wms:value"]');
+    const dots = [...(row?.querySelectorAll('[data-participant]') ?? [])];
+    expect(dots).toHaveLength(1);
+    expect(dots[0]?.querySelector('text')?.textContent).toBe('×10');
+    expect(dots[0]?.querySelector('title')?.textContent).toMatch(/^Person 1, .*Person 10: 3$/);
+    const median = Number(row?.querySelector('.spread-chart__median')?.getAttribute('x1'));
+    expect(Number(dots[0]?.querySelector('circle')?.getAttribute('cx'))).toBeCloseTo(median, 5);
+  });
+
   it('keys the initials to the names, and offers the same numbers as a table', async () => {
     const user = userEvent.setup();
     render(<SpreadChart cells={CELLS} title="Where the room disagreed" />);
