@@ -559,8 +559,9 @@ export function recordWorkshopScore(
   return commit((state) => workshops.recordWorkshopScore(state, id, participantId, cell, value));
 }
 
-export function finishPass(id: string): Promise<EditResult> {
-  return commit((state) => workshops.finishPass(state, id));
+/** Ends `participantId`'s pass; refused when it is no longer theirs (a second press). */
+export function finishPass(id: string, participantId: string): Promise<EditResult> {
+  return commit((state) => workshops.finishPass(state, id, participantId));
 }
 
 export function startRescore(

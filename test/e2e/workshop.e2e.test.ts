@@ -145,7 +145,9 @@ describe('a workshop', () => {
     expect(await rows.nth(1).innerText()).toMatch(new RegExp(`${escape(CIAM)}\\s+Customer value`));
     expect(await rows.nth(1).innerText()).toContain('Lee scored 2, the others 7–8');
     await shown(
-      audience.locator('.reveal-table__outliers', { hasText: 'Lee scored 2, the others 7–8' }),
+      audience
+        .getByRole('list', { name: 'Outliers' })
+        .getByText('Customer identity (CIAM), Customer value: Lee scored 2, the others 7–8'),
     );
     await expectNoAxeViolations(page, 'the reveal');
     await expectNoAxeViolations(audience, 'the audience window at the reveal');

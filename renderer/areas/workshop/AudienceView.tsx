@@ -18,7 +18,6 @@ import { DotVoteChart } from '../../charts/DotVoteChart';
 import { SpreadChart } from '../../charts/SpreadChart';
 import { usePortfolio } from '../../db/hooks';
 import { PresentationView } from './present/PresentationView';
-import { RevealTable } from './RevealView';
 import { formatClock } from './Timer';
 import {
   currentAudienceState,
@@ -27,6 +26,9 @@ import {
   type AudienceTimer,
 } from './audience-channel';
 import './workshop.css';
+
+/** The most rows of the spread the room's screen shows at once. */
+const AUDIENCE_CELLS = 6;
 
 function useAudienceState(): AudienceState {
   const [state, setState] = useState<AudienceState>(currentAudienceState);
@@ -117,11 +119,30 @@ function Stage({
       );
     }
     case 'reveal': {
+      // What fits a projected screen, which nobody can scroll: the least agreement first.
       const cells = cellsByDisagreement(revealCells(workshop, portfolio));
+      const shown = cells.slice(0, AUDIENCE_CELLS);
+      const outliers = shown.flatMap((cell) =>
+        cell.outliers.map(
+          (sentence) => `${cell.initiativeName}, ${cell.criterion.name}: ${sentence}`,
+        ),
+      );
       return (
         <>
-          <SpreadChart cells={cells.slice(0, 8)} title="How the scores spread" large />
-          <RevealTable workshop={workshop} cells={cells} actions={false} />
+          <SpreadChart cells={shown} title="How the scores spread" large />
+          {cells.length > shown.length && (
+            <p className="audience__more">
+              The {shown.length} of {cells.length} with the least agreement; the other{' '}
+              {cells.length - shown.length} agreed more.
+            </p>
+          )}
+          {outliers.length > 0 && (
+            <ul className="audience__outliers" aria-label="Outliers">
+              {outliers.map((sentence) => (
+                <li key={sentence}>{sentence}</li>
+              ))}
+            </ul>
+          )}
         </>
       );
     }

@@ -126,6 +126,7 @@ function CallEditor({
   return (
     <div
       className="call-editor"
+      data-native-undo
       role="group"
       aria-label={`Your call on ${label}`}
       onKeyDown={(event) => {
@@ -361,6 +362,8 @@ export function ConvergeView({
           <span className="field__label">Facilitator’s notes (go into the decision log)</span>
           <textarea
             rows={3}
+            // Stored when the field is left: until then Ctrl+Z undoes the typing.
+            data-native-undo
             value={notes}
             onChange={(event) => setNotes(event.target.value)}
             onBlur={() => void saveNotes()}

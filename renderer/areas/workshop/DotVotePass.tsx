@@ -3,11 +3,12 @@
  * + and − or the buttons). Weighted 3-2-1 voting takes picks in order instead: the first pick
  * counts most. Each change is stored at once; the tally stays hidden until everyone has voted.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Portfolio, Workshop, WorkshopParticipant } from '../../../shared/portfolio/types';
 import { sessionInitiatives } from '../../../shared/workshop/session';
 import * as edits from '../../db/edits';
 import { useAppStore } from '../../state/store';
+import { useFinishPass } from './finish-pass';
 
 /** What each pick is worth in weighted voting, in words: "your first pick counts 3, …". */
 export function pickWorth(perPerson: number): string {
@@ -41,29 +42,30 @@ export function DotVotePass({
   const dots = workshop.dots;
   const initiatives = useMemo(() => sessionInitiatives(workshop, portfolio), [workshop, portfolio]);
   const ballot = (workshop.votes ?? []).filter((vote) => vote.participantId === participant.id);
+  const finish = useFinishPass(workshop, participant);
+  // A new pass: its heading takes the focus, which the cover's button had.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   if (!dots) return <p>This session has no dot vote.</p>;
   const placed = ballot.reduce((sum, vote) => sum + vote.dots, 0);
-  const left = dots.perPerson - placed;
   const most = dots.weighted ? 1 : dots.maxPerItem;
+  // No more dots than the initiatives can take (5 weighted dots on 3 initiatives are 3).
+  const allowance = Math.min(dots.perPerson, initiatives.length * most);
+  const left = allowance - placed;
 
   const change = async (initiativeId: string, step: 1 | -1) => {
     const result = await edits.stepVote(workshop.id, participant.id, initiativeId, step);
     if (!result.ok) notify('error', result.problems[0]?.message ?? 'The vote was refused.');
   };
-  const finish = async () => {
-    const result = await edits.finishPass(workshop.id);
-    if (!result.ok) notify('error', result.problems[0]?.message ?? 'Refused.');
-  };
-
   return (
     <section className="dot-vote" aria-labelledby="dot-vote-title">
-      <h3 id="dot-vote-title" className="scoring__title">
+      <h3 id="dot-vote-title" className="scoring__title" tabIndex={-1} ref={heading}>
         {participant.name}: place your dots
       </h3>
       <p className="dot-vote__left" role="status">
         {left === 0
           ? 'All your dots are placed.'
-          : `${left} of ${dots.perPerson} ${dots.perPerson === 1 ? 'dot' : 'dots'} left`}
+          : `${left} of ${allowance} ${allowance === 1 ? 'dot' : 'dots'} left`}
         {dots.weighted && ` · ${pickWorth(dots.perPerson)}`}
       </p>
       <ul className="dot-vote__list">

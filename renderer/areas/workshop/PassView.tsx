@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Portfolio, Workshop } from '../../../shared/portfolio/types';
-import { dotsPlaced, passProgress } from '../../../shared/workshop/session';
+import { plural } from '../../../shared/format';
+import { dotsPlaced, passProgress, sessionInitiatives } from '../../../shared/workshop/session';
 import * as edits from '../../db/edits';
 import { useAppStore } from '../../state/store';
 import { DotVotePass } from './DotVotePass';
@@ -87,7 +88,7 @@ export function PassView({
     ? 'Place your dots on the initiatives you would do first.'
     : rescore
       ? `Score ${rescoreName ?? 'one initiative'} again.`
-      : `Score ${workshop.initiatives.length} initiatives.`;
+      : `Score ${plural(sessionInitiatives(workshop, portfolio).length, 'initiative')}.`;
 
   return (
     <div className="pass">

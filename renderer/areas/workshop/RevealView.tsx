@@ -145,6 +145,9 @@ export function RevealTable({
   );
 }
 
+/** The discussion timer's time: three minutes (Start, Pause and Reset are the facilitator's). */
+const DISCUSSION_SECONDS = 180;
+
 export function RevealView({
   portfolio,
   workshop,
@@ -180,7 +183,7 @@ export function RevealView({
           {outliers > 0 &&
             ` ${outliers === 1 ? 'One score stands' : `${outliers} scores stand`} out.`}
         </p>
-        <Timer label="Discussion" seconds={workshop.timer?.seconds ?? 180} resetKey={workshop.id} />
+        <Timer label="Discussion" seconds={DISCUSSION_SECONDS} resetKey={workshop.id} />
       </div>
       <SpreadChart cells={cells.slice(0, 12)} title="How the scores spread" />
       <RevealTable workshop={workshop} cells={cells} />

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/workshop/session';
 import * as edits from '../../db/edits';
 import { useAppStore } from '../../state/store';
+import { useFinishPass } from './finish-pass';
 import { Timer } from './Timer';
 
 /** The choices a scale offers as buttons, or null when it is too wide (a number is typed). */
@@ -80,6 +81,7 @@ function CriterionChoice({
         <input
           id={id}
           className="score-row__number"
+          data-native-undo
           inputMode="decimal"
           value={typed}
           data-range={scale.kind === 'range' ? `${scale.min},${scale.max}` : undefined}
@@ -172,10 +174,7 @@ export function ScoringPass({
     );
     if (!result.ok) notify('error', result.problems[0]?.message ?? 'The score was refused.');
   };
-  const finish = async () => {
-    const result = await edits.finishPass(workshop.id);
-    if (!result.ok) notify('error', result.problems[0]?.message ?? 'Refused.');
-  };
+  const finish = useFinishPass(workshop, participant);
   const next = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // A typed number off its scale holds the pass here, with its message, until it is put right.
@@ -215,9 +214,10 @@ export function ScoringPass({
       onSubmit={next}
       aria-labelledby="scoring-title"
       onKeyDown={(event) => {
-        // Enter on a choice moves on, as it does in a text field.
+        // Enter on a choice (or on the initiative's name, where the focus starts) moves on, as it
+        // does in a text field.
         const target = event.target as HTMLInputElement;
-        if (event.key === 'Enter' && target.type === 'radio') {
+        if (event.key === 'Enter' && (target.type === 'radio' || target === heading.current)) {
           event.preventDefault();
           event.currentTarget.requestSubmit();
         }

@@ -7,12 +7,14 @@ import * as edits from '../../db/edits';
 import { undoLastEdit } from '../../state/history-actions';
 import { useAppStore } from '../../state/store';
 import { formatDecisionDate } from '../../components/DecisionList';
+import { useFocusWhenLost } from './focus';
 import { SetupForm } from './SetupForm';
 
 export function SessionList({ portfolio }: { readonly portfolio: Portfolio }) {
   const navigate = useAppStore((state) => state.navigate);
   const notify = useAppStore((state) => state.notify);
   const [creating, setCreating] = useState(false);
+  useFocusWhenLost([creating]);
   const sessions = portfolio.workshops ?? [];
   const open = (id: string) =>
     navigate({ area: 'workshop', workshopId: id, workshopView: 'session' });
@@ -35,7 +37,9 @@ export function SessionList({ portfolio }: { readonly portfolio: Portfolio }) {
     return (
       <section className="area workshop" aria-labelledby="area-title">
         <div className="area__header">
-          <h2 id="area-title">New workshop session</h2>
+          <h2 id="area-title" tabIndex={-1}>
+            New workshop session
+          </h2>
         </div>
         <SetupForm
           portfolio={portfolio}

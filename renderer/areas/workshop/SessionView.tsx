@@ -18,7 +18,8 @@ import { useAppStore } from '../../state/store';
 import { ConvergeView, VotesView } from './ConvergeView';
 import { PassView } from './PassView';
 import { RevealView } from './RevealView';
-import { SetupForm } from './SetupForm';
+import { useFocusWhenLost } from './focus';
+import { SetupForm, minutesText } from './SetupForm';
 
 const STEPS: readonly { readonly stage: WorkshopStage; readonly label: string }[] = [
   { stage: 'setup', label: 'Set-up' },
@@ -54,6 +55,27 @@ function Steps({ workshop }: { readonly workshop: Workshop }) {
   );
 }
 
+/** Says so when the scoring model lost some of the session's criteria since it was set up. */
+function ModelChanged({
+  portfolio,
+  workshop,
+}: {
+  readonly portfolio: Portfolio;
+  readonly workshop: Workshop;
+}) {
+  const gone = sessionCriteria(workshop, portfolio).filter((criterion) => !criterion.inModel);
+  if (gone.length === 0) return null;
+  return (
+    <p className="workshop__warning">
+      The scoring model has changed since this session was set up:{' '}
+      {gone.map((criterion) => criterion.name).join(', ')} {gone.length === 1 ? 'is' : 'are'} no
+      longer {gone.length === 1 ? 'a criterion' : 'criteria'} the room scores. Scores are still
+      taken and kept, but {gone.length === 1 ? 'its' : 'their'} consensus will not be applied.
+      Switch the model back in Strategy › Scoring to go on as planned.
+    </p>
+  );
+}
+
 function SetupSummary({
   portfolio,
   workshop,
@@ -71,7 +93,7 @@ function SetupSummary({
     const result = await edits.startScoring(workshop.id);
     if (!result.ok) notify('error', result.problems[0]?.message ?? 'Refused.');
   };
-  const minutes = workshop.timer ? workshop.timer.seconds / 60 : 0;
+  const minutes = workshop.timer ? minutesText(workshop.timer.seconds) : '0';
   return (
     <section className="setup-summary" aria-labelledby="setup-title">
       <h3 id="setup-title">Set-up</h3>
@@ -140,7 +162,14 @@ function OutcomeView({
 }) {
   const navigate = useAppStore((state) => state.navigate);
   const outcome = workshop.outcome;
-  if (!outcome) return null;
+  if (!outcome) {
+    return (
+      <section className="outcome" aria-labelledby="outcome-title">
+        <h3 id="outcome-title">Outcome</h3>
+        <p>This session is done, but it holds no record of its outcome (it came from a file).</p>
+      </section>
+    );
+  }
   const scenario = portfolio.scenarios.find((entry) => entry.id === outcome.scenarioId);
   const names = new Map(portfolio.initiatives.map((entry) => [entry.id, entry.name]));
   const moves = rankingMoves(outcome.before, outcome.after, workshop.initiatives).sort(
@@ -221,6 +250,7 @@ export function SessionView({
   const navigate = useAppStore((state) => state.navigate);
   const notify = useAppStore((state) => state.notify);
   const [editing, setEditing] = useState(false);
+  useFocusWhenLost([editing]);
   const openAudience = async () => {
     const result = await getPlatform().openAudienceWindow();
     if (!result.ok) notify('error', result.message);
@@ -273,7 +303,9 @@ export function SessionView({
         >
           ‹ All sessions
         </button>
-        <h2 id="area-title">{workshop.title}</h2>
+        <h2 id="area-title" tabIndex={-1}>
+          {workshop.title}
+        </h2>
         <span className="workshop__meta">
           {[workshop.date && formatDecisionDate(workshop.date), STAGE_NAMES[workshop.stage]]
             .filter(Boolean)
@@ -288,6 +320,7 @@ export function SessionView({
         </button>
       </div>
       <Steps workshop={workshop} />
+      {workshop.stage !== 'done' && <ModelChanged portfolio={portfolio} workshop={workshop} />}
       {body}
     </section>
   );

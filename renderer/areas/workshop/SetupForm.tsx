@@ -12,6 +12,7 @@ import {
   type WorkshopDots,
   type WorkshopTimer,
 } from '../../../shared/portfolio/types';
+import { MAX_WORKSHOP_PARTICIPANTS } from '../../../shared/portfolio/limits';
 import { scorableCriteria } from '../../../shared/workshop/session';
 import { STATUS_LABELS } from '../../components/labels';
 import * as edits from '../../db/edits';
@@ -55,7 +56,7 @@ function draftOf(portfolio: Portfolio, workshop?: Workshop): Draft {
     ),
     criteria: new Set(workshop?.criteria ?? criteria.map((criterion) => criterion.id)),
     timer: workshop?.timer?.per ?? 'none',
-    minutes: workshop?.timer ? String(workshop.timer.seconds / 60) : '2',
+    minutes: workshop?.timer ? minutesText(workshop.timer.seconds) : '2',
     dots: workshop ? workshop.dots !== undefined : true,
     perPerson: String(workshop?.dots?.perPerson ?? 3),
     weighted: workshop?.dots?.weighted ?? false,
@@ -64,7 +65,18 @@ function draftOf(portfolio: Portfolio, workshop?: Workshop): Draft {
   };
 }
 
-type Problems = Partial<Record<'title' | 'participants' | 'minutes' | 'dots' | 'lists', string>>;
+/** The timer's bounds, in minutes (the file keeps 10 s to 2 h; the form asks from 15 s). */
+const MIN_MINUTES = 0.25;
+const MAX_MINUTES = 120;
+
+/** Seconds as minutes for the field: "2", "1.5", "0.25". */
+export function minutesText(seconds: number): string {
+  return String(Number((seconds / 60).toFixed(2)));
+}
+
+type Problems = Partial<
+  Record<'title' | 'participants' | 'minutes' | 'perPerson' | 'maxPerItem' | 'lists', string>
+>;
 
 /** A whole number from `min` to `max` typed in a field, or null. */
 function wholeIn(text: string, min: number, max: number): number | null {
@@ -83,7 +95,9 @@ function checkDraft(draft: Draft): { problems: Problems; setup?: edits.WorkshopS
     .filter(Boolean);
   const twice = names.find((name, index) => names.indexOf(name) !== index);
   if (twice) problems.participants = `${twice} is listed twice: each participant once.`;
-  else if (names.some((name) => name.length > 200)) {
+  else if (names.length > MAX_WORKSHOP_PARTICIPANTS) {
+    problems.participants = `${names.length} names: a session takes at most ${MAX_WORKSHOP_PARTICIPANTS} participants.`;
+  } else if (names.some((name) => name.length > 200)) {
     problems.participants = 'A name is longer than 200 characters.';
   }
   let timer: WorkshopTimer | undefined;
@@ -93,8 +107,8 @@ function checkDraft(draft: Draft): { problems: Problems; setup?: edits.WorkshopS
     if (
       !Number.isFinite(minutes) ||
       draft.minutes.trim() === '' ||
-      seconds < 10 ||
-      seconds > 7200
+      minutes < MIN_MINUTES ||
+      minutes > MAX_MINUTES
     ) {
       problems.minutes = 'Enter the time in minutes, from 0.25 to 120.';
     } else timer = { per: draft.timer, seconds };
@@ -103,11 +117,13 @@ function checkDraft(draft: Draft): { problems: Problems; setup?: edits.WorkshopS
   if (draft.dots) {
     const perPerson = wholeIn(draft.perPerson, 1, 20);
     const maxPerItem = draft.weighted ? 1 : wholeIn(draft.maxPerItem, 1, 20);
-    if (perPerson === null) problems.dots = 'Dots per person: a whole number from 1 to 20.';
-    else if (maxPerItem === null)
-      problems.dots = 'Dots per initiative: a whole number from 1 to 20.';
-    else
+    if (perPerson === null) problems.perPerson = 'Dots per person: a whole number from 1 to 20.';
+    if (maxPerItem === null) {
+      problems.maxPerItem = 'Most dots on one initiative: a whole number from 1 to 20.';
+    }
+    if (perPerson !== null && maxPerItem !== null) {
       dots = { perPerson, weighted: draft.weighted, maxPerItem: Math.min(maxPerItem, perPerson) };
+    }
   }
   if (Object.keys(problems).length > 0) return { problems };
   return {
@@ -216,7 +232,13 @@ export function SetupForm({
       : {};
 
   return (
-    <form className="workshop-setup" ref={form} onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="workshop-setup"
+      data-native-undo
+      ref={form}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <div className="workshop-setup__grid">
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-title`}>
@@ -413,9 +435,10 @@ export function SetupForm({
                   size={3}
                   value={draft.perPerson}
                   onChange={(event) => set('perPerson', event.target.value)}
-                  {...described('dots')}
+                  {...described('perPerson')}
                 />
               </label>
+              {errorOf('perPerson')}
               <label>
                 <input
                   type="checkbox"
@@ -432,10 +455,11 @@ export function SetupForm({
                     size={3}
                     value={draft.maxPerItem}
                     onChange={(event) => set('maxPerItem', event.target.value)}
+                    {...described('maxPerItem')}
                   />
                 </label>
               )}
-              {errorOf('dots')}
+              {!draft.weighted && errorOf('maxPerItem')}
             </div>
           )}
         </fieldset>

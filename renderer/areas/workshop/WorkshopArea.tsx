@@ -10,6 +10,7 @@ import { PresentationView } from './present/PresentationView';
 import { SessionList } from './SessionList';
 import { SessionView } from './SessionView';
 import { publishAudience } from './audience-channel';
+import { useFocusWhenLost } from './focus';
 import './workshop.css';
 
 export function WorkshopArea({ portfolio }: { readonly portfolio: Portfolio }) {
@@ -20,21 +21,29 @@ export function WorkshopArea({ portfolio }: { readonly portfolio: Portfolio }) {
   const [selected, select] = useState<string | null>(null);
   const workshop = portfolio.workshops?.find((entry) => entry.id === workshopId);
 
-  // The audience window follows what the facilitator has open.
+  // The audience window follows the session the facilitator has open. The list of sessions (here
+  // or in another window) leaves the room on the last session shown.
+  const shownId = workshop?.id;
   useEffect(() => {
+    if (!shownId) return;
     publishAudience({
-      workshopId: workshop?.id ?? null,
+      workshopId: shownId,
       view,
       selectedId: view === 'present' ? selected : null,
     });
-  }, [workshop?.id, view, selected]);
+  }, [shownId, view, selected]);
+
+  // A step that takes the pressed button off the screen leaves the focus on the new screen.
+  useFocusWhenLost([workshopId, view, workshop?.stage]);
 
   if (!workshopId) return <SessionList portfolio={portfolio} />;
   if (!workshop) {
     return (
       <section className="area workshop" aria-labelledby="area-title">
         <div className="area__header">
-          <h2 id="area-title">Workshop</h2>
+          <h2 id="area-title" tabIndex={-1}>
+            Workshop
+          </h2>
         </div>
         <div className="empty-state">
           <p className="empty-state__lead">This session no longer exists.</p>

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_NAME_LENGTH, MAX_WEIGHT } from '../../../../shared/portfolio/limits';
+import { describeProblem, type PortfolioProblem } from '../../../../shared/portfolio/rules';
 import {
   CRITERION_SCALES,
   type CriterionScale,
@@ -45,6 +46,16 @@ const NAMED = 3;
  * Why a criterion cannot take `scale`: the scores that would be off it, named and counted, and
  * what to do about it.
  */
+/**
+ * A refusal in words: a workshop session's score is named with its place, and what to do about
+ * it, since nothing on this screen shows it.
+ */
+function refusalText(problem: PortfolioProblem | undefined, fallback: string): string {
+  if (!problem) return fallback;
+  if (!problem.path.startsWith('workshops')) return problem.message;
+  return `${describeProblem(problem).headline}. A workshop session still under way has scores on this criterion: finish or delete it first.`;
+}
+
 function scaleRefusal(
   portfolio: Portfolio,
   scoring: ScoringModel,
@@ -128,7 +139,7 @@ export function CriteriaEditor({ portfolio, scoring }: Props) {
             scoring,
             criterion,
             scale,
-            result.problems[0]?.message ?? 'This scale was refused.',
+            refusalText(result.problems[0], 'This scale was refused.'),
           ),
     );
   };

@@ -136,6 +136,19 @@ describe('the Workshop area', () => {
     expect(screen.queryByRole('radio')).toBeNull();
   });
 
+  it('ends only the pass it was shown for, however fast Finish is pressed twice', async () => {
+    const user = userEvent.setup();
+    const id = await openSession();
+    await edits.startScoring(id);
+    render(<Harness />);
+    await user.click(await screen.findByRole('button', { name: 'I’m Priya: start' }));
+    await user.click(await screen.findByRole('button', { name: 'Next initiative' }));
+    await user.dblClick(await screen.findByRole('button', { name: 'Finish my pass' }));
+    await screen.findByRole('heading', { name: 'Hand the laptop to Sam' });
+    await waitFor(async () => expect((await session(id))?.turn).toBe(1));
+    expect((await session(id))?.stage).toBe('scoring');
+  });
+
   it('lets the facilitator take the turn of someone who calls out their scores', async () => {
     const user = userEvent.setup();
     const id = await openSession();
@@ -151,7 +164,7 @@ describe('the Workshop area', () => {
     const user = userEvent.setup();
     const id = await openSession({ dots: true });
     await edits.startScoring(id);
-    for (let turn = 0; turn < 2; turn += 1) await edits.finishPass(id);
+    for (const person of ['p1', 'p2']) await edits.finishPass(id, person);
     await edits.startVoting(id);
     render(<Harness />);
     await user.click(await screen.findByRole('button', { name: 'I’m Priya: start' }));
