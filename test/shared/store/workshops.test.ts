@@ -382,6 +382,27 @@ describe('an outcome at the limits', () => {
   });
 });
 
+/** A session of Priya alone, scored as given (per initiative, two criteria), at converge. */
+function convergingWithPriya(scores: readonly (readonly number[])[]) {
+  const setup = setUp(false);
+  const { id } = setup;
+  let { state } = setup;
+  const record = session(state, id);
+  state = acceptPlan(
+    workshops.updateWorkshopSetup(state, id, {
+      title: record.title,
+      participants: ['Priya'],
+      initiatives: record.initiatives,
+      criteria: record.criteria,
+    }),
+    state,
+  );
+  state = acceptPlan(workshops.startScoring(state, id), state);
+  state = scoreAll(state, id, [scores]);
+  state = acceptPlan(workshops.goToStage(state, id, 'converge'), state);
+  return { id, state };
+}
+
 describe('a session against a changed portfolio, and a second press', () => {
   it('refuses a second Finish of the same pass, so the next person’s pass is not ended too', () => {
     const setup = setUp();
@@ -396,28 +417,12 @@ describe('a session against a changed portfolio, and a second press', () => {
   });
 
   it('applies nothing when the scoring model lost the session’s criteria, and says why', () => {
-    const setup = setUp(false);
-    const { id } = setup;
-    let { state } = setup;
-    const record = session(state, id);
-    state = acceptPlan(
-      workshops.updateWorkshopSetup(state, id, {
-        title: record.title,
-        participants: ['Priya'],
-        initiatives: record.initiatives,
-        criteria: record.criteria,
-      }),
-      state,
-    );
-    state = acceptPlan(workshops.startScoring(state, id), state);
-    state = scoreAll(state, id, [
-      [
-        [5, 5],
-        [5, 5],
-        [5, 5],
-      ],
+    const { id, state: converging } = convergingWithPriya([
+      [5, 5],
+      [5, 5],
+      [5, 5],
     ]);
-    state = acceptPlan(workshops.goToStage(state, id, 'converge'), state);
+    let state = converging;
     state = acceptPlan(scoring.setScoringModel(state, 'rice'), state);
     expect(() =>
       workshops.applyWorkshopOutcome(state, context, id, { date: '2026-12-07' }),
@@ -425,28 +430,12 @@ describe('a session against a changed portfolio, and a second press', () => {
   });
 
   it('says “1 participant” for a session of one', () => {
-    const setup = setUp(false);
-    const { id } = setup;
-    let { state } = setup;
-    const record = session(state, id);
-    state = acceptPlan(
-      workshops.updateWorkshopSetup(state, id, {
-        title: record.title,
-        participants: ['Priya'],
-        initiatives: record.initiatives,
-        criteria: record.criteria,
-      }),
-      state,
-    );
-    state = acceptPlan(workshops.startScoring(state, id), state);
-    state = scoreAll(state, id, [
-      [
-        [5, 5],
-        [6, 6],
-        [7, 7],
-      ],
+    const { id, state: converging } = convergingWithPriya([
+      [5, 5],
+      [6, 6],
+      [7, 7],
     ]);
-    state = acceptPlan(workshops.goToStage(state, id, 'converge'), state);
+    let state = converging;
     state = acceptPlan(
       workshops.applyWorkshopOutcome(state, context, id, { date: '2026-12-07' }),
       state,
