@@ -143,7 +143,14 @@ export function PresentationView({
   const [showHeatmap, setShowHeatmap] = useState(true);
   const [showNotes, setShowNotes] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [message, setMessage] = useState('');
+  const [said, setSaid] = useState<{
+    readonly text: string;
+    /** The stack a move announcement describes: once the stack is another (an undo), it is old. */
+    readonly stack?: readonly string[];
+  }>({ text: '' });
+  const setMessage = (text: string, about?: readonly string[]) =>
+    setSaid({ text, ...(about && { stack: about }) });
+  const message = said.stack && !sameOrder(said.stack, stack) ? '' : said.text;
 
   const move = (step: -1 | 1) => {
     const card = presentation.cards.find((entry) => entry.id === selected);
@@ -175,7 +182,7 @@ export function PresentationView({
         }
         // Stored: the next data the view receives holds it, or what came after it (an undo).
         storedMove.current = plan.stack;
-        if (after) setMessage(moveAnnouncement(after));
+        if (after) setMessage(moveAnnouncement(after), plan.stack);
       },
       (error: unknown) => failed(String((error as Error).message ?? error)),
     );

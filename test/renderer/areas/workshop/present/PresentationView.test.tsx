@@ -190,6 +190,8 @@ describe('the facilitator’s keys', () => {
       await undo();
     });
     await waitFor(() => expect(shownIds().slice(0, 2)).toEqual([first, second]));
+    // The announcement of the undone move is not left on screen.
+    expect(screen.getByRole('status').textContent).toBe('');
 
     await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
     await waitFor(async () => expect(await storedOrder()).toEqual([second, first]));
