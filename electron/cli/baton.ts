@@ -2,7 +2,8 @@
  * The `baton` command line: `npm run --silent baton -- COMMAND FILE [options]`.
  * Reads files and prints; every decision is made by the pure commands in shared/cli.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   EXIT_BAD_FILE,
   EXIT_FAILURE,
@@ -10,6 +11,7 @@ import {
   cutlineCommand,
   scoreCommand,
   optimizeCommand,
+  exportRequest,
   packRequest,
   parseArgs,
   validateCommand,
@@ -65,6 +67,18 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
     // Loaded only here: the other commands need no browser driver.
     const { writePack } = await import('./write-pack');
     return writePack(request);
+  }
+  if (parsed.command === 'export') {
+    const request = exportRequest(parsed.file, text, parsed.options);
+    if (!('files' in request)) return request;
+    await mkdir(request.out, { recursive: true });
+    const written: string[] = [];
+    for (const file of request.files) {
+      const path = join(request.out, file.name);
+      await writeFile(path, file.text, 'utf8');
+      written.push(path);
+    }
+    return { stdout: `${JSON.stringify({ files: written }, null, 2)}\n`, stderr: '', code: 0 };
   }
   if (parsed.command === 'optimize') {
     const { default: loadHighs } = await import('highs');

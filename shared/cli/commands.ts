@@ -11,6 +11,8 @@ import type { PackInput } from '../pack/types';
 import type { Portfolio } from '../portfolio/types';
 import { computeCutLine, cutLineReport, stackOrder } from '../prioritize/cutline';
 import { scoreReport } from '../strategy/score-report';
+import { tableToCsv } from '../exchange/csv';
+import { exportTables } from '../exchange/tables';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -28,6 +30,7 @@ export const USAGE = `Usage:
   baton score    FILE
   baton optimize FILE [--time-limit SECONDS]
   baton pack     FILE --out PACK.pdf [--sections a,b,c] [--scenario ID]
+  baton export   FILE --format csv --out FOLDER [--scenario ID]
 
 Exit codes: 0 success, 2 a file that cannot be read or breaks a rule, 1 anything else.
 `;
@@ -44,6 +47,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   score: [],
   optimize: ['time-limit'],
   pack: ['out', 'sections', 'scenario'],
+  export: ['format', 'out', 'scenario'],
 };
 
 /** Parses `COMMAND FILE [--option VALUE]...`; returns an error sentence when they do not fit. */
@@ -276,5 +280,47 @@ export function packRequest(
         ...(options.scenario !== undefined && { scenarioId: options.scenario }),
       },
     },
+  };
+}
+
+/** What `export` writes: files by name, into the folder `out`. */
+export type ExportRequest = {
+  readonly out: string;
+  readonly files: readonly { readonly name: string; readonly text: string }[];
+};
+
+/**
+ * `export`, up to writing: reads the file, checks `--format` and `--scenario`, and makes the CSV
+ * files of the initiatives, the capacity, the scenario's ranking and the actuals.
+ */
+export function exportRequest(
+  fileLabel: string,
+  text: string,
+  options: Readonly<Record<string, string>>,
+): ExportRequest | CliOutput {
+  const fail = (message: string): CliOutput => ({
+    stdout: '',
+    stderr: `baton: ${message}\n`,
+    code: EXIT_FAILURE,
+  });
+  if (options.format !== 'csv') {
+    return fail(
+      options.format === undefined
+        ? 'export needs --format csv'
+        : `--format: "${options.format}" is not one Baton exports; use csv`,
+    );
+  }
+  if (options.out === undefined) return fail('export needs --out FOLDER');
+  const result = read(fileLabel, text);
+  if (!('portfolio' in result)) return result;
+  const { portfolio } = result;
+  const missing = unknownScenario(fileLabel, portfolio, options.scenario);
+  if (missing) return missing;
+  return {
+    out: options.out,
+    files: exportTables(portfolio, options.scenario).map((table) => ({
+      name: `${table.name}.csv`,
+      text: tableToCsv(table),
+    })),
   };
 }
