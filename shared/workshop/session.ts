@@ -265,13 +265,3 @@ export function sessionConsensus(
     scores: result.scores,
   };
 }
-
-/** Who has not finished their pass yet (names), for the facilitator's "waiting for" line. */
-export function unfinished(workshop: Workshop): readonly string[] {
-  return workshop.participants
-    .filter((person) => {
-      const progress = passProgress(workshop, person.id);
-      return progress.scored < progress.total;
-    })
-    .map((person) => person.name);
-}

@@ -17,18 +17,16 @@ import { SpreadChart } from '../../charts/SpreadChart';
 import { Timer } from './Timer';
 
 /** Agreement as a person reads it: "100 %", "67 %"; "—" with no scores. */
-export function agreementText(cell: RevealedCell): string {
+function agreementText(cell: RevealedCell): string {
   return cell.spread.kind === 'spread' ? `${Math.round(cell.spread.agreement * 100)} %` : '—';
 }
 
-export function RevealTable({
+function RevealTable({
   workshop,
   cells,
-  actions = true,
 }: {
   readonly workshop: Workshop;
   readonly cells: readonly RevealedCell[];
-  readonly actions?: boolean;
 }) {
   const notify = useAppStore((state) => state.notify);
   const many = workshop.criteria.length > 1;
@@ -69,11 +67,9 @@ export function RevealTable({
               Agreement
             </th>
             <th scope="col">Outliers</th>
-            {actions && (
-              <th scope="col">
-                <span className="visually-hidden">Re-score</span>
-              </th>
-            )}
+            <th scope="col">
+              <span className="visually-hidden">Re-score</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -114,28 +110,26 @@ export function RevealTable({
                 <td className="num">{spread.kind === 'spread' ? format(spread.max) : '—'}</td>
                 <td className="num">{agreementText(cell)}</td>
                 <td className="reveal-table__outliers">{cell.outliers.join('; ')}</td>
-                {actions && (
-                  <td className="reveal-table__actions">
+                <td className="reveal-table__actions">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Re-score ${cell.initiativeName} on ${cell.criterion.name}`}
+                    onClick={() => void rescore(cell, false)}
+                  >
+                    Re-score
+                  </button>
+                  {many && (
                     <button
                       type="button"
-                      className="button button--small"
-                      aria-label={`Re-score ${cell.initiativeName} on ${cell.criterion.name}`}
-                      onClick={() => void rescore(cell, false)}
+                      className="button button--small button--quiet"
+                      aria-label={`Re-score ${cell.initiativeName} on every criterion`}
+                      onClick={() => void rescore(cell, true)}
                     >
-                      Re-score
+                      All criteria
                     </button>
-                    {many && (
-                      <button
-                        type="button"
-                        className="button button--small button--quiet"
-                        aria-label={`Re-score ${cell.initiativeName} on every criterion`}
-                        onClick={() => void rescore(cell, true)}
-                      >
-                        All criteria
-                      </button>
-                    )}
-                  </td>
-                )}
+                  )}
+                </td>
               </tr>
             );
           })}
