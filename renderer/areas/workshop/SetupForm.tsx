@@ -143,6 +143,37 @@ function checkDraft(draft: Draft): { problems: Problems; setup?: edits.WorkshopS
   };
 }
 
+/** Check boxes, one per item, each with a quiet hint (a status, a scale) after its name. */
+function Checklist({
+  items,
+  chosen,
+  onToggle,
+  short = false,
+}: {
+  readonly items: readonly { readonly id: string; readonly name: string; readonly hint: string }[];
+  readonly chosen: ReadonlySet<string>;
+  readonly onToggle: (id: string, on: boolean) => void;
+  /** A few items: one list, not a scrolling box. */
+  readonly short?: boolean;
+}) {
+  return (
+    <ul className={`workshop-setup__checklist${short ? ' workshop-setup__checklist--short' : ''}`}>
+      {items.map((item) => (
+        <li key={item.id}>
+          <label>
+            <input
+              type="checkbox"
+              checked={chosen.has(item.id)}
+              onChange={(event) => onToggle(item.id, event.target.checked)}
+            />{' '}
+            {item.name} <span className="workshop__hint">{item.hint}</span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function SetupForm({
   portfolio,
   workshop,
@@ -343,21 +374,15 @@ export function SetupForm({
         {shown.length === 0 ? (
           <p className="workshop__hint">No initiative has this status.</p>
         ) : (
-          <ul className="workshop-setup__checklist">
-            {shown.map((initiative) => (
-              <li key={initiative.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={draft.initiatives.has(initiative.id)}
-                    onChange={(event) => toggle('initiatives', initiative.id, event.target.checked)}
-                  />{' '}
-                  {initiative.name}{' '}
-                  <span className="workshop__hint">{STATUS_LABELS[initiative.status]}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <Checklist
+            items={shown.map((initiative) => ({
+              id: initiative.id,
+              name: initiative.name,
+              hint: STATUS_LABELS[initiative.status],
+            }))}
+            chosen={draft.initiatives}
+            onToggle={(id, on) => toggle('initiatives', id, on)}
+          />
         )}
       </fieldset>
 
@@ -368,20 +393,16 @@ export function SetupForm({
             The scoring model has no criteria to score: choose a model in Strategy › Scoring.
           </p>
         ) : (
-          <ul className="workshop-setup__checklist workshop-setup__checklist--short">
-            {criteria.map((criterion) => (
-              <li key={criterion.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={draft.criteria.has(criterion.id)}
-                    onChange={(event) => toggle('criteria', criterion.id, event.target.checked)}
-                  />{' '}
-                  {criterion.name} <span className="workshop__hint">{criterion.scale.label}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <Checklist
+            short
+            items={criteria.map((criterion) => ({
+              id: criterion.id,
+              name: criterion.name,
+              hint: criterion.scale.label,
+            }))}
+            chosen={draft.criteria}
+            onToggle={(id, on) => toggle('criteria', id, on)}
+          />
         )}
       </fieldset>
 
