@@ -1,0 +1,390 @@
+/**
+ * XLSX in and out. The fixture `test/fixtures/import/initiatives-merged.xlsx` was made with
+ * exceljs by `npx tsx test/fixtures/import/make-xlsx.ts` (see that script for what each cell
+ * holds): merged header cells, formulas with and without a saved result, a date, rich text, a
+ * hyperlink, an error value, an empty row, and a second sheet with a vertical merge.
+ */
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
+import { exportTables, type Table } from '../../../shared/exchange/tables';
+import { readXlsx, writeXlsx, XLSX_LIMITS } from '../../../shared/exchange/xlsx';
+
+const FIXTURE = new URL('../../fixtures/import/initiatives-merged.xlsx', import.meta.url);
+
+async function fixtureBytes(): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(FIXTURE));
+}
+
+async function workbookBytes(fill: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  fill(workbook);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+async function readOk(bytes: Uint8Array) {
+  const result = await readXlsx(bytes);
+  if (!result.ok) throw new Error(`refused: ${result.problems[0]?.message}`);
+  return result;
+}
+
+async function refusal(bytes: Uint8Array): Promise<string> {
+  const result = await readXlsx(bytes);
+  if (result.ok) throw new Error('the file was read; a refusal was expected');
+  expect(result.problemCount).toBe(result.problems.length);
+  return result.problems.map((problem) => problem.message).join('\n');
+}
+
+describe('readXlsx', () => {
+  it('reads every sheet of a PMO workbook as the cells a spreadsheet shows', async () => {
+    const { tables, warnings } = await readOk(await fixtureBytes());
+    expect(tables.map((table) => table.name)).toEqual(['Portfolio 2027', 'Capacity']);
+    const [portfolio, capacity] = tables;
+    // Merged group headers: the value repeated over every cell of the merge.
+    expect(portfolio?.rows[0]).toEqual([
+      'Initiative',
+      'Initiative',
+      'Initiative',
+      'Demand (FTE)',
+      'Demand (FTE)',
+      'Spend',
+      'Spend',
+      'Spend',
+      'Start',
+    ]);
+    expect(portfolio?.rows[1]).toEqual([
+      'id',
+      'name',
+      'owner',
+      'Platform',
+      'Data',
+      'Q1',
+      'Q2',
+      'Total',
+      'date',
+    ]);
+    // Rich text as its text, a hyperlink as its text, a formula as its saved result, a date as
+    // yyyy-mm-dd.
+    expect(portfolio?.rows[2]).toEqual([
+      'crm',
+      'CRM renewal',
+      'Ana',
+      2,
+      1.5,
+      100,
+      200,
+      300,
+      '2027-01-15',
+    ]);
+    expect(portfolio?.rows[3]).toEqual(['data-lake', 'Data lake', 'Ben', 1, 3, 50, 75.5, 125.5]);
+    // A formula without a saved result is empty (with a warning); an error value is its text.
+    expect(portfolio?.rows[4]).toEqual([
+      '=risky',
+      'Formula-looking name',
+      'Cy',
+      0,
+      0,
+      10,
+      0,
+      null,
+      '#DIV/0!',
+    ]);
+    // Row numbers are the sheet's: the empty row 6 stays, so "mobile" is row 7.
+    expect(portfolio?.rows[5]).toEqual([]);
+    expect(portfolio?.rows[6]?.[0]).toBe('mobile');
+    expect(portfolio?.rows).toHaveLength(7);
+    // A team name merged down two rows is on both; a shared formula gives its own result.
+    expect(capacity?.rows).toEqual([
+      ['team', 'period', 'capacity', 'double'],
+      ['Platform', 'Q1', 4, 8],
+      ['Platform', 'Q2', 5, 10],
+    ]);
+    expect(warnings).toEqual([
+      {
+        sheet: 'Portfolio 2027',
+        row: 5,
+        column: 'H (Spend)',
+        message: expect.stringContaining('=F5+G5 has no saved result') as unknown as string,
+      },
+    ]);
+  });
+
+  it('reads the same workbook as a spreadsheet app saved it, with every formula result', async () => {
+    // initiatives-merged.xlsx saved by LibreOffice Calc (see make-xlsx.ts): its own shared
+    // strings, styles and merges, and the result it computed for the formula that had none.
+    const { tables, warnings } = await readOk(
+      new Uint8Array(
+        await readFile(
+          new URL('../../fixtures/import/initiatives-libreoffice.xlsx', import.meta.url),
+        ),
+      ),
+    );
+    const original = await readOk(await fixtureBytes());
+    expect(warnings).toEqual([]);
+    expect(tables.map((table) => table.name)).toEqual(['Portfolio 2027', 'Capacity']);
+    expect(tables[0]?.rows[4]?.[7]).toBe(10);
+    const withResult = original.tables[0]?.rows.map((row, index) =>
+      index === 4 ? row.map((cell, column) => (column === 7 ? 10 : cell)) : row,
+    );
+    expect(tables[0]?.rows).toEqual(withResult);
+    expect(tables[1]?.rows).toEqual(original.tables[1]?.rows);
+  });
+
+  it('reports progress from 0 to 1, never going back', async () => {
+    const fractions: number[] = [];
+    await readOk(await fixtureBytes());
+    await readXlsx(await fixtureBytes(), (fraction) => fractions.push(fraction));
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  });
+
+  it('goes on when a progress listener throws', async () => {
+    const result = await readXlsx(await fixtureBytes(), () => {
+      throw new Error('listener broke');
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it('lists the first formulas without a result by place, then counts the rest', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Sums');
+      sheet.addRow(['a', 'b', 'sum']);
+      for (let row = 2; row <= 31; row += 1) {
+        sheet.addRow([1, 2]);
+        sheet.getCell(`C${row}`).value = { formula: `A${row}+B${row}` } as ExcelJS.CellFormulaValue;
+      }
+    });
+    const { warnings } = await readOk(bytes);
+    expect(warnings).toHaveLength(21);
+    expect(warnings[0]).toMatchObject({ sheet: 'Sums', row: 2, column: 'C (sum)' });
+    expect(warnings[20]?.message).toBe(
+      '10 more formulas have no saved result and are read as empty.',
+    );
+  });
+
+  it('refuses what is not an XLSX workbook, saying what it is', async () => {
+    expect(await refusal(new Uint8Array())).toMatch(/empty/);
+    expect(await refusal(new TextEncoder().encode('id,name\ncrm,CRM\n'))).toMatch(
+      /not an XLSX workbook.*import it as CSV/,
+    );
+    const xls = new Uint8Array(512);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(await refusal(xls)).toMatch(/Excel 97–2003 workbook \(\.xls\) or a password-protected/);
+    const whole = await fixtureBytes();
+    expect(await refusal(whole.slice(0, Math.floor(whole.length / 2)))).toMatch(
+      /cut short|damaged/,
+    );
+  });
+
+  it('refuses a zip archive that holds no workbook', async () => {
+    const bytes = await fixtureBytes();
+    // The same archive with its workbook part renamed (same length), as a .docx would be.
+    const text = new TextDecoder('latin1')
+      .decode(bytes)
+      .replaceAll('xl/workbook.xml', 'xl/notebook.xml');
+    const renamed = Uint8Array.from(text, (char) => char.charCodeAt(0));
+    expect(await refusal(renamed)).toMatch(
+      /not (a readable XLSX workbook|an Excel workbook)|no worksheets/,
+    );
+  });
+
+  it('refuses a zip bomb by the sizes its archive declares, before unpacking it', async () => {
+    const bytes = await fixtureBytes();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let at = 0; at + 46 <= bytes.length; at += 1) {
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 200 * 1024 * 1024, true);
+    }
+    expect(await refusal(bytes)).toMatch(
+      /unpacks to \d+ MB; Baton imports workbooks that unpack to at most 300 MB/,
+    );
+  });
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const bytes = new Uint8Array(XLSX_LIMITS.bytes + 1);
+    bytes.set([0x50, 0x4b, 0x03, 0x04]);
+    expect(await refusal(bytes)).toMatch(/Baton imports workbooks of up to 50 MB/);
+  });
+
+  it('refuses a sheet with data beyond its row limit, naming the sheet and the row', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Long');
+      sheet.getCell('A1').value = 'id';
+      sheet.getCell(`A${XLSX_LIMITS.rowsPerSheet + 1}`).value = 'stray';
+    });
+    const result = await readXlsx(bytes);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({ sheet: 'Long', row: 100_001 });
+    expect(result.problems[0]?.message).toMatch(
+      /Sheet "Long" has data down to row 100001; Baton imports up to 100,000 rows per sheet/,
+    );
+  });
+
+  it('stops reading a sheet with more rows than the limit, before holding them all', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Tall');
+      for (let row = 1; row <= XLSX_LIMITS.rowsPerSheet + 1; row += 1) {
+        sheet.getRow(row).getCell(1).value = row;
+      }
+    });
+    expect(await refusal(bytes)).toBe(
+      'A sheet of this workbook has more than 100,000 rows; Baton imports up to 100,000 rows per sheet. Split it into smaller sheets.',
+    );
+  });
+
+  it('reads a date with a time of day with its time, to the minute or second', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Dates');
+      sheet.addRow([
+        new Date(Date.UTC(2027, 2, 31)),
+        new Date(Date.UTC(2027, 2, 31, 9, 30)),
+        new Date(Date.UTC(2027, 2, 31, 9, 30, 15)),
+      ]);
+    });
+    const { tables } = await readOk(bytes);
+    expect(tables[0]?.rows[0]).toEqual(['2027-03-31', '2027-03-31T09:30', '2027-03-31T09:30:15']);
+  });
+
+  it('refuses a workbook over the cell limit, counting the empty cells before a far one', async () => {
+    // 130 rows with a value in the last column (XFD): 130 × 16,384 cells once laid out.
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Wide');
+      for (let row = 1; row <= 130; row += 1) sheet.getCell(`XFD${row}`).value = row;
+    });
+    expect(await refusal(bytes)).toMatch(
+      /more than 2,000,000 cells \(counted up to row 123 of sheet "Wide"\)/,
+    );
+  });
+
+  it('never throws on damaged workbooks: it reads them or refuses them', async () => {
+    const original = await fixtureBytes();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(original.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (changes) => {
+          const bytes = original.slice();
+          for (const [at, value] of changes) bytes[at] = value;
+          const result = await readXlsx(bytes);
+          if (!result.ok) {
+            expect(result.problems.length).toBeGreaterThan(0);
+            for (const problem of result.problems) expect(problem.message).toMatch(/\S/);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 15 },
+    );
+  });
+});
+
+describe('writeXlsx', () => {
+  const TABLES: readonly Table[] = [
+    {
+      name: 'initiatives',
+      header: ['id', 'name', 'value', 'note'],
+      rows: [
+        ['crm', 'CRM renewal', 42.5, '=HYPERLINK("http://evil")'],
+        ['ops', '+1 for ops', -3, '@sum'],
+        ['tab', '\tindented', 0, '-minus'],
+        ['plain', 'Ünïcödé ✓', 1e6, ''],
+      ],
+    },
+    { name: 'capacity', header: ['team', 'name', 'P1'], rows: [['platform', 'Platform', 4]] },
+  ];
+
+  it('writes one sheet per table with a bold frozen header, numbers as numbers', async () => {
+    const bytes = await writeXlsx(TABLES);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['initiatives', 'capacity']);
+    const sheet = workbook.getWorksheet('initiatives');
+    expect(sheet?.getCell('A1').font?.bold).toBe(true);
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet?.getCell('C2').type).toBe(ExcelJS.ValueType.Number);
+    expect(sheet?.getCell('C2').value).toBe(42.5);
+    // Formula-looking text is text, with the apostrophe the CSV export gives it too.
+    expect(sheet?.getCell('D2').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet?.getCell('D2').value).toBe('\'=HYPERLINK("http://evil")');
+  });
+
+  it('reads back what it wrote, text that looks like a formula escaped', async () => {
+    const { tables } = await readOk(await writeXlsx(TABLES));
+    expect(tables[0]?.rows).toEqual([
+      ['id', 'name', 'value', 'note'],
+      ['crm', 'CRM renewal', 42.5, '\'=HYPERLINK("http://evil")'],
+      ['ops', "'+1 for ops", -3, "'@sum"],
+      ['tab', "'\tindented", 0, "'-minus"],
+      ['plain', 'Ünïcödé ✓', 1000000, ''],
+    ]);
+    expect(tables[1]?.rows).toEqual([
+      ['team', 'name', 'P1'],
+      ['platform', 'Platform', 4],
+    ]);
+  });
+
+  it('keeps any text and number through a write and a read (formula-looking text escaped)', async () => {
+    // Any UTF-16 code unit, so control characters and halves of surrogate pairs come up too.
+    const anyText = fc.string({
+      unit: fc.oneof(
+        fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+        fc.constantFrom('_x0041_', '_x005F_', '__proto__', 'constructor', '=1+1', ' ', '\r\n'),
+        fc.constantFrom('a', 'Z', '9', 'é', '✓', '😀'),
+      ),
+      maxLength: 12,
+    });
+    const cell = fc.oneof(anyText, fc.double({ noNaN: true, noDefaultInfinity: true }));
+    /** What reading gives back for a cell: escaped, lone surrogate halves replaced. */
+    const expected = (value: string | number): string | number => {
+      if (typeof value === 'number') return Object.is(value, -0) ? 0 : value;
+      const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+      return text.replace(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+        '\uFFFD',
+      );
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(anyText, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 4 }),
+        async (header, rows) => {
+          const { tables } = await readOk(await writeXlsx([{ name: 'initiatives', header, rows }]));
+          const back = tables[0]?.rows ?? [];
+          [header, ...rows].forEach((row, index) => {
+            const read = back[index] ?? [];
+            row.forEach((value, column) => {
+              expect(read[column] ?? '').toEqual(expected(value));
+            });
+          });
+        },
+      ),
+      { numRuns: 120, seed: 15 },
+    );
+  });
+
+  it('writes the export of the demo portfolio so that it reads back cell for cell', async () => {
+    const tables = exportTables(DEMO_PORTFOLIO);
+    const read = await readOk(await writeXlsx(tables));
+    expect(read.tables.map((table) => table.name)).toEqual(tables.map((table) => table.name));
+    tables.forEach((table, index) => {
+      const rows = read.tables[index]?.rows ?? [];
+      expect(rows[0]).toEqual(table.header);
+      expect(rows).toHaveLength(table.rows.length + 1);
+      table.rows.forEach((row, rowIndex) => {
+        // Empty text cells are written as empty text, which reads back as ''; trailing ones
+        // may be dropped.
+        const back = rows[rowIndex + 1] ?? [];
+        row.forEach((cell, column) => {
+          const expected =
+            typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+          expect(back[column] ?? '').toEqual(expected);
+        });
+      });
+    });
+  });
+});
