@@ -98,6 +98,18 @@ export function capacityTable(portfolio: Portfolio): Table {
   };
 }
 
+/** The header of the ranking table: computed from the rest, so an import never reads it back. */
+export const RANKING_HEADER = [
+  'rank',
+  'id',
+  'name',
+  'status',
+  'value',
+  'line',
+  'start',
+  'reason',
+] as const;
+
 /**
  * A scenario's stack in rank order (the first scenario's without `scenarioId`), each initiative
  * with its value and where the cut line puts it: above (with its start), funded in a gap, or
@@ -112,7 +124,7 @@ export function rankingTable(portfolio: Portfolio, scenarioId?: string): Table {
   const { score } = portfolioScorer(portfolio);
   return {
     name: 'ranking',
-    header: ['rank', 'id', 'name', 'status', 'value', 'line', 'start', 'reason'],
+    header: RANKING_HEADER,
     rows: order.map((id, index) => {
       const initiative = byId.get(id) as Initiative;
       const placed = above.get(id);

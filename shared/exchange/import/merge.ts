@@ -1,0 +1,248 @@
+/**
+ * Merging a draft into a portfolio, or starting a new portfolio from it. Records are matched by
+ * id, then by name: a match is updated (the draft's fields over the record's, lists of scores,
+ * demand, capacity and effort per key), the rest added. The result is read back through the
+ * portfolio file's reader, so it keeps every rule of a file Baton opens; a draft that would break
+ * one is refused whole, naming the record, and nothing changes.
+ */
+import { emptyPortfolio } from '../../portfolio/empty';
+import { describeProblem, restorePortfolio } from '../../portfolio/restore';
+import type { Actual, Initiative, Period, Portfolio, Team } from '../../portfolio/types';
+import { portfolioToDocument } from '../../portfolio/write';
+import { MAX_IMPORT_PROBLEMS } from './issues';
+import { periodKey } from './periods';
+import type { ImportDraft, MergeCounts, MergeMode, MergeResult } from './types';
+
+function nameKey(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Deep equality of plain data (what records are made of). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every(
+    (key) =>
+      Object.prototype.hasOwnProperty.call(b, key) &&
+      same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/** A record keyed by ids with its keys renamed by `rename` (keys not in it stay). */
+function renameKeys<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  rename: ReadonlyMap<string, string>,
+): Record<string, T> | undefined {
+  if (record === undefined) return undefined;
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [rename.get(key) ?? key, value]),
+  );
+}
+
+/** `{...a, ...b}` for records keyed by ids; own keys only, `__proto__` included. */
+function overlay<T>(
+  a: Readonly<Record<string, T>> | undefined,
+  b: Readonly<Record<string, T>> | undefined,
+): Record<string, T> | undefined {
+  if (a === undefined && b === undefined) return undefined;
+  return Object.fromEntries([...Object.entries(a ?? {}), ...Object.entries(b ?? {})]);
+}
+
+type Counter = { added: string[]; updated: string[]; unchanged: string[] };
+const counter = (): Counter => ({ added: [], updated: [], unchanged: [] });
+
+/** The base a new portfolio starts from: the draft's periods, or six quarters from `today`. */
+function newPortfolio(draft: ImportDraft, today: string): Portfolio {
+  const empty = emptyPortfolio(today, 'Imported portfolio');
+  return draft.periods.length > 0 ? { ...empty, periods: [] } : empty;
+}
+
+/** Periods in time order when every one has a start; otherwise as they are. */
+function inOrder(periods: readonly Period[]): Period[] {
+  if (!periods.every((period) => period.start !== undefined)) return [...periods];
+  return [...periods].sort((a, b) =>
+    (a.start as string) < (b.start as string) ? -1 : a.start === b.start ? 0 : 1,
+  );
+}
+
+/**
+ * The portfolio with the draft merged in (`mode` 'merge') or a new portfolio made of the draft
+ * (`mode` 'new', six quarters from `today` when the draft brings no periods), and what was added,
+ * updated and found unchanged. Refused, naming each record, when the result breaks a rule.
+ */
+export function mergeDraft(
+  portfolio: Portfolio,
+  draft: ImportDraft,
+  mode: MergeMode,
+  today: string,
+): MergeResult {
+  const base = mode === 'new' ? newPortfolio(draft, today) : portfolio;
+  const summary = {
+    initiatives: counter(),
+    teams: counter(),
+    periods: counter(),
+    actuals: counter(),
+  };
+
+  // Periods: by id, then label.
+  const periodIds = new Map<string, string>();
+  const periods = [...base.periods];
+  for (const incoming of draft.periods) {
+    const match =
+      periods.find((p) => p.id === incoming.id) ??
+      periods.find((p) => periodKey(p.label) === periodKey(incoming.label));
+    if (match) {
+      periodIds.set(incoming.id, match.id);
+      summary.periods.unchanged.push(match.id);
+    } else {
+      periods.push(incoming);
+      summary.periods.added.push(incoming.id);
+    }
+  }
+  const period = (id: string | undefined) =>
+    id === undefined ? undefined : (periodIds.get(id) ?? id);
+
+  // Teams: by id, then name.
+  const teamIds = new Map<string, string>();
+  const teams = [...base.teams];
+  for (const incoming of draft.teams) {
+    const capacity = renameKeys(incoming.capacity, periodIds) ?? {};
+    const index = teams.findIndex((t) => t.id === incoming.id);
+    const at =
+      index >= 0 ? index : teams.findIndex((t) => nameKey(t.name) === nameKey(incoming.name));
+    if (at < 0) {
+      teams.push({ ...incoming, capacity });
+      summary.teams.added.push(incoming.id);
+      continue;
+    }
+    const existing = teams[at] as Team;
+    teamIds.set(incoming.id, existing.id);
+    // A team a demand column only named (its name is its id) keeps its own name.
+    const named = incoming.name !== incoming.id || index < 0;
+    const merged: Team = {
+      ...existing,
+      ...incoming,
+      id: existing.id,
+      name: named ? incoming.name : existing.name,
+      capacity: overlay(existing.capacity, capacity) ?? {},
+    };
+    teams[at] = merged;
+    (same(existing, merged) ? summary.teams.unchanged : summary.teams.updated).push(existing.id);
+  }
+
+  // Initiatives: by id, then name.
+  const initiativeIds = new Map<string, string>();
+  const initiatives = [...base.initiatives];
+  const atById = new Map(initiatives.map((i, position) => [i.id, position]));
+  const atByName = new Map<string, number[]>();
+  initiatives.forEach((i, position) => {
+    const key = nameKey(i.name);
+    atByName.set(key, [...(atByName.get(key) ?? []), position]);
+  });
+  const taken = new Set<number>();
+  const positions = draft.initiatives.map((incoming) => {
+    let at = atById.get(incoming.id);
+    if (at === undefined) {
+      at = (atByName.get(nameKey(incoming.name)) ?? []).find((position) => !taken.has(position));
+    }
+    if (at === undefined) return -1;
+    taken.add(at);
+    initiativeIds.set(incoming.id, (initiatives[at] as Initiative).id);
+    return at;
+  });
+  const initiativeId = (id: string) => initiativeIds.get(id) ?? id;
+  draft.initiatives.forEach((incoming, n) => {
+    const at = positions[n] as number;
+    const remapped: Initiative = {
+      ...incoming,
+      ...(incoming.demand && { demand: renameKeys(incoming.demand, teamIds) }),
+      ...(incoming.dependsOn && { dependsOn: incoming.dependsOn.map(initiativeId) }),
+      ...(incoming.excludes && { excludes: incoming.excludes.map(initiativeId) }),
+      ...(incoming.start !== undefined && { start: period(incoming.start) }),
+      ...(incoming.earliestStart !== undefined && {
+        earliestStart: period(incoming.earliestStart),
+      }),
+      ...(incoming.latestStart !== undefined && { latestStart: period(incoming.latestStart) }),
+    };
+    if (at < 0) {
+      initiatives.push(remapped);
+      summary.initiatives.added.push(remapped.id);
+      return;
+    }
+    const existing = initiatives[at] as Initiative;
+    const scores = overlay(existing.scores, remapped.scores);
+    const demand = overlay(existing.demand, remapped.demand);
+    const merged: Initiative = {
+      ...existing,
+      ...remapped,
+      id: existing.id,
+      ...(scores && { scores }),
+      ...(demand && { demand }),
+    };
+    initiatives[at] = merged;
+    (same(existing, merged) ? summary.initiatives.unchanged : summary.initiatives.updated).push(
+      existing.id,
+    );
+  });
+
+  // Actuals: by initiative and period.
+  const actuals = [...(base.actuals ?? [])];
+  const actualAt = new Map(
+    actuals.map((a, position) => [`${a.initiativeId}/${a.periodId}`, position]),
+  );
+  for (const incoming of draft.actuals) {
+    const remapped: Actual = {
+      ...incoming,
+      initiativeId: initiativeId(incoming.initiativeId),
+      periodId: period(incoming.periodId) as string,
+      ...(incoming.effort && { effort: renameKeys(incoming.effort, teamIds) }),
+    };
+    const key = `${remapped.initiativeId}/${remapped.periodId}`;
+    const at = actualAt.get(key);
+    if (at === undefined) {
+      actualAt.set(key, actuals.length);
+      actuals.push(remapped);
+      summary.actuals.added.push(key);
+      continue;
+    }
+    const existing = actuals[at] as Actual;
+    const effort = overlay(existing.effort, remapped.effort);
+    const merged: Actual = { ...existing, ...remapped, ...(effort && { effort }) };
+    actuals[at] = merged;
+    (same(existing, merged) ? summary.actuals.unchanged : summary.actuals.updated).push(key);
+  }
+
+  const candidate: Portfolio = {
+    ...base,
+    periods: summary.periods.added.length > 0 ? inOrder(periods) : periods,
+    teams,
+    initiatives,
+    ...((actuals.length > 0 || base.actuals !== undefined) && { actuals }),
+  };
+  const read = restorePortfolio(portfolioToDocument(candidate));
+  if (!read.ok) {
+    return {
+      ok: false,
+      problems: read.errors.slice(0, MAX_IMPORT_PROBLEMS).map((problem) => {
+        const { headline } = describeProblem(problem);
+        return { path: problem.path, message: problem.where ? headline : problem.message };
+      }),
+      problemCount: read.problemCount,
+    };
+  }
+  const counts = (c: Counter): MergeCounts => c;
+  return {
+    ok: true,
+    portfolio: read.portfolio,
+    summary: {
+      initiatives: counts(summary.initiatives),
+      teams: counts(summary.teams),
+      periods: counts(summary.periods),
+      actuals: counts(summary.actuals),
+    },
+  };
+}

@@ -1,0 +1,580 @@
+/**
+ * A Microsoft Project XML file (MSPDI, "Save As › XML") as a draft: top-level tasks (outline level
+ * 1, summary or not) become initiatives, finish-to-start links between them dependencies, work
+ * resources teams, and the work of assignments demand per period in full-time equivalents. Read
+ * with fast-xml-parser with entities off; a file that declares a DOCTYPE or entities is refused.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { slugify } from '../../portfolio/ids';
+import { MAX_CAPACITY, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../portfolio/limits';
+import type { Initiative, InitiativeStatus, Period, Portfolio, Team } from '../../portfolio/types';
+import {
+  dateOfDay,
+  dayNumber,
+  periodCalendar,
+  twoDecimals,
+  validIsoDate,
+  weekdaysBetween,
+} from './dated-work';
+import { problemList } from './issues';
+import type { DraftResult, ImportIssue } from './types';
+
+/** Larger MS Project files are refused before they are parsed. */
+export const MAX_MSPROJECT_CHARACTERS = 100 * 1024 * 1024;
+
+/** Working minutes in a day when the file does not say (MS Project's default, 8 hours). */
+const DEFAULT_MINUTES_PER_DAY = 480;
+
+/** MSPDI link types (PredecessorLink/Type), 1 being the default. */
+const LINK_TYPES: Readonly<Record<string, string>> = {
+  '0': 'finish-to-finish (FF)',
+  '1': 'finish-to-start (FS)',
+  '2': 'start-to-finish (SF)',
+  '3': 'start-to-start (SS)',
+};
+
+/** ResourceUID of an assignment to no resource. */
+const UNASSIGNED_RESOURCE = '-65535';
+
+const ARRAYS = new Set(['Task', 'PredecessorLink', 'Resource', 'Assignment']);
+
+/** Whether text looks like MSPDI: a `<Project` element near the top of an XML file. */
+export function isMsProjectXml(text: string): boolean {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '');
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<Project[\s>]/.test(head);
+}
+
+type Node = Record<string, unknown>;
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function list(value: unknown): Node[] {
+  return Array.isArray(value) ? value.filter(isNode) : [];
+}
+
+/**
+ * The text of an element, with XML's five named entities and character references written out
+ * (the parser leaves entities alone so that no declared entity can expand).
+ */
+function text(node: Node, key: string): string {
+  const value = Object.hasOwn(node, key) ? node[key] : undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return '';
+  return String(value)
+    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, name: string) => {
+      if (name.startsWith('#')) {
+        const code = name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+          ? String.fromCodePoint(code)
+          : whole;
+      }
+      return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name] ?? whole;
+    })
+    .trim();
+}
+
+/** Hours in an MSPDI duration (`PT160H0M0S`, `PT7H30M0S`, `P2DT4H`), days at `hoursPerDay`. */
+export function durationHours(value: string, hoursPerDay: number): number | null {
+  const match =
+    /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      value,
+    );
+  if (!match || value === 'P' || value.endsWith('T')) return null;
+  const [days, hours, minutes, seconds] = [match[1], match[2], match[3], match[4]].map((part) =>
+    part === undefined ? 0 : Number(part),
+  ) as [number, number, number, number];
+  return days * hoursPerDay + hours + minutes / 60 + seconds / 3600;
+}
+
+/** The date of an MSPDI date-time (`2027-01-04T08:00:00`). */
+function dateOf(value: string): string | null {
+  return validIsoDate(value.slice(0, 10));
+}
+
+type Task = {
+  readonly index: number;
+  readonly uid: string;
+  readonly name: string;
+  readonly level: number;
+  readonly milestone: boolean;
+  readonly start: string | null;
+  readonly finish: string | null;
+  readonly percent: number;
+  readonly notes: string;
+  readonly links: readonly {
+    readonly predecessor: string;
+    readonly type: string;
+    readonly index: number;
+  }[];
+};
+
+/**
+ * The draft of an MSPDI file.
+ *
+ * - Each task at outline level 1 becomes an initiative (the project summary task, level 0, does
+ *   not; nor does a milestone with nothing under it); the tasks under it are its work. Id from the
+ *   name, the task's UID kept as `msProjectUid`, Notes as description.
+ * - Status from % complete: 100 done, more than 0 active, else approved (it is in a schedule).
+ *   Active and done initiatives get a fixed `start`, others an `earliestStart`, at the period of
+ *   their start date; `duration` is the periods from start to finish.
+ * - Work resources become teams (an existing team of the same name is used), with capacity
+ *   MaxUnits (1 = one full-time person) in each period the file spans where none is set.
+ * - An assignment's Work is spread evenly over the weekdays from its start to its finish; a
+ *   period's demand is the hours that fall in it over the hours one person works in it
+ *   (weekdays × the file's MinutesPerDay), i.e. full-time equivalents, rounded to two decimals.
+ * - Finish-to-start links between tasks of two initiatives become dependencies; links of other
+ *   types are left out with a warning naming both tasks.
+ */
+export function msProjectDraft(source: string, portfolio: Portfolio): DraftResult {
+  const refuse = (issue: ImportIssue): DraftResult => ({
+    ok: false,
+    problems: [issue],
+    problemCount: 1,
+  });
+  if (source.length > MAX_MSPROJECT_CHARACTERS) {
+    return refuse({
+      message: `the file has ${source.length.toLocaleString('en-US')} characters; Baton reads MS Project files of up to ${MAX_MSPROJECT_CHARACTERS.toLocaleString('en-US')}.`,
+    });
+  }
+  const body = source.replace(/^\uFEFF/, '');
+  const doctype = /<!(DOCTYPE|ENTITY)/i.exec(body);
+  if (doctype) {
+    const line = body.slice(0, doctype.index).split('\n').length;
+    return refuse({
+      path: `line ${line}`,
+      message: `the file declares a ${(doctype[1] as string).toUpperCase()}; Baton does not read XML with declared entities (MS Project never writes one).`,
+    });
+  }
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) {
+    return refuse({
+      path: `line ${valid.err.line}, column ${valid.err.col}`,
+      message: `the file is not well-formed XML: ${valid.err.msg}`,
+    });
+  }
+  let root: unknown;
+  try {
+    root = new XMLParser({
+      processEntities: false,
+      htmlEntities: false,
+      ignoreAttributes: true,
+      ignoreDeclaration: true,
+      parseTagValue: false,
+      trimValues: true,
+      isArray: (tagName) => ARRAYS.has(tagName),
+    }).parse(body);
+  } catch (error) {
+    return refuse({
+      message: `the file cannot be read as XML: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+  const project = isNode(root) && isNode(root.Project) ? root.Project : null;
+  if (!project) {
+    return refuse({
+      path: 'Project',
+      message: 'the file has no <Project> element; save it from Microsoft Project as XML.',
+    });
+  }
+
+  const problems = problemList();
+  const warnings: ImportIssue[] = [];
+  let minutesPerDay = DEFAULT_MINUTES_PER_DAY;
+  const minutesText = text(project, 'MinutesPerDay');
+  if (minutesText !== '') {
+    const minutes = Number(minutesText);
+    if (Number.isFinite(minutes) && minutes > 0 && minutes <= 1440) minutesPerDay = minutes;
+    else
+      warnings.push({
+        path: 'Project/MinutesPerDay',
+        message: `"${minutesText}" is not a working day; Baton counts 8 hours a day.`,
+      });
+  }
+  const hoursPerDay = minutesPerDay / 60;
+
+  // --- Tasks -----------------------------------------------------------------------------------
+  const taskNodes = list(isNode(project.Tasks) ? project.Tasks.Task : undefined);
+  const tasks: Task[] = [];
+  const byUid = new Map<string, Task>();
+  taskNodes.forEach((node, index) => {
+    const path = `Project/Tasks/Task[${index + 1}]`;
+    if (text(node, 'IsNull') === '1') return;
+    const uid = text(node, 'UID');
+    if (!/^\d+$/.test(uid)) {
+      problems.add({
+        path: `${path}/UID`,
+        message: `"${uid}" is not a task UID (a whole number).`,
+      });
+      return;
+    }
+    if (byUid.has(uid)) {
+      problems.add({ path: `${path}/UID`, message: `task UID ${uid} is used twice.` });
+      return;
+    }
+    const levelText = text(node, 'OutlineLevel');
+    const level = levelText === '' ? 1 : Number(levelText);
+    if (!Number.isInteger(level) || level < 0) {
+      problems.add({
+        path: `${path}/OutlineLevel`,
+        message: `"${levelText}" is not an outline level.`,
+      });
+      return;
+    }
+    const dateField = (field: 'Start' | 'Finish'): string | null => {
+      const raw = text(node, field);
+      if (raw === '') return null;
+      const date = dateOf(raw);
+      if (date === null)
+        problems.add({ path: `${path}/${field}`, message: `"${raw}" is not a date.` });
+      return date;
+    };
+    const percentText = text(node, 'PercentComplete');
+    const percent = percentText === '' ? 0 : Number(percentText);
+    const task: Task = {
+      index,
+      uid,
+      name: text(node, 'Name'),
+      level,
+      milestone: text(node, 'Milestone') === '1',
+      start: dateField('Start'),
+      finish: dateField('Finish'),
+      percent: Number.isFinite(percent) ? percent : 0,
+      notes: text(node, 'Notes'),
+      links: list(node.PredecessorLink).map((link, linkIndex) => ({
+        predecessor: text(link, 'PredecessorUID'),
+        type: text(link, 'Type') || '1',
+        index: linkIndex,
+      })),
+    };
+    tasks.push(task);
+    byUid.set(uid, task);
+  });
+
+  // Outline: every task after a level-1 task, down to the next level-1 task, is its work.
+  const groupOf = new Map<Task, Task>();
+  const children = new Map<Task, Task[]>();
+  let current: Task | null = null;
+  for (const task of tasks) {
+    if (task.level === 0) continue;
+    if (task.level === 1) {
+      current = task;
+      children.set(task, []);
+    }
+    if (!current) {
+      warnings.push({
+        path: `Project/Tasks/Task[${task.index + 1}]`,
+        message: `task "${task.name}" (UID ${task.uid}) is below no top-level task; it is left out.`,
+      });
+      continue;
+    }
+    groupOf.set(task, current);
+    if (task !== current) (children.get(current) as Task[]).push(task);
+  }
+  const tops = [...children.keys()].filter((top) => {
+    if (top.milestone && (children.get(top) as Task[]).length === 0) {
+      warnings.push({
+        path: `Project/Tasks/Task[${top.index + 1}]`,
+        message: `"${top.name}" (UID ${top.uid}) is a milestone, not work; it does not become an initiative, and its links are left out.`,
+      });
+      for (const [task, group] of groupOf) if (group === top) groupOf.delete(task);
+      return false;
+    }
+    return true;
+  });
+  if (tops.length === 0 && problems.count() === 0) {
+    problems.add({
+      path: 'Project/Tasks',
+      message: 'the file has no top-level tasks (outline level 1) to make initiatives of.',
+    });
+  }
+
+  // --- Resources -------------------------------------------------------------------------------
+  const teamOfResource = new Map<string, { team: Team; units: number; own: boolean }>();
+  const skippedResources = new Map<string, string>();
+  const takenTeamIds = new Set(portfolio.teams.map((team) => team.id));
+  list(isNode(project.Resources) ? project.Resources.Resource : undefined).forEach(
+    (node, index) => {
+      const path = `Project/Resources/Resource[${index + 1}]`;
+      const uid = text(node, 'UID');
+      const name = text(node, 'Name');
+      if (text(node, 'IsNull') === '1' || name === '') return;
+      const type = text(node, 'Type') || '1';
+      if (type !== '1') {
+        skippedResources.set(
+          uid,
+          `"${name}" is a ${type === '0' ? 'material' : 'cost'} resource, not people`,
+        );
+        return;
+      }
+      const unitsText = text(node, 'MaxUnits');
+      let units = unitsText === '' ? 1 : Number(unitsText);
+      if (!Number.isFinite(units) || units < 0 || units > MAX_CAPACITY) {
+        warnings.push({
+          path: `${path}/MaxUnits`,
+          message: `"${unitsText}" is not a number of people; "${name}" is read as one full-time person.`,
+        });
+        units = 1;
+      }
+      const wanted = name.toLowerCase();
+      const own = portfolio.teams.find(
+        (team) => team.name.toLowerCase() === wanted || team.id === wanted,
+      );
+      let team: Team;
+      if (own) team = own;
+      else {
+        const base = slugify(name) || 'team';
+        let id = base;
+        for (let suffix = 2; takenTeamIds.has(id); suffix += 1) id = `${base}-${suffix}`;
+        takenTeamIds.add(id);
+        team = { id, name: name.slice(0, MAX_NAME_LENGTH), capacity: {} };
+      }
+      teamOfResource.set(uid, { team, units, own: own !== undefined });
+    },
+  );
+
+  // --- Assignments into hours per team and period ----------------------------------------------
+  const calendar = periodCalendar(portfolio);
+  /** Per top task: per team id: per slot: hours. */
+  const hours = new Map<Task, Map<string, Map<number, number>>>();
+  const usedSlots = new Set<number>();
+  const usedTeams = new Set<string>();
+  list(isNode(project.Assignments) ? project.Assignments.Assignment : undefined).forEach(
+    (node, index) => {
+      const path = `Project/Assignments/Assignment[${index + 1}]`;
+      const resourceUid = text(node, 'ResourceUID');
+      const task = byUid.get(text(node, 'TaskUID'));
+      if (!task || resourceUid === UNASSIGNED_RESOURCE) return;
+      const top = groupOf.get(task);
+      const workText = text(node, 'Work');
+      const work = workText === '' ? 0 : durationHours(workText, hoursPerDay);
+      if (work === null) {
+        problems.add({
+          path: `${path}/Work`,
+          message: `"${workText}" is not an amount of work (such as PT160H0M0S).`,
+        });
+        return;
+      }
+      if (work === 0 || !top) return;
+      const resource = teamOfResource.get(resourceUid);
+      if (!resource) {
+        const why =
+          skippedResources.get(resourceUid) ?? `resource UID ${resourceUid} is not in the file`;
+        warnings.push({
+          path,
+          message: `${why}; its ${twoDecimals(work)} hours on "${task.name}" are left out.`,
+        });
+        return;
+      }
+      const startText = text(node, 'Start');
+      const finishText = text(node, 'Finish');
+      const start = (startText !== '' ? dateOf(startText) : null) ?? task.start;
+      const finish = (finishText !== '' ? dateOf(finishText) : null) ?? task.finish ?? start;
+      if (start === null || finish === null || finish < start) {
+        warnings.push({
+          path,
+          message: `the work of "${task.name}" has no usable start and finish; its ${twoDecimals(work)} hours are left out.`,
+        });
+        return;
+      }
+      const first = dayNumber(start);
+      const last = dayNumber(finish);
+      const weekdays = weekdaysBetween(first, last);
+      // Work on weekends only is spread over its calendar days.
+      const spanDays = weekdays > 0 ? weekdays : last - first + 1;
+      const byTeam = hours.get(top) ?? new Map<string, Map<number, number>>();
+      const bySlot = byTeam.get(resource.team.id) ?? new Map<number, number>();
+      for (let slot = calendar.slotOf(start); ;) {
+        const range = calendar.rangeOf(slot);
+        const from = Math.max(first, dayNumber(range.start));
+        const to = Math.min(last, dayNumber(range.end));
+        const days = weekdays > 0 ? weekdaysBetween(from, to) : to - from + 1;
+        if (days > 0) {
+          bySlot.set(slot, (bySlot.get(slot) ?? 0) + (work * days) / spanDays);
+          usedSlots.add(slot);
+        }
+        if (dayNumber(range.end) >= last) break;
+        slot = calendar.slotOf(dateOfDay(dayNumber(range.end) + 1));
+      }
+      byTeam.set(resource.team.id, bySlot);
+      hours.set(top, byTeam);
+      usedTeams.add(resource.team.id);
+    },
+  );
+  if (problems.count() > 0) {
+    return { ok: false, problems: problems.listed(), problemCount: problems.count() };
+  }
+
+  // --- Periods ---------------------------------------------------------------------------------
+  const spanOf = new Map<Task, { first: number; last: number }>();
+  for (const top of tops) {
+    const slots: number[] = [...(hours.get(top)?.values() ?? [])].flatMap((bySlot) => [
+      ...bySlot.keys(),
+    ]);
+    const dates = [top, ...(children.get(top) as Task[])].flatMap((task) => [
+      task.start,
+      task.finish,
+    ]);
+    for (const date of dates) if (date) slots.push(calendar.slotOf(date));
+    if (slots.length === 0) continue;
+    const span = { first: Math.min(...slots), last: Math.max(...slots) };
+    spanOf.set(top, span);
+    usedSlots.add(span.first);
+    usedSlots.add(span.last);
+  }
+  const periods: Period[] | null = calendar.periodsFor(usedSlots);
+  if (periods === null) {
+    return refuse({
+      path: 'Project/Tasks',
+      message:
+        'the tasks span too many periods to be one plan; check the start and finish dates for typos.',
+    });
+  }
+  if (usedSlots.size > 0 && calendar.caveat) warnings.push({ message: calendar.caveat });
+  const hoursInSlot = (slot: number): number => {
+    const range = calendar.rangeOf(slot);
+    return weekdaysBetween(dayNumber(range.start), dayNumber(range.end)) * hoursPerDay;
+  };
+
+  // --- Initiatives -----------------------------------------------------------------------------
+  const idOf = new Map<Task, string>();
+  const takenIds = new Set<string>();
+  for (const top of tops) {
+    const base = slugify(top.name) || `task-${top.uid}`;
+    let id = base;
+    for (let suffix = 2; takenIds.has(id); suffix += 1) id = `${base}-${suffix}`;
+    takenIds.add(id);
+    idOf.set(top, id);
+  }
+
+  const dependsOn = new Map<Task, string[]>();
+  const reaches = (start: Task, target: Task): boolean => {
+    const stack = [start];
+    const seen = new Set<Task>();
+    while (stack.length > 0) {
+      const next = stack.pop() as Task;
+      if (next === target) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const id of dependsOn.get(next) ?? []) {
+        const prerequisite = tops.find((top) => idOf.get(top) === id);
+        if (prerequisite) stack.push(prerequisite);
+      }
+    }
+    return false;
+  };
+  for (const task of tasks) {
+    for (const link of task.links) {
+      const path = `Project/Tasks/Task[${task.index + 1}]/PredecessorLink[${link.index + 1}]`;
+      const predecessor = byUid.get(link.predecessor);
+      if (!predecessor) {
+        warnings.push({
+          path,
+          message: `"${task.name}" follows task UID ${link.predecessor}, which is not in the file; the link is left out.`,
+        });
+        continue;
+      }
+      const to = groupOf.get(task);
+      const from = groupOf.get(predecessor);
+      if (to && from && to === from) continue; // a link inside one initiative
+      const kind = LINK_TYPES[link.type] ?? `of type ${link.type}`;
+      const named = `"${predecessor.name}" → "${task.name}"`;
+      if (!to || !from || !idOf.has(to) || !idOf.has(from)) {
+        warnings.push({
+          path,
+          message: `the ${kind} link ${named} does not join two initiatives; it is left out.`,
+        });
+        continue;
+      }
+      if (link.type !== '1') {
+        warnings.push({
+          path,
+          message: `the ${kind} link ${named} is left out: Baton's dependencies are finish-to-start only ("${to.name}" waits for "${from.name}" to finish).`,
+        });
+        continue;
+      }
+      const list = dependsOn.get(to) ?? [];
+      const id = idOf.get(from) as string;
+      if (list.includes(id)) continue;
+      if (reaches(from, to)) {
+        warnings.push({
+          path,
+          message: `the link ${named} would make "${from.name}" and "${to.name}" wait for each other; it is left out.`,
+        });
+        continue;
+      }
+      list.push(id);
+      dependsOn.set(to, list);
+    }
+  }
+
+  const initiatives: Initiative[] = tops.map((top) => {
+    const status: InitiativeStatus =
+      top.percent >= 100 ? 'done' : top.percent > 0 ? 'active' : 'approved';
+    const span = spanOf.get(top);
+    const demand: Record<string, number[]> = {};
+    for (const [teamId, bySlot] of hours.get(top) ?? []) {
+      if (!span) continue;
+      const list: number[] = [];
+      for (const [slot, teamHours] of bySlot) {
+        const offset = calendar.offset(span.first, slot);
+        while (list.length <= offset) list.push(0);
+        list[offset] = Math.min(
+          MAX_CAPACITY,
+          twoDecimals((list[offset] as number) + teamHours / hoursInSlot(slot)),
+        );
+      }
+      if (list.some((value) => value > 0)) demand[teamId] = list;
+    }
+    let name = top.name === '' ? `Task ${top.uid}` : top.name;
+    if (name.length > MAX_NAME_LENGTH) {
+      warnings.push({
+        path: `Project/Tasks/Task[${top.index + 1}]/Name`,
+        message: `the name of task UID ${top.uid} is ${name.length} characters long; Baton keeps the first ${MAX_NAME_LENGTH}.`,
+      });
+      name = name.slice(0, MAX_NAME_LENGTH);
+    }
+    const description = top.notes.slice(0, MAX_TEXT_LENGTH);
+    const startPeriod = span ? calendar.periodOf(span.first).id : undefined;
+    const prerequisites = dependsOn.get(top);
+    return {
+      id: idOf.get(top) as string,
+      name,
+      status,
+      ...(description !== '' && { description }),
+      ...(Object.keys(demand).length > 0 && { demand }),
+      ...(span && { duration: calendar.offset(span.first, span.last) + 1 }),
+      ...(startPeriod !== undefined &&
+        (status === 'active' || status === 'done'
+          ? { start: startPeriod }
+          : { earliestStart: startPeriod })),
+      ...(prerequisites && prerequisites.length > 0 && { dependsOn: prerequisites }),
+      extras: { msProjectUid: top.uid },
+    };
+  });
+
+  // --- Teams: MaxUnits as capacity where the team has none set --------------------------------
+  const teams: Team[] = [];
+  const seenTeams = new Set<string>();
+  for (const { team, units } of teamOfResource.values()) {
+    if (seenTeams.has(team.id)) continue;
+    seenTeams.add(team.id);
+    const capacity: Record<string, number> = { ...team.capacity };
+    for (const period of periods)
+      if (!Object.hasOwn(capacity, period.id)) capacity[period.id] = twoDecimals(units);
+    teams.push({ ...team, capacity });
+  }
+  if (
+    usedTeams.size > 0 &&
+    portfolio.capacityUnit !== undefined &&
+    !/fte|full|people|person/i.test(portfolio.capacityUnit)
+  ) {
+    warnings.push({
+      message: `Demand and capacity are in full-time people (FTE), but this portfolio counts capacity in ${portfolio.capacityUnit}; convert one or the other before you rely on the cut line.`,
+    });
+  }
+
+  return {
+    ok: true,
+    draft: { format: 'msproject', initiatives, teams, periods, actuals: [], warnings },
+  };
+}
