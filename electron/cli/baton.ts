@@ -12,6 +12,7 @@ import {
   scoreCommand,
   optimizeCommand,
   exportRequest,
+  importRequest,
   packRequest,
   parseArgs,
   validateCommand,
@@ -20,6 +21,69 @@ import {
 import { MAX_PORTFOLIO_FILE_BYTES, fileTooLargeMessage } from '../../shared/portfolio/limits';
 import { decodeUtf8 } from '../../shared/portfolio/text';
 import { isoDay } from '../../shared/format';
+
+/** The file's bytes; refuses what the app refuses too (over the size limit). */
+async function readBytes(file: string): Promise<Uint8Array | CliOutput> {
+  try {
+    const info = await stat(file);
+    if (info.isFile() && info.size > MAX_PORTFOLIO_FILE_BYTES) {
+      return {
+        stdout: '',
+        stderr: `${file}: ${fileTooLargeMessage(info.size)}\n`,
+        code: EXIT_BAD_FILE,
+      };
+    }
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    return cannotRead(file, error);
+  }
+}
+
+function cannotRead(file: string, error: unknown): CliOutput {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'is a folder, not a file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : String((error as Error).message);
+  return { stdout: '', stderr: `${file}: cannot read: ${reason}\n`, code: EXIT_BAD_FILE };
+}
+
+/** `import`: reads SOURCE (and --mapping, --into), writes the portfolio file --out. */
+async function runImport(
+  source: string,
+  options: Readonly<Record<string, string>>,
+): Promise<CliOutput> {
+  const bytes = await readBytes(source);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  let mapping: { label: string; text: string } | undefined;
+  if (options.mapping !== undefined) {
+    const text = await readText(options.mapping);
+    if (typeof text !== 'string') return text;
+    mapping = { label: options.mapping, text };
+  }
+  let into: { label: string; text: string } | undefined;
+  if (options.into !== undefined) {
+    const text = await readText(options.into);
+    if (typeof text !== 'string') return text;
+    into = { label: options.into, text };
+  }
+  const request = await importRequest({
+    source: { label: source, bytes },
+    options,
+    ...(mapping && { mapping }),
+    ...(into && { into }),
+    today: isoDay(new Date()),
+    // Loaded only here: exceljs is large, and only an XLSX import needs it.
+    readXlsx: async (data) => (await import('../../shared/exchange/xlsx')).readXlsx(data),
+  });
+  if (!('text' in request)) return request;
+  await writeFile(request.out, request.text, 'utf8');
+  return { stdout: request.stdout, stderr: request.stderr, code: 0 };
+}
 
 /** The file's text; refuses what the app refuses too (over the size limit, not UTF-8). */
 async function readText(file: string): Promise<string | CliOutput> {
@@ -59,6 +123,7 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
       code: parsed.error ? EXIT_FAILURE : 0,
     };
   }
+  if (parsed.command === 'import') return runImport(parsed.file, parsed.options);
   const text = await readText(parsed.file);
   if (typeof text !== 'string') return text;
   if (parsed.command === 'pack') {
@@ -70,6 +135,16 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
   }
   if (parsed.command === 'export') {
     const request = exportRequest(parsed.file, text, parsed.options);
+    if ('tables' in request) {
+      // Loaded only here: exceljs is large, and only an XLSX export needs it.
+      const { writeXlsx } = await import('../../shared/exchange/xlsx');
+      await writeFile(request.out, await writeXlsx(request.tables));
+      return {
+        stdout: `${JSON.stringify({ files: [request.out] }, null, 2)}\n`,
+        stderr: '',
+        code: 0,
+      };
+    }
     if (!('files' in request)) return request;
     await mkdir(request.out, { recursive: true });
     const written: string[] = [];

@@ -12,7 +12,34 @@ import type { Portfolio } from '../portfolio/types';
 import { computeCutLine, cutLineReport, stackOrder } from '../prioritize/cutline';
 import { scoreReport } from '../strategy/score-report';
 import { tableToCsv } from '../exchange/csv';
-import { exportTables } from '../exchange/tables';
+import { exportTables, type Table } from '../exchange/tables';
+import {
+  IMPORT_FORMATS,
+  IMPORT_TABLE_KINDS,
+  applyMappingFile,
+  describeIssue,
+  detectImportFormat,
+  draftFromTable,
+  guessMapping,
+  importFields,
+  isRankingSheet,
+  jiraDraft,
+  mergeDraft,
+  msProjectDraft,
+  parseMappingFile,
+  readCsv,
+  RANKING_NOT_IMPORTED,
+  type ColumnMapping,
+  type DraftResult,
+  type ImportFormat,
+  type ImportIssue,
+  type MappingFile,
+  type MergeCounts,
+  type RawTable,
+} from '../exchange/import';
+import { emptyPortfolio } from '../portfolio/empty';
+import { writePortfolio } from '../portfolio/write';
+import { decodeUtf8 } from '../portfolio/text';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -31,6 +58,9 @@ export const USAGE = `Usage:
   baton optimize FILE [--time-limit SECONDS]
   baton pack     FILE --out PACK.pdf [--sections a,b,c] [--scenario ID]
   baton export   FILE --format csv --out FOLDER [--scenario ID]
+  baton export   FILE --format xlsx --out FILE.xlsx [--scenario ID]
+  baton import   SOURCE [--format csv|xlsx|jira|msproject] [--mapping M.json]
+                 [--team NAME] [--into PORTFOLIO] --out FILE.json
 
 Exit codes: 0 success, 2 a file that cannot be read or breaks a rule, 1 anything else.
 `;
@@ -48,6 +78,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   optimize: ['time-limit'],
   pack: ['out', 'sections', 'scenario'],
   export: ['format', 'out', 'scenario'],
+  import: ['format', 'mapping', 'team', 'into', 'out'],
 };
 
 /** Parses `COMMAND FILE [--option VALUE]...`; returns an error sentence when they do not fit. */
@@ -289,38 +320,395 @@ export type ExportRequest = {
   readonly files: readonly { readonly name: string; readonly text: string }[];
 };
 
+/** What `export --format xlsx` writes: the tables as the sheets of one workbook `out`. */
+export type XlsxExportRequest = {
+  readonly out: string;
+  readonly tables: readonly Table[];
+};
+
 /**
  * `export`, up to writing: reads the file, checks `--format` and `--scenario`, and makes the CSV
- * files of the initiatives, the capacity, the scenario's ranking and the actuals.
+ * files of the initiatives, the capacity, the scenario's ranking and the actuals, or (xlsx) the
+ * tables a workbook gets one sheet each of.
  */
 export function exportRequest(
   fileLabel: string,
   text: string,
   options: Readonly<Record<string, string>>,
-): ExportRequest | CliOutput {
+): ExportRequest | XlsxExportRequest | CliOutput {
   const fail = (message: string): CliOutput => ({
     stdout: '',
     stderr: `baton: ${message}\n`,
     code: EXIT_FAILURE,
   });
-  if (options.format !== 'csv') {
+  if (options.format !== 'csv' && options.format !== 'xlsx') {
     return fail(
       options.format === undefined
-        ? 'export needs --format csv'
-        : `--format: "${options.format}" is not one Baton exports; use csv`,
+        ? 'export needs --format csv or --format xlsx'
+        : `--format: "${options.format}" is not one Baton exports; use csv or xlsx`,
     );
   }
-  if (options.out === undefined) return fail('export needs --out FOLDER');
+  if (options.out === undefined) {
+    return fail(
+      options.format === 'csv' ? 'export needs --out FOLDER' : 'export needs --out FILE.xlsx',
+    );
+  }
+  if (options.format === 'xlsx' && !/\.xlsx$/i.test(options.out)) {
+    return fail(`--out: "${options.out}" should end in .xlsx`);
+  }
   const result = read(fileLabel, text);
   if (!('portfolio' in result)) return result;
   const { portfolio } = result;
   const missing = unknownScenario(fileLabel, portfolio, options.scenario);
   if (missing) return missing;
+  const tables = exportTables(portfolio, options.scenario);
+  if (options.format === 'xlsx') return { out: options.out, tables };
   return {
     out: options.out,
-    files: exportTables(portfolio, options.scenario).map((table) => ({
+    files: tables.map((table) => ({
       name: `${table.name}.csv`,
       text: tableToCsv(table),
     })),
+  };
+}
+
+/** The files `import` reads, as bytes (the source) and text (the others), with their names. */
+export type ImportInput = {
+  readonly source: { readonly label: string; readonly bytes: Uint8Array };
+  readonly options: Readonly<Record<string, string>>;
+  readonly mapping?: { readonly label: string; readonly text: string };
+  readonly into?: { readonly label: string; readonly text: string };
+  /** Today as YYYY-MM-DD: a new portfolio's periods start from it. */
+  readonly today: string;
+  /** Reads XLSX (shared/exchange/xlsx.ts's readXlsx), loaded only when an XLSX is imported. */
+  readonly readXlsx: (bytes: Uint8Array) => Promise<
+    | {
+        readonly ok: true;
+        readonly tables: readonly RawTable[];
+        readonly warnings: readonly ImportIssue[];
+      }
+    | {
+        readonly ok: false;
+        readonly problems: readonly ImportIssue[];
+        readonly problemCount: number;
+      }
+  >;
+};
+
+/** What `import` writes: the portfolio file's text to `out`, and what to print. */
+export type ImportRequest = {
+  readonly out: string;
+  readonly text: string;
+  readonly stdout: string;
+  readonly stderr: string;
+};
+
+/** A file refused with problems by row and column, exit code 2. */
+function refusedImport(
+  label: string,
+  problems: readonly ImportIssue[],
+  problemCount = problems.length,
+): CliOutput {
+  const shown = problemCount > problems.length ? ` (the first ${problems.length} listed)` : '';
+  const lines = problems.map((problem) => `  ${describeIssue(problem)}`);
+  return {
+    stdout: '',
+    stderr: `${label}: refused, ${problemCount} problem${problemCount === 1 ? '' : 's'}${shown}:\n${lines.join('\n')}\n`,
+    code: EXIT_BAD_FILE,
+  };
+}
+
+/** Where a file other than a Jira export takes its teams from, for the --team refusal. */
+const TEAMS_OF: Readonly<Record<Exclude<ImportFormat, 'jira'>, string>> = {
+  csv: 'a csv file names its teams in its own columns ("demand: TEAM")',
+  xlsx: 'an xlsx file names its teams in its own columns ("demand: TEAM")',
+  msproject: 'an msproject file takes its teams from its resources',
+};
+
+/**
+ * Why a sheet, guessed as `guess`, is not one Baton can tell the kind of (a required field no
+ * column is named for), as a warning that it is left out; null when it is.
+ */
+function unrecognised(
+  table: RawTable,
+  guess: ColumnMapping,
+  portfolio: Portfolio,
+): ImportIssue | null {
+  const missing = importFields(guess.kind, portfolio).filter(
+    (field) => field.required && !guess.columns.includes(field.id),
+  );
+  if (missing.length === 0) return null;
+  return {
+    sheet: table.name,
+    message: `its headers (row ${guess.headerRow}) fit no kind of table Baton imports (read as ${guess.kind}, no column is named for ${missing.map((field) => field.label).join(' or ')}), so it is not imported; to import it, give --mapping with "sheet": "${table.name}"`,
+  };
+}
+
+function fileStem(label: string): string {
+  const base = label.split(/[\\/]/).pop() ?? label;
+  return base.replace(/\.[^.]*$/, '') || base;
+}
+
+function countsOf(counts: MergeCounts) {
+  return {
+    added: counts.added.length,
+    updated: counts.updated.length,
+    unchanged: counts.unchanged.length,
+  };
+}
+
+/**
+ * `import`, up to writing: reads SOURCE as `--format` (or the format its name and first line
+ * tell), maps its columns (`--mapping`, else Baton's guess), and merges what it reads into
+ * `--into` (or a new portfolio named after SOURCE). An XLSX workbook imports every sheet Baton
+ * recognises, capacity first, then initiatives, then actuals (a ranking sheet of Baton's export is
+ * skipped: it is computed; so is a sheet whose headers tell no kind, when others do). `--team`
+ * puts every story point of a Jira export on one team. All or nothing: any problem refuses the
+ * whole import with exit code 2.
+ */
+export async function importRequest(input: ImportInput): Promise<ImportRequest | CliOutput> {
+  const { source, options, today } = input;
+  const fail = (message: string): CliOutput => ({
+    stdout: '',
+    stderr: `baton: ${message}\n`,
+    code: EXIT_FAILURE,
+  });
+  const out = options.out;
+  if (out === undefined) return fail('import needs --out FILE.json');
+  if (!/\.json$/i.test(out)) return fail(`--out: "${out}" should end in .json`);
+  let format: ImportFormat;
+  if (options.format !== undefined) {
+    if (!(IMPORT_FORMATS as readonly string[]).includes(options.format)) {
+      return fail(
+        `--format: "${options.format}" is not one Baton imports; use ${IMPORT_FORMATS.join(', ')}`,
+      );
+    }
+    format = options.format as ImportFormat;
+  } else {
+    const head = new TextDecoder('utf-8', { fatal: false }).decode(source.bytes.subarray(0, 4096));
+    const detected = detectImportFormat(source.label, head);
+    if (detected === 'portfolio') {
+      return fail(
+        `${source.label} is a Baton portfolio file, not one to import; use it as --into, or open it in Baton`,
+      );
+    }
+    if (detected === null) {
+      return fail(
+        `cannot tell what kind of file ${source.label} is; give --format ${IMPORT_FORMATS.join('|')}`,
+      );
+    }
+    format = detected;
+  }
+  if (options.team !== undefined) {
+    if (format !== 'jira') {
+      return fail(
+        `--team is for jira files, whose story points it puts on one team; ${TEAMS_OF[format]}`,
+      );
+    }
+    if (options.team.trim() === '') return fail('--team needs the name or id of a team');
+  }
+
+  let mappingFile: MappingFile | undefined;
+  if (input.mapping) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(input.mapping.text.replace(/^\ufeff/, ''));
+    } catch (error) {
+      return {
+        stdout: '',
+        stderr: `${input.mapping.label}: not valid JSON: ${error instanceof Error ? error.message : String(error)}\n`,
+        code: EXIT_BAD_FILE,
+      };
+    }
+    const mapping = parseMappingFile(parsed);
+    if (!mapping.ok) {
+      return {
+        stdout: '',
+        stderr: `${input.mapping.label}: ${mapping.message}\n`,
+        code: EXIT_BAD_FILE,
+      };
+    }
+    mappingFile = mapping.mapping;
+    if (format === 'jira' || format === 'msproject') {
+      return fail(
+        `--mapping is for csv and xlsx files; a ${format} file is read by its own columns`,
+      );
+    }
+  }
+
+  let portfolio: Portfolio;
+  if (input.into) {
+    const into = read(input.into.label, input.into.text);
+    if (!('portfolio' in into)) return into;
+    portfolio = into.portfolio;
+  } else {
+    // A new portfolio takes the periods the file names (six quarters from today when it names none).
+    portfolio = { ...emptyPortfolio(today, fileStem(source.label)), periods: [] };
+  }
+  let mode: 'merge' | 'new' = input.into ? 'merge' : 'new';
+
+  const text = (): string | CliOutput => {
+    const decoded = decodeUtf8(source.bytes);
+    return decoded.ok
+      ? decoded.text
+      : { stdout: '', stderr: `${source.label}: ${decoded.message}\n`, code: EXIT_BAD_FILE };
+  };
+  const warnings: ImportIssue[] = [];
+  const drafts: { sheet: string; kind: string; draft: () => DraftResult }[] = [];
+  if (format === 'msproject') {
+    const xml = text();
+    if (typeof xml !== 'string') return xml;
+    drafts.push({
+      sheet: fileStem(source.label),
+      kind: 'msproject',
+      draft: () => msProjectDraft(xml, portfolio),
+    });
+  } else {
+    let tables: readonly RawTable[];
+    let inWorkbook = false;
+    if (format === 'xlsx') {
+      const workbook = await input.readXlsx(source.bytes);
+      if (!workbook.ok)
+        return refusedImport(source.label, workbook.problems, workbook.problemCount);
+      warnings.push(...workbook.warnings);
+      tables = workbook.tables;
+      inWorkbook = true;
+      if (mappingFile?.sheet !== undefined) {
+        const wanted = mappingFile.sheet;
+        tables = tables.filter((table) => table.name === wanted);
+        if (tables.length === 0) {
+          return refusedImport(source.label, [
+            {
+              sheet: wanted,
+              message: `the workbook has no sheet of that name; it has ${workbook.tables.map((t) => t.name).join(', ')}`,
+            },
+          ]);
+        }
+      }
+    } else {
+      const csv = text();
+      if (typeof csv !== 'string') return csv;
+      // jiraDraft warns about rows wider than the header itself (with the cells left out).
+      const read = readCsv(csv, fileStem(source.label), { warnWideRows: format !== 'jira' });
+      if (!read.ok) return refusedImport(source.label, read.problems, read.problemCount);
+      warnings.push(...read.warnings);
+      tables = [read.table];
+    }
+    const inSheet = (table: RawTable, issue: ImportIssue): ImportIssue =>
+      inWorkbook && issue.sheet === undefined ? { sheet: table.name, ...issue } : issue;
+    if (format === 'jira') {
+      const table = tables[0] as RawTable;
+      const team = options.team;
+      drafts.push({
+        sheet: table.name,
+        kind: 'jira',
+        draft: () => jiraDraft(table, portfolio, team === undefined ? {} : { team }),
+      });
+    } else {
+      const planned: { table: RawTable; kind: string; order: number }[] = [];
+      const unknown: { table: RawTable; skipped: ImportIssue }[] = [];
+      let rankings = 0;
+      for (const table of tables) {
+        const nonEmpty = table.rows.some((row) =>
+          row.some((cell) => cell !== null && String(cell).trim() !== ''),
+        );
+        if (!nonEmpty) continue;
+        if (mappingFile === undefined && isRankingSheet(table)) {
+          warnings.push({ sheet: table.name, message: RANKING_NOT_IMPORTED });
+          rankings += 1;
+          continue;
+        }
+        const guess = guessMapping(table, portfolio);
+        const kind = mappingFile?.kind ?? guess.kind;
+        // A sheet the mapping file maps is the user's to call: it is never left out.
+        const skipped = mappingFile === undefined && unrecognised(table, guess, portfolio);
+        if (skipped) unknown.push({ table, skipped });
+        planned.push({ table, kind, order: ['capacity', 'initiatives', 'actuals'].indexOf(kind) });
+      }
+      // A sheet of a workbook whose headers name none of what a kind needs (a notes sheet, a
+      // capacity list by period) is left out with a warning when other sheets import; alone, it
+      // is refused by the draft with the column it lacks.
+      if (unknown.length > 0 && unknown.length < planned.length) {
+        for (const { table, skipped } of unknown) {
+          warnings.push(skipped);
+          planned.splice(
+            planned.findIndex((entry) => entry.table === table),
+            1,
+          );
+        }
+      }
+      if (planned.length === 0) {
+        return refusedImport(source.label, [
+          rankings > 0
+            ? { row: 1, message: `there is nothing to import: ${RANKING_NOT_IMPORTED}` }
+            : { row: 1, message: 'there is nothing to import: every sheet is empty' },
+        ]);
+      }
+      planned.sort((a, b) => a.order - b.order);
+      for (const { table, kind } of planned) {
+        drafts.push({
+          sheet: table.name,
+          kind,
+          draft: () => {
+            let mapping;
+            if (mappingFile) {
+              const applied = applyMappingFile(mappingFile, table, portfolio);
+              if (!applied.ok) {
+                return {
+                  ok: false,
+                  problems: applied.problems.map((p) => inSheet(table, p)),
+                  problemCount: applied.problems.length,
+                };
+              }
+              mapping = applied.mapping;
+            } else mapping = guessMapping(table, portfolio);
+            const result = draftFromTable(table, mapping, portfolio, format);
+            return result.ok
+              ? {
+                  ok: true,
+                  draft: {
+                    ...result.draft,
+                    warnings: result.draft.warnings.map((w) => inSheet(table, w)),
+                  },
+                }
+              : {
+                  ok: false,
+                  problems: result.problems.map((p) => inSheet(table, p)),
+                  problemCount: result.problemCount,
+                };
+          },
+        });
+      }
+    }
+  }
+
+  const sheets: Record<string, unknown>[] = [];
+  for (const step of drafts) {
+    const drafted = step.draft();
+    if (!drafted.ok) return refusedImport(source.label, drafted.problems, drafted.problemCount);
+    warnings.push(...drafted.draft.warnings);
+    const merged = mergeDraft(portfolio, drafted.draft, mode, today);
+    if (!merged.ok) return refusedImport(source.label, merged.problems, merged.problemCount);
+    portfolio =
+      mode === 'new' ? { ...merged.portfolio, name: fileStem(source.label) } : merged.portfolio;
+    mode = 'merge';
+    const kinds = IMPORT_TABLE_KINDS as readonly string[];
+    sheets.push({
+      sheet: step.sheet,
+      ...(kinds.includes(step.kind) && { kind: step.kind }),
+      initiatives: countsOf(merged.summary.initiatives),
+      teams: countsOf(merged.summary.teams),
+      periods: countsOf(merged.summary.periods),
+      actuals: countsOf(merged.summary.actuals),
+    });
+  }
+  const report = { out, format, portfolio: portfolio.name, sheets, warnings: warnings.length };
+  return {
+    out,
+    text: writePortfolio(portfolio),
+    stdout: `${JSON.stringify(report, null, 2)}\n`,
+    stderr: warnings
+      .map((warning) => `${source.label}: warning: ${describeIssue(warning)}\n`)
+      .join(''),
   };
 }

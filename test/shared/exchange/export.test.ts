@@ -127,7 +127,7 @@ describe('baton export', () => {
       out: 'out',
       scenario: 'baseline',
     });
-    if (!('files' in request)) throw new Error(request.stderr);
+    if (!('files' in request)) throw new Error('stderr' in request ? request.stderr : 'not csv');
     expect(request.files.map((file) => file.name)).toEqual([
       'initiatives.csv',
       'capacity.csv',
@@ -141,11 +141,13 @@ describe('baton export', () => {
   it('refuses a format it does not write, a missing folder, an unknown scenario and a broken file', () => {
     const refuse = (options: Record<string, string>, file = text) => {
       const result = exportRequest('demo.json', file, options);
-      return 'files' in result ? null : result;
+      return 'stderr' in result ? result : null;
     };
-    expect(refuse({ out: 'x' })?.stderr).toBe('baton: export needs --format csv\n');
+    expect(refuse({ out: 'x' })?.stderr).toBe(
+      'baton: export needs --format csv or --format xlsx\n',
+    );
     expect(refuse({ format: 'ods', out: 'x' })?.stderr).toBe(
-      'baton: --format: "ods" is not one Baton exports; use csv\n',
+      'baton: --format: "ods" is not one Baton exports; use csv or xlsx\n',
     );
     expect(refuse({ format: 'csv' })).toMatchObject({ code: EXIT_FAILURE });
     expect(refuse({ format: 'csv', out: 'x', scenario: 'nope' })?.stderr).toContain(
