@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
 import { createAudienceWindows } from './audience-window';
+import { BACKUP_FOLDER_NAME, createBackupFiles } from './backups';
 import { storeEditsBeforeClose } from './close-guard';
 import { createIpcHandlers } from './handlers';
 import { registerHandlers } from './ipc';
@@ -97,6 +98,7 @@ async function start(): Promise<void> {
         preloadPath: PRELOAD_PATH,
         devTools: !app.isPackaged,
       }),
+      backups: createBackupFiles({ folder: path.join(userData, BACKUP_FOLDER_NAME) }),
     }),
     findAppWindow,
   );

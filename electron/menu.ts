@@ -110,6 +110,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         accelerator: 'CmdOrCtrl+Shift+S',
         click: () => actions.sendCommand({ type: 'save-as' }),
       },
+      { type: 'separator' },
+      // No shortcuts: Ctrl+I and Ctrl+E belong to text fields and browsers' own keys.
+      { label: 'Import…', click: () => actions.sendCommand({ type: 'import' }) },
+      { label: 'Export…', click: () => actions.sendCommand({ type: 'export' }) },
       ...(isMac ? [] : [{ type: 'separator' } as const, settings]),
       { type: 'separator' },
       // On macOS Quit lives in the app menu; File ends with closing the window there.

@@ -31,6 +31,12 @@ const api = {
   getInfo: () => invoke('app:get-info'),
   openAudienceWindow: () => invoke('app:open-audience-window'),
   closeAudienceWindow: () => invoke('app:close-audience-window'),
+  openImportFile: () => invoke('app:open-import-file'),
+  saveExportFile: (request) => invoke('app:save-export-file', request),
+  listBackups: () => invoke('app:list-backups'),
+  writeBackup: (request) => invoke('app:write-backup', request),
+  readBackup: (request) => invoke('app:read-backup', request),
+  removeBackups: (request) => invoke('app:remove-backups', request),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     // The page gets the parsed command only, never the event (which carries the sender).
     const forward = (_event: IpcRendererEvent, value: unknown): void => {

@@ -8,6 +8,7 @@ import { emptyPortfolio } from '../../shared/portfolio/empty';
 import { describeProblem, readPortfolioText } from '../../shared/portfolio/restore';
 import { portfolioFileName, writePortfolio } from '../../shared/portfolio/write';
 import type { Portfolio } from '../../shared/portfolio/types';
+import { backupNow } from '../backup/backups';
 import {
   hasUnsavedChanges,
   markSaved,
@@ -46,11 +47,16 @@ async function confirmReplace(action: string): Promise<boolean> {
   return choice === 'replace';
 }
 
+/**
+ * Replaces the portfolio as one undoable edit, after a backup of the one it replaces (a failed
+ * backup is told in a notice and does not stop the Open: the Open itself can be undone).
+ */
 async function load(
   portfolio: Portfolio,
   origin: Parameters<typeof replacePortfolio>[1],
   label: string,
 ) {
+  await backupNow('before-open');
   const result = await replacePortfolio(portfolio, origin, label);
   if (!result.ok) {
     notify('error', `Could not load the portfolio: ${firstProblem(result.problems)}`);
@@ -155,6 +161,9 @@ async function replaceForRecovery(
   origin: Parameters<typeof replacePortfolio>[1],
   label: string,
 ): Promise<RecoveryResult> {
+  // A stored portfolio that cannot be shown may still be read and kept; if not, there is nothing
+  // a backup could keep, and the way out must not wait for it.
+  await backupNow('before-open');
   const result = await replacePortfolio(portfolio, origin, label);
   if (!result.ok)
     return { ok: false, message: `Could not load it: ${firstProblem(result.problems)}` };

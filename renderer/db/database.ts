@@ -16,8 +16,12 @@ import {
 } from '../../shared/store/state';
 import { editorName } from './editor';
 import { ORDER_KEYS, newEpoch } from './order-keys';
+import { storedSchemaVersion } from '../backup/stored-version';
 import {
   BatonDatabase,
+  CURRENT_SCHEMA_VERSION,
+  DATABASE_NAME,
+  SCHEMA_VERSIONS,
   TABLE_NAMES,
   type PortfolioStatusRow,
   type RevisionRow,
@@ -32,7 +36,19 @@ import {
   type ReplayReport,
 } from './unstored-edits';
 
-export const db = new BatonDatabase();
+/**
+ * Before the database is upgraded to a new schema version, a backup of it as it is. The module
+ * that takes it is loaded only then (it needs the platform and the app's notices, which need
+ * this module).
+ */
+async function backUpIfUpgrading(): Promise<void> {
+  const stored = await storedSchemaVersion(DATABASE_NAME);
+  if (stored === null || stored >= CURRENT_SCHEMA_VERSION) return;
+  const { backUpBeforeUpgrade } = await import('../backup/before-upgrade');
+  await backUpBeforeUpgrade(DATABASE_NAME, stored);
+}
+
+export const db = new BatonDatabase(DATABASE_NAME, SCHEMA_VERSIONS, backUpIfUpgrading);
 
 db.on('populate', async (tx) => {
   const revision: RevisionRow = { key: 'revision', value: 0, epoch: newEpoch() };

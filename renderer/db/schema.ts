@@ -108,6 +108,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
 
+/**
+ * Runs before every opening of the database, before Dexie upgrades it: the app backs up a
+ * database stored at an older schema version (renderer/backup/before-upgrade.ts). It must not
+ * throw; if it does, the database opens anyway.
+ */
+export type BeforeOpen = (database: BatonDatabase) => Promise<void>;
+
 export class BatonDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   periods!: EntityTable<PeriodRecord, 'id'>;
@@ -122,7 +129,14 @@ export class BatonDatabase extends Dexie {
   history!: Dexie.Table<HistoryEntry, number>;
   stacks!: EntityTable<StackRow, 'window'>;
 
-  constructor(name = DATABASE_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+  /** The opening under way (its `beforeOpen` first), shared by every call to `open` meanwhile. */
+  private opening: Promise<unknown> | null = null;
+
+  constructor(
+    name = DATABASE_NAME,
+    versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+    private readonly beforeOpen?: BeforeOpen,
+  ) {
     super(name);
     for (const schema of versions) {
       const version = this.version(schema.version).stores(schema.stores);
@@ -131,6 +145,24 @@ export class BatonDatabase extends Dexie {
         version.upgrade((tx: Transaction) => runMigration(migrationName, tx));
       }
     }
+  }
+
+  /**
+   * Opens the database, after `beforeOpen`. Dexie calls this too when a query finds the database
+   * closed, so the hook runs before any opening, the first query's included.
+   */
+  override open(): ReturnType<Dexie['open']> {
+    const beforeOpen = this.beforeOpen;
+    if (!beforeOpen || this.isOpen()) return super.open();
+    this.opening ??= beforeOpen(this)
+      .catch((error: unknown) => {
+        console.warn('The check before opening the database failed', error);
+      })
+      .then(() => super.open())
+      .finally(() => {
+        this.opening = null;
+      });
+    return Dexie.Promise.resolve(this.opening).then(() => this) as ReturnType<Dexie['open']>;
   }
 }
 

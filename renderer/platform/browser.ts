@@ -1,9 +1,22 @@
 /** The platform in a plain browser: a file picker to open, a download to save. */
 import { MAX_PORTFOLIO_FILE_BYTES, fileTooLargeMessage } from '../../shared/portfolio/limits';
 import { decodeUtf8 } from '../../shared/portfolio/text';
-import { AUDIENCE_HASH } from '../../shared/ipc/contract';
+import {
+  AUDIENCE_HASH,
+  EXPORT_FILE_EXTENSIONS,
+  IMPORT_FILE_EXTENSIONS,
+  fileExtension,
+  importFileProblem,
+} from '../../shared/ipc/contract';
 import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
-import type { AudienceWindowResult, OpenedFile, Platform } from './types';
+import { BACKUP_DATABASE_NAME, createBrowserBackupStore } from './browser-backups';
+import type {
+  AudienceWindowResult,
+  ImportFile,
+  OpenedFile,
+  Platform,
+  StoragePersistence,
+} from './types';
 
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
@@ -22,6 +35,50 @@ function pickFile(accept: string): Promise<File | null> {
     document.body.append(input);
     input.click();
   });
+}
+
+/** The media type a download of an exported file is offered as. */
+const EXPORT_MEDIA_TYPES: Readonly<Record<string, string>> = {
+  csv: 'text/csv;charset=utf-8',
+  tsv: 'text/tab-separated-values;charset=utf-8',
+  txt: 'text/plain;charset=utf-8',
+  json: 'application/json',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Offers `data` as a download named `name`. */
+function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Whether the browser promises to keep this page's storage (navigator.storage.persisted). */
+async function storagePersistence(): Promise<StoragePersistence> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage || typeof storage.persisted !== 'function') return 'unsupported';
+  try {
+    return (await storage.persisted()) ? 'persistent' : 'best-effort';
+  } catch {
+    return 'unsupported';
+  }
+}
+
+/** Asks the browser to keep this page's storage for good (navigator.storage.persist). */
+async function requestPersistentStorage(): Promise<boolean> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage || typeof storage.persist !== 'function') return false;
+  try {
+    return await storage.persist();
+  } catch {
+    return false;
+  }
 }
 
 /** Waits for the print page in `popup` to offer its render function. */
@@ -115,17 +172,33 @@ export function createBrowserPlatform(): Platform {
     },
     openRecentFile: async () => null,
     savePortfolioFile: async (suggestedName, text) => {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      link.style.display = 'none';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      download(suggestedName, text, 'application/json');
       return { location: `your downloads as ${suggestedName}` };
     },
+    openImportFile: async (): Promise<ImportFile | null> => {
+      const file = await pickFile(
+        IMPORT_FILE_EXTENSIONS.map((extension) => `.${extension}`).join(','),
+      );
+      if (!file) return null;
+      const problem = importFileProblem(file.name, file.size);
+      if (problem !== null) throw new Error(problem);
+      return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    },
+    saveExportFile: async (suggestedName, data) => {
+      const extension = fileExtension(suggestedName);
+      if (!(EXPORT_FILE_EXTENSIONS as readonly string[]).includes(extension)) {
+        throw new Error(`"${suggestedName}" is not a kind of file Baton exports.`);
+      }
+      // A copy, so the download owns its bytes whatever the caller does with the array after.
+      const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
+      download(suggestedName, part, EXPORT_MEDIA_TYPES[extension] ?? 'application/octet-stream');
+      return { location: `your downloads as ${suggestedName}` };
+    },
+    backups: createBrowserBackupStore(),
+    backupLocation: async () =>
+      `this browser's storage for ${window.location.origin} (IndexedDB database "${BACKUP_DATABASE_NAME}")`,
+    storagePersistence,
+    requestPersistentStorage,
     exportPack: (input, suggestedName) => printInWindow(input, suggestedName),
     onMenuCommand: () => () => undefined,
     dataLocation: async () =>

@@ -3,7 +3,18 @@
  * named `app:verb-noun`; main registers a handler per channel and validates each payload with
  * the parser below before it acts, the preload exposes one method per channel.
  */
+import {
+  MAX_BACKUP_IDS,
+  isBackupId,
+  newestFirst,
+  parseBackupInfo,
+  parseBackupMeta,
+  type BackupInfo,
+  type BackupMeta,
+} from '../backup/types';
 import type { PackInput } from '../pack/types';
+
+export type { BackupInfo, BackupMeta };
 
 export const IPC_PREFIX = 'app:';
 
@@ -15,6 +26,46 @@ export type OpenedFile = {
 };
 
 export type SavedFile = { readonly path: string };
+
+/** A file chosen for import, read whole: CSV, TSV, text, XLSX, XML (MS Project) or JSON. */
+export type ImportFile = { readonly name: string; readonly bytes: Uint8Array };
+
+/** The kinds of file File › Import… accepts, by extension. */
+export const IMPORT_FILE_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xml', 'json'] as const;
+
+/** The kinds of file File › Export… writes, by extension. */
+export const EXPORT_FILE_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'json'] as const;
+
+/** Import files larger than this are refused before they are read. */
+export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;
+
+/** Exported files larger than this are refused (far above 10,000 initiatives as XLSX). */
+export const MAX_EXPORT_FILE_BYTES = 200 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+}
+
+/** The extension of a file name, lower case, without the dot; '' when it has none. */
+export function fileExtension(name: string): string {
+  const at = name.lastIndexOf('.');
+  return at <= 0 ? '' : name.slice(at + 1).toLowerCase();
+}
+
+/**
+ * Why a file cannot be imported, as a sentence that names it; null when it may be read. Both
+ * platforms ask this before they read a chosen file.
+ */
+export function importFileProblem(name: string, size: number): string | null {
+  const extension = fileExtension(name);
+  if (!(IMPORT_FILE_EXTENSIONS as readonly string[]).includes(extension)) {
+    return `"${name}" is not a file Baton can import: choose a .csv, .tsv, .txt, .xlsx, .xml (Microsoft Project) or .json file.`;
+  }
+  if (size > MAX_IMPORT_FILE_BYTES) {
+    return `"${name}" is ${megabytes(size)}, over the ${megabytes(MAX_IMPORT_FILE_BYTES)} limit of an import file; Baton does not read it.`;
+  }
+  return null;
+}
 
 export type AppInfo = {
   readonly version: string;
@@ -72,6 +123,21 @@ export type IpcContract = {
   'app:open-audience-window': { request: null; response: AudienceWindowResult };
   /** Closes the audience window, if it is open. */
   'app:close-audience-window': { request: null; response: void };
+  /** Shows the Open dialog for a file to import and reads it whole; null when cancelled. */
+  'app:open-import-file': { request: null; response: ImportFile | null };
+  /** Shows the Save dialog and writes `data` (text as UTF-8); null when cancelled. */
+  'app:save-export-file': {
+    request: { suggestedName: string; data: string | Uint8Array };
+    response: SavedFile | null;
+  };
+  /** Lists the backups in the user-data folder, newest first. */
+  'app:list-backups': { request: null; response: readonly BackupInfo[] };
+  /** Stores a portfolio's text as a new backup, written atomically. */
+  'app:write-backup': { request: { meta: BackupMeta; text: string }; response: BackupInfo };
+  /** Reads a backup's text; null when there is no such backup. */
+  'app:read-backup': { request: { id: string }; response: string | null };
+  /** Deletes backups by id; unknown ids are ignored. */
+  'app:remove-backups': { request: { ids: readonly string[] }; response: void };
 };
 
 export type IpcChannel = keyof IpcContract;
@@ -88,6 +154,12 @@ export const IPC_CHANNELS = [
   'app:get-info',
   'app:open-audience-window',
   'app:close-audience-window',
+  'app:open-import-file',
+  'app:save-export-file',
+  'app:list-backups',
+  'app:write-backup',
+  'app:read-backup',
+  'app:remove-backups',
 ] as const satisfies readonly IpcChannel[];
 
 /** Main to renderer: a command chosen in the native menu. */
@@ -98,6 +170,8 @@ export type MenuCommand =
   | { readonly type: 'open' }
   | { readonly type: 'open-recent'; readonly index: number }
   | { readonly type: 'save-as' }
+  | { readonly type: 'import' }
+  | { readonly type: 'export' }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
   | { readonly type: 'settings' }
@@ -122,6 +196,20 @@ export type BatonBridge = {
   readonly getInfo: () => Promise<IpcResponse<'app:get-info'>>;
   readonly openAudienceWindow: () => Promise<IpcResponse<'app:open-audience-window'>>;
   readonly closeAudienceWindow: () => Promise<IpcResponse<'app:close-audience-window'>>;
+  readonly openImportFile: () => Promise<IpcResponse<'app:open-import-file'>>;
+  readonly saveExportFile: (
+    req: IpcRequest<'app:save-export-file'>,
+  ) => Promise<IpcResponse<'app:save-export-file'>>;
+  readonly listBackups: () => Promise<IpcResponse<'app:list-backups'>>;
+  readonly writeBackup: (
+    req: IpcRequest<'app:write-backup'>,
+  ) => Promise<IpcResponse<'app:write-backup'>>;
+  readonly readBackup: (
+    req: IpcRequest<'app:read-backup'>,
+  ) => Promise<IpcResponse<'app:read-backup'>>;
+  readonly removeBackups: (
+    req: IpcRequest<'app:remove-backups'>,
+  ) => Promise<IpcResponse<'app:remove-backups'>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
 };
@@ -181,6 +269,57 @@ export const IPC_REQUEST_PARSERS: {
   'app:get-info': expectNull,
   'app:open-audience-window': expectNull,
   'app:close-audience-window': expectNull,
+  'app:open-import-file': expectNull,
+  'app:list-backups': expectNull,
+  'app:save-export-file': (payload) => {
+    if (!isRecord(payload)) return { ok: false, error: 'expected an object' };
+    const suggestedName = parseFileName(payload.suggestedName);
+    if (!suggestedName.ok) return suggestedName;
+    if (
+      !(EXPORT_FILE_EXTENSIONS as readonly string[]).includes(fileExtension(suggestedName.value))
+    ) {
+      return {
+        ok: false,
+        error: `suggestedName: expected a file name ending in .${EXPORT_FILE_EXTENSIONS.join(', .')}`,
+      };
+    }
+    const { data } = payload;
+    const size =
+      typeof data === 'string' ? data.length : data instanceof Uint8Array ? data.byteLength : -1;
+    if (size < 0 || size > MAX_EXPORT_FILE_BYTES) {
+      return { ok: false, error: 'data: expected text or bytes of at most 200 MB' };
+    }
+    return {
+      ok: true,
+      value: { suggestedName: suggestedName.value, data: data as string | Uint8Array },
+    };
+  },
+  'app:write-backup': (payload) => {
+    if (!isRecord(payload)) return { ok: false, error: 'expected an object' };
+    const meta = parseBackupMeta(payload.meta);
+    if (!meta.ok) return meta;
+    const { text } = payload;
+    if (typeof text !== 'string' || text.length > MAX_TEXT) {
+      return { ok: false, error: 'text: expected a string of at most 200 MB' };
+    }
+    return { ok: true, value: { meta: meta.value, text } };
+  },
+  'app:read-backup': (payload) => {
+    if (!isRecord(payload) || !isBackupId(payload.id)) {
+      return { ok: false, error: 'id: expected a backup id' };
+    }
+    return { ok: true, value: { id: payload.id } };
+  },
+  'app:remove-backups': (payload) => {
+    if (!isRecord(payload)) return { ok: false, error: 'expected an object' };
+    const { ids } = payload;
+    if (!Array.isArray(ids) || ids.length > MAX_BACKUP_IDS) {
+      return { ok: false, error: `ids: expected a list of at most ${MAX_BACKUP_IDS} backup ids` };
+    }
+    const bad = ids.findIndex((id) => !isBackupId(id));
+    if (bad >= 0) return { ok: false, error: `ids[${bad}]: expected a backup id` };
+    return { ok: true, value: { ids: [...(ids as string[])] } };
+  },
   'app:open-recent': (payload) => {
     if (!isRecord(payload)) return { ok: false, error: 'expected an object' };
     const { index } = payload;
@@ -252,6 +391,24 @@ export function parseAudienceWindowResult(value: unknown): AudienceWindowResult 
   return null;
 }
 
+/** Parses main's answer to `app:open-import-file` (the renderer treats it as untrusted). */
+export function parseImportFile(value: unknown): ImportFile | null | undefined {
+  if (value === null) return null;
+  if (!isRecord(value)) return undefined;
+  const { name, bytes } = value;
+  if (typeof name !== 'string' || name === '' || name.length > 255) return undefined;
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength > MAX_IMPORT_FILE_BYTES) return undefined;
+  return { name, bytes };
+}
+
+/** Parses main's list of backups: drops entries that are not backups, newest first. */
+export function parseBackupList(value: unknown): BackupInfo[] {
+  if (!Array.isArray(value)) return [];
+  return newestFirst(
+    value.map(parseBackupInfo).filter((info): info is BackupInfo => info !== null),
+  );
+}
+
 /** Parses a menu command received from main (the renderer treats it as untrusted too). */
 export function parseMenuCommand(value: unknown): MenuCommand | null {
   if (!isRecord(value) || typeof value.type !== 'string') return null;
@@ -259,6 +416,8 @@ export function parseMenuCommand(value: unknown): MenuCommand | null {
     case 'new':
     case 'open':
     case 'save-as':
+    case 'import':
+    case 'export':
     case 'undo':
     case 'redo':
     case 'settings':

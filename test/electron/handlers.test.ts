@@ -2,6 +2,7 @@ import type { BrowserWindow } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers } from '../../electron/handlers';
 import { createRecentFilesStore } from '../../electron/recent-files';
+import type { BackupMeta } from '../../shared/backup/types';
 
 const window = { id: 1 } as unknown as BrowserWindow;
 
@@ -10,6 +11,17 @@ function setUp() {
   const audienceWindows = {
     open: vi.fn(() => ({ ok: true, where: 'second-display' }) as const),
     close: vi.fn(),
+  };
+  const backups = {
+    list: vi.fn(async () => []),
+    write: vi.fn(async (meta: BackupMeta, text: string) => ({
+      ...meta,
+      id: '20270301T091500000Z-0a1b2c3d',
+      at: '2027-03-01T09:15:00.000Z',
+      size: text.length,
+    })),
+    read: vi.fn(async () => '{"name":"Acme"}'),
+    remove: vi.fn(async () => undefined),
   };
   const handlers = createIpcHandlers({
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() } as never,
@@ -29,8 +41,9 @@ function setUp() {
       userName: 'ada',
     }),
     audienceWindows,
+    backups,
   });
-  return { handlers, openExternal, audienceWindows };
+  return { handlers, openExternal, audienceWindows, backups };
 }
 
 describe('app:open-external', () => {
@@ -78,5 +91,25 @@ describe('the audience window channels', () => {
     const { handlers, audienceWindows } = setUp();
     await expect(handlers['app:close-audience-window'](null, { window })).resolves.toBeUndefined();
     expect(audienceWindows.close).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the backup channels', () => {
+  it('go to the backup store, one call each', async () => {
+    const { handlers, backups } = setUp();
+    const meta = { reason: 'manual', summary: 'Acme', portfolioName: 'Acme' } as const;
+    await expect(handlers['app:write-backup']({ meta, text: '{}' }, { window })).resolves.toEqual({
+      ...meta,
+      id: '20270301T091500000Z-0a1b2c3d',
+      at: '2027-03-01T09:15:00.000Z',
+      size: 2,
+    });
+    expect(backups.write).toHaveBeenCalledWith(meta, '{}');
+    await expect(handlers['app:list-backups'](null, { window })).resolves.toEqual([]);
+    await expect(
+      handlers['app:read-backup']({ id: '20270301T091500000Z-0a1b2c3d' }, { window }),
+    ).resolves.toBe('{"name":"Acme"}');
+    await handlers['app:remove-backups']({ ids: ['20270301T091500000Z-0a1b2c3d'] }, { window });
+    expect(backups.remove).toHaveBeenCalledWith(['20270301T091500000Z-0a1b2c3d']);
   });
 });

@@ -44,6 +44,16 @@ function fakeEvent(
   return { sender, senderFrame } as unknown as IpcMainInvokeEvent;
 }
 
+const BACKUP_ID = '20270301T091500000Z-0a1b2c3d';
+const BACKUP = {
+  id: BACKUP_ID,
+  at: '2027-03-01T09:15:00.000Z',
+  size: 2,
+  reason: 'manual',
+  summary: 'Acme · 1 initiative · 0 teams · 0 scenarios',
+  portfolioName: 'Acme',
+} as const;
+
 function spyHandlers() {
   return {
     'app:open-portfolio': vi.fn(async () => null),
@@ -59,6 +69,12 @@ function spyHandlers() {
     })),
     'app:open-audience-window': vi.fn(async () => ({ ok: true, where: 'second-display' }) as const),
     'app:close-audience-window': vi.fn(async () => undefined),
+    'app:open-import-file': vi.fn(async () => null),
+    'app:save-export-file': vi.fn(async () => ({ path: '/home/ada/initiatives.csv' })),
+    'app:list-backups': vi.fn(async () => []),
+    'app:write-backup': vi.fn(async () => BACKUP),
+    'app:read-backup': vi.fn(async () => '{}'),
+    'app:remove-backups': vi.fn(async () => undefined),
   } satisfies IpcHandlers;
 }
 
@@ -158,6 +174,31 @@ describe('payload validation', () => {
     ['app:get-info', 'hello'],
     ['app:open-audience-window', { url: 'https://evil.example/' }],
     ['app:close-audience-window', 0],
+    ['app:open-import-file', { path: '/etc/passwd' }],
+    ['app:list-backups', { folder: '/' }],
+    ['app:save-export-file', { suggestedName: '../initiatives.csv', data: 'x' }],
+    ['app:save-export-file', { suggestedName: 'initiatives.exe', data: 'x' }],
+    ['app:save-export-file', { suggestedName: 'initiatives.csv', data: 42 }],
+    ['app:save-export-file', { suggestedName: 'initiatives.csv', data: [1, 2] }],
+    ['app:save-export-file', { suggestedName: 'initiatives.csv' }],
+    ['app:read-backup', { id: '../../.ssh/id_rsa' }],
+    ['app:read-backup', { id: `${BACKUP_ID}/../x` }],
+    ['app:read-backup', { id: 42 }],
+    ['app:read-backup', null],
+    ['app:remove-backups', { ids: BACKUP_ID }],
+    ['app:remove-backups', { ids: [BACKUP_ID, '..'] }],
+    ['app:remove-backups', { ids: ['C:\\Windows'] }],
+    ['app:write-backup', { meta: { reason: 'manual', summary: 's', portfolioName: 'p' } }],
+    [
+      'app:write-backup',
+      { meta: { reason: 'whenever', summary: 's', portfolioName: 'p' }, text: '' },
+    ],
+    ['app:write-backup', { meta: { reason: 'manual', summary: 7, portfolioName: 'p' }, text: '' }],
+    [
+      'app:write-backup',
+      { meta: { reason: 'manual', summary: 'x'.repeat(501), portfolioName: 'p' }, text: '' },
+    ],
+    ['app:write-backup', { text: '{}' }],
   ] as const)('refuses %s with %j and does nothing', async (channel, payload) => {
     const { ipcMain, handlers } = setUp();
     await expect(ipcMain.invoke(channel, fakeEvent(), payload)).rejects.toThrow(
@@ -172,6 +213,58 @@ describe('payload validation', () => {
       ipcMain.invoke('app:open-recent', fakeEvent(), { index: 0 }, '/etc/passwd'),
     ).rejects.toThrow('app:open-recent refused: expected at most one argument');
     expect(handlers['app:open-recent']).not.toHaveBeenCalled();
+  });
+});
+
+describe('the import, export and backup payloads', () => {
+  it('passes an export of text or bytes on as it came', async () => {
+    const { ipcMain, handlers } = setUp();
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    await ipcMain.invoke('app:save-export-file', fakeEvent(), {
+      suggestedName: 'Portfolio.XLSX',
+      data: bytes,
+    });
+    await ipcMain.invoke('app:save-export-file', fakeEvent(), {
+      suggestedName: 'initiatives.csv',
+      data: 'id,name\n',
+    });
+    expect(handlers['app:save-export-file'].mock.calls).toEqual([
+      [{ suggestedName: 'Portfolio.XLSX', data: bytes }, { window }],
+      [{ suggestedName: 'initiatives.csv', data: 'id,name\n' }, { window }],
+    ]);
+  });
+
+  it('passes a backup on with only the fields it knows', async () => {
+    const { ipcMain, handlers } = setUp();
+    const meta = {
+      reason: 'before-import',
+      summary: 'Acme · 3 initiatives',
+      portfolioName: 'Acme',
+    };
+    await ipcMain.invoke('app:write-backup', fakeEvent(), {
+      meta: { ...meta, path: '/etc' },
+      text: '{}',
+      id: '../x',
+    });
+    expect(handlers['app:write-backup']).toHaveBeenCalledWith({ meta, text: '{}' }, { window });
+    await ipcMain.invoke('app:remove-backups', fakeEvent(), { ids: [BACKUP_ID] });
+    expect(handlers['app:remove-backups']).toHaveBeenCalledWith({ ids: [BACKUP_ID] }, { window });
+    await expect(ipcMain.invoke('app:read-backup', fakeEvent(), { id: BACKUP_ID })).resolves.toBe(
+      '{}',
+    );
+  });
+
+  it('names the field that is wrong', async () => {
+    const { ipcMain } = setUp();
+    await expect(
+      ipcMain.invoke('app:remove-backups', fakeEvent(), { ids: [BACKUP_ID, 'x'] }),
+    ).rejects.toThrow('app:remove-backups refused: invalid request: ids[1]: expected a backup id');
+    await expect(
+      ipcMain.invoke('app:write-backup', fakeEvent(), {
+        meta: { reason: 'later', summary: '', portfolioName: '' },
+        text: '',
+      }),
+    ).rejects.toThrow(/meta\.reason: expected one of timer, before-import/);
   });
 });
 

@@ -110,10 +110,29 @@ describe('buildMenuTemplate', () => {
       'Open Recent',
       'Save As…',
       'separator',
+      'Import…',
+      'Export…',
+      'separator',
       'Settings…',
       'separator',
       'quit',
     ]);
+  });
+
+  it('sends Import and Export to the renderer, without shortcuts that text fields use', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const { template, actions } = build({ platform });
+      const file = menu(template, 'File');
+      for (const [label, type] of [
+        ['Import…', 'import'],
+        ['Export…', 'export'],
+      ] as const) {
+        const entry = item(file, label);
+        expect(entry.accelerator).toBeUndefined();
+        click(entry);
+        expect(actions.sendCommand).toHaveBeenLastCalledWith({ type });
+      }
+    }
   });
 
   it('lists recent files newest first and opens them by index', () => {

@@ -54,6 +54,12 @@ describe('preload', () => {
         'exportPack',
         'openAudienceWindow',
         'closeAudienceWindow',
+        'openImportFile',
+        'saveExportFile',
+        'listBackups',
+        'writeBackup',
+        'readBackup',
+        'removeBackups',
       ].sort(),
     );
     for (const value of Object.values(baton)) expect(typeof value).toBe('function');
@@ -73,6 +79,23 @@ describe('preload', () => {
     ['openAudienceWindow', [], ['app:open-audience-window']],
     ['closeAudienceWindow', [], ['app:close-audience-window']],
     ['openRecent', [{ index: 3 }], ['app:open-recent', { index: 3 }]],
+    ['openImportFile', [], ['app:open-import-file']],
+    ['listBackups', [], ['app:list-backups']],
+    [
+      'saveExportFile',
+      [{ suggestedName: 'initiatives.csv', data: 'id\n' }],
+      ['app:save-export-file', { suggestedName: 'initiatives.csv', data: 'id\n' }],
+    ],
+    [
+      'writeBackup',
+      [{ meta: { reason: 'manual', summary: 's', portfolioName: 'p' }, text: '{}' }],
+      [
+        'app:write-backup',
+        { meta: { reason: 'manual', summary: 's', portfolioName: 'p' }, text: '{}' },
+      ],
+    ],
+    ['readBackup', [{ id: 'x' }], ['app:read-backup', { id: 'x' }]],
+    ['removeBackups', [{ ids: ['x'] }], ['app:remove-backups', { ids: ['x'] }]],
     [
       'savePortfolio',
       [{ suggestedName: 'plan.baton.json', text: '{}' }],
@@ -100,10 +123,14 @@ describe('preload', () => {
     electron.emit(MENU_COMMAND_CHANNEL, { type: 'undo' });
     electron.emit(MENU_COMMAND_CHANNEL, { type: 'open-recent', index: 2 });
     electron.emit(MENU_COMMAND_CHANNEL, { type: 'settings' });
+    electron.emit(MENU_COMMAND_CHANNEL, { type: 'import' });
+    electron.emit(MENU_COMMAND_CHANNEL, { type: 'export', path: '/etc' });
     expect(listener.mock.calls).toEqual([
       [{ type: 'undo' }],
       [{ type: 'open-recent', index: 2 }],
       [{ type: 'settings' }],
+      [{ type: 'import' }],
+      [{ type: 'export' }],
     ]);
     unsubscribe();
   });

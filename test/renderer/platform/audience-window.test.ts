@@ -120,6 +120,12 @@ describe('the audience window on the desktop', () => {
       getInfo: unused,
       openAudienceWindow: unused,
       closeAudienceWindow: unused,
+      openImportFile: unused,
+      saveExportFile: unused,
+      listBackups: unused,
+      writeBackup: unused,
+      readBackup: unused,
+      removeBackups: unused,
       onMenuCommand: () => () => undefined,
       ...overrides,
     };

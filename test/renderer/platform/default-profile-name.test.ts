@@ -15,6 +15,14 @@ function bridgeAnswering(info: AppInfo): BatonBridge {
     getInfo: vi.fn(async () => info),
     openAudienceWindow: vi.fn(async () => ({ ok: true, where: 'this-display' }) as const),
     closeAudienceWindow: vi.fn(async () => undefined),
+    openImportFile: unused,
+    saveExportFile: unused,
+    listBackups: vi.fn(async () => []),
+    writeBackup: vi.fn(async () => {
+      throw new Error('not used');
+    }),
+    readBackup: unused,
+    removeBackups: vi.fn(async () => undefined),
     onMenuCommand: () => () => undefined,
   };
 }

@@ -1,0 +1,221 @@
+/**
+ * Backups of the portfolio, as the app uses them: take one now (before an import, an Open that
+ * replaces, a restore; by hand; every 15 minutes while there are edits), list them, restore one.
+ * Where they are kept is the platform's business (renderer/platform: files on the desktop, a
+ * database of their own in the browser); which are kept is shared/backup/retention.ts.
+ */
+import { backupsToDelete } from '../../shared/backup/retention';
+import { portfolioSummary } from '../../shared/backup/summary';
+import { MAX_BACKUP_LABEL, type BackupInfo, type BackupReason } from '../../shared/backup/types';
+import { describeProblem, readPortfolioText } from '../../shared/portfolio/restore';
+import { writePortfolio } from '../../shared/portfolio/write';
+import { replaceState } from '../../shared/store/operations/portfolio';
+import { portfolioToState } from '../../shared/store/state';
+import { db, journalStorage } from '../db/database';
+import { ORDER_KEYS } from '../db/order-keys';
+import { settleEdits } from '../db/repository';
+import { storageFailureText } from '../db/storage-health';
+import { portfolioStore } from '../db/store';
+import { formatDateTime } from '../format';
+import { getPlatform } from '../platform';
+import { useAppStore } from '../state/store';
+
+export type { BackupInfo, BackupReason };
+
+/** How often the schedule looks for edits to back up. */
+export const BACKUP_INTERVAL_MS = 15 * 60 * 1000;
+
+/**
+ * Where the revision of the last backup is noted (shared by the windows of one profile, so two
+ * windows do not back up the same edits twice).
+ */
+export const LAST_BACKUP_KEY = 'baton.backup.revision';
+
+/** What a backup was taken before, in words for a failure notice. */
+const REASON_WORDS: Readonly<Record<BackupReason, string>> = {
+  timer: 'the regular backup',
+  'before-import': 'before the import',
+  'before-restore': 'before the restore',
+  'before-open': 'before the portfolio was replaced',
+  'before-upgrade': 'before the storage upgrade',
+  manual: 'Back up now',
+};
+
+/** The stored revision, as "epoch:count": it changes with every write to the portfolio. */
+async function storedRevision(): Promise<string> {
+  const row = (await db.meta.get('revision')) as { value?: number; epoch?: string } | undefined;
+  return `${row?.epoch ?? ''}:${row?.value ?? 0}`;
+}
+
+function lastBackedUpRevision(): string | null {
+  try {
+    return journalStorage()?.getItem(LAST_BACKUP_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function noteBackedUp(revision: string): void {
+  try {
+    journalStorage()?.setItem(LAST_BACKUP_KEY, revision);
+  } catch {
+    // Without localStorage the next timer backs up again: one backup too many, nothing lost.
+  }
+}
+
+/** The local time's offset east of UTC, in minutes, at `now`. */
+function utcOffsetMinutes(now: Date): number {
+  return -now.getTimezoneOffset();
+}
+
+/** Deletes the backups the retention policy no longer keeps. */
+export async function applyRetention(now = new Date()): Promise<string[]> {
+  const { backups } = getPlatform();
+  const doomed = backupsToDelete(await backups.list(), now.toISOString(), utcOffsetMinutes(now));
+  if (doomed.length > 0) await backups.remove(doomed);
+  return doomed;
+}
+
+/**
+ * Takes a backup of the stored portfolio (after the edits still on their way are stored), then
+ * applies the retention policy. Throws when the backup could not be taken.
+ */
+async function takeBackup(reason: BackupReason): Promise<BackupInfo> {
+  await settleEdits().catch(() => undefined);
+  // Read before the portfolio: an edit in between is backed up by the next timer, not lost.
+  const revision = await storedRevision().catch(() => null);
+  const portfolio = await portfolioStore().readPortfolio();
+  const info = await getPlatform().backups.write(
+    {
+      reason,
+      summary: portfolioSummary(portfolio),
+      portfolioName: portfolio.name.slice(0, MAX_BACKUP_LABEL),
+    },
+    writePortfolio(portfolio),
+  );
+  if (revision !== null) noteBackedUp(revision);
+  await applyRetention().catch((error: unknown) => {
+    // The backup is taken; old ones stay until the next one tries again.
+    console.warn('Could not delete old backups', error);
+  });
+  return info;
+}
+
+/**
+ * Takes a backup of the whole portfolio now. Never throws: when it fails, the user is told in a
+ * notice (what failed and what to do) and the answer is null.
+ */
+export async function backupNow(reason: BackupReason): Promise<BackupInfo | null> {
+  try {
+    return await takeBackup(reason);
+  } catch (error) {
+    useAppStore
+      .getState()
+      .notify(
+        'error',
+        storageFailureText(
+          error,
+          `Baton could not back up the portfolio (${REASON_WORDS[reason]})`,
+        ),
+      );
+    return null;
+  }
+}
+
+/** Every backup, newest first. */
+export async function listBackups(): Promise<BackupInfo[]> {
+  return getPlatform().backups.list();
+}
+
+/** The label of the edit that restores a backup taken at `at`. */
+export function restoreLabel(at: string): string {
+  return `Restore backup of ${formatDateTime(at)}`;
+}
+
+export type RestoreResult =
+  { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/**
+ * Puts a backup back as the portfolio. The backup is read and checked first (one the file's reader
+ * refuses changes nothing and says why); then the current portfolio is backed up; then the backup
+ * replaces it as one undoable edit, "Restore backup of <time>". Never throws.
+ */
+export async function restoreBackup(id: string): Promise<RestoreResult> {
+  const { backups } = getPlatform();
+  let text: string | null;
+  let at: string;
+  try {
+    const info = (await backups.list()).find((backup) => backup.id === id);
+    text = info ? await backups.read(id) : null;
+    at = info?.at ?? '';
+  } catch (error) {
+    return { ok: false, message: storageFailureText(error, 'The backup could not be read') };
+  }
+  if (text === null) {
+    return { ok: false, message: 'That backup is no longer there; nothing was changed.' };
+  }
+  const read = readPortfolioText(text);
+  if (!read.ok) {
+    const first = read.errors[0];
+    const why = first ? describeProblem(first).headline : 'it is not a portfolio';
+    return {
+      ok: false,
+      message: `The backup of ${formatDateTime(at)} cannot be restored: ${why}. Nothing was changed.`,
+    };
+  }
+  try {
+    await takeBackup('before-restore');
+  } catch (error) {
+    return {
+      ok: false,
+      message: storageFailureText(
+        error,
+        'Nothing was restored: Baton could not back up the portfolio as it is now first',
+      ),
+    };
+  }
+  const label = restoreLabel(at);
+  const origin = { kind: 'file', label: `backup of ${formatDateTime(at)}` } as const;
+  const next = portfolioToState(read.portfolio, origin, ORDER_KEYS);
+  try {
+    // Marks the portfolio unsaved: what is restored is not in any file the user saved.
+    const result = await portfolioStore().commit((current) => ({
+      label,
+      changes: replaceState(current, next),
+    }));
+    if (!result.ok) {
+      const first = result.problems[0];
+      return {
+        ok: false,
+        message: `The backup of ${formatDateTime(at)} cannot be restored: ${first ? `${first.path}: ${first.message}` : 'Baton refused it'}. Nothing was changed.`,
+      };
+    }
+  } catch (error) {
+    return { ok: false, message: storageFailureText(error, 'The backup was not restored') };
+  }
+  useAppStore.getState().navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
+  return { ok: true };
+}
+
+/**
+ * Backs up every 15 minutes while there have been edits since the last backup (any backup: one
+ * taken before an import counts too). Returns the function that stops it. A failure is told once
+ * in a notice and tried again at the next tick.
+ */
+export function startBackupSchedule(intervalMs = BACKUP_INTERVAL_MS): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const revision = await storedRevision();
+      if (revision !== lastBackedUpRevision()) await backupNow('timer');
+    } catch (error) {
+      console.warn('Could not look for edits to back up', error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  return () => clearInterval(timer);
+}
