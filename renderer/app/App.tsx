@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Portfolio } from '../../shared/portfolio/types';
 import { stateToPortfolio } from '../../shared/store/state';
 import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
 import { DecisionsArea } from '../areas/decisions/DecisionsArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
 import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
+import { SettingsArea } from '../areas/settings/SettingsArea';
+import { StorageBanner, StorageFailureScreen } from '../areas/settings/StorageBanner';
 import { StrategyArea } from '../areas/strategy/StrategyArea';
 import { WorkshopArea } from '../areas/workshop/WorkshopArea';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -13,13 +15,20 @@ import { db } from '../db/database';
 import { loadStacks } from '../db/history';
 import { usePortfolioState } from '../db/hooks';
 import { setEditorName } from '../db/repository';
+import {
+  describeStorageError,
+  onStorageProblem,
+  storageProblem,
+  watchOtherWindows,
+  type StorageProblem,
+} from '../db/storage-health';
+import { useDisplayLocale } from '../state/preferences';
 import { profileName } from '../state/profile';
 import { useAppStore } from '../state/store';
 import { AREA_INFO } from './areas';
 import { AppDialogs } from './ConnectedDialogs';
 import { HistoryPanel } from './HistoryPanel';
 import { ReplayProvider } from './ReplayProvider';
-import { openSettings } from './SettingsConnector';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useAppCommands } from './useAppCommands';
@@ -38,22 +47,69 @@ function PlanWatch({ portfolio }: { readonly portfolio: Portfolio | undefined })
 // The change history records who made each edit: the name in Settings.
 setEditorName(profileName);
 
-function useStorageError(): string | null {
-  const [error, setError] = useState<string | null>(null);
+/**
+ * Opens the storage and watches it: a problem at any time (a full disk, another window's upgrade,
+ * this window's upgrade held up by another) goes to the store's storage banner. Gives the problem
+ * when the storage cannot be opened at all.
+ */
+function useStorage(): StorageProblem | null {
+  const [failure, setFailure] = useState<StorageProblem | null>(null);
   useEffect(() => {
+    const { setStorageProblem } = useAppStore.getState();
+    const stopListening = onStorageProblem((problem) => setStorageProblem(problem));
+    const stopWatching = watchOtherWindows(db);
     db.open()
-      .then(() => loadStacks())
+      .then(() => {
+        // An upgrade that waited for another window has gone through.
+        if (useAppStore.getState().storageProblem?.kind === 'blocked') setStorageProblem(null);
+        return loadStacks();
+      })
       .catch((reason: unknown) => {
-        setError(reason instanceof Error ? reason.message : String(reason));
+        setFailure(
+          describeStorageError(reason) ??
+            storageProblem('other', reason instanceof Error ? reason.message : String(reason)),
+        );
       });
+    return () => {
+      stopWatching();
+      stopListening();
+    };
   }, []);
-  return error;
+  return failure;
+}
+
+/** How long an area must draw the portfolio without an error before it counts as shown. */
+const SETTLE_MS = 3000;
+
+/**
+ * Marks the stored portfolio as shown once an area has drawn it for a few seconds without an
+ * error, or the user has started to use it: an error before that would come back at every start,
+ * so it goes to the recovery screen rather than stay in the area. (Not at the first drawing:
+ * long lists draw their rows a moment later.) Unmounted with the area when it fails.
+ */
+function Shown({ onShown }: { readonly onShown: () => void }) {
+  useEffect(() => {
+    const timer = window.setTimeout(onShown, SETTLE_MS);
+    const options = { capture: true, once: true } as const;
+    window.addEventListener('pointerdown', onShown, options);
+    window.addEventListener('keydown', onShown, options);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('pointerdown', onShown, options);
+      window.removeEventListener('keydown', onShown, options);
+    };
+  }, [onShown]);
+  return null;
 }
 
 export function App() {
   useAppCommands();
   useHashLocation();
-  const storageError = useStorageError();
+  const storageFailure = useStorage();
+  // Numbers and dates follow the format chosen in Settings: the app draws again when it changes.
+  useDisplayLocale();
+  const [shown, setShown] = useState(false);
+  const markShown = useCallback(() => setShown(true), []);
   const state = usePortfolioState();
   const portfolio = useMemo(() => (state ? stateToPortfolio(state) : undefined), [state]);
   const area = useAppStore((state) => state.location.area);
@@ -63,15 +119,7 @@ export function App() {
   );
   const info = AREA_INFO.find((entry) => entry.id === area);
 
-  if (storageError) {
-    return (
-      <main className="fatal" role="alert">
-        <h1>Baton cannot open its storage</h1>
-        <p>{storageError}</p>
-        <p>Your data has not been changed. Close other Baton windows and start Baton again.</p>
-      </main>
-    );
-  }
+  if (storageFailure) return <StorageFailureScreen problem={storageFailure} />;
   if (presenting && portfolio) {
     return (
       <ReplayProvider>
@@ -88,10 +136,16 @@ export function App() {
         <Sidebar />
         <div className="app__main">
           {state ? <TopBar meta={state.meta} /> : <header className="topbar" />}
+          <StorageBanner />
           <main className="app__content" id="content">
             {/* One record the area cannot show must not take the menu and the other areas with it;
               any change to the portfolio, or another area, tries again. */}
-            <ErrorBoundary key={area} area={info?.label ?? 'This area'} resetKey={portfolio}>
+            <ErrorBoundary
+              key={area}
+              area={info?.label ?? 'This area'}
+              resetKey={portfolio}
+              escalate={!shown}
+            >
               {!portfolio ? (
                 <p className="loading" role="status">
                   Opening the portfolio…
@@ -108,18 +162,12 @@ export function App() {
                 <WorkshopArea portfolio={portfolio} />
               ) : area === 'decisions' ? (
                 <DecisionsArea portfolio={portfolio} />
+              ) : area === 'settings' ? (
+                <SettingsArea portfolio={portfolio} />
               ) : info ? (
-                <NotBuilt info={info}>
-                  {info.id === 'settings' && (
-                    <p>
-                      Your name, recorded as who made each change:{' '}
-                      <button type="button" className="button" onClick={openSettings}>
-                        Your name…
-                      </button>
-                    </p>
-                  )}
-                </NotBuilt>
+                <NotBuilt info={info} />
               ) : null}
+              {portfolio && !shown && <Shown onShown={markShown} />}
             </ErrorBoundary>
           </main>
         </div>

@@ -71,7 +71,8 @@ export const AREA_INFO: readonly AreaInfo[] = [
   {
     id: 'settings',
     label: 'Settings',
-    purpose: 'Scoring models, preferences, and where your data lives.',
-    built: false,
+    purpose:
+      'Your name, the number format, where your data lives, backups, and all your data at once.',
+    built: true,
   },
 ];

@@ -1,9 +1,125 @@
-/** The last-resort error screen's ways out: the File commands that need none of the app's dialogs. */
-import type { RecoveryActions } from '../components/ErrorBoundary';
-import { openWithoutAsking, saveAs, startEmptyWithoutAsking } from './file-actions';
+/**
+ * The recovery screen's ways out: the File commands that need none of the app's dialogs, the
+ * backups, and saving whatever is stored as a file, even when it no longer reads as a portfolio.
+ */
+import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
+import { describeProblem } from '../../shared/portfolio/restore';
+import { portfolioFileName, writePortfolio } from '../../shared/portfolio/write';
+import { listBackups, restoreBackup } from '../backup/backups';
+import type { RecoveryActions, RecoveryBackup } from '../components/ErrorBoundary';
+import { db } from '../db/database';
+import { readPortfolio, replacePortfolio } from '../db/repository';
+import { describeStorageError } from '../db/storage-health';
+import { formatDateTime } from '../format';
+import { getPlatform } from '../platform';
+import { useAppStore } from '../state/store';
+import { openWithoutAsking, startEmptyWithoutAsking, type RecoveryResult } from './file-actions';
+
+function errorText(error: unknown): string {
+  return (
+    describeStorageError(error)?.happened ??
+    (error instanceof Error ? error.message : String(error))
+  );
+}
+
+/**
+ * Every row of every table of the database as JSON: what is stored, as it is, for a stored
+ * portfolio that no longer reads as one.
+ */
+export async function storedRowsText(): Promise<string> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of db.tables) tables[table.name] = await table.toArray();
+  return `${JSON.stringify({ baton: 'stored-data', version: db.verno, tables }, null, 2)}\n`;
+}
+
+/**
+ * Saves the stored data as a file: the portfolio file when the stored portfolio reads as one
+ * (File › Open reads it back), else every stored row as JSON, so that nothing is lost either way.
+ */
+export async function saveStoredData(): Promise<RecoveryResult> {
+  const platform = getPlatform();
+  let name: string;
+  let text: string;
+  let raw = false;
+  try {
+    const portfolio = await readPortfolio();
+    name = portfolioFileName(portfolio.name);
+    text = writePortfolio(portfolio);
+  } catch {
+    try {
+      name = 'baton-stored-data.json';
+      text = await storedRowsText();
+      raw = true;
+    } catch (error) {
+      return { ok: false, message: `The stored data could not be read: ${errorText(error)}` };
+    }
+  }
+  try {
+    const saved = await platform.saveExportFile(name, text);
+    if (!saved) return { ok: false, message: 'Nothing was saved: the save was cancelled.' };
+    return {
+      ok: false,
+      message: raw
+        ? `The stored data was saved to ${saved.location}, every record as stored (it does not read as a portfolio, so File › Open cannot read it back; it keeps your data for a repair).`
+        : `The stored portfolio was saved to ${saved.location}; File › Open reads it back.`,
+    };
+  } catch (error) {
+    return { ok: false, message: `Nothing was saved: ${errorText(error)}` };
+  }
+}
+
+async function replaceWith(
+  load: () => ReturnType<typeof replacePortfolio>,
+): Promise<RecoveryResult> {
+  try {
+    const result = await load();
+    if (!result.ok) {
+      const first = result.problems[0];
+      return {
+        ok: false,
+        message: `Could not load it: ${first ? describeProblem(first).headline : 'it was refused'}`,
+      };
+    }
+  } catch (error) {
+    return { ok: false, message: `Could not load it: ${errorText(error)}` };
+  }
+  useAppStore.getState().navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
+  return { ok: true };
+}
+
+/** For the recovery screen: the demo in place of the stored portfolio, without asking first. */
+export function loadDemoWithoutAsking(): Promise<RecoveryResult> {
+  return replaceWith(() =>
+    replacePortfolio(DEMO_PORTFOLIO, { kind: 'demo' }, 'Load demo portfolio'),
+  );
+}
+
+async function newestBackups(): Promise<readonly RecoveryBackup[]> {
+  const backups = await listBackups();
+  return backups.map((backup) => ({
+    id: backup.id,
+    when: formatDateTime(backup.at),
+    summary: backup.summary,
+  }));
+}
+
+async function restore(id: string): Promise<RecoveryResult> {
+  try {
+    const result = await restoreBackup(id);
+    if (!result.ok) return result;
+  } catch (error) {
+    return { ok: false, message: `The backup was not restored: ${errorText(error)}` };
+  }
+  useAppStore.getState().navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
+  return { ok: true };
+}
 
 export const FILE_RECOVERY: RecoveryActions = {
-  saveCopy: saveAs,
+  saveCopy: saveStoredData,
   open: openWithoutAsking,
   startEmpty: startEmptyWithoutAsking,
+  loadDemo: loadDemoWithoutAsking,
+  listBackups: newestBackups,
+  restoreBackup: restore,
+  explain: (error) => describeStorageError(error),
 };

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { DataLocation } from './DataLocation';
 
 /** What NotBuilt says of an area: its name and what it is for, in a sentence. */
 type PlannedArea = { readonly id: string; readonly label: string; readonly purpose: string };
@@ -22,7 +21,6 @@ export function NotBuilt({
           When it is, it will hold: {info.purpose.charAt(0).toLowerCase() + info.purpose.slice(1)}
         </p>
         {children}
-        {info.id === 'settings' && <DataLocation />}
         <p>
           Until then, your initiatives, teams, capacity and budget are in{' '}
           <a href="#/portfolio/initiatives">Portfolio</a>.

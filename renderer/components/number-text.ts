@@ -2,14 +2,15 @@
  * Numbers as people type and read them in their locale: "9,5" in Germany, "9.5" in the UK. The
  * separators come from Intl, so every locale the browser knows works without a table of our own.
  */
+import { displayLocale } from '../format';
 
 export type NumberSeparators = { readonly decimal: string; readonly group: string };
 
 const separators = new Map<string, NumberSeparators>();
 
-/** The locale the screens format numbers in: the browser's, as Intl resolves it. */
+/** The locale the screens format numbers in: the one chosen in Settings, else the browser's. */
 export function screenLocale(): string {
-  return new Intl.NumberFormat().resolvedOptions().locale;
+  return displayLocale();
 }
 
 /** The decimal and group separators of `locale` (group: a space-like one in many locales). */

@@ -46,6 +46,7 @@ import {
 } from './history';
 import { editorName } from './editor';
 import { ORDER_KEYS, stableContext } from './order-keys';
+import { storageFailure } from './storage-health';
 import { HISTORY_TABLES, TABLE_NAMES, type PortfolioStatusRow, type RevisionRow } from './schema';
 import {
   dropFromJournal,
@@ -430,7 +431,12 @@ async function storeChecked(
     // The transaction was rolled back after `store` moved this window's copy on: forget it, and
     // take the undo stacks back as stored.
     await forgetWrites();
-    throw error;
+    // A failure of the storage (a full disk, another window's upgrade) reaches the user as a
+    // sentence that says what happened and what to do, never as "AbortError".
+    throw storageFailure(
+      error,
+      kind === 'restore' ? 'The restore was not stored' : 'Your change was not stored',
+    );
   }
 }
 
@@ -579,7 +585,7 @@ async function replayTop(which: 'undo' | 'redo'): Promise<ReplayResult> {
     if (!(error instanceof ReplayConflict)) {
       // Rolled back, possibly after `store` moved this window's copy on: forget it.
       await forgetWrites();
-      throw error;
+      throw storageFailure(error, `The ${which} was not stored`);
     }
     // The history no longer describes the stored data; replaying any of it could lose work.
     await clearStacks();

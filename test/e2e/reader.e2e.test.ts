@@ -1,7 +1,7 @@
 /**
  * Hostile files in the browser: the reader names each problem in words with its path, counts
  * them all, names the encoding of UTF-16 text; and a record the app cannot show, stored before
- * the reader refused such records, replaces only its area while the File menu gets the user out.
+ * the reader refused such records, opens the recovery screen at start instead of an error page.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import {
   DEMO_NAME,
   dialog,
-  fileCommand,
   gone,
   notices,
   openPortfolioFile,
@@ -116,7 +115,7 @@ describe('the reader in the app', () => {
 });
 
 describe('a stored record the app cannot show', () => {
-  it('replaces only its area, and File › New empty portfolio gets the app back for good', async () => {
+  it('opens the recovery screen at start, and starting empty gets the app back for good', async () => {
     const profile = await harness.profile();
     const session = await harness.open(profile);
     const { page } = session;
@@ -141,18 +140,15 @@ describe('a stored record the app cannot show', () => {
         }),
     );
     await page.reload();
-    const problem = page.getByRole('alert').filter({ hasText: 'Portfolio hit a problem' });
-    await shown(problem);
-    // The app around the area is still there.
-    await shown(page.getByRole('button', { name: 'File', exact: true }));
+    const recovery = page.getByRole('alert').filter({ hasText: 'Baton hit a problem' });
+    await shown(recovery);
+    await shown(recovery.getByText('Baton could not show the portfolio'));
     expect(session.errors.some((error) => /URI/.test(error))).toBe(true);
     // Those are the errors this test caused on purpose; any other still fails it.
     session.errors.splice(0);
 
-    await fileCommand(page, /^New empty portfolio/);
-    const confirm = dialog(page, /Start an empty portfolio\?/);
-    if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Replace' }).click();
-    await gone(problem);
+    await recovery.getByRole('button', { name: 'Start with an empty portfolio' }).click();
+    await gone(recovery);
     await shown(portfolioHeading(page).getByText('New portfolio'));
     await page.reload();
     await shown(portfolioHeading(page).getByText('New portfolio'));

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { InitiativeStatus } from '../../../shared/portfolio/types';
+import type { StorageProblem } from '../../db/storage-health';
 import type { AppState } from '../store';
 
 export type NoticeKind = 'info' | 'success' | 'warning' | 'error';
@@ -64,9 +65,18 @@ export type UiSlice = {
   setInitiativeQuery: (patch: Partial<InitiativeQuery>) => void;
   refusedFile: RefusedFile | null;
   setRefusedFile: (refused: RefusedFile | null) => void;
-  /** Whether the Settings dialog ("your name") is open. */
+  /**
+   * Asks for Settings (the Settings… command): the app shows the Settings area and puts the
+   * flag back. Kept as a flag so that anything that could open the old dialog still leads there.
+   */
   settingsOpen: boolean;
   setSettingsOpen: (open: boolean) => void;
+  /**
+   * A problem of the storage that stays on screen until dismissed or solved (a full disk, another
+   * window's upgrade); null when there is none.
+   */
+  storageProblem: StorageProblem | null;
+  setStorageProblem: (problem: StorageProblem | null) => void;
 };
 
 let nextNoticeId = 1;
@@ -89,4 +99,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setRefusedFile: (refusedFile) => set({ refusedFile }),
   settingsOpen: false,
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  storageProblem: null,
+  setStorageProblem: (storageProblem) => set({ storageProblem }),
 });

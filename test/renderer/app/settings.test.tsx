@@ -1,11 +1,13 @@
-import { act, render, screen, within } from '@testing-library/react';
+/**
+ * Settings is an area: the Settings… command (the native menu, Ctrl+, and the File menu) leads
+ * there with the focus in "Your name", which is kept in local storage as before.
+ */
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { App } from '../../../renderer/app/App';
-import { Sidebar } from '../../../renderer/app/Sidebar';
-import { useAppCommands } from '../../../renderer/app/useAppCommands';
 import { getPlatform, setPlatform } from '../../../renderer/platform';
 import { profileName, setProfileName } from '../../../renderer/state/profile';
 import { useAppStore } from '../../../renderer/state/store';
@@ -27,43 +29,37 @@ setPlatform({
   },
 });
 
-// jsdom has no modal dialogs: opening one here just marks it open, so that it can be found.
 withDialogPolyfill();
 
-beforeEach(() => {
+beforeEach(async () => {
+  await freshApp();
   setProfileName('');
   localStorage.clear();
   openPortfolioFile.mockClear();
-  useAppStore.setState({
-    settingsOpen: false,
-    notices: [],
-    refusedFile: null,
-  });
 });
-
-/** The parts of the app the Settings dialog lives in: its shortcuts and menu, the sidebar. */
-function Shell() {
-  useAppCommands();
-  return <Sidebar />;
-}
 
 /** The text of the last notice the app gave. */
 const lastNotice = () => useAppStore.getState().notices.at(-1)?.text;
+const nameField = () => screen.getByRole('textbox', { name: 'Your name' });
 
-const settingsDialog = () => screen.getByRole('dialog', { name: 'Settings' });
-const nameField = () => within(settingsDialog()).getByLabelText('Your name');
+async function startApp() {
+  const user = userEvent.setup();
+  render(<App />);
+  await screen.findByRole('heading', { level: 1, name: DEMO_PORTFOLIO.name });
+  return user;
+}
 
-describe('your name, in Settings', () => {
-  it('opens from the native menu and is kept in local storage', async () => {
-    const user = userEvent.setup();
-    render(<Shell />);
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+describe('Settings', () => {
+  it('opens from the native menu as an area, with the focus in Your name', async () => {
+    const user = await startApp();
     act(() => menuListener?.({ type: 'settings' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+    expect(window.location.hash).toBe('#/settings');
+    await waitFor(() => expect(nameField()).toHaveFocus());
     // The account's name stands in until the user gives one.
     expect(nameField()).toHaveAttribute('placeholder', 'ada');
     expect(profileName()).toBe('ada');
     await user.type(nameField(), 'Ada Lovelace{Enter}');
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(profileName()).toBe('Ada Lovelace');
     expect(JSON.parse(localStorage.getItem('baton:profile') ?? 'null')).toEqual({
       name: 'Ada Lovelace',
@@ -71,54 +67,42 @@ describe('your name, in Settings', () => {
     expect(lastNotice()).toBe('Your changes are recorded as made by Ada Lovelace.');
   });
 
-  it('opens with Ctrl+, in the browser, showing the saved name; Cancel keeps it', async () => {
-    setProfileName('Grace Hopper');
-    const user = userEvent.setup();
-    render(<Shell />);
+  it('opens with Ctrl+, and from the File menu', async () => {
+    const user = await startApp();
     await user.keyboard('{Control>},{/Control}');
-    expect(nameField()).toHaveValue('Grace Hopper');
-    await user.clear(nameField());
-    await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(profileName()).toBe('Grace Hopper');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+    await user.click(screen.getByRole('link', { name: /Portfolio/ }));
+    await user.click(screen.getByRole('button', { name: 'File' }));
+    await user.click(screen.getByRole('button', { name: /^Settings…/ }));
+    await waitFor(() => expect(nameField()).toHaveFocus());
   });
 
-  it('clears the name with an empty one, and says the account name stands in', async () => {
+  it('leads there when anything raises the old dialog flag', async () => {
+    await startApp();
+    act(() => useAppStore.getState().setSettingsOpen(true));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+    expect(useAppStore.getState().settingsOpen).toBe(false);
+  });
+
+  it('refuses a name that is too long, and clears the name with an empty one', async () => {
     setProfileName('Grace Hopper');
-    const user = userEvent.setup();
-    render(<Shell />);
-    await user.keyboard('{Control>},{/Control}');
+    const user = await startApp();
+    await user.click(screen.getByRole('link', { name: 'Settings' }));
+    expect(nameField()).toHaveValue('Grace Hopper');
     await user.clear(nameField());
-    await user.keyboard('{Enter}');
+    await user.type(nameField(), 'x'.repeat(81));
+    await user.click(screen.getByRole('button', { name: 'Save name' }));
+    expect(nameField()).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      screen.getByText('Your name can be at most 80 characters; this one has 81.'),
+    ).toBeVisible();
+    expect(profileName()).toBe('Grace Hopper');
+    await user.clear(nameField());
+    await user.click(screen.getByRole('button', { name: 'Save name' }));
     expect(localStorage.getItem('baton:profile')).toBeNull();
     expect(profileName()).toBe('ada');
     expect(lastNotice()).toBe(
       'No name saved: your changes are recorded as made by ada, your account name.',
     );
-  });
-
-  it('keeps the app shortcuts away while it is open', async () => {
-    const user = userEvent.setup();
-    render(<Shell />);
-    await user.keyboard('{Control>},{/Control}');
-    await user.type(nameField(), 'Grace');
-    await user.keyboard('{Control>}o{/Control}');
-    expect(openPortfolioFile).not.toHaveBeenCalled();
-    expect(settingsDialog()).toBeInTheDocument();
-  });
-
-  it("is in the app's File menu, and gives the focus back to the menu's button", async () => {
-    await freshApp();
-    const user = userEvent.setup();
-    render(<App />);
-    await screen.findByRole('heading', { level: 1, name: DEMO_PORTFOLIO.name });
-    const file = screen.getByRole('button', { name: 'File' });
-    await user.click(file);
-    await user.click(screen.getByRole('button', { name: /^Settings…/ }));
-    await user.type(nameField(), 'Katherine Johnson');
-    await user.click(within(settingsDialog()).getByRole('button', { name: 'Save' }));
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(profileName()).toBe('Katherine Johnson');
-    expect(file).toHaveFocus();
   });
 });
