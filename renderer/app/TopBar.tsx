@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PortfolioMetaRow } from '../db/schema';
 import { useHistoryLabels, usePendingEdits } from '../db/hooks';
+import { openExport, openImport } from '../exchange/import-actions';
 import { openHistory } from './HistoryPanel';
 import { loadDemo, newPortfolio, openPortfolio, saveAs } from './file-actions';
 import { redoLastEdit, undoLastEdit } from '../state/history-actions';
@@ -137,6 +138,16 @@ export function TopBar({ meta }: TopBarProps) {
               <li>
                 <button type="button" onClick={run(saveAs)}>
                   Save as file… <kbd>Ctrl+Shift+S</kbd>
+                </button>
+              </li>
+              <li>
+                <button type="button" onClick={run(openImport)}>
+                  Import…
+                </button>
+              </li>
+              <li>
+                <button type="button" onClick={run(async () => openExport())}>
+                  Export…
                 </button>
               </li>
               <li>

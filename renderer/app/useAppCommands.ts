@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { parseMenuCommand, type MenuCommand } from '../../shared/ipc/contract';
 import { openQuestion } from '../components/dialogs';
+import { exchangeDialogOpen, openExport, openImport } from '../exchange/import-actions';
 import { getPlatform } from '../platform';
 import { useAppStore } from '../state/store';
 import { newPortfolio, openPortfolio, openRecentPortfolio, saveAs } from './file-actions';
@@ -24,6 +25,12 @@ function runMenuCommand(command: MenuCommand): void {
       break;
     case 'save-as':
       void saveAs();
+      break;
+    case 'import':
+      void openImport();
+      break;
+    case 'export':
+      openExport();
       break;
     case 'undo':
       void undoLastEdit();
@@ -63,7 +70,7 @@ export function useAppCommands(): void {
     const platform = getPlatform();
     const onKeyDown = (event: KeyboardEvent) => {
       const { refusedFile, settingsOpen } = useAppStore.getState();
-      if (openQuestion() || refusedFile || settingsOpen) return;
+      if (openQuestion() || refusedFile || settingsOpen || exchangeDialogOpen()) return;
       const command = commandForKey(event, platform.kind);
       if (!command) return;
       // Fields that store nothing (search, filters) keep the browser's own text undo.
