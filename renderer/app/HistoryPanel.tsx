@@ -10,6 +10,7 @@ import type { Portfolio } from '../../shared/portfolio/types';
 import { askUser } from '../components/dialogs';
 import { Modal } from '../components/Modal';
 import { portfolioStore } from '../db/store';
+import { displayLocale } from '../format';
 import { useAppStore } from '../state/store';
 
 let open = false;
@@ -41,7 +42,7 @@ const KIND_LABELS: Readonly<Record<HistoryEntry['kind'], string>> = {
 };
 
 function dayLabel(at: string): string {
-  return new Date(at).toLocaleDateString(undefined, {
+  return new Date(at).toLocaleDateString(displayLocale(), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -50,7 +51,7 @@ function dayLabel(at: string): string {
 }
 
 function timeLabel(at: string): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(at).toLocaleTimeString(displayLocale(), { hour: '2-digit', minute: '2-digit' });
 }
 
 export function HistoryPanel({ portfolio }: { readonly portfolio: Portfolio | undefined }) {

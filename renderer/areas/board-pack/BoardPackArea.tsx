@@ -4,7 +4,6 @@
  * pages, and the export: a PDF through the desktop app, or the browser's print window.
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { formatMoney, formatNumber } from '../../../shared/format';
 import { comparedScenario, packScenario } from '../../../shared/pack/content';
 import { optimizedOrigin, readOptimizedFrom } from '../../../shared/pack/optimized';
 import { finishedWorkshops } from '../../../shared/pack/workshop';
@@ -18,7 +17,7 @@ import {
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { portfolioFileName } from '../../../shared/portfolio/write';
 import { askUser } from '../../components/dialogs';
-import { localToday } from '../../format';
+import { formatMoney, formatNumber, localToday } from '../../format';
 import { PackDocument, type PackLayout } from '../../pack/PackDocument';
 import { getPlatform } from '../../platform';
 import { useAppStore } from '../../state/store';

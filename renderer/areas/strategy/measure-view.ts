@@ -1,6 +1,6 @@
 /** How the Strategy area words and draws a measure's figures and progress. */
 import type { MeasureStatus } from '../../../shared/strategy/measure-progress';
-import { formatNumber } from '../../format';
+import { displayLocale, formatNumber } from '../../format';
 
 export const MEASURE_STATUS_LABELS: Readonly<Record<MeasureStatus, string>> = {
   'on-track': 'On track',
@@ -27,15 +27,26 @@ export function formatShare(share: number): string {
   return `${formatNumber(Math.round(share * 100), 0)} %`;
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** The day format of the locale chosen in Settings (made once per locale). */
+function dateFormat(): Intl.DateTimeFormat {
+  const locale = displayLocale();
+  let format = DATE_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    DATE_FORMATS.set(locale, format);
+  }
+  return format;
+}
 
 /** A YYYY-MM-DD date as people read it: "30 Sep 2026". */
 export function formatDay(date: string): string {
   const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : DATE_FORMAT.format(parsed);
+  return Number.isNaN(parsed.getTime()) ? date : dateFormat().format(parsed);
 }

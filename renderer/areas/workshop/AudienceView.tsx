@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Portfolio, Workshop } from '../../../shared/portfolio/types';
-import { formatNumber } from '../../../shared/format';
+import { formatNumber } from '../../format';
 import {
   cellsByDisagreement,
   passProgress,

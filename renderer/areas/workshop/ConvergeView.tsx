@@ -5,12 +5,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Portfolio, Workshop } from '../../../shared/portfolio/types';
-import { formatNumber } from '../../../shared/format';
 import { sessionConsensus, sessionDots, type RevealedCell } from '../../../shared/workshop/session';
 import type { ConsensusDecision } from '../../../shared/workshop/consensus';
 import { DotVoteChart } from '../../charts/DotVoteChart';
 import * as edits from '../../db/edits';
-import { localToday } from '../../format';
+import { formatNumber, localToday } from '../../format';
 import { useAppStore } from '../../state/store';
 import { scaleChoices } from './ScoringPass';
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Portfolio, Workshop } from '../../../shared/portfolio/types';
-import { formatNumber } from '../../../shared/format';
+import { formatNumber } from '../../format';
 import {
   cellsByDisagreement,
   revealCells,

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Portfolio, Workshop, WorkshopParticipant } from '../../../shared/portfolio/types';
-import { formatNumber } from '../../../shared/format';
+import { formatNumber } from '../../format';
 import type { Scale } from '../../../shared/strategy/scoring';
 import {
   passCells,
