@@ -2,7 +2,8 @@
  * Excel workbooks (.xlsx) in and out, with exceljs. Reading gives every worksheet as plain cells
  * (a formula as the result the file saved for it, a date as yyyy-mm-dd, rich text as its text, a
  * merged range as its value repeated over every cell of the range) and refuses, with a sentence,
- * a file that is not an XLSX workbook or is too large to import. Writing gives one sheet per
+ * a file that is not an XLSX workbook or is too large to import, or whose parts unpack to more
+ * than its zip archive declares (a zip bomb: they are unpacked and counted, not kept, first). Writing gives one sheet per
  * export table, the header row bold and frozen, numbers as numbers, text that a spreadsheet
  * would take for a formula written with a leading apostrophe, as the CSV export does, and any
  * character of the text kept (control characters escaped as Excel escapes them).
@@ -22,7 +23,11 @@ import type { Cell, Table } from './tables';
 export const XLSX_LIMITS = {
   /** The file as stored (compressed). */
   bytes: 50 * 1024 * 1024,
-  /** The sizes its zip archive declares for its parts once unpacked: a guard against zip bombs. */
+  /**
+   * The sizes its zip archive declares for its parts once unpacked: a guard against zip bombs,
+   * with each part unpacked (and counted, not kept) before exceljs gets the file, and the file
+   * refused as soon as one unpacks to more than its declared size.
+   */
   unpackedBytes: 300 * 1024 * 1024,
   /** Rows of one sheet, up to its last row that holds data. */
   rowsPerSheet: 100_000,
@@ -102,14 +107,44 @@ function uint(bytes: Uint8Array, at: number, size: 2 | 4): number {
 const ZIP_LOCAL_HEADER = 0x04034b50;
 const ZIP_END_OF_DIRECTORY = 0x06054b50;
 const ZIP_DIRECTORY_ENTRY = 0x02014b50;
+const ZIP_STORED = 0;
+const ZIP_DEFLATED = 8;
 /** An old Excel (.xls) file, or an encrypted (password-protected) .xlsx: both are OLE containers. */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+const ZIP64 = 'it is a ZIP64 archive, larger than Baton reads';
+const DIRECTORY_MISMATCH = 'its zip archive is damaged (its directory does not match its contents)';
+const CUT_SHORT = 'its zip archive is cut short (the file may be damaged or incomplete)';
+
+/** One part (file) of a zip archive, where its central directory and local header put it. */
+type ZipPart = {
+  readonly name: string;
+  /** 0 stored, 8 deflated: the two that JSZip, which exceljs loads with, reads. */
+  readonly method: number;
+  /** Its size once unpacked, as the central directory declares it. */
+  readonly declaredSize: number;
+  /** Where its stored (compressed) bytes start and end in the file. */
+  readonly start: number;
+  readonly end: number;
+};
+
+/** A part's name for a message (part names in an XLSX archive are plain ASCII). */
+function partName(bytes: Uint8Array, at: number, length: number): string {
+  let name = '';
+  for (let index = at; index < at + Math.min(length, 200); index += 1) {
+    const code = bytes[index] ?? 0x3f;
+    name += code >= 0x20 && code < 0x7f ? String.fromCharCode(code) : '?';
+  }
+  return name;
+}
+
 /**
- * The total size the zip archive's central directory declares for its entries once unpacked, or
- * a sentence saying why the bytes are not a zip archive Baton can read.
+ * The parts of a zip archive as its central directory lists them, placed as JSZip places them
+ * (each one's data after its local header, as long as the directory says), or a sentence saying
+ * why the bytes are not a zip archive Baton can read. Every offset is checked against the file,
+ * so a damaged or crafted directory cannot point outside it.
  */
-function declaredUnpackedSize(bytes: Uint8Array): number | string {
+function zipParts(bytes: Uint8Array): readonly ZipPart[] | string {
   // The end-of-directory record is 22 bytes plus a comment of at most 65,535 bytes.
   const earliest = Math.max(0, bytes.length - 22 - 0xffff);
   let end = -1;
@@ -119,26 +154,47 @@ function declaredUnpackedSize(bytes: Uint8Array): number | string {
       break;
     }
   }
-  if (end < 0) return 'its zip archive is cut short (the file may be damaged or incomplete)';
+  if (end < 0) return CUT_SHORT;
   const entries = uint(bytes, end + 10, 2);
   let at = uint(bytes, end + 16, 4);
-  if (entries === 0xffff || at === 0xffffffff)
-    return 'it is a ZIP64 archive, larger than Baton reads';
-  let total = 0;
+  if (entries === 0xffff || at === 0xffffffff) return ZIP64;
+  const parts: ZipPart[] = [];
   for (let entry = 0; entry < entries; entry += 1) {
     if (at + 46 > bytes.length || uint(bytes, at, 4) !== ZIP_DIRECTORY_ENTRY) {
-      return 'its zip archive is damaged (its directory does not match its contents)';
+      return DIRECTORY_MISMATCH;
     }
-    const unpacked = uint(bytes, at + 24, 4);
-    if (unpacked === 0xffffffff) return 'it is a ZIP64 archive, larger than Baton reads';
-    total += unpacked;
-    at += 46 + uint(bytes, at + 28, 2) + uint(bytes, at + 30, 2) + uint(bytes, at + 32, 2);
+    const flags = uint(bytes, at + 8, 2);
+    const method = uint(bytes, at + 10, 2);
+    const compressedSize = uint(bytes, at + 20, 4);
+    const declaredSize = uint(bytes, at + 24, 4);
+    const nameLength = uint(bytes, at + 28, 2);
+    const local = uint(bytes, at + 42, 4);
+    if ([compressedSize, declaredSize, local].includes(0xffffffff)) return ZIP64;
+    if (at + 46 + nameLength > bytes.length) return DIRECTORY_MISMATCH;
+    const name = partName(bytes, at + 46, nameLength);
+    if (method !== ZIP_STORED && method !== ZIP_DEFLATED) {
+      return `its part ${name} is compressed in a way Baton cannot read (zip method ${method})`;
+    }
+    // Bit 0 of the flags: the part is encrypted, which neither JSZip nor Baton reads.
+    if ((flags & 1) === 1) return `its part ${name} is encrypted`;
+    if (local + 30 > bytes.length || uint(bytes, local, 4) !== ZIP_LOCAL_HEADER) {
+      return DIRECTORY_MISMATCH;
+    }
+    const start = local + 30 + uint(bytes, local + 26, 2) + uint(bytes, local + 28, 2);
+    if (start + compressedSize > bytes.length) return CUT_SHORT;
+    parts.push({ name, method, declaredSize, start, end: start + compressedSize });
+    at += 46 + nameLength + uint(bytes, at + 30, 2) + uint(bytes, at + 32, 2);
   }
-  return total;
+  return parts;
 }
 
-/** Refuses what exceljs should never be given: not a zip, an .xls, too large. Null when fine. */
-function checkContainer(bytes: Uint8Array): XlsxReadResult | null {
+/**
+ * Refuses what exceljs should never be given: not a zip, an .xls, too large by its size or by
+ * the sizes it declares. The archive's parts when it is none of those.
+ */
+function checkContainer(
+  bytes: Uint8Array,
+): XlsxReadResult | { readonly parts: readonly ZipPart[] } {
   if (bytes.length === 0) return refuse('The file is empty: it is not an XLSX workbook.');
   if (OLE_SIGNATURE.every((byte, index) => bytes[index] === byte)) {
     return refuse(
@@ -155,13 +211,140 @@ function checkContainer(bytes: Uint8Array): XlsxReadResult | null {
       `This workbook is ${megabytes(bytes.length)}; Baton imports workbooks of up to ${megabytes(XLSX_LIMITS.bytes)}. Save the sheets you need in a smaller workbook, or as CSV.`,
     );
   }
-  const unpacked = declaredUnpackedSize(bytes);
-  if (typeof unpacked === 'string')
-    return refuse(`This file is not a readable XLSX workbook: ${unpacked}.`);
+  const parts = zipParts(bytes);
+  if (typeof parts === 'string')
+    return refuse(`This file is not a readable XLSX workbook: ${parts}.`);
+  const unpacked = parts.reduce((sum, part) => sum + part.declaredSize, 0);
   if (unpacked > XLSX_LIMITS.unpackedBytes) {
     return refuse(
       `This workbook unpacks to ${megabytes(unpacked)}; Baton imports workbooks that unpack to at most ${megabytes(XLSX_LIMITS.unpackedBytes)}. Save the sheets you need in a smaller workbook.`,
     );
+  }
+  return { parts };
+}
+
+/**
+ * The part of the Compression Streams API used here, typed here because shared/ is checked
+ * without the DOM's types. Unlike the environment that shared/ keeps out (clock, timers,
+ * network, storage), it is a pure computation, bytes in and bytes out, and a standard one:
+ * global in browsers and their workers and in Node 18+, 'deflate-raw' since Chromium 103 and
+ * Node 20.12. Undefined where there is none.
+ */
+type ByteReader = {
+  read(): Promise<{ readonly done: boolean; readonly value?: Uint8Array }>;
+  cancel(reason?: unknown): Promise<void>;
+};
+type ByteWriter = {
+  readonly ready: Promise<void>;
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+};
+type DecompressionStreamClass = new (format: 'deflate-raw') => {
+  readonly readable: { getReader(): ByteReader };
+  readonly writable: { getWriter(): ByteWriter };
+};
+declare const DecompressionStream: DecompressionStreamClass | undefined;
+
+/**
+ * Compressed bytes handed to the inflater at a time. The output of one step is at most about
+ * 1,032 times as much (deflate's best ratio), all of it at once in Chromium, which inflates a
+ * whole chunk before it looks at the reader: 16 KB in gives at most some 16 MB out.
+ */
+const INFLATE_STEP = 16 * 1024;
+
+type Unpacked =
+  | { readonly kind: 'size'; readonly bytes: number }
+  | { readonly kind: 'over' }
+  | { readonly kind: 'error'; readonly error: unknown };
+
+/**
+ * The size of a deflated part once unpacked, counted as it streams out and never kept; 'over' as
+ * soon as it passes `most` bytes, at which point inflating stops.
+ */
+async function unpackedSize(
+  Inflater: DecompressionStreamClass,
+  data: Uint8Array,
+  most: number,
+): Promise<Unpacked> {
+  const inflater = new Inflater('deflate-raw');
+  const writer = inflater.writable.getWriter();
+  const reader = inflater.readable.getReader();
+  const feeding = (async () => {
+    for (let at = 0; at < data.length; at += INFLATE_STEP) {
+      await writer.ready;
+      await writer.write(data.subarray(at, at + INFLATE_STEP));
+    }
+    await writer.close();
+  })();
+  // A failure to write (bad data, or the reader cancelled) shows on the reader's side too.
+  feeding.catch(() => undefined);
+  let bytes = 0;
+  try {
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) return { kind: 'size', bytes };
+      bytes += chunk.value?.byteLength ?? 0;
+      if (bytes > most) {
+        await reader.cancel().catch(() => undefined);
+        return { kind: 'over' };
+      }
+    }
+  } catch (error) {
+    return { kind: 'error', error };
+  }
+}
+
+/** 1 KB, 3 MB: a size for a message. */
+function byteSize(bytes: number): string {
+  if (bytes < 1024) return exactSize(bytes);
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return megabytes(bytes);
+}
+
+/** 1,025 bytes: a size for a message that compares two close ones. */
+function exactSize(bytes: number): string {
+  return `${bytes.toLocaleString('en')} bytes`;
+}
+
+/**
+ * Unpacks every part of the archive (exceljs loads them all), counting the bytes and keeping
+ * none, and refuses the workbook as soon as a part unpacks to more than its directory declares.
+ * JSZip, which exceljs loads with, compares the sizes only once a part is wholly unpacked in
+ * memory, so a small file whose directory understates its parts could otherwise fill the memory.
+ * Held to the sizes declared, whose total is at most `XLSX_LIMITS.unpackedBytes`, the parts
+ * together stay under that limit too. Null when every part unpacks to the size declared.
+ */
+async function checkUnpacked(
+  bytes: Uint8Array,
+  parts: readonly ZipPart[],
+): Promise<XlsxReadResult | null> {
+  // Looked up on each read (not once when the module loads), so that tests can stand in for it.
+  const Inflater = typeof DecompressionStream === 'function' ? DecompressionStream : undefined;
+  if (!Inflater) {
+    return refuse(
+      'Baton cannot check this workbook here (there is no DecompressionStream to unpack it with), so it does not read it. Import it as CSV, or use an up-to-date browser.',
+    );
+  }
+  for (const part of parts) {
+    const data = bytes.subarray(part.start, part.end);
+    const unpacked: Unpacked =
+      part.method === ZIP_STORED
+        ? { kind: 'size', bytes: data.length }
+        : await unpackedSize(Inflater, data, part.declaredSize);
+    if (unpacked.kind === 'over') {
+      return refuse(
+        `This workbook's part ${part.name} unpacks to more than the ${byteSize(part.declaredSize)} its zip archive declares, so Baton does not read it (the file is damaged, or made to fill the memory). Save it again from your spreadsheet app as an Excel Workbook (.xlsx).`,
+      );
+    }
+    const detail =
+      unpacked.kind === 'error'
+        ? `its part ${part.name} cannot be unpacked: ${reason(unpacked.error)}`
+        : `its part ${part.name} holds ${exactSize(unpacked.bytes)}, not the ${exactSize(part.declaredSize)} its directory declares`;
+    if (unpacked.kind === 'error' || unpacked.bytes !== part.declaredSize) {
+      return refuse(
+        `This file is not a readable XLSX workbook: its zip archive is damaged (${detail}).`,
+      );
+    }
   }
   return null;
 }
@@ -309,7 +492,9 @@ export async function readXlsx(
   };
   try {
     progress(0);
-    const refusal = checkContainer(bytes);
+    const container = checkContainer(bytes);
+    if (!('parts' in container)) return container;
+    const refusal = await checkUnpacked(bytes, container.parts);
     if (refusal) return refusal;
     progress(0.05);
     const workbook = new ExcelJS.Workbook();

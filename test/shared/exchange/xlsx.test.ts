@@ -5,12 +5,14 @@
  * hyperlink, an error value, an empty row, and a second sheet with a vertical merge.
  */
 import { readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { exportTables, type Table } from '../../../shared/exchange/tables';
 import { readXlsx, writeXlsx, XLSX_LIMITS } from '../../../shared/exchange/xlsx';
+import { deflatedZeros, zipArchive, zipEntries, type ZipEntry } from './zip-craft';
 
 const FIXTURE = new URL('../../fixtures/import/initiatives-merged.xlsx', import.meta.url);
 
@@ -200,6 +202,143 @@ describe('readXlsx', () => {
     expect(await refusal(bytes)).toMatch(
       /unpacks to \d+ MB; Baton imports workbooks that unpack to at most 300 MB/,
     );
+  });
+
+  describe('a zip archive whose parts unpack to other sizes than it declares', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    /** The fixture's archive with its parts changed by `change`. */
+    async function craftedWorkbook(
+      change: (entry: ZipEntry) => ZipEntry | ZipEntry[],
+    ): Promise<Uint8Array> {
+      return zipArchive(zipEntries(await fixtureBytes()).flatMap(change));
+    }
+
+    /** Counts the bytes that the (real) DecompressionStream unpacks from here on. */
+    function countUnpackedBytes(): { bytes: number } {
+      const Real = globalThis.DecompressionStream;
+      const counted = { bytes: 0 };
+      class CountingDecompressionStream {
+        readonly writable: WritableStream<BufferSource>;
+        readonly readable: ReadableStream<Uint8Array>;
+        constructor(format: CompressionFormat) {
+          const inner = new Real(format);
+          this.writable = inner.writable;
+          this.readable = inner.readable.pipeThrough(
+            new TransformStream<Uint8Array, Uint8Array>({
+              transform(chunk, controller) {
+                counted.bytes += chunk.byteLength;
+                controller.enqueue(chunk);
+              },
+            }),
+          );
+        }
+      }
+      vi.stubGlobal('DecompressionStream', CountingDecompressionStream);
+      return counted;
+    }
+
+    it('refuses a sheet declared as 1 KB that unpacks to 400 MB, without unpacking it all', async () => {
+      const bomb = deflatedZeros(400);
+      expect(bomb.length).toBeLessThan(500 * 1024);
+      const bytes = await craftedWorkbook((entry) =>
+        entry.name === 'xl/worksheets/sheet1.xml'
+          ? { ...entry, method: 8, data: bomb, size: 1024 }
+          : entry,
+      );
+      const unpacked = countUnpackedBytes();
+      expect(await refusal(bytes)).toBe(
+        "This workbook's part xl/worksheets/sheet1.xml unpacks to more than the 1 KB its zip archive declares, so Baton does not read it (the file is damaged, or made to fill the memory). Save it again from your spreadsheet app as an Excel Workbook (.xlsx).",
+      );
+      // The sheet's first 1 KB and the chunk that went past it, not its 400 MB (every other part
+      // of the fixture together is a few KB).
+      expect(unpacked.bytes).toBeLessThan(4 * 1024 * 1024);
+    });
+
+    it('reads a workbook whose parts are stored rather than deflated', async () => {
+      const bytes = await craftedWorkbook((entry) => ({
+        ...entry,
+        method: 0,
+        data: entry.method === 8 ? inflateRawSync(entry.data) : entry.data,
+      }));
+      const { tables } = await readOk(bytes);
+      expect(tables).toEqual((await readOk(await fixtureBytes())).tables);
+    });
+
+    it('refuses a part that unpacks to less than its directory declares', async () => {
+      const size = zipEntries(await fixtureBytes()).find(
+        (entry) => entry.name === 'xl/workbook.xml',
+      )?.size;
+      if (size === undefined) throw new Error('the fixture has no xl/workbook.xml');
+      const bytes = await craftedWorkbook((entry) =>
+        entry.name === 'xl/workbook.xml' ? { ...entry, size: size + 1 } : entry,
+      );
+      const bytesOf = (count: number) => `${count.toLocaleString('en')} bytes`;
+      expect(await refusal(bytes)).toBe(
+        `This file is not a readable XLSX workbook: its zip archive is damaged (its part xl/workbook.xml holds ${bytesOf(size)}, not the ${bytesOf(size + 1)} its directory declares).`,
+      );
+    });
+
+    it('refuses a part whose deflated data is damaged, saying which', async () => {
+      const bytes = await craftedWorkbook((entry) =>
+        entry.name === 'xl/styles.xml'
+          ? { ...entry, data: Uint8Array.from([0xff, 0xff, 0xff, 0x01, 0x02]) }
+          : entry,
+      );
+      expect(await refusal(bytes)).toMatch(
+        /^This file is not a readable XLSX workbook: its zip archive is damaged \(its part xl\/styles\.xml cannot be unpacked: .+\)\.$/,
+      );
+    });
+
+    it('refuses a part compressed in a way that JSZip cannot read either', async () => {
+      const bytes = await craftedWorkbook((entry) =>
+        entry.name === 'xl/styles.xml' ? { ...entry, method: 14 } : entry,
+      );
+      expect(await refusal(bytes)).toBe(
+        'This file is not a readable XLSX workbook: its part xl/styles.xml is compressed in a way Baton cannot read (zip method 14).',
+      );
+    });
+
+    it('refuses to read a workbook where it cannot unpack it to check its sizes', async () => {
+      vi.stubGlobal('DecompressionStream', undefined);
+      expect(await refusal(await fixtureBytes())).toMatch(
+        /cannot check this workbook here .*DecompressionStream.*Import it as CSV/,
+      );
+    });
+  });
+
+  it('refuses a directory that points outside the file or past its end', async () => {
+    const original = await fixtureBytes();
+    const entries = zipEntries(original);
+    const directoryAt = new DataView(original.buffer).getUint32(original.length - 22 + 16, true);
+    /** The fixture with the first directory record's field at `field` set to `value`. */
+    const withField = (field: number, value: number, size: 2 | 4 = 4): Uint8Array => {
+      const bytes = original.slice();
+      const data = new DataView(bytes.buffer);
+      if (size === 4) data.setUint32(directoryAt + field, value, true);
+      else data.setUint16(directoryAt + field, value, true);
+      return bytes;
+    };
+    const damaged =
+      /^This file is not a readable XLSX workbook: its zip archive is (damaged|cut short)/;
+    // The local header's offset: past the end, and inside the file but not at a header.
+    expect(await refusal(withField(42, original.length - 10))).toMatch(damaged);
+    expect(await refusal(withField(42, 0xfffffff0))).toMatch(damaged);
+    expect(await refusal(withField(42, 7))).toMatch(/directory does not match its contents/);
+    // A compressed size that runs past the end of the file.
+    expect(await refusal(withField(20, original.length))).toMatch(/cut short/);
+    // A name longer than what is left of the file.
+    expect(await refusal(withField(28, 0xffff, 2))).toMatch(damaged);
+    // More directory records than there are.
+    const counted = original.slice();
+    new DataView(counted.buffer).setUint16(counted.length - 22 + 10, entries.length + 1, true);
+    expect(await refusal(counted)).toMatch(/directory does not match its contents/);
+    // The directory's own offset out of the file.
+    const moved = original.slice();
+    new DataView(moved.buffer).setUint32(moved.length - 22 + 16, moved.length + 100, true);
+    expect(await refusal(moved)).toMatch(/directory does not match its contents/);
   });
 
   it('refuses a file over the size limit without reading it', async () => {
