@@ -2,7 +2,7 @@
  * The `baton` command line: `npm run --silent baton -- COMMAND FILE [options]`.
  * Reads files and prints; every decision is made by the pure commands in shared/cli.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   EXIT_BAD_FILE,
@@ -18,22 +18,46 @@ import {
   validateCommand,
   type CliOutput,
 } from '../../shared/cli/commands';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
 import { MAX_PORTFOLIO_FILE_BYTES, fileTooLargeMessage } from '../../shared/portfolio/limits';
 import { decodeUtf8 } from '../../shared/portfolio/text';
 import { isoDay } from '../../shared/format';
+import { writeFileAtomic } from '../atomic-file';
 
-/** The file's bytes; refuses what the app refuses too (over the size limit). */
-async function readBytes(file: string): Promise<Uint8Array | CliOutput> {
+/** What a file may weigh, and the app's words for one that weighs more. */
+type SizeLimit = { readonly bytes: number; readonly tooLarge: (size: number) => string };
+
+const PORTFOLIO_LIMIT: SizeLimit = {
+  bytes: MAX_PORTFOLIO_FILE_BYTES,
+  tooLarge: fileTooLargeMessage,
+};
+
+/** The app refuses an import file over its own, smaller limit (shared/ipc/contract.ts). */
+const IMPORT_LIMIT: SizeLimit = {
+  bytes: MAX_IMPORT_FILE_BYTES,
+  tooLarge: (size: number) => {
+    const megabytes = (count: number) =>
+      `${Math.ceil(count / (1024 * 1024)).toLocaleString('en-US')} MB`;
+    return `is ${megabytes(size)}, over the ${megabytes(MAX_IMPORT_FILE_BYTES)} limit of an import file; Baton does not read it`;
+  },
+};
+
+/**
+ * The file's bytes; refuses what the app refuses too: over `limit` (a portfolio file's, unless
+ * given the import file's), in the app's words.
+ */
+async function readBytes(
+  file: string,
+  limit: SizeLimit = PORTFOLIO_LIMIT,
+): Promise<Uint8Array | CliOutput> {
   try {
     const info = await stat(file);
-    if (info.isFile() && info.size > MAX_PORTFOLIO_FILE_BYTES) {
-      return {
-        stdout: '',
-        stderr: `${file}: ${fileTooLargeMessage(info.size)}\n`,
-        code: EXIT_BAD_FILE,
-      };
+    if (info.isFile() && info.size > limit.bytes) {
+      return { stdout: '', stderr: `${file}: ${limit.tooLarge(info.size)}\n`, code: EXIT_BAD_FILE };
     }
-    return new Uint8Array(await readFile(file));
+    const data = await readFile(file);
+    // A view of the Buffer, not a copy: a portfolio file may be 200 MB.
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } catch (error) {
     return cannotRead(file, error);
   }
@@ -52,12 +76,29 @@ function cannotRead(file: string, error: unknown): CliOutput {
   return { stdout: '', stderr: `${file}: cannot read: ${reason}\n`, code: EXIT_BAD_FILE };
 }
 
+/**
+ * Writes `data` to `file` whole or not at all (a crash or a full disk leaves the file as it was:
+ * `--out` is often the `--into` portfolio itself); null when written, else what to print.
+ */
+async function writeOut(file: string, data: string | Uint8Array): Promise<CliOutput | null> {
+  try {
+    await writeFileAtomic(file, data);
+    return null;
+  } catch (error) {
+    return {
+      stdout: '',
+      stderr: `baton: cannot write ${file}, which is left as it was: ${(error as Error).message}\n`,
+      code: EXIT_FAILURE,
+    };
+  }
+}
+
 /** `import`: reads SOURCE (and --mapping, --into), writes the portfolio file --out. */
 async function runImport(
   source: string,
   options: Readonly<Record<string, string>>,
 ): Promise<CliOutput> {
-  const bytes = await readBytes(source);
+  const bytes = await readBytes(source, IMPORT_LIMIT);
   if (!(bytes instanceof Uint8Array)) return bytes;
   let mapping: { label: string; text: string } | undefined;
   if (options.mapping !== undefined) {
@@ -81,36 +122,18 @@ async function runImport(
     readXlsx: async (data) => (await import('../../shared/exchange/xlsx')).readXlsx(data),
   });
   if (!('text' in request)) return request;
-  await writeFile(request.out, request.text, 'utf8');
+  const failed = await writeOut(request.out, request.text);
+  if (failed) return failed;
   return { stdout: request.stdout, stderr: request.stderr, code: 0 };
 }
 
 /** The file's text; refuses what the app refuses too (over the size limit, not UTF-8). */
 async function readText(file: string): Promise<string | CliOutput> {
-  try {
-    const info = await stat(file);
-    if (info.isFile() && info.size > MAX_PORTFOLIO_FILE_BYTES) {
-      return {
-        stdout: '',
-        stderr: `${file}: ${fileTooLargeMessage(info.size)}\n`,
-        code: EXIT_BAD_FILE,
-      };
-    }
-    const decoded = decodeUtf8(await readFile(file));
-    if (decoded.ok) return decoded.text;
-    return { stdout: '', stderr: `${file}: ${decoded.message}\n`, code: EXIT_BAD_FILE };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((error as Error).message);
-    return { stdout: '', stderr: `${file}: cannot read: ${reason}\n`, code: EXIT_BAD_FILE };
-  }
+  const bytes = await readBytes(file);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return decoded.text;
+  return { stdout: '', stderr: `${file}: ${decoded.message}\n`, code: EXIT_BAD_FILE };
 }
 
 /** Runs one command line and returns what to print and the exit code. */
@@ -138,7 +161,8 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
     if ('tables' in request) {
       // Loaded only here: exceljs is large, and only an XLSX export needs it.
       const { writeXlsx } = await import('../../shared/exchange/xlsx');
-      await writeFile(request.out, await writeXlsx(request.tables));
+      const failed = await writeOut(request.out, await writeXlsx(request.tables));
+      if (failed) return failed;
       return {
         stdout: `${JSON.stringify({ files: [request.out] }, null, 2)}\n`,
         stderr: '',
@@ -150,7 +174,8 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
     const written: string[] = [];
     for (const file of request.files) {
       const path = join(request.out, file.name);
-      await writeFile(path, file.text, 'utf8');
+      const failed = await writeOut(path, file.text);
+      if (failed) return failed;
       written.push(path);
     }
     return { stdout: `${JSON.stringify({ files: written }, null, 2)}\n`, stderr: '', code: 0 };

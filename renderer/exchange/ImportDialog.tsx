@@ -25,6 +25,7 @@ import {
   draftSheet,
   headerNames,
   headerRowChoices,
+  importFailureText,
   mappingProblems,
   mergePreview,
   readSource,
@@ -231,36 +232,42 @@ export function ImportDialog({ source, onClose, today = localToday() }: ImportDi
   const store = async () => {
     if (step.kind !== 'preview') return;
     setStep({ kind: 'storing', preview: step });
-    const outcome = await storeImport(
-      source.name,
-      step.draft,
-      step.mode,
-      step.result.summary,
-      today,
-      confirmWithoutBackup,
-    );
-    if (outcome.kind === 'imported') {
-      notify('success', outcome.text);
-      navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
-      onClose();
-      return;
+    try {
+      const outcome = await storeImport(
+        source.name,
+        step.draft,
+        step.mode,
+        step.result.summary,
+        today,
+        confirmWithoutBackup,
+      );
+      if (outcome.kind === 'imported') {
+        notify('success', outcome.text);
+        navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
+        onClose();
+        return;
+      }
+      if (outcome.kind === 'failed') {
+        setStep({ ...step, notice: outcome.message });
+        return;
+      }
+      // The preview again, made from the portfolio the import found when it was to be stored.
+      const { portfolio, result } = outcome;
+      setRead((before) => before && { ...before, portfolio });
+      setStep(
+        result.ok
+          ? {
+              ...step,
+              result,
+              notice:
+                'The portfolio changed while you were looking (another window, perhaps), so nothing was imported. This is the preview again: check it and import.',
+            }
+          : { kind: 'refused', ...result, back: step.back },
+      );
+    } catch (error) {
+      // Never left on "Importing…": back to the preview, which Cancel and Escape leave.
+      setStep({ ...step, notice: importFailureText(error) });
     }
-    if (outcome.kind === 'failed') {
-      setStep({ ...step, notice: outcome.message });
-      return;
-    }
-    const portfolio = await readPortfolio();
-    setRead((before) => before && { ...before, portfolio });
-    setStep(
-      outcome.result.ok
-        ? {
-            ...step,
-            result: outcome.result,
-            notice:
-              'The portfolio changed while you were looking (another window, perhaps), so nothing was imported. This is the preview again: check it and import.',
-          }
-        : { kind: 'refused', ...outcome.result, back: step.back },
-    );
   };
 
   const flow: readonly (keyof typeof STEP_NAMES)[] =

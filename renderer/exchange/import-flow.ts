@@ -28,10 +28,11 @@ import type {
 } from '../../shared/exchange/import/types';
 import type { Portfolio } from '../../shared/portfolio/types';
 import { replaceState } from '../../shared/store/operations/portfolio';
-import { portfolioToState } from '../../shared/store/state';
+import { portfolioToState, stateToPortfolio } from '../../shared/store/state';
 import { backupNow } from '../backup/backups';
 import { ORDER_KEYS } from '../db/order-keys';
-import { commit, readPortfolio, readState } from '../db/repository';
+import { commit } from '../db/repository';
+import { StorageFailure, storageFailureText } from '../db/storage-health';
 import type { ImportSource } from '../state/slices/importSlice';
 import { rememberedMapping } from './mapping-memory';
 import { summaryText } from './preview-model';
@@ -255,17 +256,33 @@ function sameSummary(a: MergeSummary, b: MergeSummary): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * Why nothing was imported, in words: for a failure of the storage (a full disk, another window's
+ * upgrade) what happened and what to do, never a browser's "AbortError".
+ */
+export function importFailureText(error: unknown): string {
+  const doing = 'Nothing was imported';
+  if (error instanceof StorageFailure)
+    return `${doing}. ${error.problem.happened} ${error.problem.advice}`;
+  return storageFailureText(error, doing);
+}
+
 /** What storing an import did. */
 export type ImportOutcome =
   | { readonly kind: 'imported'; readonly text: string }
-  /** The portfolio changed since the preview: here is the preview again, made afresh. */
-  | { readonly kind: 'stale'; readonly result: MergeResult }
+  /**
+   * The portfolio changed since the preview, so that the import would now do something else:
+   * nothing was stored; here is the preview made afresh, and the portfolio it was made from.
+   */
+  | { readonly kind: 'stale'; readonly result: MergeResult; readonly portfolio: Portfolio }
   | { readonly kind: 'failed'; readonly message: string };
 
 /**
- * Stores the import: merges the draft again into the portfolio as it is now (another window may
- * have changed it since the preview; then nothing is stored and the new preview is returned),
- * backs the portfolio up, and replaces it with the merged one as one undoable edit.
+ * Stores the import: backs the portfolio up first (or asks to go on without a backup), then, in
+ * the one transaction that stores it, merges the draft into the portfolio as it is at that moment
+ * and replaces it with the result as one undoable edit. An edit stored meanwhile (in this window
+ * during the backup, or in another) is merged with, never overwritten; when it makes the import
+ * do something other than the preview said, nothing is stored and the new preview is returned.
  */
 export async function storeImport(
   fileName: string,
@@ -276,18 +293,27 @@ export async function storeImport(
   confirmWithoutBackup: () => Promise<boolean>,
 ): Promise<ImportOutcome> {
   try {
-    const current = await readPortfolio();
-    const result = mergePreview(current, draft, mode, today);
-    if (!result.ok || !sameSummary(result.summary, previewed)) return { kind: 'stale', result };
     const backup = await backupNow('before-import');
     if (!backup && !(await confirmWithoutBackup()))
       return { kind: 'failed', message: 'Nothing was imported.' };
-    const { meta } = await readState();
-    const origin = mode === 'new' ? { kind: 'file' as const, label: fileName } : meta.origin;
-    const next = portfolioToState(result.portfolio, origin, ORDER_KEYS);
     const label = `Import ${fileName}`;
+    // What the merge gave on the state the transaction read (the last time it was planned).
+    const planned: {
+      merged?: { readonly result: MergeResult; readonly portfolio: Portfolio };
+      stale: boolean;
+    } = { stale: false };
     // Not replacePortfolio: an import is a change not yet saved to a portfolio file.
-    const stored = await commit((before) => ({ label, changes: replaceState(before, next) }));
+    const stored = await commit((before) => {
+      const portfolio = stateToPortfolio(before);
+      const result = mergePreview(portfolio, draft, mode, today);
+      planned.merged = { result, portfolio };
+      planned.stale = !result.ok || !sameSummary(result.summary, previewed);
+      if (!result.ok || planned.stale) return { label, changes: [] };
+      const origin =
+        mode === 'new' ? { kind: 'file' as const, label: fileName } : before.meta.origin;
+      const next = portfolioToState(result.portfolio, origin, ORDER_KEYS);
+      return { label, changes: replaceState(before, next) };
+    });
     if (!stored.ok) {
       const first = stored.problems[0];
       return {
@@ -295,11 +321,14 @@ export async function storeImport(
         message: `Nothing was imported: ${first ? `${first.path}: ${first.message}` : 'the portfolio refused it'}.`,
       };
     }
+    const { merged, stale } = planned;
+    if (!merged) return { kind: 'failed', message: 'Nothing was imported.' };
+    if (stale) return { kind: 'stale', ...merged };
     return {
       kind: 'imported',
-      text: `Imported ${fileName}: ${summaryText(result.summary)}. Undo with Ctrl+Z.`,
+      text: `Imported ${fileName}: ${summaryText(previewed)}. Undo with Ctrl+Z.`,
     };
   } catch (error) {
-    return { kind: 'failed', message: `Nothing was imported: ${errorText(error)}.` };
+    return { kind: 'failed', message: importFailureText(error) };
   }
 }

@@ -13,6 +13,7 @@ import { computeCutLine, cutLineReport, stackOrder } from '../prioritize/cutline
 import { scoreReport } from '../strategy/score-report';
 import { tableToCsv } from '../exchange/csv';
 import { exportTables, type Table } from '../exchange/tables';
+import type { XlsxReadResult } from '../exchange/xlsx';
 import {
   IMPORT_FORMATS,
   IMPORT_TABLE_KINDS,
@@ -381,18 +382,7 @@ export type ImportInput = {
   /** Today as YYYY-MM-DD: a new portfolio's periods start from it. */
   readonly today: string;
   /** Reads XLSX (shared/exchange/xlsx.ts's readXlsx), loaded only when an XLSX is imported. */
-  readonly readXlsx: (bytes: Uint8Array) => Promise<
-    | {
-        readonly ok: true;
-        readonly tables: readonly RawTable[];
-        readonly warnings: readonly ImportIssue[];
-      }
-    | {
-        readonly ok: false;
-        readonly problems: readonly ImportIssue[];
-        readonly problemCount: number;
-      }
-  >;
+  readonly readXlsx: (bytes: Uint8Array) => Promise<XlsxReadResult>;
 };
 
 /** What `import` writes: the portfolio file's text to `out`, and what to print. */

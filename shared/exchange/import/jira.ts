@@ -104,11 +104,12 @@ const CANCELLING_RESOLUTIONS = new Set([
 ]);
 
 /** Jira's three status categories (the `Status Category` column of Cloud exports). */
-const STATUS_CATEGORIES: Readonly<Record<string, InitiativeStatus>> = {
-  'to do': 'proposed',
-  'in progress': 'active',
-  done: 'done',
-};
+// A Map, not an object: a category such as "constructor" must not find Object's own members.
+const STATUS_CATEGORIES: ReadonlyMap<string, InitiativeStatus> = new Map([
+  ['to do', 'proposed'],
+  ['in progress', 'active'],
+  ['done', 'done'],
+]);
 
 const STATUS_OF = new Map<string, InitiativeStatus>(
   (Object.entries(JIRA_STATUSES) as [InitiativeStatus, readonly string[]][]).flatMap(
@@ -275,7 +276,7 @@ function namedSlot(name: string, portfolio: Portfolio, calendar: PeriodCalendar)
 
 function statusOf(issue: Issue, warn: (issue: ImportIssue) => void): InitiativeStatus {
   let status = STATUS_OF.get(normal(issue.status));
-  if (status === undefined) status = STATUS_CATEGORIES[normal(issue.statusCategory)];
+  if (status === undefined) status = STATUS_CATEGORIES.get(normal(issue.statusCategory));
   if (status === undefined) {
     if (issue.status !== '') {
       warn({
@@ -716,20 +717,23 @@ export function jiraDraft(
     const work = workOf.get(epic) ?? [];
     const dated = work.filter((each) => each.slot !== null).map((each) => each.slot as number);
     const firstSlot = dated.length > 0 ? Math.min(...dated) : null;
-    const demand: Record<string, number[]> = {};
+    // By team id in a Map: a team whose id is "__proto__" or "constructor" is a team like any.
+    const byTeam = new Map<string, number[]>();
     for (const each of work) {
       const offset =
         each.slot === null || firstSlot === null ? 0 : calendar.offset(firstSlot, each.slot);
-      const list = demand[each.team.id] ?? [];
+      const list = byTeam.get(each.team.id) ?? [];
       while (list.length <= offset) list.push(0);
       list[offset] = twoDecimals((list[offset] as number) + each.points);
-      demand[each.team.id] = list;
+      byTeam.set(each.team.id, list);
     }
-    for (const list of Object.values(demand)) {
+    for (const list of byTeam.values()) {
       for (let index = 0; index < list.length; index += 1) {
         if ((list[index] as number) > MAX_CAPACITY) list[index] = MAX_CAPACITY;
       }
     }
+    // Object.fromEntries defines each key as the object's own, "__proto__" too.
+    const demand: Record<string, number[]> = Object.fromEntries(byTeam);
     const startPeriod = firstSlot === null ? undefined : calendar.periodOf(firstSlot).id;
     const name = limited(
       epic.summary,

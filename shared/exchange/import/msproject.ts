@@ -165,8 +165,16 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
       isArray: (tagName) => ARRAYS.has(tagName),
     }).parse(body);
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // The parser refuses element names such as __proto__: say where the first one is.
+    const name = /Invalid name: "([^"]+)"/.exec(message)?.[1];
+    const at = name === undefined ? -1 : body.indexOf(`<${name}`);
     return refuse({
-      message: `the file cannot be read as XML: ${error instanceof Error ? error.message : String(error)}`,
+      path: at < 0 ? 'Project' : `line ${body.slice(0, at).split('\n').length}`,
+      message:
+        name === undefined
+          ? `the file cannot be read as XML: ${message}`
+          : `the element <${name}> has a name Baton does not read (it would change how the file's data behaves); MS Project never writes one.`,
     });
   }
   const project = isNode(root) && isNode(root.Project) ? root.Project : null;
@@ -476,7 +484,9 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
       const to = groupOf.get(task);
       const from = groupOf.get(predecessor);
       if (to && from && to === from) continue; // a link inside one initiative
-      const kind = LINK_TYPES[link.type] ?? `of type ${link.type}`;
+      const kind = Object.hasOwn(LINK_TYPES, link.type)
+        ? (LINK_TYPES[link.type] as string)
+        : `of type ${link.type}`;
       const named = `"${predecessor.name}" → "${task.name}"`;
       if (!to || !from || !idOf.has(to) || !idOf.has(from)) {
         warnings.push({
@@ -511,7 +521,8 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
     const status: InitiativeStatus =
       top.percent >= 100 ? 'done' : top.percent > 0 ? 'active' : 'approved';
     const span = spanOf.get(top);
-    const demand: Record<string, number[]> = {};
+    // Own keys through Object.fromEntries: a team whose id is "__proto__" is a team like any.
+    const demandEntries: [string, number[]][] = [];
     for (const [teamId, bySlot] of hours.get(top) ?? []) {
       if (!span) continue;
       const list: number[] = [];
@@ -523,8 +534,9 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
           twoDecimals((list[offset] as number) + teamHours / hoursInSlot(slot)),
         );
       }
-      if (list.some((value) => value > 0)) demand[teamId] = list;
+      if (list.some((value) => value > 0)) demandEntries.push([teamId, list]);
     }
+    const demand: Record<string, number[]> = Object.fromEntries(demandEntries);
     let name = top.name === '' ? `Task ${top.uid}` : top.name;
     if (name.length > MAX_NAME_LENGTH) {
       warnings.push({
@@ -558,9 +570,13 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
   for (const { team, units } of teamOfResource.values()) {
     if (seenTeams.has(team.id)) continue;
     seenTeams.add(team.id);
-    const capacity: Record<string, number> = { ...team.capacity };
-    for (const period of periods)
-      if (!Object.hasOwn(capacity, period.id)) capacity[period.id] = twoDecimals(units);
+    // Own keys through Object.fromEntries: a period whose id is "__proto__" is a period like any.
+    const capacity: Record<string, number> = Object.fromEntries([
+      ...Object.entries(team.capacity),
+      ...periods
+        .filter((period) => !Object.hasOwn(team.capacity, period.id))
+        .map((period) => [period.id, twoDecimals(units)] as const),
+    ]);
     teams.push({ ...team, capacity });
   }
   if (

@@ -1,10 +1,11 @@
 /** The `baton` command line as a user runs it: `npm run --silent baton -- ...`. */
-import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baton } from './run-baton';
+import { baton, type Run } from './run-baton';
 
 let dir = '';
 beforeAll(async () => {
@@ -357,5 +358,123 @@ describe('baton optimize', () => {
     const missing = await baton('optimize', join(dir, 'nope.json'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read: no such file');
+  });
+});
+
+describe('baton import and export write their file whole', () => {
+  const PORTFOLIO = 'test/fixtures/orlib-mknap1/mknap1-07.json';
+  /** A CSV of `count` initiatives, each with a long description: a large portfolio to write. */
+  const manyInitiatives = (count: number) =>
+    [
+      'Name,Status,Owner,Description',
+      ...Array.from(
+        { length: count },
+        (_, i) => `Imported ${i},proposed,Owner ${i},${'x'.repeat(100)}`,
+      ),
+    ].join('\n');
+
+  /** `baton ARGS` where no file may grow past `kilobytes` (a disk that fills up halfway). */
+  function batonOnFullDisk(kilobytes: number, ...args: string[]): Promise<Run> {
+    const quoted = args.map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(' ');
+    return new Promise((resolve) => {
+      execFile(
+        'sh',
+        // ulimit -f counts 512-byte blocks in a POSIX shell.
+        ['-c', `ulimit -f ${kilobytes * 2}; exec npm run --silent baton -- ${quoted}`],
+        { cwd: fileURLToPath(new URL('../../..', import.meta.url)) },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it('imports into a portfolio and writes the result over it', async () => {
+    const portfolio = join(dir, 'in-place.json');
+    await copyFile(PORTFOLIO, portfolio);
+    const source = join(dir, 'two.csv');
+    await writeFile(source, 'Name,Status\nWarehouse robots,proposed\nRoute planner,approved\n');
+    const run = await baton('import', source, '--into', portfolio, '--out', portfolio);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const validated = await baton('validate', portfolio);
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toContain('(52 initiatives,');
+    // No temporary file is left beside it.
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves the portfolio as it was when the disk fills up while --out is written over it', async () => {
+    const portfolio = join(dir, 'full-disk.json');
+    await copyFile(PORTFOLIO, portfolio);
+    const before = await readFile(portfolio, 'utf8');
+    const source = join(dir, 'many.csv');
+    await writeFile(source, manyInitiatives(3000));
+    // The portfolio is 14 KB; the import makes it some 800 KB, past the 256 KB the disk has.
+    const run = await batonOnFullDisk(
+      256,
+      'import',
+      source,
+      '--into',
+      portfolio,
+      '--out',
+      portfolio,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`cannot write ${portfolio}, which is left as it was`);
+    expect(await readFile(portfolio, 'utf8')).toBe(before);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves an export as it was when the disk fills up while it is written over', async () => {
+    const out = join(dir, 'export.xlsx');
+    await writeFile(out, 'the last export');
+    const big = join(dir, 'big.json');
+    const source = join(dir, 'many-export.csv');
+    await writeFile(source, manyInitiatives(3000));
+    expect((await baton('import', source, '--into', PORTFOLIO, '--out', big)).code).toBe(0);
+    const run = await batonOnFullDisk(64, 'export', big, '--format', 'xlsx', '--out', out);
+    expect(run.code).toBe(1);
+    expect(await readFile(out, 'utf8')).toBe('the last export');
+  });
+
+  it('refuses an import file over the 100 MB the app reads, in the words the app uses', async () => {
+    const source = join(dir, 'huge.csv');
+    await writeFile(source, '');
+    // A sparse file: large on paper, nothing written to disk.
+    await truncate(source, 100 * 1024 * 1024 + 1);
+    const out = join(dir, 'never.json');
+    const run = await baton('import', source, '--out', out);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${source}: is 101 MB, over the 100 MB limit of an import file; Baton does not read it\n`,
+    });
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
+  it('reads --into and --mapping as it reads any portfolio file: named when it cannot', async () => {
+    const source = join(dir, 'one.csv');
+    await writeFile(source, 'Name\nOne\n');
+    const into = await baton(
+      'import',
+      source,
+      '--into',
+      join(dir, 'nowhere.json'),
+      '--out',
+      join(dir, 'o.json'),
+    );
+    expect(into).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${join(dir, 'nowhere.json')}: cannot read: no such file\n`,
+    });
+    const utf16 = join(dir, 'mapping.json');
+    await writeFile(utf16, Buffer.from('{"kind":"initiatives"}', 'utf16le'));
+    const mapping = await baton('import', source, '--mapping', utf16, '--out', join(dir, 'o.json'));
+    expect(mapping.code).toBe(2);
+    expect(mapping.stderr).toMatch(
+      new RegExp(`^${utf16.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `),
+    );
+    expect(mapping.stderr).toContain('UTF-16');
   });
 });

@@ -2,15 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import { exportTables } from '../../../shared/exchange/tables';
 import { readXlsx } from '../../../shared/exchange/xlsx';
 import { AppDialogs } from '../../../renderer/app/ConnectedDialogs';
 import { listBackups } from '../../../renderer/backup/backups';
+import { db } from '../../../renderer/db/database';
+import { setInitiativeDetail } from '../../../renderer/db/edits';
 import { readPortfolio, replacePortfolio } from '../../../renderer/db/repository';
 import { beginImport } from '../../../renderer/exchange/import-actions';
 import { readXlsxInWorker } from '../../../renderer/exchange/xlsx-client';
+import { getPlatform } from '../../../renderer/platform';
 import { undoLastEdit } from '../../../renderer/state/history-actions';
 import { useAppStore } from '../../../renderer/state/store';
 import { freshApp } from '../app/fresh-app';
@@ -225,6 +229,119 @@ describe('updating what is there', () => {
     ).toBeVisible();
     expect(within(dialog).getByText('1 initiative added, 1 updated.')).toBeVisible();
     expect(await readPortfolio()).toEqual(before);
+  });
+});
+
+/** Runs `meanwhile` while the backup before the import is being written, as a slow disk would. */
+function duringTheBackup(meanwhile: () => Promise<unknown>) {
+  const { backups } = getPlatform();
+  const write = backups.write.bind(backups);
+  return vi.spyOn(backups, 'write').mockImplementationOnce(async (meta, text) => {
+    await meanwhile();
+    return write(meta, text);
+  });
+}
+
+describe('an edit stored while the import is being stored', () => {
+  it('is kept: the import merges into the portfolio as it is when it is stored', async () => {
+    const user = userEvent.setup();
+    render(<AppDialogs />);
+    const cloud = DEMO_PORTFOLIO.initiatives.find((i) => i.name === 'Cloud landing zone');
+    await beginImport({
+      name: 'status.csv',
+      bytes: bytes('Name,Status\r\nCloud landing zone,done\r\n'),
+    });
+    const dialog = await screen.findByRole('dialog', { name: 'Import status.csv' });
+    await within(dialog).findByRole('heading', { name: /Match the columns/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText('1 initiative updated.');
+
+    // While the backup is written, the user (or another window) changes the same initiative.
+    const spy = duringTheBackup(() =>
+      setInitiativeDetail(cloud?.id ?? '', 'owner', 'Changed meanwhile'),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(spy).toHaveBeenCalled();
+    const stored = (await readPortfolio()).initiatives.find((i) => i.id === cloud?.id);
+    expect(stored?.status).toBe('done');
+    expect(stored?.owner).toBe('Changed meanwhile');
+    spy.mockRestore();
+  });
+
+  it('stops the import when it changes what the preview said, and shows the new preview', async () => {
+    const user = userEvent.setup();
+    render(<AppDialogs />);
+    await beginImport({ name: 'plan.csv', bytes: bytes(CSV) });
+    const dialog = await screen.findByRole('dialog', { name: 'Import plan.csv' });
+    await within(dialog).findByRole('heading', { name: /Match the columns/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText('2 initiatives added.');
+
+    let meanwhile: Awaited<ReturnType<typeof readPortfolio>> | undefined;
+    const spy = duringTheBackup(async () => {
+      const now = await readPortfolio();
+      await replacePortfolio(
+        {
+          ...now,
+          initiatives: [
+            ...now.initiatives,
+            { id: 'warehouse-robots', name: 'Warehouse robots', status: 'proposed' },
+          ],
+        },
+        { kind: 'demo' },
+        'Added while the backup was written',
+      );
+      meanwhile = await readPortfolio();
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect(
+      await within(dialog).findByText(/The portfolio changed while you were looking/),
+    ).toBeVisible();
+    expect(within(dialog).getByText('1 initiative added, 1 updated.')).toBeVisible();
+    expect(meanwhile).toBeDefined();
+    expect(await readPortfolio()).toEqual(meanwhile);
+    spy.mockRestore();
+  });
+});
+
+describe('a storage failure while importing', () => {
+  it('goes back to the preview with what happened and what to do; Cancel and Escape leave', async () => {
+    const user = userEvent.setup();
+    render(<AppDialogs />);
+    const before = await readPortfolio();
+    await beginImport({ name: 'plan.csv', bytes: bytes(CSV) });
+    const dialog = await screen.findByRole('dialog', { name: 'Import plan.csv' });
+    await within(dialog).findByRole('heading', { name: /Match the columns/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText('2 initiatives added.');
+
+    // The disk fills up once the backup is written: the import's own transaction fails.
+    let full: ReturnType<typeof vi.spyOn> | undefined;
+    const spy = duringTheBackup(async () => {
+      full = vi
+        .spyOn(db, 'transaction')
+        .mockRejectedValueOnce(
+          new Dexie.AbortError(
+            'Transaction aborted',
+            new DOMException('full', 'QuotaExceededError'),
+          ),
+        );
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect(
+      await within(dialog).findByText(/^Nothing was imported\. There is no room left/),
+    ).toBeVisible();
+    expect(dialog).not.toHaveTextContent(/AbortError/);
+    expect(full).toBeDefined();
+    full?.mockRestore();
+    spy.mockRestore();
+    expect(within(dialog).getByRole('button', { name: 'Import' })).toBeEnabled();
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    expect(await readPortfolio()).toEqual(before);
+    // Escape: jsdom's dialog does not turn the key into its cancel event, as a browser does.
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 });
 
