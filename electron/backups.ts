@@ -3,13 +3,16 @@
  * `<id>.baton.json` is the portfolio file itself (File › Open reads it like any other), and
  * `<id>.info.json` says when and why it was taken; it is written last, so a backup is listed only
  * once both are whole. Ids are checked before they become file names (shared/backup/types.ts:
- * isBackupId), so no request can name a file outside the folder.
+ * isBackupId), so no request can name a file outside the folder. A crash between the two writes
+ * leaves a portfolio file without its description (and perhaps a temporary file): listing the
+ * backups removes those once they are an hour old, so they never pile up unseen.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import {
   backupId,
+  backupIdTime,
   isBackupId,
   newestFirst,
   parseBackupInfo,
@@ -25,6 +28,15 @@ export const BACKUP_FOLDER_NAME = 'backups';
 
 const TEXT_SUFFIX = '.baton.json';
 const INFO_SUFFIX = '.info.json';
+
+/**
+ * How old the files of an unfinished backup must be before they are removed: a write under way
+ * (in this window or another) takes a moment, not an hour.
+ */
+export const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
+/** A temporary file of writeFileAtomic for a backup's file: `.<id>.baton.json.<pid>-<hex>.tmp`. */
+const TEMPORARY_FILE = /^\.\d{8}T\d{9}Z-[0-9a-f]{8}\.(?:baton|info)\.json\.\d+-[0-9a-f]{12}\.tmp$/;
 
 function errorCode(error: unknown): unknown {
   return (error as { code?: unknown } | null)?.code;
@@ -73,6 +85,28 @@ export function createBackupFiles(options: BackupFilesOptions): BackupStore {
     }
   }
 
+  /**
+   * Removes what a crash left of backups at least an hour old: a portfolio file whose description
+   * was never written (the id says when it was taken), and temporary files (by their time). Only
+   * names of the shapes Baton writes; anything else in the folder is left alone.
+   */
+  async function sweepOrphans(names: readonly string[], present: ReadonlySet<string>) {
+    const before = now().getTime() - ORPHAN_AGE_MS;
+    for (const name of names) {
+      if (name.endsWith(TEXT_SUFFIX)) {
+        const id = name.slice(0, -TEXT_SUFFIX.length);
+        if (!isBackupId(id) || present.has(`${id}${INFO_SUFFIX}`)) continue;
+        const at = backupIdTime(id);
+        if (at !== null && Date.parse(at) <= before) {
+          await removeIfThere(backupFilePath(folder, id, TEXT_SUFFIX));
+        }
+      } else if (TEMPORARY_FILE.test(name)) {
+        const file = path.join(folder, name);
+        if ((await stat(file)).mtimeMs <= before) await removeIfThere(file);
+      }
+    }
+  }
+
   return {
     list: async () => {
       let names: string[];
@@ -83,6 +117,10 @@ export function createBackupFiles(options: BackupFilesOptions): BackupStore {
         throw error;
       }
       const present = new Set(names);
+      await sweepOrphans(names, present).catch((error: unknown) => {
+        // Left for the next listing; the backups are listed all the same.
+        console.warn('Could not remove what an unfinished backup left behind', error);
+      });
       const ids = names
         .filter((name) => name.endsWith(INFO_SUFFIX))
         .map((name) => name.slice(0, -INFO_SUFFIX.length))

@@ -8,7 +8,8 @@ import { emptyPortfolio } from '../../shared/portfolio/empty';
 import { describeProblem, readPortfolioText } from '../../shared/portfolio/restore';
 import { portfolioFileName, writePortfolio } from '../../shared/portfolio/write';
 import type { Portfolio } from '../../shared/portfolio/types';
-import { backupNow } from '../backup/backups';
+import { portfolioToState } from '../../shared/store/state';
+import { attemptBackup, replaceUnreadablePortfolio } from '../backup/backups';
 import {
   hasUnsavedChanges,
   markSaved,
@@ -16,6 +17,7 @@ import {
   readState,
   replacePortfolio,
 } from '../db/repository';
+import { ORDER_KEYS } from '../db/order-keys';
 import { localToday } from '../format';
 import { getPlatform } from '../platform';
 import type { OpenedFile } from '../platform/types';
@@ -47,16 +49,42 @@ async function confirmReplace(action: string): Promise<boolean> {
   return choice === 'replace';
 }
 
+/** "the folder is read-only" as the end of a sentence: "the folder is read-only." */
+function withFullStop(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 /**
- * Replaces the portfolio as one undoable edit, after a backup of the one it replaces (a failed
- * backup is told in a notice and does not stop the Open: the Open itself can be undone).
+ * The backup before a replace failed: asks whether to go on without one (as Import does), since
+ * Undo brings the portfolio back only while this window stays open. Cancel changes nothing;
+ * "Save a copy first…" saves it as a file, then goes on.
+ */
+async function confirmWithoutBackup(action: string, why: string): Promise<boolean> {
+  const choice = await askUser({
+    title: `${action} without a backup?`,
+    body: `${withFullStop(why)} ${action} replaces the portfolio in Baton; Undo (Ctrl+Z) takes that back only while this window stays open. Saving a copy first keeps it as a file for good.`,
+    actions: [
+      { id: 'save', label: 'Save a copy first…' },
+      { id: 'go', label: 'Continue without a backup', primary: true },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+  });
+  if (choice === 'save') return saveAs();
+  return choice === 'go';
+}
+
+/**
+ * Replaces the portfolio as one undoable edit, after a backup of the one it replaces. When that
+ * backup fails, the user is asked first; no answer, or Cancel, replaces nothing.
  */
 async function load(
   portfolio: Portfolio,
   origin: Parameters<typeof replacePortfolio>[1],
   label: string,
+  action: string,
 ) {
-  await backupNow('before-open');
+  const backup = await attemptBackup('before-open');
+  if (!backup.ok && !(await confirmWithoutBackup(action, backup.message))) return false;
   const result = await replacePortfolio(portfolio, origin, label);
   if (!result.ok) {
     notify('error', `Could not load the portfolio: ${firstProblem(result.problems)}`);
@@ -84,12 +112,9 @@ export async function importPortfolioText(
     });
     return false;
   }
-  if (!(await confirmReplace(`Open ${file.name}`))) return false;
-  const loaded = await load(
-    result.portfolio,
-    { kind: 'file', label: file.name },
-    `Open ${file.name}`,
-  );
+  const action = `Open ${file.name}`;
+  if (!(await confirmReplace(action))) return false;
+  const loaded = await load(result.portfolio, { kind: 'file', label: file.name }, action, action);
   if (loaded)
     notify(
       'success',
@@ -139,15 +164,17 @@ export async function saveAs(): Promise<boolean> {
 }
 
 export async function newPortfolio(): Promise<void> {
-  if (!(await confirmReplace('Start an empty portfolio'))) return;
-  if (await load(emptyPortfolio(localToday()), { kind: 'empty' }, 'New portfolio')) {
+  const action = 'Start an empty portfolio';
+  if (!(await confirmReplace(action))) return;
+  if (await load(emptyPortfolio(localToday()), { kind: 'empty' }, 'New portfolio', action)) {
     notify('success', 'Started an empty portfolio. Add teams and initiatives in Portfolio.');
   }
 }
 
 export async function loadDemo(): Promise<void> {
-  if (!(await confirmReplace('Load the demo portfolio'))) return;
-  if (await load(DEMO_PORTFOLIO, { kind: 'demo' }, 'Load demo portfolio')) {
+  const action = 'Load the demo portfolio';
+  if (!(await confirmReplace(action))) return;
+  if (await load(DEMO_PORTFOLIO, { kind: 'demo' }, 'Load demo portfolio', action)) {
     notify('success', `Loaded the demo portfolio "${DEMO_PORTFOLIO.name}".`);
   }
 }
@@ -161,12 +188,23 @@ async function replaceForRecovery(
   origin: Parameters<typeof replacePortfolio>[1],
   label: string,
 ): Promise<RecoveryResult> {
-  // A stored portfolio that cannot be shown may still be read and kept; if not, there is nothing
-  // a backup could keep, and the way out must not wait for it.
-  await backupNow('before-open');
-  const result = await replacePortfolio(portfolio, origin, label);
-  if (!result.ok)
-    return { ok: false, message: `Could not load it: ${firstProblem(result.problems)}` };
+  // The error screen cannot ask (the app's dialogs are gone with the app), and it tells the user
+  // to save the stored data as a file first; so a failed backup is told and the way out goes on:
+  // it must not be blocked by a backup store that fails. A stored portfolio that does not read is
+  // backed up as its raw rows, and written over directly: no edit can be planned on it.
+  const backup = await attemptBackup('before-open');
+  if (!backup.ok) notify('error', backup.message);
+  try {
+    if (backup.ok && backup.raw) {
+      await replaceUnreadablePortfolio(portfolioToState(portfolio, origin, ORDER_KEYS), false);
+    } else {
+      const result = await replacePortfolio(portfolio, origin, label);
+      if (!result.ok)
+        return { ok: false, message: `Could not load it: ${firstProblem(result.problems)}` };
+    }
+  } catch (error) {
+    return { ok: false, message: `Could not load it: ${errorText(error)}` };
+  }
   useAppStore.getState().navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
   return { ok: true };
 }
@@ -196,4 +234,9 @@ export async function openWithoutAsking(): Promise<RecoveryResult> {
 /** For the error screen: replaces the stored portfolio with an empty one without asking first. */
 export function startEmptyWithoutAsking(): Promise<RecoveryResult> {
   return replaceForRecovery(emptyPortfolio(localToday()), { kind: 'empty' }, 'New portfolio');
+}
+
+/** For the error screen: replaces the stored portfolio with the demo without asking first. */
+export function loadDemoWithoutAsking(): Promise<RecoveryResult> {
+  return replaceForRecovery(DEMO_PORTFOLIO, { kind: 'demo' }, 'Load demo portfolio');
 }

@@ -2,18 +2,21 @@
  * The recovery screen's ways out: the File commands that need none of the app's dialogs, the
  * backups, and saving whatever is stored as a file, even when it no longer reads as a portfolio.
  */
-import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
-import { describeProblem } from '../../shared/portfolio/restore';
 import { portfolioFileName, writePortfolio } from '../../shared/portfolio/write';
 import { listBackups, restoreBackup } from '../backup/backups';
 import type { RecoveryActions, RecoveryBackup } from '../components/ErrorBoundary';
 import { db } from '../db/database';
-import { readPortfolio, replacePortfolio } from '../db/repository';
+import { readPortfolio } from '../db/repository';
 import { describeStorageError } from '../db/storage-health';
 import { formatDateTime } from '../format';
 import { getPlatform } from '../platform';
 import { useAppStore } from '../state/store';
-import { openWithoutAsking, startEmptyWithoutAsking, type RecoveryResult } from './file-actions';
+import {
+  loadDemoWithoutAsking,
+  openWithoutAsking,
+  startEmptyWithoutAsking,
+  type RecoveryResult,
+} from './file-actions';
 
 function errorText(error: unknown): string {
   return (
@@ -66,32 +69,6 @@ export async function saveStoredData(): Promise<RecoveryResult> {
   } catch (error) {
     return { ok: false, message: `Nothing was saved: ${errorText(error)}` };
   }
-}
-
-async function replaceWith(
-  load: () => ReturnType<typeof replacePortfolio>,
-): Promise<RecoveryResult> {
-  try {
-    const result = await load();
-    if (!result.ok) {
-      const first = result.problems[0];
-      return {
-        ok: false,
-        message: `Could not load it: ${first ? describeProblem(first).headline : 'it was refused'}`,
-      };
-    }
-  } catch (error) {
-    return { ok: false, message: `Could not load it: ${errorText(error)}` };
-  }
-  useAppStore.getState().navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
-  return { ok: true };
-}
-
-/** For the recovery screen: the demo in place of the stored portfolio, without asking first. */
-export function loadDemoWithoutAsking(): Promise<RecoveryResult> {
-  return replaceWith(() =>
-    replacePortfolio(DEMO_PORTFOLIO, { kind: 'demo' }, 'Load demo portfolio'),
-  );
 }
 
 async function newestBackups(): Promise<readonly RecoveryBackup[]> {

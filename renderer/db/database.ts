@@ -16,13 +16,12 @@ import {
 } from '../../shared/store/state';
 import { editorName } from './editor';
 import { ORDER_KEYS, newEpoch } from './order-keys';
-import { storedSchemaVersion } from '../backup/stored-version';
 import {
   BatonDatabase,
-  CURRENT_SCHEMA_VERSION,
   DATABASE_NAME,
   SCHEMA_VERSIONS,
   TABLE_NAMES,
+  type BeforeOpen,
   type PortfolioStatusRow,
   type RevisionRow,
   type StackRow,
@@ -36,19 +35,21 @@ import {
   type ReplayReport,
 } from './unstored-edits';
 
+let beforeOpening: BeforeOpen | undefined;
+
 /**
- * Before the database is upgraded to a new schema version, a backup of it as it is. The module
- * that takes it is loaded only then (it needs the platform and the app's notices, which need
- * this module).
+ * Sets what runs before every opening of the database, before Dexie upgrades it: the app's window
+ * passes the backup before a schema upgrade (renderer/backup/before-upgrade.ts) from main.tsx, so
+ * that the storage does not depend on the app's backups, notices and dialogs. Set it before the
+ * first query; undefined runs nothing.
  */
-async function backUpIfUpgrading(): Promise<void> {
-  const stored = await storedSchemaVersion(DATABASE_NAME);
-  if (stored === null || stored >= CURRENT_SCHEMA_VERSION) return;
-  const { backUpBeforeUpgrade } = await import('../backup/before-upgrade');
-  await backUpBeforeUpgrade(DATABASE_NAME, stored);
+export function runBeforeOpening(hook: BeforeOpen | undefined): void {
+  beforeOpening = hook;
 }
 
-export const db = new BatonDatabase(DATABASE_NAME, SCHEMA_VERSIONS, backUpIfUpgrading);
+export const db = new BatonDatabase(DATABASE_NAME, SCHEMA_VERSIONS, async (database) => {
+  await beforeOpening?.(database);
+});
 
 db.on('populate', async (tx) => {
   const revision: RevisionRow = { key: 'revision', value: 0, epoch: newEpoch() };
@@ -170,4 +171,32 @@ export async function writeAllRows(
     if (name === 'meta') continue;
     await table(name).bulkAdd([...state[name]]);
   }
+}
+
+/**
+ * Replaces every stored record of the portfolio with `state` in one transaction, without reading
+ * what is stored: for a stored portfolio that no longer reads (a missing or broken row, seen from
+ * the recovery screen), where an undoable edit cannot be made, as it plans on the stored state.
+ * The change history and the undo stacks go too: their edits were made on the state that is gone,
+ * and replayed on this one they would make a portfolio nobody had. The caller backs up what was
+ * stored, as it is, first. Marks the portfolio unsaved or not, as `unsaved` says, and moves the
+ * revision on so that every window reads it again.
+ */
+export async function overwriteStoredPortfolio(
+  state: PortfolioState,
+  unsaved: boolean,
+): Promise<void> {
+  const tables = [...TABLE_NAMES, 'history', 'stacks'].map((name) => db.table(name));
+  await db.transaction('rw', tables, async () => {
+    const revision = (await db.meta.get('revision')) as RevisionRow | undefined;
+    for (const table of tables) await table.clear();
+    await writeAllRows(tableOf, state);
+    const next: RevisionRow = {
+      key: 'revision',
+      value: (revision?.value ?? 0) + 1,
+      epoch: revision?.epoch ?? newEpoch(),
+    };
+    const status: PortfolioStatusRow = { key: 'status', unsavedChanges: unsaved };
+    await db.meta.bulkPut([next, status]);
+  });
 }

@@ -79,6 +79,15 @@ async function storedRevisionRow(): Promise<{ readonly value: number; readonly e
   return { value: row?.value ?? 0, epoch: row?.epoch ?? '' };
 }
 
+/**
+ * The stored revision as one text, "epoch:count": it changes with every write to the portfolio,
+ * from any window (what the backup schedule compares to know whether there are edits to back up).
+ */
+export async function storedRevision(): Promise<string> {
+  const { value, epoch } = await storedRevisionRow();
+  return `${epoch}:${value}`;
+}
+
 /** Reads every record of the portfolio (inside the current transaction, if any). */
 function readAll(): Promise<PortfolioState> {
   return readStateFrom(tableOf);

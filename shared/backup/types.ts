@@ -6,7 +6,13 @@
 
 /** Why a backup was taken. */
 export type BackupReason =
-  'timer' | 'before-import' | 'before-restore' | 'before-open' | 'before-upgrade' | 'manual';
+  | 'timer'
+  | 'before-import'
+  | 'before-restore'
+  | 'before-open'
+  | 'before-upgrade'
+  | 'before-delete'
+  | 'manual';
 
 export const BACKUP_REASONS: readonly BackupReason[] = [
   'timer',
@@ -14,6 +20,7 @@ export const BACKUP_REASONS: readonly BackupReason[] = [
   'before-restore',
   'before-open',
   'before-upgrade',
+  'before-delete',
   'manual',
 ];
 

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupFilePath, createBackupFiles } from '../../electron/backups';
+import { ORPHAN_AGE_MS, backupFilePath, createBackupFiles } from '../../electron/backups';
 import { readPortfolioText } from '../../shared/portfolio/restore';
 
 let folder = '';
@@ -81,6 +81,50 @@ describe('the backup files', () => {
     );
     await writeFile(path.join(backupsFolder, 'notes.txt'), 'mine');
     expect((await backups.list()).map((info) => info.id)).toEqual([kept.id]);
+  });
+
+  it('remove what a crash left of a backup once it is an hour old, and nothing else', async () => {
+    let now = new Date(Date.UTC(2027, 2, 1, 9, 0));
+    const backups = createBackupFiles({ folder: backupsFolder, now: () => now });
+    const kept = await backups.write(meta, TEXT);
+    // A crash after the portfolio file, before its description: now, and two hours ago.
+    const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
+    const stamp = (time: Date) => time.toISOString().replace(/[-:.]/g, '');
+    const fresh = `${stamp(at(5))}-0000000a`;
+    const old = `${stamp(at(120))}-0000000b`;
+    const file = (name: string) => path.join(backupsFolder, name);
+    await writeFile(file(`${fresh}.baton.json`), TEXT);
+    await writeFile(file(`${old}.baton.json`), TEXT);
+    // Temporary files of the atomic writes, one old, one being written right now.
+    const oldTemporary = `.${old}.info.json.4242-0123456789ab.tmp`;
+    const freshTemporary = `.${fresh}.info.json.4242-ba9876543210.tmp`;
+    await writeFile(file(oldTemporary), '{');
+    await writeFile(file(freshTemporary), '{');
+    await utimes(file(oldTemporary), at(120), at(120));
+    await utimes(file(freshTemporary), at(1), at(1));
+    // Not Baton's: a file of the user's, and a description without its portfolio file.
+    await writeFile(file('notes.baton.json'), 'mine');
+    await writeFile(file('.notes.tmp'), 'mine');
+    await utimes(file('.notes.tmp'), at(600), at(600));
+
+    expect((await backups.list()).map((info) => info.id)).toEqual([kept.id]);
+    expect((await readdir(backupsFolder)).sort()).toEqual(
+      [
+        `${kept.id}.baton.json`,
+        `${kept.id}.info.json`,
+        `${fresh}.baton.json`,
+        freshTemporary,
+        'notes.baton.json',
+        '.notes.tmp',
+      ].sort(),
+    );
+
+    // An hour on, the fresh ones are orphans too.
+    now = new Date(now.getTime() + ORPHAN_AGE_MS);
+    await backups.list();
+    expect((await readdir(backupsFolder)).sort()).toEqual(
+      [`${kept.id}.baton.json`, `${kept.id}.info.json`, 'notes.baton.json', '.notes.tmp'].sort(),
+    );
   });
 
   it('never name a file outside the folder', async () => {

@@ -63,7 +63,12 @@ export async function confirmAndRestore(backup: BackupInfo): Promise<boolean> {
     );
     return false;
   }
-  notify('success', `Restored ${name}: ${backup.summary}. Undo (Ctrl+Z) takes it back.`);
+  notify(
+    'success',
+    result.undoable
+      ? `Restored ${name}: ${backup.summary}. Undo (Ctrl+Z) takes it back.`
+      : `Restored ${name}: ${backup.summary}. The stored portfolio did not read, so Undo cannot take this back; the backup taken before the restore keeps what was stored.`,
+  );
   return true;
 }
 
@@ -102,8 +107,11 @@ export function BackupsSection({ refreshKey = 0 }: { readonly refreshKey?: numbe
       <h3 id={`${id}-title`}>Backups</h3>
       <p className="settings__lead">
         Baton backs up the whole portfolio every 15 minutes while you edit, and always before an
-        import, a restore, a file that replaces the portfolio and an update of its storage. It keeps
-        every backup of today, one a day for 14 days and one a week for 3 months.
+        import, a restore, a file that replaces the portfolio, Delete everything and an update of
+        its storage. Of today it keeps the 4 newest backups and one an hour; then one a day for 14
+        days and one a week for 3 months. Backups taken by hand or before something replaced the
+        portfolio are kept for at least 14 days. When the backups grow past 20 times the size of the
+        newest (and 10 MB), the oldest of the others go first.
       </p>
       <div className="button-row">
         <button type="button" className="button" disabled={busy} onClick={() => void run(backUp)}>

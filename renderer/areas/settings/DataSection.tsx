@@ -48,7 +48,7 @@ export async function deleteEverything(): Promise<boolean> {
   if (answer !== 'delete') return false;
   const { notify } = useAppStore.getState();
   // backupNow says itself, in a notice, why a backup failed.
-  const backup = await backupNow('manual');
+  const backup = await backupNow('before-delete');
   if (!backup) {
     notify('error', 'Nothing was deleted: the backup that comes first could not be taken.');
     return false;
@@ -73,7 +73,7 @@ export async function deleteEverything(): Promise<boolean> {
   }
   notify(
     'success',
-    `Deleted everything: Baton holds an empty portfolio. The backup of ${formatDateTime(backup.at)} in Settings › Backups brings it back, and so does Undo (Ctrl+Z).`,
+    `Deleted everything: Baton holds an empty portfolio. The backup of ${formatDateTime(backup.at)} in Settings › Backups brings it back (Baton keeps it for at least 14 days), and so does Undo (Ctrl+Z).`,
   );
   return true;
 }

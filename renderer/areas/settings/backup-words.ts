@@ -8,6 +8,7 @@ export const BACKUP_REASON_LABELS: Readonly<Record<BackupReason, string>> = {
   'before-restore': 'Before a restore',
   'before-open': 'Before a file replaced the portfolio',
   'before-upgrade': 'Before Baton updated its storage',
+  'before-delete': 'Before Delete everything',
   manual: 'Backed up by hand',
 };
 

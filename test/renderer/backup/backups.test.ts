@@ -10,13 +10,17 @@ import {
   restoreLabel,
   startBackupSchedule,
 } from '../../../renderer/backup/backups';
+import { db } from '../../../renderer/db/database';
 import { renameInitiative } from '../../../renderer/db/edits';
 import {
+  forgetState,
   hasUnsavedChanges,
   readHistory,
   readPortfolio,
   undo,
 } from '../../../renderer/db/repository';
+import { CURRENT_SCHEMA_VERSION } from '../../../renderer/db/schema';
+import { useAppStore } from '../../../renderer/state/store';
 import { freshDatabase } from '../db/fresh-database';
 import { clearNotices, noticeTexts, useFreshBackups } from './support';
 
@@ -25,6 +29,23 @@ const FIRST = DEMO_PORTFOLIO.initiatives[0]!;
 async function firstName(): Promise<string | undefined> {
   return (await readPortfolio()).initiatives.find((entry) => entry.id === FIRST.id)?.name;
 }
+
+/** Every notice shown from now on (the store keeps only the last two); stop() when done. */
+function recordNotices(): { readonly texts: string[]; readonly stop: () => void } {
+  const seen = new Map<number, string>();
+  const stop = useAppStore.subscribe((state) => {
+    for (const notice of state.notices) seen.set(notice.id, notice.text);
+  });
+  return {
+    get texts() {
+      return [...seen.values()];
+    },
+    stop,
+  };
+}
+
+const QUOTA = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+const TICK = 15 * 60 * 1000;
 
 beforeEach(async () => {
   await freshDatabase();
@@ -99,7 +120,7 @@ describe('restoreBackup', () => {
     const backup = (await backupNow('manual'))!;
     await renameInitiative(FIRST.id, 'Edited after the backup');
 
-    await expect(restoreBackup(backup.id)).resolves.toEqual({ ok: true });
+    await expect(restoreBackup(backup.id)).resolves.toEqual({ ok: true, undoable: true });
     expect(await firstName()).toBe('As backed up');
     expect(await hasUnsavedChanges()).toBe(true);
 
@@ -154,6 +175,63 @@ describe('restoreBackup', () => {
   });
 });
 
+describe('restoreBackup of a stored portfolio that no longer reads', () => {
+  /** The portfolio's own row is gone (a crash, a bad upgrade): the window starts afresh. */
+  async function losePortfolioRow() {
+    await db.meta.delete('portfolio');
+    forgetState();
+    await expect(readPortfolio()).rejects.toThrow(/portfolio is missing/);
+  }
+
+  it('backs up the stored rows as they are, then puts the backup in their place', async () => {
+    const store = useFreshBackups();
+    await renameInitiative(FIRST.id, 'As backed up');
+    const backup = (await backupNow('manual'))!;
+    await renameInitiative(FIRST.id, 'Edited after the backup');
+    await losePortfolioRow();
+
+    await expect(restoreBackup(backup.id)).resolves.toEqual({ ok: true, undoable: false });
+    expect(await firstName()).toBe('As backed up');
+    expect((await readPortfolio()).name).toBe(DEMO_PORTFOLIO.name);
+    expect(await hasUnsavedChanges()).toBe(true);
+
+    // What was stored is a backup of its own, every row as it was.
+    const before = (await store.list()).find((info) => info.reason === 'before-restore');
+    expect(before).toMatchObject({
+      summary: `Raw data of storage version ${CURRENT_SCHEMA_VERSION}, not readable as a portfolio`,
+      portfolioName: 'Unknown portfolio',
+    });
+    const raw = JSON.parse((await store.read(before!.id))!) as {
+      tables: Record<string, { id?: string; name?: string }[]>;
+    };
+    expect(raw.tables.initiatives?.find((row) => row.id === FIRST.id)?.name).toBe(
+      'Edited after the backup',
+    );
+    // No edit of the portfolio that did not read is left for Undo to replay over this one.
+    expect(await undo()).toEqual({ kind: 'nothing' });
+    expect(await firstName()).toBe('As backed up');
+    // And the portfolio takes edits again, undoable as ever.
+    await renameInitiative(FIRST.id, 'Edited after the restore');
+    expect(await undo()).toMatchObject({ kind: 'done' });
+    expect(await firstName()).toBe('As backed up');
+  });
+
+  it('restores nothing only when the backup itself cannot be stored', async () => {
+    const store = useFreshBackups();
+    const backup = (await backupNow('manual'))!;
+    await renameInitiative(FIRST.id, 'Not lost');
+    await losePortfolioRow();
+    vi.spyOn(store, 'write').mockRejectedValue(QUOTA);
+    const result = await restoreBackup(backup.id);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(
+      /^Nothing was restored: Baton could not back up the portfolio as it is now first\. .*no room/,
+    );
+    expect(await db.initiatives.get(FIRST.id)).toMatchObject({ name: 'Not lost' });
+    expect(await db.meta.get('portfolio')).toBeUndefined();
+  });
+});
+
 describe('startBackupSchedule', () => {
   it('backs up every 15 minutes while there are edits, and not when there are none', async () => {
     const store = useFreshBackups();
@@ -195,5 +273,42 @@ describe('startBackupSchedule', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await store.list()).map((info) => info.reason)).toEqual(['before-import']);
     stop();
+  });
+
+  it('tells a failure once while it lasts, and again only after a backup has worked', async () => {
+    const store = useFreshBackups();
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const notices = recordNotices();
+    let write = vi.spyOn(store, 'write').mockRejectedValue(QUOTA);
+    const stop = startBackupSchedule();
+    await renameInitiative(FIRST.id, 'Edited');
+
+    // An hour with a full disk: four tries, one notice.
+    for (let tick = 1; tick <= 4; tick += 1) {
+      await vi.advanceTimersByTimeAsync(TICK);
+      await vi.waitFor(() => expect(write).toHaveBeenCalledTimes(tick));
+    }
+    expect(notices.texts).toEqual([
+      expect.stringMatching(
+        /^Baton could not back up the portfolio \(the regular backup\)\. .*no room/,
+      ),
+    ]);
+
+    // Room again: the next tick backs up, and says nothing.
+    write.mockRestore();
+    await vi.advanceTimersByTimeAsync(TICK);
+    await vi.waitFor(async () => expect(await store.list()).toHaveLength(1));
+    expect(notices.texts).toHaveLength(1);
+
+    // Full again: told again, once.
+    write = vi.spyOn(store, 'write').mockRejectedValue(QUOTA);
+    await renameInitiative(FIRST.id, 'Edited again');
+    for (let tick = 1; tick <= 3; tick += 1) {
+      await vi.advanceTimersByTimeAsync(TICK);
+      await vi.waitFor(() => expect(write).toHaveBeenCalledTimes(tick));
+    }
+    expect(notices.texts).toHaveLength(2);
+    stop();
+    notices.stop();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Before the database is upgraded to a new schema version, Baton backs it up: from each earlier
  * version, the backup is the portfolio as the upgrade will show it, and the upgrade goes ahead.
+ * When no backup can be stored, it asks first, and offers to save the data as a file.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readPortfolioText, restorePortfolio } from '../../../shared/portfolio/restore';
@@ -8,8 +9,13 @@ import type { Portfolio } from '../../../shared/portfolio/types';
 import { writePortfolio } from '../../../shared/portfolio/write';
 import { ranksBetween } from '../../../shared/prioritize/fractional-rank';
 import { portfolioToState } from '../../../shared/store/state';
+import {
+  backUpIfUpgrading,
+  type UpgradeBackupOptions,
+} from '../../../renderer/backup/before-upgrade';
 import { storedSchemaVersion } from '../../../renderer/backup/stored-version';
-import { db } from '../../../renderer/db/database';
+import type { Question } from '../../../renderer/components/dialogs';
+import { db, runBeforeOpening } from '../../../renderer/db/database';
 import { ORDER_KEYS } from '../../../renderer/db/order-keys';
 import { forgetState, readPortfolio } from '../../../renderer/db/repository';
 import {
@@ -88,12 +94,23 @@ async function writeOldDatabase(version: number, portfolio: Portfolio): Promise<
   legacy.close();
 }
 
+/** What the hook is given in a test: questions and saves answered by the test. */
+let hookOptions: UpgradeBackupOptions = {};
+
 beforeEach(() => {
   clearNotices();
+  hookOptions = {
+    ask: async (question) => {
+      throw new Error(`Not expected to ask "${question.title}"`);
+    },
+  };
+  // As renderer/main.tsx does for the app's window.
+  runBeforeOpening(() => backUpIfUpgrading(hookOptions));
 });
 
 afterEach(async () => {
   vi.restoreAllMocks();
+  runBeforeOpening(undefined);
   await freshDatabase();
 });
 
@@ -166,18 +183,87 @@ describe('the backup before a schema upgrade', () => {
     ]);
   });
 
-  it('lets the upgrade go ahead, and says so, when the backup cannot be written', async () => {
+  it('asks before upgrading when no backup can be stored, and saves the data as a file', async () => {
     const backups = useFreshBackups();
     vi.spyOn(backups, 'write').mockRejectedValue(new Error('the backup folder is read-only'));
     await writeOldDatabase(3, fixturePortfolio());
+    const asked: { question: Question; version: number | null }[] = [];
+    const saveFile = vi.fn(async () => ({ location: '/media/usb/northwind-2027-plan.baton.json' }));
+    hookOptions = {
+      ask: async (question) => {
+        // Asked while the data is still stored as it was: the upgrade waits for the answer.
+        asked.push({ question, version: await storedSchemaVersion(DATABASE_NAME) });
+        return 'save';
+      },
+      saveFile,
+    };
     await db.open();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.version).toBe(3);
+    expect(asked[0]?.question.title).toBe('Update the storage without a backup?');
+    expect(asked[0]?.question.body).toMatch(
+      /could not back the data up first\. The backup folder is read-only\. Save the data as a file first/,
+    );
+    // The file is the portfolio as the upgrade shows it, one File › Open reads.
+    expect(saveFile).toHaveBeenCalledWith(
+      'northwind-2027-plan.baton.json',
+      writePortfolio(fixturePortfolio()),
+    );
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(writePortfolio(await readPortfolio())).toBe(writePortfolio(fixturePortfolio()));
+    expect(noticeTexts()).toEqual([
+      'Before updating its storage, Baton saved your data to /media/usb/northwind-2027-plan.baton.json, as it could not back it up. The backup folder is read-only.',
+    ]);
+  });
+
+  it('asks again when the save is cancelled, and upgrades without a backup only when told', async () => {
+    const backups = useFreshBackups();
+    vi.spyOn(backups, 'write').mockRejectedValue(new Error('the backup folder is read-only'));
+    await writeOldDatabase(3, fixturePortfolio());
+    // Save (then cancelled), Escape, then "Update without a backup".
+    const answers: (string | null)[] = ['save', null, 'update'];
+    const bodies: string[] = [];
+    const saveFile = vi.fn(async () => null);
+    hookOptions = {
+      ask: async (question) => {
+        bodies.push(question.body);
+        return answers.length > 0 ? answers.shift()! : 'update';
+      },
+      saveFile,
+    };
+    await db.open();
+    expect(saveFile).toHaveBeenCalledTimes(1);
+    expect(bodies).toHaveLength(3);
+    expect(bodies[1]).toMatch(/^Nothing was saved: the save was cancelled\. Baton must update/);
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(writePortfolio(await readPortfolio())).toBe(writePortfolio(fixturePortfolio()));
     expect(noticeTexts()).toEqual([
       expect.stringMatching(
-        /^Baton could not back up its data before updating its storage; the update went ahead/,
+        /^Baton could not back up its data before updating its storage; the update went ahead, as you chose\./,
       ),
     ]);
+  });
+
+  it('offers the raw rows as the file when they do not read as a portfolio', async () => {
+    const backups = useFreshBackups();
+    vi.spyOn(backups, 'write').mockRejectedValue(new Error('the backup folder is read-only'));
+    await writeOldDatabase(2, { ...fixturePortfolio(), name: '' });
+    const saveFile = vi.fn(async (_name: string, _text: string) => ({ location: 'downloads' }));
+    hookOptions = { ask: async () => 'save', saveFile };
+    await db.open();
+    const [name, text] = saveFile.mock.calls[0]!;
+    expect(name).toBe('baton-stored-data.json');
+    expect((JSON.parse(text) as { schemaVersion: number }).schemaVersion).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  it('is not taken when no hook is given (the audience window)', async () => {
+    const backups = useFreshBackups();
+    runBeforeOpening(undefined);
+    await writeOldDatabase(3, fixturePortfolio());
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await backups.list()).toEqual([]);
   });
 
   it('runs before the first query too, when nothing opened the database yet', async () => {

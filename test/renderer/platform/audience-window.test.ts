@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BatonBridge } from '../../../shared/ipc/contract';
 import {
   AUDIENCE_POPUP_BLOCKED_MESSAGE,
   AUDIENCE_WINDOW_NAME,
   createBrowserPlatform,
 } from '../../../renderer/platform/browser';
 import { createElectronPlatform } from '../../../renderer/platform/electron';
+import { fakeBridge } from './fake-bridge';
 
 /** A pop-up as `window.open` returns it: only what the platform uses. */
 function fakePopup() {
@@ -106,35 +106,12 @@ describe('the audience window in a browser', () => {
 });
 
 describe('the audience window on the desktop', () => {
-  function bridge(overrides: Partial<BatonBridge>): BatonBridge {
-    const unused = vi.fn(async () => {
-      throw new Error('not used');
-    });
-    return {
-      openPortfolio: unused,
-      openRecent: unused,
-      listRecent: unused,
-      savePortfolio: unused,
-      exportPack: unused,
-      openExternal: unused,
-      getInfo: unused,
-      openAudienceWindow: unused,
-      closeAudienceWindow: unused,
-      openImportFile: unused,
-      saveExportFile: unused,
-      listBackups: unused,
-      writeBackup: unused,
-      readBackup: unused,
-      removeBackups: unused,
-      onMenuCommand: () => () => undefined,
-      ...overrides,
-    };
-  }
-
   it("passes main's answer on", async () => {
     const openAudienceWindow = vi.fn(async () => ({ ok: true, where: 'second-display' }) as const);
     const closeAudienceWindow = vi.fn(async () => undefined);
-    const platform = createElectronPlatform(bridge({ openAudienceWindow, closeAudienceWindow }));
+    const platform = createElectronPlatform(
+      fakeBridge({ openAudienceWindow, closeAudienceWindow }),
+    );
     await expect(platform.openAudienceWindow()).resolves.toEqual({
       ok: true,
       where: 'second-display',
@@ -145,7 +122,7 @@ describe('the audience window on the desktop', () => {
 
   it('turns a refusal of main, or an answer it cannot read, into a message for the user', async () => {
     const refused = createElectronPlatform(
-      bridge({
+      fakeBridge({
         openAudienceWindow: async () => {
           throw new Error(
             "Error invoking remote method 'app:open-audience-window': Error: no display",
@@ -158,7 +135,7 @@ describe('the audience window on the desktop', () => {
       message: 'Baton could not open the audience window (no display).',
     });
     const odd = createElectronPlatform(
-      bridge({ openAudienceWindow: async () => ({ ok: true, where: 'moon' }) as never }),
+      fakeBridge({ openAudienceWindow: async () => ({ ok: true, where: 'moon' }) as never }),
     );
     await expect(odd.openAudienceWindow()).resolves.toEqual({
       ok: false,

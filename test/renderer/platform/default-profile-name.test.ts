@@ -1,30 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AppInfo, BatonBridge } from '../../../shared/ipc/contract';
+import type { AppInfo } from '../../../shared/ipc/contract';
 import { createBrowserPlatform } from '../../../renderer/platform/browser';
 import { createElectronPlatform } from '../../../renderer/platform/electron';
+import { fakeBridge } from './fake-bridge';
 
-function bridgeAnswering(info: AppInfo): BatonBridge {
-  const unused = vi.fn(async () => null);
-  return {
-    openPortfolio: unused,
-    openRecent: unused,
-    listRecent: vi.fn(async () => []),
-    savePortfolio: unused,
-    exportPack: unused,
-    openExternal: vi.fn(async () => false),
-    getInfo: vi.fn(async () => info),
-    openAudienceWindow: vi.fn(async () => ({ ok: true, where: 'this-display' }) as const),
-    closeAudienceWindow: vi.fn(async () => undefined),
-    openImportFile: unused,
-    saveExportFile: unused,
-    listBackups: vi.fn(async () => []),
-    writeBackup: vi.fn(async () => {
-      throw new Error('not used');
-    }),
-    readBackup: unused,
-    removeBackups: vi.fn(async () => undefined),
-    onMenuCommand: () => () => undefined,
-  };
+function bridgeAnswering(info: AppInfo) {
+  return fakeBridge({ getInfo: vi.fn(async () => info) });
 }
 
 const info = { version: '0.1.0', platform: 'linux', userDataPath: '/home/ada/.config/Baton' };

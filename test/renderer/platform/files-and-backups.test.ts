@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo } from '../../../shared/backup/types';
-import type { BatonBridge } from '../../../shared/ipc/contract';
 import { createBrowserPlatform } from '../../../renderer/platform/browser';
 import { createBrowserBackupStore } from '../../../renderer/platform/browser-backups';
 import { createElectronPlatform } from '../../../renderer/platform/electron';
+import { fakeBridge } from './fake-bridge';
 
 const INFO: BackupInfo = {
   id: '20270301T091500000Z-0a1b2c3d',
@@ -159,36 +159,11 @@ describe('backups in the browser', () => {
 });
 
 describe('files and backups on the desktop', () => {
-  function bridge(overrides: Partial<BatonBridge>): BatonBridge {
-    const unused = vi.fn(async () => {
-      throw new Error('not used');
-    });
-    return {
-      openPortfolio: unused,
-      openRecent: unused,
-      listRecent: unused,
-      savePortfolio: unused,
-      exportPack: unused,
-      openExternal: unused,
-      getInfo: unused,
-      openAudienceWindow: unused,
-      closeAudienceWindow: unused,
-      openImportFile: unused,
-      saveExportFile: unused,
-      listBackups: unused,
-      writeBackup: unused,
-      readBackup: unused,
-      removeBackups: unused,
-      onMenuCommand: () => () => undefined,
-      ...overrides,
-    };
-  }
-
   it('passes a chosen import file on, and refuses an answer that is not one', async () => {
     const bytes = new Uint8Array([1, 2, 3]);
     const answers: unknown[] = [{ name: 'a.csv', bytes }, null, { name: 'a.csv', bytes: 'abc' }];
     const platform = createElectronPlatform(
-      bridge({ openImportFile: vi.fn(async () => answers.shift() as never) }),
+      fakeBridge({ openImportFile: vi.fn(async () => answers.shift() as never) }),
     );
     await expect(platform.openImportFile()).resolves.toEqual({ name: 'a.csv', bytes });
     await expect(platform.openImportFile()).resolves.toBeNull();
@@ -197,7 +172,7 @@ describe('files and backups on the desktop', () => {
 
   it("gives main's own message when a file is refused", async () => {
     const platform = createElectronPlatform(
-      bridge({
+      fakeBridge({
         openImportFile: vi.fn(async () => {
           throw new Error(
             'Error invoking remote method \'app:open-import-file\': Error: "x.docx" is not a file Baton can import',
@@ -212,7 +187,7 @@ describe('files and backups on the desktop', () => {
 
   it('saves an export through main and says where it went', async () => {
     const saveExportFile = vi.fn(async () => ({ path: '/home/ada/Documents/initiatives.csv' }));
-    const platform = createElectronPlatform(bridge({ saveExportFile }));
+    const platform = createElectronPlatform(fakeBridge({ saveExportFile }));
     await expect(platform.saveExportFile('initiatives.csv', 'id\n')).resolves.toEqual({
       location: '/home/ada/Documents/initiatives.csv',
     });
@@ -222,7 +197,7 @@ describe('files and backups on the desktop', () => {
   it("checks main's backups: drops what is not one, and refuses an unconfirmed write", async () => {
     const older = { ...INFO, id: '20270101T000000000Z-00000000', at: '2027-01-01T00:00:00.000Z' };
     const platform = createElectronPlatform(
-      bridge({
+      fakeBridge({
         listBackups: vi.fn(async () => [older, { ...INFO, id: '../x' }, INFO] as never),
         writeBackup: vi.fn(async () => ({ ok: true }) as never),
         readBackup: vi.fn(async () => 42 as never),

@@ -172,11 +172,16 @@ describe('all your data', () => {
       ),
     );
     await waitFor(async () => expect((await readPortfolio()).initiatives).toEqual([]));
-    expect(lastNotice()).toMatch(/^Deleted everything: .* Settings › Backups brings it back/);
+    expect(lastNotice()).toMatch(
+      /^Deleted everything: .* Settings › Backups brings it back \(Baton keeps it for at least 14 days\)/,
+    );
     const table = await backupsTable();
     await waitFor(() =>
       expect(within(table).getByText(DEMO_PORTFOLIO.name, { exact: false })).toBeVisible(),
     );
+    // Listed as what it is, apart from the backups taken by hand.
+    const row = within(table).getByText(DEMO_PORTFOLIO.name, { exact: false }).closest('tr')!;
+    expect(row).toHaveTextContent('Before Delete everything');
     await user.click(within(table).getByRole('button', { name: /^Restore the backup of / }));
     await user.click(
       within(await screen.findByRole('dialog', { name: /^Restore/ })).getByRole('button', {
