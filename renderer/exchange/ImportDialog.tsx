@@ -229,6 +229,14 @@ export function ImportDialog({ source, onClose, today = localToday() }: ImportDi
     }, 0);
   };
 
+  /** Goes on from the sheet step with the sheet at `chosen`. */
+  const toSheet = (chosen: number) => {
+    const chosenTable = read?.tables[chosen];
+    if (!read || !chosenTable) return;
+    setSheet(chosen);
+    setStep(mappingStep(read.portfolio, chosenTable));
+  };
+
   const store = async () => {
     if (step.kind !== 'preview') return;
     setStep({ kind: 'storing', preview: step });
@@ -244,6 +252,12 @@ export function ImportDialog({ source, onClose, today = localToday() }: ImportDi
       if (outcome.kind === 'imported') {
         notify('success', outcome.text);
         navigate({ area: 'portfolio', tab: 'initiatives', initiativeId: null });
+        onClose();
+        return;
+      }
+      if (outcome.kind === 'unchanged') {
+        // Nothing was stored, so nothing is offered to undo.
+        notify('info', outcome.text);
         onClose();
         return;
       }
@@ -295,11 +309,7 @@ export function ImportDialog({ source, onClose, today = localToday() }: ImportDi
           <button
             type="button"
             className="button button--primary"
-            onClick={() => {
-              if (!read) return;
-              setSheet(step.chosen);
-              setStep(mappingStep(read.portfolio, read.tables[step.chosen] as RawTable));
-            }}
+            onClick={() => toSheet(step.chosen)}
           >
             Next
           </button>
@@ -383,6 +393,7 @@ export function ImportDialog({ source, onClose, today = localToday() }: ImportDi
             tables={read.tables}
             chosen={step.chosen}
             onChoose={(chosen) => setStep({ kind: 'sheet', chosen })}
+            onNext={toSheet}
             headingRef={headingRef}
           />
         )}

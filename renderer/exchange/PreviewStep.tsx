@@ -6,7 +6,13 @@ import { useId, type Ref } from 'react';
 import type { ImportIssue, MergeMode, MergeSummary } from '../../shared/exchange/import/types';
 import { formatNumber } from '../format';
 import { IssueList } from './IssueList';
-import { summaryText, type PreviewTable } from './preview-model';
+import {
+  importsNothing,
+  nothingToImportText,
+  portfolioNameOfFile,
+  summaryText,
+  type PreviewTable,
+} from './preview-model';
 
 /** The text with its first letter in capitals. */
 function sentence(text: string): string {
@@ -101,6 +107,8 @@ export function PreviewStep({
   headingRef,
 }: PreviewStepProps) {
   const id = useId();
+  // Merged into the open portfolio, a file whose records are all there as they are changes nothing.
+  const nothing = mode === 'merge' && importsNothing(summary);
   return (
     <section className="import-step" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="import-step__heading" tabIndex={-1} ref={headingRef}>
@@ -127,14 +135,17 @@ export function PreviewStep({
             checked={mode === 'new'}
             onChange={() => onModeChange('new')}
           />
-          A new portfolio made from {fileName} alone, in place of {portfolioName}
+          A new portfolio made from {fileName} alone, named {portfolioNameOfFile(fileName)}, in
+          place of {portfolioName}
         </label>
       </fieldset>
       <p className="import-preview__summary" aria-live="polite">
         {sentence(summaryText(summary))}.
       </p>
       <p className="field__hint">
-        Baton backs up the portfolio first, and the import is one change you can undo with Ctrl+Z.
+        {nothing
+          ? nothingToImportText(fileName)
+          : 'Baton backs up the portfolio first, and the import is one change you can undo with Ctrl+Z.'}
       </p>
       {warnings.length > 0 && (
         <div className="import-preview__warnings">

@@ -10,6 +10,8 @@ type SheetStepProps = {
   readonly tables: readonly RawTable[];
   readonly chosen: number;
   readonly onChoose: (index: number) => void;
+  /** Goes on with the sheet: Enter on it, as Next does. */
+  readonly onNext: (index: number) => void;
   readonly headingRef?: Ref<HTMLHeadingElement>;
 };
 
@@ -24,7 +26,14 @@ export function firstImportableSheet(tables: readonly RawTable[]): number {
   );
 }
 
-export function SheetStep({ fileName, tables, chosen, onChoose, headingRef }: SheetStepProps) {
+export function SheetStep({
+  fileName,
+  tables,
+  chosen,
+  onChoose,
+  onNext,
+  headingRef,
+}: SheetStepProps) {
   const id = useId();
   return (
     <section className="import-step" aria-labelledby={`${id}-heading`}>
@@ -33,7 +42,8 @@ export function SheetStep({ fileName, tables, chosen, onChoose, headingRef }: Sh
       </h3>
       <p>
         {fileName} has {formatNumber(tables.length)} sheets with something in them. Baton imports
-        one sheet at a time: initiatives, team capacity or actuals.
+        one sheet at a time: initiatives, team capacity or actuals. Choose one with the arrow keys
+        and press Enter to go on.
       </p>
       <fieldset className="radio-group radio-group--stacked">
         <legend className="field__label">Sheet to import</legend>
@@ -51,6 +61,12 @@ export function SheetStep({ fileName, tables, chosen, onChoose, headingRef }: Sh
                   disabled={ranking}
                   {...(ranking && { 'aria-describedby': `${id}-reason-${index}` })}
                   onChange={() => onChoose(index)}
+                  // The arrow keys move among the sheets; Enter goes on with the one chosen.
+                  onKeyDown={(event) => {
+                    if (event.key !== 'Enter' || ranking) return;
+                    event.preventDefault();
+                    onNext(index);
+                  }}
                 />
                 {table.name} (
                 {plural(table.rows.length, 'row', 'rows', formatNumber(table.rows.length))})

@@ -31,11 +31,16 @@ import { replaceState } from '../../shared/store/operations/portfolio';
 import { portfolioToState, stateToPortfolio } from '../../shared/store/state';
 import { backupNow } from '../backup/backups';
 import { ORDER_KEYS } from '../db/order-keys';
-import { commit } from '../db/repository';
+import { commit, readPortfolio } from '../db/repository';
 import { StorageFailure, storageFailureText } from '../db/storage-health';
 import type { ImportSource } from '../state/slices/importSlice';
 import { rememberedMapping } from './mapping-memory';
-import { summaryText } from './preview-model';
+import {
+  importsNothing,
+  nothingToImportText,
+  portfolioNameOfFile,
+  summaryText,
+} from './preview-model';
 import { sourceText } from './source';
 import { readXlsxInWorker } from './xlsx-client';
 
@@ -270,6 +275,8 @@ export function importFailureText(error: unknown): string {
 /** What storing an import did. */
 export type ImportOutcome =
   | { readonly kind: 'imported'; readonly text: string }
+  /** The import would change nothing, so nothing was stored (and there is nothing to undo). */
+  | { readonly kind: 'unchanged'; readonly text: string }
   /**
    * The portfolio changed since the preview, so that the import would now do something else:
    * nothing was stored; here is the preview made afresh, and the portfolio it was made from.
@@ -292,6 +299,21 @@ export async function storeImport(
   today: string,
   confirmWithoutBackup: () => Promise<boolean>,
 ): Promise<ImportOutcome> {
+  // Merging records that are all there as they are stores nothing: no backup, no undo step (an
+  // undo would take back the edit before it, such as the last real import).
+  const nothing = { kind: 'unchanged' as const, text: nothingToImportText(fileName) };
+  if (mode === 'merge' && importsNothing(previewed)) {
+    try {
+      const portfolio = await readPortfolio();
+      const result = mergePreview(portfolio, draft, mode, today);
+      // The portfolio changed since the preview so that the import would now do something.
+      if (!result.ok || !sameSummary(result.summary, previewed))
+        return { kind: 'stale', result, portfolio };
+      return nothing;
+    } catch (error) {
+      return { kind: 'failed', message: importFailureText(error) };
+    }
+  }
   try {
     const backup = await backupNow('before-import');
     if (!backup && !(await confirmWithoutBackup()))
@@ -311,7 +333,12 @@ export async function storeImport(
       if (!result.ok || planned.stale) return { label, changes: [] };
       const origin =
         mode === 'new' ? { kind: 'file' as const, label: fileName } : before.meta.origin;
-      const next = portfolioToState(result.portfolio, origin, ORDER_KEYS);
+      // A new portfolio is named after its file, as `baton import` names it.
+      const made =
+        mode === 'new'
+          ? { ...result.portfolio, name: portfolioNameOfFile(fileName) }
+          : result.portfolio;
+      const next = portfolioToState(made, origin, ORDER_KEYS);
       return { label, changes: replaceState(before, next) };
     });
     if (!stored.ok) {
@@ -324,6 +351,7 @@ export async function storeImport(
     const { merged, stale } = planned;
     if (!merged) return { kind: 'failed', message: 'Nothing was imported.' };
     if (stale) return { kind: 'stale', ...merged };
+    if (stored.unchanged) return nothing;
     return {
       kind: 'imported',
       text: `Imported ${fileName}: ${summaryText(previewed)}. Undo with Ctrl+Z.`,

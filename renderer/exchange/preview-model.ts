@@ -4,6 +4,8 @@
  */
 import type { MergeCounts, MergeSummary } from '../../shared/exchange/import/types';
 import { plural } from '../../shared/format';
+import { formatNumber } from '../format';
+import { MAX_NAME_LENGTH } from '../../shared/portfolio/limits';
 import type { Actual, Initiative, Period, Portfolio, Team } from '../../shared/portfolio/types';
 
 export type RecordChange = 'added' | 'updated' | 'unchanged';
@@ -29,13 +31,25 @@ export type PreviewTable = {
 /** How many rows of each table the preview lists; the counts cover them all. */
 export const PREVIEW_ROWS = 200;
 
+/**
+ * Decimals a number of the preview shows, at most: enough for what is stored (0.47 FTE, a share
+ * of 0.125), few enough that arithmetic noise (0.30000000000000004) does not show.
+ */
+const PREVIEW_DIGITS = 6;
+
+/** A number as the screens show it, in the number format chosen in Settings (1,5 in German). */
+function numberText(value: number): string {
+  return formatNumber(value, PREVIEW_DIGITS);
+}
+
 /** A value as one cell: numbers per period "2 2 1", ids "crm, data", demand "platform: 2 2". */
 export function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
-    if (value.every((item) => typeof item === 'number')) return value.join(' ');
+    if (value.every((item) => typeof item === 'number')) return value.map(numberText).join(' ');
     return value
       .map((item: unknown) =>
         typeof item === 'object' && item !== null && 'id' in item
@@ -151,7 +165,7 @@ export function previewTables(
       (team) => [
         team.id,
         team.name,
-        periods.map((period) => `${period}: ${team.capacity[period] ?? 0}`).join('; '),
+        periods.map((period) => `${period}: ${numberText(team.capacity[period] ?? 0)}`).join('; '),
       ],
     ),
     table<Period>(
@@ -176,7 +190,7 @@ export function previewTables(
         cellText(actual.spend),
         teams
           .filter((team) => actual.effort?.[team] !== undefined)
-          .map((team) => `${team}: ${actual.effort?.[team]}`)
+          .map((team) => `${team}: ${cellText(actual.effort?.[team])}`)
           .join('; '),
         cellText(actual.progress),
         actual.note ?? '',
@@ -194,8 +208,9 @@ const KINDS_OF_RECORD = [
 ] as const;
 
 /**
- * What a merge does, in words: "3 initiatives added, 2 updated, 10 unchanged; 1 team added".
- * Kinds of record the file did not touch are left out.
+ * What a merge does, in words: "3 initiatives added, 2 updated, 10 unchanged; 1 team added",
+ * counts in the number format chosen in Settings ("10,000 initiatives added"). Kinds of record the
+ * file did not touch are left out.
  */
 export function summaryText(summary: MergeSummary): string {
   const parts = KINDS_OF_RECORD.flatMap(([key, one, many]) => {
@@ -209,10 +224,31 @@ export function summaryText(summary: MergeSummary): string {
     if (!first) return [];
     return [
       [
-        `${plural(first[0], one, many)} ${first[1]}`,
-        ...rest.map(([count, what]) => `${count} ${what}`),
+        `${plural(first[0], one, many, formatNumber(first[0], 0))} ${first[1]}`,
+        ...rest.map(([count, what]) => `${formatNumber(count, 0)} ${what}`),
       ].join(', '),
     ];
   });
   return parts.length > 0 ? parts.join('; ') : 'nothing to add or change';
+}
+
+/** Whether a merge adds and updates nothing: every record is in the portfolio as it is. */
+export function importsNothing(summary: MergeSummary): boolean {
+  return Object.values(summary).every(
+    (counts: MergeSummary[keyof MergeSummary]) =>
+      counts.added.length === 0 && counts.updated.length === 0,
+  );
+}
+
+/** What the notice (and the preview) says when an import would change nothing. */
+export function nothingToImportText(fileName: string): string {
+  return `Nothing to import: every record in ${fileName} is already in the portfolio as it is.`;
+}
+
+/** The name of a portfolio made from a file alone: the file's name without its extension. */
+export function portfolioNameOfFile(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return (
+    (base.replace(/\.[^.]*$/, '') || base).trim().slice(0, MAX_NAME_LENGTH) || 'Imported portfolio'
+  );
 }

@@ -315,6 +315,9 @@ export function packRequest(
   };
 }
 
+/** The files `export --format csv` writes into its folder, one per table. */
+const CSV_EXPORT_FILES = ['initiatives.csv', 'capacity.csv', 'ranking.csv', 'actuals.csv'];
+
 /** What `export` writes: files by name, into the folder `out`. */
 export type ExportRequest = {
   readonly out: string;
@@ -356,6 +359,14 @@ export function exportRequest(
   }
   if (options.format === 'xlsx' && !/\.xlsx$/i.test(options.out)) {
     return fail(`--out: "${options.out}" should end in .xlsx`);
+  }
+  // A name such as plan.csv reads as one file, but the CSV export is four: refused rather than
+  // made a folder of that name that the user then looks for as a file.
+  const extension = /\.(csv|xlsx)$/i.exec(options.out)?.[1]?.toLowerCase();
+  if (options.format === 'csv' && extension !== undefined) {
+    return fail(
+      `--out: "${options.out}" names a file, but --format csv writes four files (${CSV_EXPORT_FILES.join(', ')}) into the folder --out names; give a folder, such as --out ${options.out.replace(/\.(csv|xlsx)$/i, '')}${extension === 'xlsx' ? ', or --format xlsx for one workbook' : ''}`,
+    );
   }
   const result = read(fileLabel, text);
   if (!('portfolio' in result)) return result;

@@ -166,8 +166,17 @@ describe('import', () => {
     let importing = dialog(page, /^Import .*-initiatives\.csv$/);
     await importing.getByRole('button', { name: 'Preview' }).click();
     await shown(importing.getByText(`${DEMO_INITIATIVE_COUNT} initiatives unchanged.`));
-    await page.keyboard.press('Escape');
+    // Importing it changes nothing: nothing is stored, and no undo is offered.
+    const nothing = `Nothing to import: every record in ${csv.suggestedFilename()} is already in the portfolio as it is.`;
+    await shown(importing.getByText(nothing));
+    await importing.getByRole('button', { name: 'Import', exact: true }).click();
     await gone(importing);
+    await shown(notices(page).getByText(nothing));
+    expect(
+      await notices(page)
+        .getByText(/Undo with Ctrl\+Z/)
+        .count(),
+    ).toBe(0);
 
     await fileCommand(page, 'Export…');
     download = page.waitForEvent('download');
@@ -188,8 +197,11 @@ describe('import', () => {
     await shown(importing.getByText('A ranking of Baton’s export is computed from the rest'));
     await expectNoAxeViolations(page, 'the sheet step of Import');
     await shoot(page, 'import-0-sheet');
-    await importing.getByRole('radio', { name: /^initiatives/ }).check();
-    await importing.getByRole('button', { name: 'Next' }).click();
+    // By keyboard: the arrow keys move among the sheets, Enter goes on with the one chosen.
+    await importing.getByRole('radio', { name: /^capacity/ }).focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await importing.getByRole('radio', { name: /^initiatives/ }).isChecked()).toBe(true);
+    await page.keyboard.press('Enter');
     await shown(importing.getByRole('heading', { name: 'Match the columns of initiatives' }));
     await importing.getByRole('button', { name: 'Preview' }).click();
     await shown(importing.getByText(`${DEMO_INITIATIVE_COUNT} initiatives unchanged.`));
@@ -214,6 +226,23 @@ describe('import', () => {
     await shoot(page, 'import-1-mapping-header-row');
     await importing.getByRole('button', { name: 'Preview' }).click();
     await shown(importing.getByText('4 initiatives added.'));
+  });
+
+  it('makes a new portfolio from a file alone, named after the file', async () => {
+    const { page } = await harness.open(await harness.profile());
+    const folder = await harness.folder();
+    const path = join(folder, 'Relaunch plan.csv');
+    await writeFile(path, PLAN_CSV);
+    const chooser = page.waitForEvent('filechooser');
+    await fileCommand(page, 'Import…');
+    await (await chooser).setFiles(path);
+    const importing = dialog(page, 'Import Relaunch plan.csv');
+    await importing.getByRole('button', { name: 'Preview' }).click();
+    await importing.getByRole('radio', { name: /A new portfolio made from/ }).check();
+    await importing.getByRole('button', { name: 'Import', exact: true }).click();
+    await gone(importing);
+    await shown(page.getByRole('heading', { level: 1, name: 'Relaunch plan' }));
+    await shown(initiativeLink(page, 'Warehouse robots'));
   });
 
   it('imports a file dropped on the window', async () => {

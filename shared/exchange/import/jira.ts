@@ -368,6 +368,8 @@ export function jiraDraft(
 
   // --- Rows into issues ------------------------------------------------------------------------
   const issues: Issue[] = [];
+  /** Issues whose Issue Type is empty: any of them may be an epic. */
+  const untyped: { readonly row: number; readonly key: string }[] = [];
   const byKey = new Map<string, Issue>();
   const byIssueId = new Map<string, Issue>();
   for (let index = 1; index < table.rows.length; index += 1) {
@@ -406,10 +408,28 @@ export function jiraDraft(
     }
     let points: number | null = null;
     let pointsColumn = '';
+    let pointsRead = false;
     for (const column of columns.points) {
       const read = readNumberCell(row[column] ?? null);
       if (read === null) continue;
       const name = header[column] as string;
+      if (pointsRead) {
+        // Story Points and Story point estimate both filled (a site that moved from Server to
+        // Cloud): the first is used; a second that says otherwise is named, never dropped unseen.
+        if (points !== null && !(read.ok && read.value === points)) {
+          warnings.add(
+            'points',
+            {
+              row: rowNumber,
+              column: name,
+              message: `${shownCell(cellText(row[column]))} differs from the ${points} of ${pointsColumn}; Baton uses ${points} for ${key}.`,
+            },
+            'issues with two different story point estimates',
+          );
+        }
+        continue;
+      }
+      pointsRead = true;
       if (!read.ok) {
         problems.add({ row: rowNumber, column: name, message: read.message });
       } else if (read.value < 0) {
@@ -428,7 +448,6 @@ export function jiraDraft(
         points = read.value;
         pointsColumn = name;
       }
-      break;
     }
     const dueText = first(row, 'due');
     let due: string | null = null;
@@ -451,12 +470,25 @@ export function jiraDraft(
       const value = first(row, name);
       if (value !== '') parentRefs.push([header[columns[name][0] as number] as string, value]);
     }
+    const type = first(row, 'type');
+    if (type === '') {
+      untyped.push({ row: rowNumber, key });
+      warnings.add(
+        'type',
+        {
+          row: rowNumber,
+          column: header[columns.type[0] as number] as string,
+          message: `is empty, so ${key} ${shownCell(first(row, 'summary'))} is not read as an epic and does not become an initiative; if it is an epic, set its type in Jira and export again.`,
+        },
+        'issues with an empty Issue Type',
+      );
+    }
     const issue: Issue = {
       row: rowNumber,
       key,
       issueId: first(row, 'issueId'),
       summary: first(row, 'summary'),
-      epic: normal(first(row, 'type')) === 'epic',
+      epic: normal(type) === 'epic',
       status: first(row, 'status'),
       statusCategory: first(row, 'statusCategory'),
       resolution: first(row, 'resolution'),
@@ -484,10 +516,17 @@ export function jiraDraft(
 
   const epics = issues.filter((issue) => issue.epic);
   if (epics.length === 0 && problems.count() === 0) {
+    const shown = untyped
+      .slice(0, 5)
+      .map((each) => `row ${each.row}, ${each.key}`)
+      .join('; ');
     problems.add({
       column: 'Issue Type',
-      message:
-        'no issue is an Epic; Baton makes an initiative of each epic, so export the epics together with their issues.',
+      message: `no issue is an Epic; Baton makes an initiative of each epic, so export the epics together with their issues.${
+        untyped.length > 0
+          ? ` The Issue Type is empty on ${untyped.length === 1 ? 'one issue' : `${untyped.length} issues`} (${shown}${untyped.length > 5 ? '; …' : ''}): if ${untyped.length === 1 ? 'it is an epic' : 'they are epics'}, set the type in Jira and export again.`
+          : ''
+      }`,
     });
   }
   for (const epic of epics) {
@@ -727,10 +766,21 @@ export function jiraDraft(
       list[offset] = twoDecimals((list[offset] as number) + each.points);
       byTeam.set(each.team.id, list);
     }
-    for (const list of byTeam.values()) {
-      for (let index = 0; index < list.length; index += 1) {
-        if ((list[index] as number) > MAX_CAPACITY) list[index] = MAX_CAPACITY;
-      }
+    // Points that add up past the limit are refused, as a CSV file over it is: capping them would
+    // plan with a number nobody wrote.
+    for (const [teamId, list] of byTeam) {
+      list.forEach((sum, index) => {
+        if (sum <= MAX_CAPACITY) return;
+        const team = [...teams.values()].find((each) => each.id === teamId)?.name ?? teamId;
+        const period =
+          firstSlot === null
+            ? "the epic's first period"
+            : calendar.periodOf(firstSlot + index * calendar.months).label;
+        problems.add({
+          row: epic.row,
+          message: `the story points under ${epic.key} for team "${team}" add up to ${sum.toLocaleString('en-US')} in ${period}; a portfolio holds at most ${MAX_CAPACITY.toLocaleString('en-US')} per team and period.`,
+        });
+      });
     }
     // Object.fromEntries defines each key as the object's own, "__proto__" too.
     const demand: Record<string, number[]> = Object.fromEntries(byTeam);
@@ -770,6 +820,10 @@ export function jiraDraft(
       extras: { jiraKey: epic.key, ...(epic.labels.length > 0 && { jiraLabels: epic.labels }) },
     };
   });
+
+  if (problems.count() > 0) {
+    return { ok: false, problems: problems.listed(), problemCount: problems.count() };
+  }
 
   const draftTeams = [...teams.values()];
   const newTeams = draftTeams.filter((team) => !portfolio.teams.some((own) => own.id === team.id));

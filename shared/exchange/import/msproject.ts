@@ -44,6 +44,56 @@ export function isMsProjectXml(text: string): boolean {
   return /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<Project[\s>]/.test(head);
 }
 
+/**
+ * How deep elements may nest: MSPDI nests about 5 deep (Project/Tasks/Task/PredecessorLink/Type),
+ * and the parser stops at a little over 100, so a deeper file is refused in words before it.
+ */
+export const MAX_XML_DEPTH = 100;
+
+/** The line (from 1) of a character index. */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < index; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** "line 3, column 14" of a character index (columns from 1). */
+function placeAt(text: string, index: number): string {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return `line ${lineAt(text, index)}, column ${index - lineStart + 1}`;
+}
+
+/**
+ * Where the file declares a DOCTYPE or an entity, outside comments and CDATA sections (where
+ * `<!DOCTYPE` is text, not a declaration); null when it declares none.
+ */
+function declaredEntities(text: string): { readonly index: number; readonly kind: string } | null {
+  const markup = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!(DOCTYPE|ENTITY)/gi;
+  for (let match = markup.exec(text); match; match = markup.exec(text)) {
+    if (match[1] !== undefined) return { index: match.index, kind: match[1].toUpperCase() };
+  }
+  return null;
+}
+
+/**
+ * The character index of the first element nested deeper than MAX_XML_DEPTH in well-formed XML,
+ * or null. Comments, CDATA sections, processing instructions and quoted attribute values are
+ * passed over, so a `<` or `>` in them does not count.
+ */
+function tooDeep(text: string): number | null {
+  const markup =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)[^\s/>!?]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/g;
+  let depth = 0;
+  for (let match = markup.exec(text); match; match = markup.exec(text)) {
+    if (match[1] === '/') depth -= 1;
+    else if (match[1] === '' && match[2] === '') {
+      depth += 1;
+      if (depth > MAX_XML_DEPTH) return match.index;
+    }
+  }
+  return null;
+}
+
 type Node = Record<string, unknown>;
 
 function isNode(value: unknown): value is Node {
@@ -138,12 +188,11 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
     });
   }
   const body = source.replace(/^\uFEFF/, '');
-  const doctype = /<!(DOCTYPE|ENTITY)/i.exec(body);
-  if (doctype) {
-    const line = body.slice(0, doctype.index).split('\n').length;
+  const declaration = declaredEntities(body);
+  if (declaration) {
     return refuse({
-      path: `line ${line}`,
-      message: `the file declares a ${(doctype[1] as string).toUpperCase()}; Baton does not read XML with declared entities (MS Project never writes one).`,
+      path: `line ${lineAt(body, declaration.index)}`,
+      message: `the file declares a ${declaration.kind}; Baton does not read XML with declared entities (MS Project never writes one).`,
     });
   }
   const valid = XMLValidator.validate(body);
@@ -151,6 +200,13 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
     return refuse({
       path: `line ${valid.err.line}, column ${valid.err.col}`,
       message: `the file is not well-formed XML: ${valid.err.msg}`,
+    });
+  }
+  const deep = tooDeep(body);
+  if (deep !== null) {
+    return refuse({
+      path: placeAt(body, deep),
+      message: `the elements nest more than ${MAX_XML_DEPTH} deep here (an MS Project file nests about 5 deep); Baton does not read it.`,
     });
   }
   let root: unknown;
@@ -236,17 +292,40 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
         problems.add({ path: `${path}/${field}`, message: `"${raw}" is not a date.` });
       return date;
     };
+    const name = text(node, 'Name');
+    const called = name === '' ? `task UID ${uid}` : `"${name}"`;
+    // A plan that finishes before it starts, or is more than done, is broken: importing it would
+    // plan with a guess, so it is refused and the plan mended where it was made.
+    const start = dateField('Start');
+    const finish = dateField('Finish');
+    if (start !== null && finish !== null && finish < start) {
+      problems.add({
+        path: `${path}/Finish`,
+        message: `${called} finishes on ${finish}, before it starts on ${start}; correct the dates in Project and save the file again.`,
+      });
+    }
     const percentText = text(node, 'PercentComplete');
     const percent = percentText === '' ? 0 : Number(percentText);
+    if (!Number.isFinite(percent)) {
+      problems.add({
+        path: `${path}/PercentComplete`,
+        message: `"${percentText}" is not a percentage (0 to 100).`,
+      });
+    } else if (percent < 0 || percent > 100) {
+      problems.add({
+        path: `${path}/PercentComplete`,
+        message: `${called} is ${percent}% complete; a task is 0 to 100% complete. Correct it in Project and save the file again.`,
+      });
+    }
     const task: Task = {
       index,
       uid,
-      name: text(node, 'Name'),
+      name,
       level,
       milestone: text(node, 'Milestone') === '1',
-      start: dateField('Start'),
-      finish: dateField('Finish'),
-      percent: Number.isFinite(percent) ? percent : 0,
+      start,
+      finish,
+      percent,
       notes: text(node, 'Notes'),
       links: list(node.PredecessorLink).map((link, linkIndex) => ({
         predecessor: text(link, 'PredecessorUID'),
@@ -340,19 +419,25 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
     },
   );
 
+  const teamNames = new Map(
+    [...teamOfResource.values()].map(({ team }) => [team.id, `"${team.name}"`] as const),
+  );
+
   // --- Assignments into hours per team and period ----------------------------------------------
   const calendar = periodCalendar(portfolio);
   /** Per top task: per team id: per slot: hours. */
   const hours = new Map<Task, Map<string, Map<number, number>>>();
   const usedSlots = new Set<number>();
   const usedTeams = new Set<string>();
+  /** Per top task: per team id: the paths of the assignments that make its hours. */
+  const workPaths = new Map<Task, Map<string, string[]>>();
+  const uidsInFile = new Set(taskNodes.map((node) => text(node, 'UID')));
   list(isNode(project.Assignments) ? project.Assignments.Assignment : undefined).forEach(
     (node, index) => {
       const path = `Project/Assignments/Assignment[${index + 1}]`;
       const resourceUid = text(node, 'ResourceUID');
-      const task = byUid.get(text(node, 'TaskUID'));
-      if (!task || resourceUid === UNASSIGNED_RESOURCE) return;
-      const top = groupOf.get(task);
+      const taskUid = text(node, 'TaskUID');
+      const task = byUid.get(taskUid);
       const workText = text(node, 'Work');
       const work = workText === '' ? 0 : durationHours(workText, hoursPerDay);
       if (work === null) {
@@ -362,7 +447,26 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
         });
         return;
       }
-      if (work === 0 || !top) return;
+      if (work === 0) return;
+      if (!task) {
+        // A task skipped for a problem of its own is refused there; one not in the file at all
+        // would take its hours away unseen.
+        if (!uidsInFile.has(taskUid))
+          warnings.push({
+            path: `${path}/TaskUID`,
+            message: `task UID ${taskUid || '(empty)'} is not in the file; the ${twoDecimals(work)} hours of this assignment are left out.`,
+          });
+        return;
+      }
+      if (resourceUid === UNASSIGNED_RESOURCE) {
+        warnings.push({
+          path,
+          message: `${twoDecimals(work)} hours of "${task.name}" are assigned to no resource, so no team asks for them; they are left out.`,
+        });
+        return;
+      }
+      const top = groupOf.get(task);
+      if (!top) return;
       const resource = teamOfResource.get(resourceUid);
       if (!resource) {
         const why =
@@ -405,6 +509,9 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
       }
       byTeam.set(resource.team.id, bySlot);
       hours.set(top, byTeam);
+      const byTeamPaths = workPaths.get(top) ?? new Map<string, string[]>();
+      byTeamPaths.set(resource.team.id, [...(byTeamPaths.get(resource.team.id) ?? []), path]);
+      workPaths.set(top, byTeamPaths);
       usedTeams.add(resource.team.id);
     },
   );
@@ -529,11 +636,23 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
       for (const [slot, teamHours] of bySlot) {
         const offset = calendar.offset(span.first, slot);
         while (list.length <= offset) list.push(0);
-        list[offset] = Math.min(
-          MAX_CAPACITY,
-          twoDecimals((list[offset] as number) + teamHours / hoursInSlot(slot)),
-        );
+        list[offset] = twoDecimals((list[offset] as number) + teamHours / hoursInSlot(slot));
       }
+      list.forEach((fte, offset) => {
+        if (fte <= MAX_CAPACITY || !span) return;
+        // Like a CSV file over the limit, the file is refused: capping it would plan with a
+        // number nobody wrote.
+        const paths = workPaths.get(top)?.get(teamId) ?? [];
+        const team = teamNames.get(teamId) ?? teamId;
+        const period = calendar.periodOf(span.first + offset * calendar.months).label;
+        problems.add({
+          path:
+            paths.length === 1
+              ? `${paths[0] as string}/Work`
+              : `Project/Tasks/Task[${top.index + 1}]`,
+          message: `the work of ${team} on "${top.name}" comes to ${fte.toLocaleString('en-US')} full-time people in ${period}; a portfolio holds at most ${MAX_CAPACITY.toLocaleString('en-US')} per team and period. Check ${paths.length === 1 ? 'the Work' : 'the Work of its assignments'} for a typo.`,
+        });
+      });
       if (list.some((value) => value > 0)) demandEntries.push([teamId, list]);
     }
     const demand: Record<string, number[]> = Object.fromEntries(demandEntries);
@@ -563,6 +682,10 @@ export function msProjectDraft(source: string, portfolio: Portfolio): DraftResul
       extras: { msProjectUid: top.uid },
     };
   });
+
+  if (problems.count() > 0) {
+    return { ok: false, problems: problems.listed(), problemCount: problems.count() };
+  }
 
   // --- Teams: MaxUnits as capacity where the team has none set --------------------------------
   const teams: Team[] = [];

@@ -361,6 +361,45 @@ describe('baton optimize', () => {
   });
 });
 
+describe('baton export --format csv', () => {
+  it('refuses an --out that names a CSV file, saying --out is a folder, and makes nothing', async () => {
+    const out = join(dir, 'plan.csv');
+    const run = await baton(
+      'export',
+      'test/fixtures/orlib-mknap1/mknap1-07.json',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `baton: --out: "${out}" names a file, but --format csv writes four files (initiatives.csv, capacity.csv, ranking.csv, actuals.csv) into the folder --out names; give a folder, such as --out ${join(dir, 'plan')}\n`,
+    });
+    expect(await readdir(dir)).not.toContain('plan.csv');
+  });
+
+  it('writes the four files into the folder --out names', async () => {
+    const out = join(dir, 'plan-export');
+    const run = await baton(
+      'export',
+      'test/fixtures/orlib-mknap1/mknap1-07.json',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
+    expect(run.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      'actuals.csv',
+      'capacity.csv',
+      'initiatives.csv',
+      'ranking.csv',
+    ]);
+  });
+});
+
 describe('baton import and export write their file whole', () => {
   const PORTFOLIO = 'test/fixtures/orlib-mknap1/mknap1-07.json';
   /** A CSV of `count` initiatives, each with a long description: a large portfolio to write. */

@@ -179,6 +179,40 @@ describe('importing a CSV file', () => {
       'Warehouse robots',
       'Route planner v2',
     ]);
+    // Named after its file, as `baton import` names it, not after the portfolio it replaced.
+    expect(imported.name).toBe('plan');
+    expect(useAppStore.getState().notices.at(-1)?.text).toBe(
+      'Imported plan.csv: 2 initiatives added. Undo with Ctrl+Z.',
+    );
+  });
+
+  it('stores nothing and offers no undo when every record is there as it is', async () => {
+    const user = userEvent.setup();
+    render(<AppDialogs />);
+    const importPlan = async (expected: string) => {
+      await beginImport({ name: 'plan.csv', bytes: bytes(CSV) });
+      const dialog = await screen.findByRole('dialog', { name: 'Import plan.csv' });
+      await within(dialog).findByRole('heading', { name: /Match the columns/ });
+      await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
+      expect(await within(dialog).findByText(expected)).toBeVisible();
+      if (expected !== '2 initiatives added.')
+        expect(within(dialog).queryByText(/undo with Ctrl\+Z/)).not.toBeInTheDocument();
+      await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    };
+    await importPlan('2 initiatives added.');
+    const imported = await readPortfolio();
+    const backups = (await listBackups()).length;
+
+    const nothing =
+      'Nothing to import: every record in plan.csv is already in the portfolio as it is.';
+    await importPlan(nothing);
+    expect(useAppStore.getState().notices.at(-1)?.text).toBe(nothing);
+    expect(await readPortfolio()).toEqual(imported);
+    expect(await listBackups()).toHaveLength(backups);
+    // Ctrl+Z still takes back the import that did something, not a step that did nothing.
+    await undoLastEdit();
+    expect((await readPortfolio()).initiatives).toHaveLength(DEMO_PORTFOLIO.initiatives.length);
   });
 });
 
@@ -384,6 +418,30 @@ describe('importing a workbook', () => {
     expect(await within(dialog).findByText('4 initiatives added.')).toBeVisible();
     const table = within(dialog).getByRole('table', { name: 'Initiatives (4)' });
     expect(within(table).getByRole('row', { name: /CRM renewal/ })).toHaveTextContent('Ana');
+  });
+
+  it('goes on to the columns with Enter on the sheet chosen by the arrow keys', async () => {
+    const user = userEvent.setup();
+    const { writeXlsx } = await import('../../../shared/exchange/xlsx');
+    const exported = await writeXlsx(
+      exportTables(DEMO_PORTFOLIO).filter((t) => t.name === 'initiatives' || t.name === 'capacity'),
+    );
+    vi.mocked(readXlsxInWorker).mockImplementation((data) => readXlsx(data));
+    render(<AppDialogs />);
+    await beginImport({ name: 'export.xlsx', bytes: exported });
+    const dialog = await screen.findByRole('dialog', { name: 'Import export.xlsx' });
+    await within(dialog).findByRole('heading', { name: 'Choose the sheet' });
+    const initiatives = within(dialog).getByRole('radio', { name: /^initiatives/ });
+    const capacity = within(dialog).getByRole('radio', { name: /^capacity/ });
+    expect(initiatives).toBeChecked();
+    initiatives.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(capacity).toBeChecked();
+    expect(capacity).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(
+      await within(dialog).findByRole('heading', { name: 'Match the columns of capacity' }),
+    ).toBeVisible();
   });
 
   it('shows Baton’s ranking sheet as computed, and does not let it be chosen', async () => {

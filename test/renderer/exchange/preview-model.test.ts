@@ -1,15 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { MergeSummary } from '../../../shared/exchange/import/types';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
+import { setDisplayLocale } from '../../../renderer/format';
 import {
   PREVIEW_ROWS,
   cellText,
   changedFields,
+  importsNothing,
+  portfolioNameOfFile,
   previewTables,
   summaryText,
 } from '../../../renderer/exchange/preview-model';
 
 const none = { added: [], updated: [], unchanged: [] };
+
+afterEach(() => setDisplayLocale(undefined));
 
 describe('the preview of an import', () => {
   it('writes values as the export does: numbers per period, ids, demand per team', () => {
@@ -89,5 +94,59 @@ describe('what an import does, in words', () => {
     expect(summaryText({ initiatives: none, teams: none, periods: none, actuals: none })).toBe(
       'nothing to add or change',
     );
+  });
+});
+
+describe('numbers in the preview, in the format chosen in Settings', () => {
+  it('groups counts as the table headings do: 10,000 initiatives added', () => {
+    setDisplayLocale('en-US');
+    const many = Array.from({ length: 10_000 }, (_, index) => `i${index}`);
+    const summary = {
+      initiatives: { added: many, updated: [], unchanged: many.slice(0, 1500) },
+      teams: none,
+      periods: none,
+      actuals: none,
+    };
+    expect(summaryText(summary)).toBe('10,000 initiatives added, 1,500 unchanged');
+    setDisplayLocale('de-DE');
+    expect(summaryText(summary)).toBe('10.000 initiatives added, 1.500 unchanged');
+  });
+
+  it('writes decimals with the chosen separator, and keeps what is stored', () => {
+    setDisplayLocale('de-DE');
+    expect(cellText(1.5)).toBe('1,5');
+    expect(cellText([2, 0.47, 1.5])).toBe('2 0,47 1,5');
+    expect(cellText({ platform: [0.125] })).toBe('platform: 0,125');
+    expect(changedFields({ value: 1.5 }, { value: 2.25 })).toEqual(['value: 1,5 → 2,25']);
+    const team = {
+      id: 'ops',
+      name: 'Ops',
+      capacity: { [DEMO_PORTFOLIO.periods[0]?.id ?? '']: 2.5 },
+    };
+    const [teams] = previewTables(
+      DEMO_PORTFOLIO,
+      { ...DEMO_PORTFOLIO, teams: [team] },
+      { initiatives: none, teams: { ...none, added: ['ops'] }, periods: none, actuals: none },
+    );
+    expect(teams?.rows[0]?.cells[2]).toMatch(/^[^;]+: 2,5;/);
+  });
+});
+
+describe('an import that changes nothing, and a portfolio made from a file', () => {
+  it('knows an import that adds and updates nothing', () => {
+    const summary = {
+      initiatives: { ...none, unchanged: ['a'] },
+      teams: none,
+      periods: none,
+      actuals: none,
+    };
+    expect(importsNothing(summary)).toBe(true);
+    expect(importsNothing({ ...summary, periods: { ...none, added: ['2029-Q1'] } })).toBe(false);
+  });
+
+  it('names a new portfolio after its file, as the command line does', () => {
+    expect(portfolioNameOfFile('plan.csv')).toBe('plan');
+    expect(portfolioNameOfFile('Relaunch 2027.v2.xml')).toBe('Relaunch 2027.v2');
+    expect(portfolioNameOfFile('.csv')).toBe('.csv');
   });
 });

@@ -304,6 +304,72 @@ describe('jiraDraft choices and refusals', () => {
     expect(noEpics.problems[0]?.column).toBe('Issue Type');
   });
 
+  it('never loses an epic without a word: an empty Issue Type is named by row', () => {
+    const draft = draftOf(
+      table([
+        HEADER,
+        ['P-1', 'Epic one', 'Epic', 'To Do', '', '', '', ''],
+        ['P-2', 'Epic two', '', 'To Do', '', '', '', ''],
+      ]),
+    );
+    expect(draft.initiatives.map((initiative) => initiative.id)).toEqual(['p-1']);
+    expect(draft.warnings).toContainEqual({
+      row: 3,
+      column: 'Issue Type',
+      message:
+        'is empty, so P-2 "Epic two" is not read as an epic and does not become an initiative; if it is an epic, set its type in Jira and export again.',
+    });
+    // With no epic at all, the refusal says which issues may be the epics.
+    const none = jiraDraft(
+      table([HEADER, ['P-2', 'Epic two', '', 'To Do', '', '', '', '']]),
+      PORTFOLIO,
+    );
+    expect(none.ok === false && none.problems[0]?.message).toBe(
+      'no issue is an Epic; Baton makes an initiative of each epic, so export the epics together with their issues. The Issue Type is empty on one issue (row 2, P-2): if it is an epic, set the type in Jira and export again.',
+    );
+  });
+
+  it('says which estimate it uses when Story Points and Story point estimate disagree', () => {
+    const header = [...HEADER, 'Custom field (Story point estimate)'];
+    const draft = draftOf(
+      table([
+        header,
+        ['P-1', 'Epic one', 'Epic', 'To Do', '', '', '', '', ''],
+        ['P-2', 'Story', 'Story', 'To Do', '3', 'P-1', '', '', '5'],
+        ['P-3', 'Same', 'Story', 'To Do', '2', 'P-1', '', '', '2'],
+        ['P-4', 'Cloud', 'Story', 'To Do', '', 'P-1', '', '', '8'],
+      ]),
+    );
+    expect(draft.initiatives[0]?.demand).toEqual({ delivery: [13] });
+    const points = draft.warnings.filter((warning) => warning.column?.includes('estimate'));
+    expect(points).toEqual([
+      {
+        row: 3,
+        column: 'Custom field (Story point estimate)',
+        message: '"5" differs from the 3 of Custom field (Story Points); Baton uses 3 for P-2.',
+      },
+    ]);
+  });
+
+  it('refuses story points that add up past the limit of a portfolio, naming the epic', () => {
+    const result = jiraDraft(
+      table([
+        HEADER,
+        ['P-1', 'Epic one', 'Epic', 'To Do', '', '', '', ''],
+        ['P-2', 'A', 'Story', 'To Do', '600000', 'P-1', '', '2027-02-01'],
+        ['P-3', 'B', 'Story', 'To Do', '600000', 'P-1', '', '2027-02-01'],
+      ]),
+      PORTFOLIO,
+    );
+    expect(result.ok === false && result.problems).toEqual([
+      {
+        row: 2,
+        message:
+          'the story points under P-1 for team "Delivery" add up to 1,200,000 in Q1 2027; a portfolio holds at most 1,000,000 per team and period.',
+      },
+    ]);
+  });
+
   it('never throws on odd tables and does not pollute prototypes', () => {
     const odd = [
       table([]),

@@ -209,6 +209,118 @@ describe('msProjectDraft refusals and odd files', () => {
     });
   });
 
+  const TASK =
+    '<Task><UID>1</UID><Name>Huge</Name><OutlineLevel>1</OutlineLevel><Start>2027-01-04T08:00:00</Start><Finish>2027-03-31T17:00:00</Finish></Task>';
+  const DEV = '<Resources><Resource><UID>1</UID><Name>Dev</Name></Resource></Resources>';
+  const assignment = (task: string, resource: string, work: string) =>
+    `<Assignment><TaskUID>${task}</TaskUID><ResourceUID>${resource}</ResourceUID><Work>${work}</Work><Start>2027-01-04T08:00:00</Start><Finish>2027-03-31T17:00:00</Finish></Assignment>`;
+
+  it('refuses demand over the limit of a portfolio file, naming the assignment, never caps it', () => {
+    // 1,024,000,000 hours over Q1 2027 (64 weekdays, 512 hours): two million people.
+    const result = msProjectDraft(
+      mspdi(TASK, `${DEV}<Assignments>${assignment('1', '1', 'PT1024000000H0M0S')}</Assignments>`),
+      PORTFOLIO,
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'Project/Assignments/Assignment[1]/Work',
+          message:
+            'the work of "Dev" on "Huge" comes to 2,000,000 full-time people in Q1 2027; a portfolio holds at most 1,000,000 per team and period. Check the Work for a typo.',
+        },
+      ],
+      problemCount: 1,
+    });
+  });
+
+  it('warns when an assignment’s task is not in the file, or its work has no resource', () => {
+    const draft = draftOf(
+      mspdi(
+        TASK,
+        `${DEV}<Assignments>${assignment('55', '1', 'PT400H0M0S')}${assignment('1', '-65535', 'PT80H0M0S')}${assignment('1', '1', 'PT0H0M0S')}</Assignments>`,
+      ),
+    );
+    expect(draft.warnings).toEqual([
+      {
+        path: 'Project/Assignments/Assignment[1]/TaskUID',
+        message: 'task UID 55 is not in the file; the 400 hours of this assignment are left out.',
+      },
+      {
+        path: 'Project/Assignments/Assignment[2]',
+        message:
+          '80 hours of "Huge" are assigned to no resource, so no team asks for them; they are left out.',
+      },
+    ]);
+  });
+
+  it('refuses a task that finishes before it starts, or is not 0 to 100 % complete', () => {
+    const task = (uid: number, start: string, finish: string, percent: string) =>
+      `<Task><UID>${uid}</UID><Name>T${uid}</Name><OutlineLevel>1</OutlineLevel><Start>${start}T08:00:00</Start><Finish>${finish}T17:00:00</Finish><PercentComplete>${percent}</PercentComplete></Task>`;
+    const result = msProjectDraft(
+      mspdi(
+        task(1, '2027-02-28', '2026-01-01', '0') +
+          task(2, '2027-01-04', '2027-06-30', '150') +
+          task(3, '2027-01-04', '2027-06-30', '-5') +
+          task(4, '2027-01-04', '2027-06-30', 'half') +
+          task(5, '2027-01-04', '2027-01-04', '100'),
+      ),
+      PORTFOLIO,
+    );
+    expect(result.ok === false && result.problems).toEqual([
+      {
+        path: 'Project/Tasks/Task[1]/Finish',
+        message:
+          '"T1" finishes on 2026-01-01, before it starts on 2027-02-28; correct the dates in Project and save the file again.',
+      },
+      {
+        path: 'Project/Tasks/Task[2]/PercentComplete',
+        message:
+          '"T2" is 150% complete; a task is 0 to 100% complete. Correct it in Project and save the file again.',
+      },
+      {
+        path: 'Project/Tasks/Task[3]/PercentComplete',
+        message:
+          '"T3" is -5% complete; a task is 0 to 100% complete. Correct it in Project and save the file again.',
+      },
+      {
+        path: 'Project/Tasks/Task[4]/PercentComplete',
+        message: '"half" is not a percentage (0 to 100).',
+      },
+    ]);
+  });
+
+  it('reads a file whose comment mentions a DOCTYPE: only a real declaration is refused', () => {
+    const draft = draftOf(
+      `<?xml version="1.0"?>\n<!-- <!DOCTYPE x> <!ENTITY y "z"> -->\n${mspdi(TASK).replace(/^<\?xml[^>]*\?>/, '')}`,
+    );
+    expect(draft.initiatives.map((initiative) => initiative.name)).toEqual(['Huge']);
+    const cdata = draftOf(
+      mspdi(TASK.replace('<Name>Huge</Name>', '<Name><![CDATA[<!DOCTYPE in a name]]></Name>')),
+    );
+    expect(cdata.initiatives.map((initiative) => initiative.name)).toEqual(['<!DOCTYPE in a name']);
+  });
+
+  it('refuses elements nested past any MS Project file in words, with line and column', () => {
+    const deep = `<?xml version="1.0"?>\n<Project>\n  ${'<x>'.repeat(200_000)}${'</x>'.repeat(200_000)}</Project>`;
+    const result = msProjectDraft(deep, PORTFOLIO);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          // <Project> is the first level: the 100th <x> is the 101st, at column 3 + 99 × 3.
+          path: 'line 3, column 300',
+          message:
+            'the elements nest more than 100 deep here (an MS Project file nests about 5 deep); Baton does not read it.',
+        },
+      ],
+      problemCount: 1,
+    });
+    // A hundred levels, the most the parser takes, are read as any file is.
+    const ninetyNine = `<Project><Tasks>${TASK}</Tasks>${'<x>'.repeat(98)}${'</x>'.repeat(98)}</Project>`;
+    expect(msProjectDraft(ninetyNine, PORTFOLIO).ok).toBe(true);
+  });
+
   it('reads tasks without outline levels as top-level, and adds quarters past the plan', () => {
     const draft = draftOf(
       mspdi(
