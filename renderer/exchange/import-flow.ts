@@ -12,6 +12,7 @@ import {
   isRankingSheet,
   jiraDraft,
   mergeDraft,
+  mergeDrafted,
   msProjectDraft,
   readCsv,
 } from '../../shared/exchange/import';
@@ -30,7 +31,9 @@ import type { Portfolio } from '../../shared/portfolio/types';
 import { replaceState } from '../../shared/store/operations/portfolio';
 import { portfolioToState, stateToPortfolio } from '../../shared/store/state';
 import { backupNow } from '../backup/backups';
+import { numberSeparators, screenLocale } from '../components/number-text';
 import { ORDER_KEYS } from '../db/order-keys';
+import { localToday } from '../format';
 import { commit, readPortfolio } from '../db/repository';
 import { StorageFailure, storageFailureText } from '../db/storage-health';
 import type { ImportSource } from '../state/slices/importSlice';
@@ -225,15 +228,32 @@ export function mappingProblems(
   return problems;
 }
 
-/** The records of a mapped sheet, or the problems by row and column. */
+/**
+ * The decimal separator of the number format chosen in Settings, for numbers a file leaves open
+ * ("1,500"); undefined where that format's separator is neither a point nor a comma.
+ */
+export function chosenDecimal(): '.' | ',' | undefined {
+  const { decimal } = numberSeparators(screenLocale());
+  return decimal === '.' || decimal === ',' ? decimal : undefined;
+}
+
+/**
+ * The records of a mapped sheet, or the problems by row and column: those of the rows that did
+ * not read together with those the merge finds in the rows that did (a demand over the limit, a
+ * dependency on itself), so the file's problems are told at once.
+ */
 export function draftSheet(
   table: RawTable,
   mapping: ColumnMapping,
   portfolio: Portfolio,
+  decimal: '.' | ',' | undefined = chosenDecimal(),
 ): { readonly kind: 'draft'; readonly draft: ImportDraft } | Refusal {
   try {
-    const drafted = draftFromTable(table, mapping, portfolio);
-    return drafted.ok ? { kind: 'draft', draft: drafted.draft } : { kind: 'refused', ...drafted };
+    const drafted = draftFromTable(table, mapping, portfolio, 'csv', decimal ? { decimal } : {});
+    if (drafted.ok) return { kind: 'draft', draft: drafted.draft };
+    const merged = mergeDrafted(portfolio, drafted, 'merge', localToday());
+    const told = merged.ok ? drafted : merged;
+    return { kind: 'refused', problems: told.problems, problemCount: told.problemCount };
   } catch (error) {
     return refusal(`Baton could not read the sheet ${table.name}: ${errorText(error)}.`);
   }

@@ -25,7 +25,7 @@ import {
   importFields,
   isRankingSheet,
   jiraDraft,
-  mergeDraft,
+  mergeDrafted,
   msProjectDraft,
   parseMappingFile,
   readCsv,
@@ -61,7 +61,7 @@ export const USAGE = `Usage:
   baton export   FILE --format csv --out FOLDER [--scenario ID]
   baton export   FILE --format xlsx --out FILE.xlsx [--scenario ID]
   baton import   SOURCE [--format csv|xlsx|jira|msproject] [--mapping M.json]
-                 [--team NAME] [--into PORTFOLIO] --out FILE.json
+                 [--team NAME] [--decimal dot|comma] [--into PORTFOLIO] --out FILE.json
 
 Exit codes: 0 success, 2 a file that cannot be read or breaks a rule, 1 anything else.
 `;
@@ -79,7 +79,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   optimize: ['time-limit'],
   pack: ['out', 'sections', 'scenario'],
   export: ['format', 'out', 'scenario'],
-  import: ['format', 'mapping', 'team', 'into', 'out'],
+  import: ['format', 'mapping', 'team', 'decimal', 'into', 'out'],
 };
 
 /** Parses `COMMAND FILE [--option VALUE]...`; returns an error sentence when they do not fit. */
@@ -508,6 +508,14 @@ export async function importRequest(input: ImportInput): Promise<ImportRequest |
     }
     if (options.team.trim() === '') return fail('--team needs the name or id of a team');
   }
+  const decimalOption = options.decimal;
+  if (decimalOption !== undefined && decimalOption !== 'dot' && decimalOption !== 'comma') {
+    return fail(
+      `--decimal is dot (1,234.5) or comma (1.234,5), the decimal separator of the file's numbers; not "${decimalOption}"`,
+    );
+  }
+  const draftOptions =
+    decimalOption === undefined ? {} : ({ decimal: decimalOption === 'dot' ? '.' : ',' } as const);
 
   let mappingFile: MappingFile | undefined;
   if (input.mapping) {
@@ -556,6 +564,7 @@ export async function importRequest(input: ImportInput): Promise<ImportRequest |
   };
   const warnings: ImportIssue[] = [];
   const drafts: { sheet: string; kind: string; draft: () => DraftResult }[] = [];
+  let inWorkbook = false;
   if (format === 'msproject') {
     const xml = text();
     if (typeof xml !== 'string') return xml;
@@ -566,7 +575,6 @@ export async function importRequest(input: ImportInput): Promise<ImportRequest |
     });
   } else {
     let tables: readonly RawTable[];
-    let inWorkbook = false;
     if (format === 'xlsx') {
       const workbook = await input.readXlsx(source.bytes);
       if (!workbook.ok)
@@ -663,7 +671,7 @@ export async function importRequest(input: ImportInput): Promise<ImportRequest |
               }
               mapping = applied.mapping;
             } else mapping = guessMapping(table, portfolio);
-            const result = draftFromTable(table, mapping, portfolio, format);
+            const result = draftFromTable(table, mapping, portfolio, format, draftOptions);
             return result.ok
               ? {
                   ok: true,
@@ -676,6 +684,8 @@ export async function importRequest(input: ImportInput): Promise<ImportRequest |
                   ok: false,
                   problems: result.problems.map((p) => inSheet(table, p)),
                   problemCount: result.problemCount,
+                  // The rows that did read, so the merge's problems are told with these.
+                  ...(result.draft && { draft: result.draft }),
                 };
           },
         });
@@ -686,10 +696,15 @@ export async function importRequest(input: ImportInput): Promise<ImportRequest |
   const sheets: Record<string, unknown>[] = [];
   for (const step of drafts) {
     const drafted = step.draft();
-    if (!drafted.ok) return refusedImport(source.label, drafted.problems, drafted.problemCount);
-    warnings.push(...drafted.draft.warnings);
-    const merged = mergeDraft(portfolio, drafted.draft, mode, today);
-    if (!merged.ok) return refusedImport(source.label, merged.problems, merged.problemCount);
+    // A refused draft's problems come with those the merge finds in the rows that did read.
+    const merged = mergeDrafted(portfolio, drafted, mode, today);
+    if (!merged.ok) {
+      const placed = merged.problems.map((p) =>
+        inWorkbook && p.sheet === undefined ? { sheet: step.sheet, ...p } : p,
+      );
+      return refusedImport(source.label, placed, merged.problemCount);
+    }
+    if (drafted.ok) warnings.push(...drafted.draft.warnings);
     portfolio =
       mode === 'new' ? { ...merged.portfolio, name: fileStem(source.label) } : merged.portfolio;
     mode = 'merge';

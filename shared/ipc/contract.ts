@@ -58,6 +58,9 @@ export function fileExtension(name: string): string {
  */
 export function importFileProblem(name: string, size: number): string | null {
   const extension = fileExtension(name);
+  if (extension === 'xls') {
+    return `"${name}" is an Excel 97–2003 workbook, which Baton does not read: open it in your spreadsheet app, save it as an Excel Workbook (.xlsx), and import that.`;
+  }
   if (!(IMPORT_FILE_EXTENSIONS as readonly string[]).includes(extension)) {
     return `"${name}" is not a file Baton can import: choose a .csv, .tsv, .txt, .xlsx, .xml (Microsoft Project) or .json file.`;
   }

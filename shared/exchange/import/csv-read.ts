@@ -27,6 +27,13 @@ export type CsvReadResult =
 export const MAX_CSV_ROWS = 200_000;
 /** The most columns a row may have. */
 export const MAX_CSV_COLUMNS = 2_000;
+/**
+ * The most characters a cell may have: as many as a spreadsheet cell holds (Excel's limit, and
+ * Jira's for a text field). No field Baton imports takes more than 10,000 (a description), so a
+ * longer cell is either in a column left out or a quote left open; a larger one is refused while
+ * the file is read, before a table of it is made.
+ */
+export const MAX_CSV_CELL_LENGTH = 32_767;
 
 const CANDIDATES: readonly CsvDelimiter[] = [',', ';', '\t'];
 
@@ -73,10 +80,17 @@ export type CsvReadOptions = {
   readonly warnWideRows?: boolean;
 };
 
+/** A column in a message: its header's text, or its position when the header says nothing. */
+function columnName(header: readonly string[] | null, index: number): string {
+  const text = header?.[index]?.trim() ?? '';
+  return text === '' || text.length > 60 ? `${index + 1} (no header)` : text;
+}
+
 /**
- * The rows of a CSV file's text as one sheet named `name`. Strips a byte-order mark; refuses a
- * quote that is never closed, an empty file, and files beyond the size caps; warns about rows
- * wider than the header (their extra cells are not read) unless `warnWideRows` is false.
+ * The rows of a CSV file's text as one sheet named `name`, with the delimiter it was read with.
+ * Strips a byte-order mark; refuses a quote that is never closed, a cell longer than
+ * `MAX_CSV_CELL_LENGTH`, an empty file, and files beyond the size caps; warns about rows wider
+ * than the header (their extra cells are not read) unless `warnWideRows` is false.
  */
 export function readCsv(
   text: string,
@@ -99,29 +113,56 @@ export function readCsv(
     ]);
   }
   const delimiter = pickDelimiter(body);
-  const parsed = Papa.parse<string[]>(body, {
+  const rows: string[][] = [];
+  const problems: ImportIssue[] = [];
+  let problemCount = 0;
+  const problem = (issue: ImportIssue) => {
+    problemCount += 1;
+    if (problems.length < MAX_IMPORT_PROBLEMS) problems.push(issue);
+  };
+  /** The first row with anything in it: it names the columns in messages. */
+  let header: string[] | null = null;
+  // Row by row, so that a cell too long to import is refused as it is met, before a table is
+  // made of the rest; the rows are kept only while the file has no problem.
+  Papa.parse<string[]>(body, {
     delimiter,
     header: false,
     skipEmptyLines: false,
     dynamicTyping: false,
     preview: MAX_CSV_ROWS + 2,
+    step: (result) => {
+      const row = Array.isArray(result.data) ? result.data.map(String) : [];
+      const rowNumber = rows.length + 1;
+      const quoteErrors = result.errors.filter((error) => error.type === 'Quotes');
+      for (const error of quoteErrors) {
+        problem({
+          row: rowNumber,
+          message:
+            error.code === 'MissingQuotes'
+              ? 'a cell opens a quote (") that is never closed, so the rest of the file would be read into it; close the quote or double it ("")'
+              : 'a quoted cell has text after its closing quote; put the whole cell in quotes and double the quotes inside it ("")',
+        });
+      }
+      if (quoteErrors.length === 0) {
+        row.forEach((cell, index) => {
+          if (cell.length <= MAX_CSV_CELL_LENGTH) return;
+          problem({
+            row: rowNumber,
+            column: columnName(header, index),
+            message: `the cell is ${cell.length.toLocaleString('en')} characters long, more than the ${MAX_CSV_CELL_LENGTH.toLocaleString('en')} a spreadsheet cell holds; shorten it, or look for a quote (") that opens the cell and is closed far below`,
+          });
+        });
+      }
+      if (header === null && !isBlank(row)) header = row;
+      // Counted rows keep their place even when the file is refused: row numbers stay right.
+      rows.push(problemCount === 0 ? row : []);
+    },
   });
-  const rows = parsed.data.map((row) => (Array.isArray(row) ? row.map(String) : []));
+  if (problemCount > 0) {
+    return { ok: false, problems, problemCount };
+  }
   // A final line end leaves one empty row behind.
   while (rows.length > 0 && isBlank(rows[rows.length - 1] as string[])) rows.pop();
-  const problems: ImportIssue[] = [];
-  for (const error of parsed.errors) {
-    if (error.type !== 'Quotes') continue;
-    const row = (error.row ?? 0) + 1;
-    problems.push({
-      row,
-      message:
-        error.code === 'MissingQuotes'
-          ? 'a cell opens a quote (") that is never closed, so the rest of the file would be read into it; close the quote or double it ("")'
-          : 'a quoted cell has text after its closing quote; put the whole cell in quotes and double the quotes inside it ("")',
-    });
-  }
-  if (problems.length > 0) return refuse(problems);
   if (rows.length === 0 || rows.every(isBlank)) {
     return refuse([{ row: 1, message: 'the file is empty: it has no header row and no data' }]);
   }
@@ -162,5 +203,5 @@ export function readCsv(
       message: `${widerRows} rows in all are wider than the header; the first ${MAX_IMPORT_PROBLEMS} are listed`,
     });
   }
-  return { ok: true, table: { name, rows }, delimiter, warnings };
+  return { ok: true, table: { name, rows, delimiter }, delimiter, warnings };
 }

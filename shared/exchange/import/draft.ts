@@ -32,16 +32,72 @@ import {
 import { isFieldOf, splitFieldId, importFields } from './fields';
 import { problemList, shownCell } from './issues';
 import { cellText, columnLabel, headerTexts } from './mapping';
-import { readNumberCell, readNumberListCell, readNumberText } from './numbers';
+import {
+  decimalFromEvidence,
+  eitherWords,
+  numberListShapes,
+  numberShape,
+  readNumberText,
+  shapeValue,
+  type DecimalEvidenceSet,
+  type DecimalSeparator,
+  type NumberShape,
+} from './numbers';
 import { findPeriod, newPeriodId, periodFromId } from './periods';
 import type {
   ColumnMapping,
   DraftResult,
+  ImportDraft,
   ImportFormat,
   ImportIssue,
+  ImportRecordSource,
   RawCell,
   RawTable,
 } from './types';
+
+/** How a sheet is read. */
+export type DraftOptions = {
+  /**
+   * The decimal separator of the user's locale (the number format chosen in Settings; the CLI's
+   * `--decimal`). It decides a number such as `1,500` or `2.000`, which reads two ways, when
+   * neither its column nor the sheet's other numbers show which separator is the decimal one.
+   */
+  readonly decimal?: DecimalSeparator;
+};
+
+/** The number fields of each kind of table, and which of them hold a number per period. */
+function numberField(kind: ColumnMapping['kind'], fieldId: string): 'one' | 'list' | null {
+  const { field } = splitFieldId(fieldId);
+  if (kind === 'initiatives') {
+    if (field === 'spend' || field === 'demand') return 'list';
+    return ['value', 'score', 'duration', 'estimateRange'].includes(field) ? 'one' : null;
+  }
+  if (kind === 'capacity') return field === 'capacity' ? 'one' : null;
+  return ['spend', 'effort', 'progress'].includes(field) ? 'one' : null;
+}
+
+/** The first headers of Baton's own export of initiatives and of actuals. */
+const EXPORT_HEADERS: readonly (readonly string[])[] = [
+  ['id', 'name', 'status', 'owner', 'description', 'objectives'],
+  ['initiativeId', 'periodId', 'spend'],
+];
+
+/**
+ * Whether the sheet is a CSV file of Baton's own export, delimited by commas as Baton writes it:
+ * its numbers are written with a decimal point, so that an export imports back unchanged in any
+ * locale. (Saved again from a spreadsheet where the comma is the decimal one, it is `;`-delimited.)
+ */
+function isBatonCsv(table: RawTable, headers: readonly string[]): boolean {
+  return (
+    table.delimiter === ',' &&
+    EXPORT_HEADERS.some((words) => words.every((word, index) => headers[index] === word))
+  );
+}
+
+/** The text of a number cell without a trailing percent sign. */
+function withoutPercent(text: string): string {
+  return text.replace(/%\s*$/, '');
+}
 
 /** Status words people use, mapped to Baton's statuses (Baton's own are matched as well). */
 const STATUS_WORDS: Readonly<Record<string, InitiativeStatus>> = {
@@ -105,13 +161,18 @@ function splitList(text: string): string[] {
 /**
  * The records a sheet holds, read by `mapping`, against the portfolio they will meet (its
  * criteria, teams, periods, objectives, and the records to match). `format` is the draft's
- * format (csv unless told).
+ * format (csv unless told). A number that reads two ways (`1,500`: a thousand five hundred, or
+ * one and a half) is read by the decimal separator its column's other numbers show, else the
+ * sheet's, else Baton's own CSV export's point, else `options.decimal`, else a `;`-delimited
+ * file's decimal comma; when none says, or its column shows both, it is refused. A refusal carries the records of the rows that did
+ * read, for `mergeDrafted` to find the portfolio's problems as well.
  */
 export function draftFromTable(
   table: RawTable,
   mapping: ColumnMapping,
   portfolio: Portfolio,
   format: ImportFormat = 'csv',
+  options: DraftOptions = {},
 ): DraftResult {
   const problems = problemList();
   const warnings: ImportIssue[] = [];
@@ -155,6 +216,8 @@ export function draftFromTable(
     }
   }
   if (problems.count() > 0) return fail();
+  const sourceColumns: Record<string, string> = {};
+  for (const [fieldId, index] of fieldColumn) setOwn(sourceColumns, fieldId, column(index));
   const leftOut = headers.filter(
     (header, index) => header !== '' && (mapping.columns[index] ?? null) === null,
   );
@@ -168,6 +231,9 @@ export function draftFromTable(
   // --- What the rows add besides their records ---
   const newTeams = new Map<string, Team>();
   const newPeriods = new Map<string, Period>();
+  /** Where each team and period the file adds was named. */
+  const teamSources = new Map<string, ImportRecordSource>();
+  const periodSources = new Map<string, ImportRecordSource>();
   const periodsSoFar = (): Period[] => [...portfolio.periods, ...newPeriods.values()];
   /** The id of a period a cell names; a new period when the portfolio has none by that name. */
   const period = (text: string, row: number, col: number): string | null => {
@@ -180,6 +246,7 @@ export function draftFromTable(
       return null;
     }
     newPeriods.set(id, periodFromId(id));
+    periodSources.set(id, { row, column: column(col) });
     warnings.push({
       row,
       column: column(col),
@@ -190,6 +257,7 @@ export function draftFromTable(
   const team = (id: string, col: number): string => {
     if (!portfolio.teams.some((t) => t.id === id) && !newTeams.has(id)) {
       newTeams.set(id, { id, name: id, capacity: {} });
+      teamSources.set(id, { row: mapping.headerRow, column: column(col) });
       warnings.push({
         row: mapping.headerRow,
         column: column(col),
@@ -210,18 +278,43 @@ export function draftFromTable(
     if (value.length > max) return void bad(cell, tooLongMessage(max, value.length));
     return value;
   };
+  /** The value of a number's shape in the column `col`, or undefined when it stays ambiguous. */
+  const valueIn = (shape: NumberShape, text: string, cell: Cell): number | undefined => {
+    if (shape.kind === 'bad') return void bad(cell, `${shownCell(text)} is not a number`);
+    if (shape.kind === 'number') return shape.value;
+    const decided = decimalOf(cell.col);
+    if (typeof decided === 'string') return shapeValue(shape, decided);
+    const whole = shownCell(cellText(cell.raw));
+    const shown = shownCell(text);
+    return void bad(
+      cell,
+      `${shown}${shown === whole ? '' : ` in ${whole}`} could be ${eitherWords(shape)}, and ${decided.why}; write it as ${shape.asGroup} or ${shape.asDecimal}${decided.hint}`,
+    );
+  };
   const number = (cell: Cell, min = 0, percent = false): number | undefined => {
-    let raw = cell.raw;
+    const raw = cell.raw;
+    if (raw === null) return undefined;
     let scale = 1;
-    if (percent && typeof raw === 'string' && /%\s*$/.test(raw)) {
-      raw = raw.replace(/%\s*$/, '');
-      scale = 0.01;
+    let value: number | undefined;
+    if (typeof raw === 'number') {
+      if (!Number.isFinite(raw)) return void bad(cell, `${shownCell(String(raw))} is not a number`);
+      value = raw;
+    } else if (typeof raw === 'boolean') {
+      return void bad(cell, `${shownCell(String(raw).toUpperCase())} is not a number`);
+    } else {
+      if (raw.trim() === '') return undefined;
+      let body = raw;
+      if (percent && /%\s*$/.test(body)) {
+        body = withoutPercent(body);
+        scale = 0.01;
+      }
+      const shape = numberShape(body);
+      if (shape.kind === 'bad') return void bad(cell, `${shownCell(raw)} is not a number`);
+      value = valueIn(shape, raw.trim(), cell);
+      if (value === undefined) return undefined;
     }
-    const read = readNumberCell(raw);
-    if (read === null) return undefined;
     const shown = shownCell(cellText(cell.raw));
-    if (!read.ok) return void bad(cell, `${shown} is not a number`);
-    const value = read.value * scale;
+    value *= scale;
     if (value < min) {
       return void bad(
         cell,
@@ -231,16 +324,22 @@ export function draftFromTable(
     return value;
   };
   const numbers = (cell: Cell): number[] | undefined => {
-    const read = readNumberListCell(cell.raw);
+    const read = numberListShapes(cell.raw);
     if (read === null) return undefined;
     if (!read.ok) return void bad(cell, read.message);
-    if (read.value.some((value) => value < 0)) {
+    const values: number[] = [];
+    for (const { text: itemText, shape } of read.items) {
+      const value = valueIn(shape, itemText, cell);
+      if (value === undefined) return undefined;
+      values.push(value);
+    }
+    if (values.some((value) => value < 0)) {
       return void bad(
         cell,
         `${shownCell(cellText(cell.raw))} has a negative number; Baton takes 0 or more here`,
       );
     }
-    return read.value;
+    return values;
   };
 
   const first = mapping.headerRow; // data start after the header row
@@ -249,6 +348,72 @@ export function draftFromTable(
     const row = table.rows[index] as readonly RawCell[];
     if (!isBlankRow(row)) dataRows.push({ row, number: index + 1 });
   }
+
+  // --- Columns of data without a header, which no field reads ---
+  headers.forEach((header, index) => {
+    if (header !== '' || (mapping.columns[index] ?? null) !== null) return;
+    const filled = dataRows.filter(({ row }) => cellText(row[index]) !== '').length;
+    if (filled === 0) return;
+    warnings.push({
+      row: mapping.headerRow,
+      column: column(index),
+      message: `${filled === 1 ? '1 cell with data is' : `${filled} cells with data are`} not imported; give the column a header, or choose a field for it`,
+    });
+  });
+
+  // --- Which separator is the decimal one, per column of numbers ---
+  /** Per column, the first numbers whose form shows a decimal point and a decimal comma. */
+  const columnEvidence = new Map<number, DecimalEvidenceSet>();
+  const sheetEvidence: DecimalEvidenceSet = {};
+  const note = (col: number, shape: NumberShape, row: number, text: string) => {
+    if (shape.kind !== 'number' || shape.decimal === undefined) return;
+    const evidence = columnEvidence.get(col) ?? {};
+    columnEvidence.set(col, evidence);
+    evidence[shape.decimal] ??= { row, text };
+    sheetEvidence[shape.decimal] ??= { row, text };
+  };
+  for (const [fieldId, col] of fieldColumn) {
+    const kind = numberField(mapping.kind, fieldId);
+    if (kind === null) continue;
+    for (const { row, number: rowNumber } of dataRows) {
+      const raw = row[col];
+      if (typeof raw !== 'string') continue;
+      if (kind === 'list') {
+        const read = numberListShapes(raw);
+        if (read?.ok) for (const item of read.items) note(col, item.shape, rowNumber, item.text);
+      } else if (raw.trim() !== '') {
+        note(col, numberShape(withoutPercent(raw)), rowNumber, raw.trim());
+      }
+    }
+  }
+  const shows = (evidence: DecimalEvidenceSet, decimal: DecimalSeparator) => {
+    const example = evidence[decimal] as { row: number; text: string };
+    return `row ${example.row}: ${shownCell(example.text)}`;
+  };
+  /** The decimal separator of a column, or why it stays open (and what else would settle it). */
+  const decimalOf = (
+    col: number,
+  ): DecimalSeparator | { readonly why: string; readonly hint: string } => {
+    const own = columnEvidence.get(col) ?? {};
+    const mine = decimalFromEvidence(own);
+    if (mine === 'both') {
+      return {
+        why: `this column has numbers written both ways, with "." as the decimal separator (${shows(own, '.')}) and with "," (${shows(own, ',')})`,
+        hint: '',
+      };
+    }
+    if (mine !== null) return mine;
+    const sheet = decimalFromEvidence(sheetEvidence);
+    if (sheet === '.' || sheet === ',') return sheet;
+    if (isBatonCsv(table, headers)) return '.';
+    if (options.decimal !== undefined) return options.decimal;
+    if (table.delimiter === ';') return ',';
+    return {
+      why: 'nothing else in the file shows which separator is its decimal one',
+      hint: ', or give the decimal separator the file uses (--decimal on the command line)',
+    };
+  };
+
   const cellOf = (row: readonly RawCell[], rowNumber: number, fieldId: string): Cell | null => {
     const col = fieldColumn.get(fieldId);
     if (col === undefined) return null;
@@ -260,24 +425,34 @@ export function draftFromTable(
       return 'item' in split && split.field === prefix ? [split.item] : [];
     });
 
-  const done = (draft: {
-    initiatives?: Initiative[];
-    teams?: Team[];
-    actuals?: Actual[];
-  }): DraftResult =>
-    problems.count() > 0
-      ? fail()
-      : {
-          ok: true,
-          draft: {
-            format,
-            initiatives: draft.initiatives ?? [],
-            teams: [...(draft.teams ?? []), ...newTeams.values()],
-            periods: [...newPeriods.values()],
-            actuals: draft.actuals ?? [],
-            warnings,
-          },
-        };
+  /** Where each record of a kind was read: its row. */
+  const rowsOf = (records: readonly { readonly row: number }[]): ImportRecordSource[] =>
+    records.map(({ row }) => ({ row }));
+  const done = (read: {
+    initiatives?: { record: Initiative; row: number }[];
+    teams?: { record: Team; row: number }[];
+    actuals?: { record: Actual; row: number }[];
+  }): DraftResult => {
+    const draft: ImportDraft = {
+      format,
+      initiatives: (read.initiatives ?? []).map(({ record }) => record),
+      teams: [...(read.teams ?? []).map(({ record }) => record), ...newTeams.values()],
+      periods: [...newPeriods.values()],
+      actuals: (read.actuals ?? []).map(({ record }) => record),
+      warnings,
+      sources: {
+        columns: sourceColumns,
+        initiatives: rowsOf(read.initiatives ?? []),
+        teams: [
+          ...rowsOf(read.teams ?? []),
+          ...[...newTeams.keys()].map((id) => teamSources.get(id) as ImportRecordSource),
+        ],
+        periods: [...newPeriods.keys()].map((id) => periodSources.get(id) as ImportRecordSource),
+        actuals: rowsOf(read.actuals ?? []),
+      },
+    };
+    return problems.count() > 0 ? { ...fail(), draft } : { ok: true, draft };
+  };
 
   if (mapping.kind === 'capacity') {
     const capacityPeriods = itemFields('capacity');
@@ -293,6 +468,7 @@ export function draftFromTable(
           });
         } else {
           newPeriods.set(col, periodFromId(col));
+          periodSources.set(col, { row: first, column: column(index) });
           warnings.push({
             row: first,
             column: column(index),
@@ -301,7 +477,7 @@ export function draftFromTable(
         }
       }
     }
-    const teams: Team[] = [];
+    const teams: { record: Team; row: number }[] = [];
     const seen = new Map<string, number>();
     const taken = new Set(portfolio.teams.map((t) => t.id));
     for (const { row, number: rowNumber } of dataRows) {
@@ -338,7 +514,7 @@ export function draftFromTable(
         const amount = number(cellOf(row, rowNumber, `capacity:${p}`) as Cell);
         if (amount !== undefined) setOwn(capacity, p, amount);
       }
-      teams.push({ id, name: teamName, capacity });
+      teams.push({ record: { id, name: teamName, capacity }, row: rowNumber });
     }
     return done({ teams });
   }
@@ -346,7 +522,7 @@ export function draftFromTable(
   if (mapping.kind === 'actuals') {
     const effortTeams = itemFields('effort');
     for (const t of effortTeams) team(t, fieldColumn.get(`effort:${t}`) as number);
-    const actuals: Actual[] = [];
+    const actuals: { record: Actual; row: number }[] = [];
     const seen = new Map<string, number>();
     const byName = new Map<string, string>();
     for (const i of portfolio.initiatives)
@@ -408,7 +584,7 @@ export function draftFromTable(
       const noteCell = cellOf(row, rowNumber, 'note');
       const note = noteCell ? text(noteCell, MAX_TEXT_LENGTH) : undefined;
       if (note !== undefined) actual.note = note;
-      actuals.push(actual);
+      actuals.push({ record: actual, row: rowNumber });
     }
     return done({ actuals });
   }
@@ -423,7 +599,7 @@ export function draftFromTable(
     if (!byName.has(nameKey(i.name))) byName.set(nameKey(i.name), i);
   const taken = new Set(byId.keys());
   const seen = new Map<string, number>();
-  const initiatives: Initiative[] = [];
+  const initiatives: { record: Initiative; row: number }[] = [];
   /** Cells naming other initiatives, resolved once every row's id is known. */
   const references: { cell: Cell; names: string[]; set: (ids: string[]) => void }[] = [];
   const draftNames = new Map<string, string>();
@@ -605,7 +781,7 @@ export function draftFromTable(
         bad(rangeCell, `${shownCell(cellText(rangeCell.raw))}: ${ESTIMATE_RANGE_MESSAGE}`);
       else initiative.estimateRange = range;
     }
-    initiatives.push(initiative);
+    initiatives.push({ record: initiative, row: rowNumber });
   }
   for (const [ref, { row, col, count }] of missingObjectives) {
     warnings.push({
@@ -615,7 +791,7 @@ export function draftFromTable(
     });
   }
   // References by id, or by the name of an initiative in the file or the portfolio.
-  const draftIds = new Set(initiatives.map((i) => i.id));
+  const draftIds = new Set(initiatives.map(({ record }) => record.id));
   for (const { cell, names, set } of references) {
     const ids: string[] = [];
     for (const ref of names) {

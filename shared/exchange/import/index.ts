@@ -5,7 +5,13 @@
  * directly.
  */
 export * from './types';
-export { readCsv, pickDelimiter, MAX_CSV_ROWS, MAX_CSV_COLUMNS } from './csv-read';
+export {
+  readCsv,
+  pickDelimiter,
+  MAX_CSV_ROWS,
+  MAX_CSV_COLUMNS,
+  MAX_CSV_CELL_LENGTH,
+} from './csv-read';
 export type { CsvDelimiter, CsvReadOptions, CsvReadResult } from './csv-read';
 export { importFields, fieldLabel, isFieldOf, splitFieldId } from './fields';
 export type { ImportField } from './fields';
@@ -20,9 +26,11 @@ export {
   normalizeHeader,
 } from './mapping';
 export { draftFromTable } from './draft';
-export { mergeDraft } from './merge';
+export type { DraftOptions } from './draft';
+export { mergeDraft, mergeDrafted } from './merge';
 export { describeIssue, MAX_IMPORT_PROBLEMS } from './issues';
 export { readNumberCell, readNumberText } from './numbers';
+export type { DecimalSeparator } from './numbers';
 export { parseMappingFile, applyMappingFile } from './mapping-file';
 export type { MappingFile } from './mapping-file';
 export { detectImportFormat, isJiraHeader } from './detect';

@@ -8,6 +8,7 @@ import { RANKING_HEADER } from '../tables';
 import type { Portfolio } from '../../portfolio/types';
 import { modelCriteria } from '../../strategy/scoring';
 import { importFields, isFieldOf } from './fields';
+import { numberShape } from './numbers';
 import { findPeriod, looksLikePeriod, newPeriodId } from './periods';
 import {
   IMPORT_TABLE_KINDS,
@@ -220,9 +221,11 @@ function bestKind(
 /** How many rows from the top (non-empty ones) may be the header. */
 const HEADER_CANDIDATES = 10;
 
-/** A cell that holds a number: data, not a header. */
+/** A cell that holds a number (`12`, `1,5`, `1,500,000`, `1 000`): data, not a header. */
 function isNumberCell(cell: RawCell | undefined): boolean {
-  return typeof cell === 'number' || /^[-+]?\d+(?:[.,]\d+)?$/.test(cellText(cell));
+  if (typeof cell === 'number') return true;
+  const text = cellText(cell);
+  return /\d/.test(text) && text.length <= 40 && numberShape(text).kind !== 'bad';
 }
 
 /** How many texts of a row repeat one before them: a row of merged group headers has many. */

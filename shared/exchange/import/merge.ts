@@ -11,7 +11,16 @@ import type { Actual, Initiative, Period, Portfolio, Team } from '../../portfoli
 import { portfolioToDocument } from '../../portfolio/write';
 import { MAX_IMPORT_PROBLEMS } from './issues';
 import { periodKey } from './periods';
-import type { ImportDraft, MergeCounts, MergeMode, MergeResult } from './types';
+import type {
+  DraftResult,
+  ImportDraft,
+  ImportIssue,
+  ImportRecordSource,
+  ImportSources,
+  MergeCounts,
+  MergeMode,
+  MergeResult,
+} from './types';
 
 function nameKey(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -59,6 +68,116 @@ const counter = (): Counter => ({ added: [], updated: [], unchanged: [] });
 function newPortfolio(draft: ImportDraft, today: string): Portfolio {
   const empty = emptyPortfolio(today, 'Imported portfolio');
   return draft.periods.length > 0 ? { ...empty, periods: [] } : empty;
+}
+
+/** The lists of records a merge problem's path may start with, and a draft's sources have. */
+type SourcedList = 'initiatives' | 'teams' | 'periods' | 'actuals';
+
+/** The keys of a path as the portfolio reader writes it: `initiatives[0].demand.platform[1]`. */
+function pathKeys(path: string): (string | number)[] | null {
+  const keys: (string | number)[] = [];
+  const token = /^(?:\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
+  let rest = path;
+  while (rest !== '') {
+    const match = token.exec(rest);
+    if (!match) return null;
+    if (match[1] !== undefined) keys.push(match[1]);
+    else if (match[2] !== undefined) keys.push(Number(match[2]));
+    else {
+      try {
+        keys.push(JSON.parse(match[3] as string) as string);
+      } catch {
+        return null;
+      }
+    }
+    rest = rest.slice(match[0].length);
+  }
+  return keys;
+}
+
+/** The field id of an import column that fills `key` (and its `item`) of a record in `list`. */
+function fieldIdOf(list: SourcedList, key: string, item: string | number | undefined): string[] {
+  const per = (field: string) => (typeof item === 'string' ? [`${field}:${item}`] : []);
+  if (list === 'initiatives') {
+    if (key === 'demand') return per('demand');
+    if (key === 'scores') return per('score');
+    if (key === 'id') return ['id', 'name'];
+    return [key];
+  }
+  if (list === 'teams') {
+    if (key === 'capacity') return per('capacity');
+    return key === 'id' ? ['team', 'name'] : [key];
+  }
+  if (list === 'actuals') return key === 'effort' ? per('effort') : [key];
+  return [];
+}
+
+/**
+ * Where a merged record came from in the draft: for each list, the draft's index of the record
+ * at each index of the merged portfolio.
+ */
+type MergedFrom = Readonly<Record<SourcedList, ReadonlyMap<number, number>>>;
+
+/**
+ * The problem told by the row and column of the file it came from, when the draft knows them
+ * (`row 2, column Demand Platform: Initiative Big, demand of platform in its 1st active period:
+ * must be at most 1,000,000`); otherwise by its path into the portfolio.
+ */
+function placedProblem(
+  problem: { readonly path: string; readonly message: string; readonly where?: string },
+  sources: ImportSources | undefined,
+  from: MergedFrom,
+  renamed: {
+    readonly teams: ReadonlyMap<string, string>;
+    readonly periods: ReadonlyMap<string, string>;
+  },
+): ImportIssue {
+  const message = problem.where ? describeProblem(problem).headline : problem.message;
+  const unplaced = { path: problem.path, message };
+  if (sources === undefined) return unplaced;
+  const keys = pathKeys(problem.path);
+  const list = keys?.[0];
+  const index = keys?.[1];
+  if (
+    keys === null ||
+    (list !== 'initiatives' && list !== 'teams' && list !== 'periods' && list !== 'actuals') ||
+    typeof index !== 'number'
+  )
+    return unplaced;
+  const draftIndex = from[list].get(index);
+  const source: ImportRecordSource | undefined =
+    draftIndex === undefined ? undefined : sources[list][draftIndex];
+  if (source === undefined) return unplaced;
+  const key = keys[2];
+  let column = source.column;
+  if (typeof key === 'string') {
+    // A team or period the merge matched to the portfolio's has the portfolio's id in the path.
+    const item = keys[3];
+    const original = (map: ReadonlyMap<string, string>) =>
+      typeof item === 'string' ? [...map].find(([, to]) => to === item)?.[0] : undefined;
+    const byTeam = original(renamed.teams);
+    const byPeriod = original(renamed.periods);
+    const candidates = [
+      ...fieldIdOf(list, key, item),
+      ...(byTeam === undefined ? [] : fieldIdOf(list, key, byTeam)),
+      ...(byPeriod === undefined ? [] : fieldIdOf(list, key, byPeriod)),
+    ];
+    const found = candidates.find((fieldId) => Object.hasOwn(sources.columns, fieldId));
+    if (found !== undefined) column = sources.columns[found];
+  }
+  return { row: source.row, ...(column !== undefined && { column }), message };
+}
+
+/** Issues in the order of the file: by row, those without one last. */
+function inRowOrder(issues: readonly ImportIssue[]): ImportIssue[] {
+  return issues
+    .map((issue, at) => ({ issue, at }))
+    .sort(
+      (a, b) =>
+        (a.issue.row ?? Number.MAX_SAFE_INTEGER) - (b.issue.row ?? Number.MAX_SAFE_INTEGER) ||
+        a.at - b.at,
+    )
+    .map(({ issue }) => issue);
 }
 
 /** Periods in time order when every one has a start; otherwise as they are. */
@@ -109,11 +228,13 @@ export function mergeDraft(
   // Teams: by id, then name.
   const teamIds = new Map<string, string>();
   const teams = [...base.teams];
-  for (const incoming of draft.teams) {
+  const teamFrom = new Map<number, number>();
+  for (const [n, incoming] of draft.teams.entries()) {
     const capacity = renameKeys(incoming.capacity, periodIds) ?? {};
     const index = teams.findIndex((t) => t.id === incoming.id);
     const at =
       index >= 0 ? index : teams.findIndex((t) => nameKey(t.name) === nameKey(incoming.name));
+    teamFrom.set(at < 0 ? teams.length : at, n);
     if (at < 0) {
       teams.push({ ...incoming, capacity });
       summary.teams.added.push(incoming.id);
@@ -155,8 +276,10 @@ export function mergeDraft(
     return at;
   });
   const initiativeId = (id: string) => initiativeIds.get(id) ?? id;
+  const initiativeFrom = new Map<number, number>();
   draft.initiatives.forEach((incoming, n) => {
     const at = positions[n] as number;
+    initiativeFrom.set(at < 0 ? initiatives.length : at, n);
     const remapped: Initiative = {
       ...incoming,
       ...(incoming.demand && { demand: renameKeys(incoming.demand, teamIds) }),
@@ -194,7 +317,8 @@ export function mergeDraft(
   const actualAt = new Map(
     actuals.map((a, position) => [`${a.initiativeId}/${a.periodId}`, position]),
   );
-  for (const incoming of draft.actuals) {
+  const actualFrom = new Map<number, number>();
+  for (const [n, incoming] of draft.actuals.entries()) {
     const remapped: Actual = {
       ...incoming,
       initiativeId: initiativeId(incoming.initiativeId),
@@ -203,6 +327,7 @@ export function mergeDraft(
     };
     const key = `${remapped.initiativeId}/${remapped.periodId}`;
     const at = actualAt.get(key);
+    actualFrom.set(at ?? actuals.length, n);
     if (at === undefined) {
       actualAt.set(key, actuals.length);
       actuals.push(remapped);
@@ -216,21 +341,36 @@ export function mergeDraft(
     (same(existing, merged) ? summary.actuals.unchanged : summary.actuals.updated).push(key);
   }
 
+  const candidatePeriods = summary.periods.added.length > 0 ? inOrder(periods) : periods;
+  const periodFrom = new Map<number, number>();
+  draft.periods.forEach((incoming, n) => {
+    if (periodIds.has(incoming.id)) return;
+    const at = candidatePeriods.findIndex((p) => p.id === incoming.id);
+    if (at >= 0) periodFrom.set(at, n);
+  });
   const candidate: Portfolio = {
     ...base,
-    periods: summary.periods.added.length > 0 ? inOrder(periods) : periods,
+    periods: candidatePeriods,
     teams,
     initiatives,
     ...((actuals.length > 0 || base.actuals !== undefined) && { actuals }),
   };
   const read = restorePortfolio(portfolioToDocument(candidate));
   if (!read.ok) {
+    const from: MergedFrom = {
+      initiatives: initiativeFrom,
+      teams: teamFrom,
+      periods: periodFrom,
+      actuals: actualFrom,
+    };
+    const renamed = { teams: teamIds, periods: periodIds };
     return {
       ok: false,
-      problems: read.errors.slice(0, MAX_IMPORT_PROBLEMS).map((problem) => {
-        const { headline } = describeProblem(problem);
-        return { path: problem.path, message: problem.where ? headline : problem.message };
-      }),
+      problems: inRowOrder(
+        read.errors
+          .slice(0, MAX_IMPORT_PROBLEMS)
+          .map((problem) => placedProblem(problem, draft.sources, from, renamed)),
+      ),
       problemCount: read.problemCount,
     };
   }
@@ -244,5 +384,39 @@ export function mergeDraft(
       periods: counts(summary.periods),
       actuals: counts(summary.actuals),
     },
+  };
+}
+
+/**
+ * `mergeDraft` for what `draftFromTable` (or another reader) gave: the merge when the draft read,
+ * and when it was refused, its problems together with those the merge finds in the rows that
+ * did read (a demand above the limit, a dependency on itself, a cycle), in the order of the file,
+ * so that a file's problems are told at once rather than in two rounds.
+ */
+export function mergeDrafted(
+  portfolio: Portfolio,
+  drafted: DraftResult,
+  mode: MergeMode,
+  today: string,
+): MergeResult {
+  if (drafted.ok) return mergeDraft(portfolio, drafted.draft, mode, today);
+  const refused = {
+    ok: false as const,
+    problems: drafted.problems,
+    problemCount: drafted.problemCount,
+  };
+  if (drafted.draft === undefined) return refused;
+  const merged = mergeDraft(portfolio, drafted.draft, mode, today);
+  if (merged.ok) return refused;
+  // A cell the draft refused is not told again in the merge's words.
+  const told = new Set(drafted.problems.map((p) => `${p.row}\u0000${p.column}`));
+  const more = merged.problems.filter(
+    (p) => p.row === undefined || !told.has(`${p.row}\u0000${p.column}`),
+  );
+  return {
+    ok: false,
+    problems: inRowOrder([...drafted.problems, ...more]).slice(0, MAX_IMPORT_PROBLEMS),
+    problemCount:
+      drafted.problemCount + merged.problemCount - (merged.problems.length - more.length),
   };
 }

@@ -18,6 +18,12 @@ export type RawTable = {
   /** The sheet's name (a CSV file's name without its extension). */
   readonly name: string;
   readonly rows: readonly (readonly RawCell[])[];
+  /**
+   * The delimiter of the CSV file the sheet was read from. A file delimited by `;` comes from a
+   * spreadsheet where the comma is the decimal separator, which decides numbers such as `1,500`
+   * when nothing else does.
+   */
+  readonly delimiter?: ',' | ';' | '\t';
 };
 
 /** The kinds of table a spreadsheet import fills. */
@@ -52,6 +58,23 @@ export type ColumnMapping = {
   readonly headerRow: number;
 };
 
+/** Where a drafted record (or a team or period the file adds) was read: its row, maybe a column. */
+export type ImportRecordSource = { readonly row: number; readonly column?: string };
+
+/**
+ * Where the records of a draft read from a sheet came from, so that a problem the merge finds
+ * with a record (`initiatives[0].demand.platform[0]`) is told by the row and column it came from.
+ */
+export type ImportSources = {
+  /** The column each field was read from: field id (`demand:platform`) → header text. */
+  readonly columns: Readonly<Record<string, string>>;
+  /** One per record of the draft's list of the same name, in the same order. */
+  readonly initiatives: readonly ImportRecordSource[];
+  readonly teams: readonly ImportRecordSource[];
+  readonly periods: readonly ImportRecordSource[];
+  readonly actuals: readonly ImportRecordSource[];
+};
+
 /** Records read from a file, before they meet the portfolio. */
 export type ImportDraft = {
   readonly format: ImportFormat;
@@ -63,6 +86,8 @@ export type ImportDraft = {
   readonly actuals: readonly Actual[];
   /** What was read but not taken, and why (a wide row, an SS link, an unknown status). */
   readonly warnings: readonly ImportIssue[];
+  /** Where each record was read, when the draft was read from a sheet (`draftFromTable`). */
+  readonly sources?: ImportSources;
 };
 
 export type DraftResult =
@@ -73,6 +98,11 @@ export type DraftResult =
       readonly problems: readonly ImportIssue[];
       /** How many problems there are in all. */
       readonly problemCount: number;
+      /**
+       * The records of the rows that did read, when the mapping itself was sound: merging them
+       * (`mergeDrafted`) finds the portfolio's problems too, so that all are told at once.
+       */
+      readonly draft?: ImportDraft;
     };
 
 /** Merge into the current portfolio (match by id, then by name), or start a new one from it. */

@@ -65,6 +65,10 @@ describe('the ways into Import and Export', () => {
     expect(lastNotice()).toMatch(/"huge.csv" is .* over the .* limit of an import file/);
     await importDroppedFile(new File(['%PDF'], 'board.pdf'));
     expect(lastNotice()).toMatch(/"board.pdf" is not a file Baton can import/);
+    await importDroppedFile(new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])], 'plan.xls'));
+    expect(lastNotice()).toMatch(
+      /"plan.xls" is an Excel 97–2003 workbook.*save it as an Excel Workbook \(\.xlsx\)/,
+    );
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 

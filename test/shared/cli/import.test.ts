@@ -277,4 +277,18 @@ describe('baton import', () => {
       'baton: --team needs the name or id of a team\n',
     ]);
   });
+
+  it('reads numbers the file leaves open with --decimal, and refuses them by row without it', async () => {
+    const csv = encode('Name,Value\nWarehouse robots,"1,500"\n');
+    const dot = await imported('plan.csv', csv, { out: 'o.json', decimal: 'dot' });
+    expect(dot.initiatives[0]?.value).toBe(1500);
+    const comma = await imported('plan.csv', csv, { out: 'o.json', decimal: 'comma' });
+    expect(comma.initiatives[0]?.value).toBe(1.5);
+    const open = await runImport('plan.csv', csv, { out: 'o.json' });
+    expect('code' in open && open.code).toBe(EXIT_BAD_FILE);
+    expect('stderr' in open && open.stderr).toContain('row 2, column Value: "1,500" could be 1500');
+    const wrong = await runImport('plan.csv', csv, { out: 'o.json', decimal: 'semicolon' });
+    expect('code' in wrong && wrong.code).toBe(EXIT_FAILURE);
+    expect('stderr' in wrong && wrong.stderr).toContain('--decimal is dot');
+  });
 });

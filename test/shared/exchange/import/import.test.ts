@@ -7,6 +7,8 @@ import {
   headerSignature,
   importFields,
   mergeDraft,
+  mergeDrafted,
+  MAX_CSV_CELL_LENGTH,
   parseMappingFile,
   applyMappingFile,
   readCsv,
@@ -17,6 +19,7 @@ import {
 } from '../../../../shared/exchange/import';
 import type { Portfolio } from '../../../../shared/portfolio/types';
 import { fixtureText } from '../../portfolio/fixtures';
+import { readXlsx } from '../../../../shared/exchange/xlsx';
 
 const PORTFOLIO: Portfolio = {
   name: 'Acme',
@@ -346,7 +349,7 @@ describe('draftFromTable', () => {
     const actuals = draftOf(
       [
         ['initiative', 'period', 'spend', 'Platform', 'progress'],
-        ['HR portal', 'Q1 2027', '1.200', '2', '40%'],
+        ['HR portal', 'Q1 2027', '1.20', '2', '40%'],
       ],
       {
         kind: 'actuals',
@@ -464,5 +467,138 @@ describe('mapping files and formats', () => {
     expect(detectImportFormat('j.csv', 'Summary;Issue id\n')).toBe('jira');
     expect(detectImportFormat('plain.tsv', 'name\tstatus\n')).toBe('csv');
     expect(detectImportFormat('noext', 'name,status')).toBe(null);
+  });
+});
+
+/** A CSV text read, mapped, drafted and merged into a new portfolio, as the CLI does. */
+function importProblems(text: string, portfolio: Portfolio = PORTFOLIO): string[] {
+  const read = readCsv(text, 'sheet');
+  if (!read.ok) return read.problems.map(describeIssue);
+  const drafted = draftFromTable(read.table, guessMapping(read.table, portfolio), portfolio);
+  const merged = mergeDrafted(portfolio, drafted, 'merge', '2026-11-02');
+  return merged.ok ? [] : merged.problems.map(describeIssue);
+}
+
+describe('problems told at once, by row and column', () => {
+  it('tells the merge’s problems with the draft’s (limits2.csv), by the row and column they came from', () => {
+    const text =
+      'Name,Demand Platform,Spend,Value\r\nBig demand,2000000,1e3,n/a\r\nMany periods,1 1 1,,1.5\r\n';
+    const read = readCsv(text, 'limits2');
+    if (!read.ok) throw new Error('unread');
+    const drafted = draftFromTable(read.table, guessMapping(read.table, PORTFOLIO), PORTFOLIO);
+    expect(drafted.ok).toBe(false);
+    const merged = mergeDrafted(PORTFOLIO, drafted, 'merge', '2026-11-02');
+    if (merged.ok) throw new Error('expected a refusal');
+    expect(merged.problemCount).toBe(3);
+    // In the order of the rows; in a row, the draft's problems first.
+    expect(merged.problems.map(describeIssue)).toEqual([
+      'row 2, column Value: "n/a" is not a number',
+      'row 2, column Demand Platform: Initiative Big demand, demand of Platform in its 1st active period: must be at most 1,000,000',
+      'row 3, column Demand Platform: Initiative Many periods, demand of Platform: lasts 3 periods, but the portfolio has only 2 periods; an initiative must fit the plan',
+    ]);
+  });
+
+  it('names the row and column of a dependency on itself and of a cycle (deps.csv)', () => {
+    expect(importProblems('id,Name,Depends on\na,A,b\nb,B,a\nc,C,c\n')).toEqual([
+      'row 2, column Depends on: Initiative A, depends on: dependencies form a cycle: a → b → a',
+      'row 4, column Depends on: Initiative C, prerequisite 1: an initiative cannot depend on itself',
+    ]);
+  });
+
+  it('tells a refused cell once, in the draft’s words', () => {
+    const long = 'N'.repeat(201);
+    const problems = importProblems(`Name,Depends on\n${long},\nB,B\n`);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^row 2, column Name: is 201 characters long/);
+    expect(problems[1]).toMatch(/^row 3, column Depends on: .*cannot depend on itself$/);
+  });
+
+  it('names the row and column of a team’s capacity and an actual’s effort', () => {
+    expect(importProblems('team,name,Q1 2027\nplatform,Platform,2000000\n')).toEqual([
+      'row 2, column Q1 2027: Team Platform, capacity in Q1 2027: must be at most 1,000,000',
+    ]);
+    expect(importProblems('initiative,period,Platform\nHR portal,Q1 2027,2000000\n')).toEqual([
+      expect.stringMatching(/^row 2, column Platform: .*must be at most 1,000,000$/),
+    ]);
+  });
+
+  it('merges as before when the draft reads', () => {
+    const read = readCsv('name\nA\n', 's');
+    if (!read.ok) throw new Error('unread');
+    const drafted = draftFromTable(read.table, guessMapping(read.table, PORTFOLIO), PORTFOLIO);
+    const merged = mergeDrafted(PORTFOLIO, drafted, 'new', '2026-11-02');
+    expect(merged.ok && merged.summary.initiatives.added).toEqual(['a']);
+  });
+});
+
+describe('columns without a header', () => {
+  it('warns about data under an empty header cell, by position (emptyhdr.csv)', () => {
+    const read = readCsv('Name,,Value,\nA,x,1,y\nB,,2,z\n', 'emptyhdr');
+    if (!read.ok) throw new Error('unread');
+    const drafted = draftFromTable(read.table, guessMapping(read.table, PORTFOLIO), PORTFOLIO);
+    if (!drafted.ok) throw new Error(drafted.problems.map(describeIssue).join('\n'));
+    expect(drafted.draft.warnings.map(describeIssue)).toEqual([
+      'row 1, column 2 (no header): 1 cell with data is not imported; give the column a header, or choose a field for it',
+      'row 1, column 4 (no header): 2 cells with data are not imported; give the column a header, or choose a field for it',
+    ]);
+    // A column without a header that a field was chosen for is imported, without a warning.
+    const mapped = draftFromTable(
+      read.table,
+      { kind: 'initiatives', headerRow: 1, columns: ['name', 'owner', 'value', null] },
+      PORTFOLIO,
+    );
+    if (!mapped.ok) throw new Error('refused');
+    expect(mapped.draft.initiatives[0]?.owner).toBe('x');
+    expect(mapped.draft.warnings.map((w) => w.column)).toEqual(['4 (no header)']);
+  });
+});
+
+describe('cells too long to import', () => {
+  it('refuses a huge quoted cell while reading the CSV, naming its row and column', () => {
+    const huge = 'x'.repeat(5_000_000);
+    const read = readCsv(`Name,Description\nA,"${huge}"\nB,ok\n`, 'hugecell');
+    expect(read).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          column: 'Description',
+          message:
+            'the cell is 5,000,000 characters long, more than the 32,767 a spreadsheet cell holds; shorten it, or look for a quote (") that opens the cell and is closed far below',
+        },
+      ],
+      problemCount: 1,
+    });
+  });
+
+  it('reads a cell as long as a spreadsheet cell holds, and tells an open quote once', () => {
+    const full = 'y'.repeat(MAX_CSV_CELL_LENGTH);
+    const read = readCsv(`Name,Notes\nA,"${full}"\n`, 'full');
+    expect(read.ok && read.table.rows[1]?.[1]).toBe(full);
+    const open = readCsv(`Name,Notes\nA,"${full}\nB,x\n`, 'open');
+    expect(!open.ok && open.problems.map(describeIssue)).toEqual([
+      'row 2: a cell opens a quote (") that is never closed, so the rest of the file would be read into it; close the quote or double it ("")',
+    ]);
+  });
+});
+
+describe('Excel 97–2003 workbooks', () => {
+  it('sends an .xls file to the workbook reader, which says to save it as .xlsx', () => {
+    const ole = new TextDecoder('utf-8').decode(
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+    );
+    expect(detectImportFormat('fake.xls', ole)).toBe('xlsx');
+    expect(detectImportFormat('Budget.XLS', '')).toBe('xlsx');
+    expect(detectImportFormat('export', ole)).toBe('xlsx');
+    expect(detectImportFormat('renamed.csv', ole)).toBe('xlsx');
+    const latin1 = String.fromCharCode(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
+    expect(detectImportFormat('export.bin', latin1)).toBe('xlsx');
+  });
+
+  it('the workbook reader refuses the .xls with the advice to save it as an Excel Workbook', async () => {
+    const read = await readXlsx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    expect(!read.ok && read.problems[0]?.message).toMatch(
+      /Excel 97–2003 workbook \(\.xls\).*save it as an Excel Workbook \(\.xlsx\)/,
+    );
   });
 });
