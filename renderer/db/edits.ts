@@ -17,7 +17,9 @@ import type {
   ScoringModelKind,
 } from '../../shared/portfolio/types';
 import * as decisions from '../../shared/store/operations/decisions';
+import type { IntakeSettings } from '../../shared/intake/types';
 import * as initiatives from '../../shared/store/operations/initiatives';
+import * as intake from '../../shared/store/operations/intake';
 import * as objectives from '../../shared/store/operations/objectives';
 import * as portfolio from '../../shared/store/operations/portfolio';
 import * as scenarios from '../../shared/store/operations/scenarios';
@@ -59,6 +61,13 @@ export type {
 export type { MeasureField } from '../../shared/store/operations/objectives';
 export type { StackMove } from '../../shared/store/operations/scenarios';
 export type { OutcomeInput, WorkshopSetup } from '../../shared/store/operations/workshops';
+export type {
+  ApprovalInput,
+  DeferInput,
+  GateDecisionInput,
+  ManualStage,
+  ProposalChanges,
+} from '../../shared/store/operations/intake';
 
 /** The id an operation created, or '' when the store refused it. */
 async function created(
@@ -624,4 +633,71 @@ export function applyWorkshopOutcome(
   return commitFor((state, context) =>
     workshops.applyWorkshopOutcome(state, context, id, input),
   ).then((result) => (result.ok ? { ok: true as const, scenarioId: result.plan.id } : result));
+}
+
+// ---- Intake ----------------------------------------------------------------------------------
+
+/** Adds a draft proposal entered on `date`; gives its id, or '' when refused. */
+export function createProposal(
+  input: { readonly date: string } & intake.ProposalChanges,
+): Promise<string> {
+  return created(commitFor((state, context) => intake.createProposal(state, context, input)));
+}
+
+/** Saves fields of a proposal as typed; pass a merge key per field so typing is one undo step. */
+export function updateProposal(
+  id: string,
+  fields: intake.ProposalChanges,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => intake.updateProposal(state, id, fields), options);
+}
+
+/** Submits, screens, brings back or sends back a proposal (a send-back is logged as a decision). */
+export function moveProposalStage(
+  id: string,
+  to: intake.ManualStage,
+  input: intake.GateDecisionInput,
+): Promise<EditResult> {
+  return commit((state, context) => intake.moveProposalStage(state, context, id, to, input));
+}
+
+/** Defers a proposal to a date to revisit it; gives the decision's id, or '' when refused. */
+export function deferProposal(id: string, input: intake.DeferInput): Promise<string> {
+  return created(commitFor((state, context) => intake.deferProposal(state, context, id, input)));
+}
+
+/** Rejects a proposal; gives the decision's id, or '' when refused. */
+export function rejectProposal(id: string, input: intake.GateDecisionInput): Promise<string> {
+  return created(commitFor((state, context) => intake.rejectProposal(state, context, id, input)));
+}
+
+/**
+ * Approves a proposal into an initiative placed in a scenario's ranking, with the gate decision
+ * logged; gives the initiative's and the decision's ids.
+ */
+export function approveProposal(
+  id: string,
+  input: intake.ApprovalInput,
+): Promise<
+  | { readonly ok: true; readonly initiativeId: string; readonly decisionId: string }
+  | Extract<EditResult, { ok: false }>
+> {
+  return commitFor((state, context) => intake.approveProposal(state, context, id, input)).then(
+    (result) =>
+      result.ok
+        ? { ok: true as const, initiativeId: result.plan.id, decisionId: result.plan.decisionId }
+        : result,
+  );
+}
+
+export function deleteProposal(id: string): Promise<EditResult> {
+  return commit((state) => intake.deleteProposal(state, id));
+}
+
+export function updateIntakeSettings(
+  settings: IntakeSettings,
+  options?: CommitOptions,
+): Promise<EditResult> {
+  return commit((state) => intake.updateIntakeSettings(state, settings), options);
 }

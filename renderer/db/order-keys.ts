@@ -41,6 +41,7 @@ const ID_PREFIX: Readonly<Record<ListEntityName, string>> = {
   actuals: 'a',
   decisions: 'd',
   workshops: 'w',
+  proposals: 'q',
 };
 
 /** A new opaque id: a letter for the kind of record and ten random base-36 characters. */

@@ -14,6 +14,7 @@ import type {
   ObjectiveRecord,
   PeriodRecord,
   PortfolioMeta,
+  ProposalRecord,
   RankRecord,
   ScenarioRecord,
   TeamRecord,
@@ -30,6 +31,7 @@ export type {
   ObjectiveRecord as ObjectiveRow,
   PeriodRecord as PeriodRow,
   PortfolioMeta as PortfolioMetaRow,
+  ProposalRecord as ProposalRow,
   RankRecord as RankRow,
   ScenarioRecord as ScenarioRow,
   TeamRecord as TeamRow,
@@ -104,6 +106,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   { version: 4, stores: {}, migration: 'scoresOnTheirScale' },
   { version: 5, stores: { workshops: storeDefinitions().workshops } },
+  // Proposals get a table; the intake settings live in the portfolio's meta row. No data changes.
+  { version: 6, stores: { proposals: storeDefinitions().proposals } },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
@@ -126,6 +130,7 @@ export class BatonDatabase extends Dexie {
   actuals!: Dexie.Table<ActualRecord, [string, string]>;
   decisions!: EntityTable<DecisionRecord, 'id'>;
   workshops!: EntityTable<WorkshopRecord, 'id'>;
+  proposals!: EntityTable<ProposalRecord, 'id'>;
   history!: Dexie.Table<HistoryEntry, number>;
   stacks!: EntityTable<StackRow, 'window'>;
 

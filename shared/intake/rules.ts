@@ -32,6 +32,13 @@ import {
 /** A problem of a proposal or of the intake settings: the same shape as a portfolio's. */
 export type IntakeProblem = PortfolioProblem;
 
+/**
+ * Names a place in words from its full path (`["proposals", 3, "sponsor"]`), as the file reader
+ * does (shared/portfolio/places.ts). Without one, a proposal's problems name the proposal by its
+ * title.
+ */
+export type DescribePlace = (path: readonly PropertyKey[]) => string | undefined;
+
 /** Longest attachment address, in characters. */
 export const MAX_URL_LENGTH = 2000;
 
@@ -74,23 +81,24 @@ const blank = (text: string | undefined) => text === undefined || text.trim() ==
 
 /**
  * Checks one proposal against `portfolio` and `settings`; `at` is the path of the proposal in the
- * document that holds it (`["proposals", 3]`), so that each problem's path leads to its field.
+ * document that holds it (`["proposals", 3]`), so that each problem's path leads to its field, and
+ * `describe` names that place in words.
  */
 export function checkProposal(
   proposal: Proposal,
   portfolio: Portfolio,
   settings: IntakeSettings,
   at: readonly PropertyKey[] = [],
+  describe?: DescribePlace,
 ): IntakeProblem[] {
   const problems: IntakeProblem[] = [];
   const title = proposal.title.trim();
-  const where = title && isWellFormedText(title) ? `Proposal “${title.slice(0, 60)}”` : undefined;
-  const add = (path: readonly PropertyKey[], message: string) =>
-    problems.push({
-      path: formatPath([...at, ...path]),
-      message,
-      ...(where !== undefined && { where }),
-    });
+  const named = title && isWellFormedText(title) ? `Proposal “${title.slice(0, 60)}”` : undefined;
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const full = [...at, ...path];
+    const where = describe ? describe(full) : named;
+    problems.push({ path: formatPath(full), message, ...(where !== undefined && { where }) });
+  };
 
   if (proposal.id.trim() === '') add(['id'], 'a proposal needs an id');
   else if (proposal.id.length > MAX_ID_LENGTH) {
@@ -334,18 +342,22 @@ export function checkProposals(
   portfolio: Portfolio,
   settings: IntakeSettings,
   at: readonly PropertyKey[] = ['proposals'],
+  describe?: DescribePlace,
 ): IntakeProblem[] {
   const problems: IntakeProblem[] = [];
   const seen = new Set<string>();
   proposals.forEach((proposal, index) => {
     if (seen.has(proposal.id)) {
+      const full = [...at, index, 'id'];
+      const where = describe?.(full);
       problems.push({
-        path: formatPath([...at, index, 'id']),
+        path: formatPath(full),
         message: `proposal id "${proposal.id}" is used more than once; ids must be unique`,
+        ...(where !== undefined && { where }),
       });
     }
     seen.add(proposal.id);
-    problems.push(...checkProposal(proposal, portfolio, settings, [...at, index]));
+    problems.push(...checkProposal(proposal, portfolio, settings, [...at, index], describe));
   });
   return problems;
 }
@@ -360,10 +372,14 @@ export function checkIntakeSettings(
   settings: IntakeSettings,
   portfolio: Portfolio,
   at: readonly PropertyKey[] = ['intakeSettings'],
+  describe?: DescribePlace,
 ): IntakeProblem[] {
   const problems: IntakeProblem[] = [];
-  const add = (path: readonly PropertyKey[], message: string) =>
-    problems.push({ path: formatPath([...at, ...path]), message });
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const full = [...at, ...path];
+    const where = describe?.(full);
+    problems.push({ path: formatPath(full), message, ...(where !== undefined && { where }) });
+  };
 
   const labels = new Map<string, string>();
   for (const [stage, label] of Object.entries(settings.stageLabels)) {

@@ -72,6 +72,8 @@ export const PORTFOLIO_KEYS = [
   'actuals',
   'decisions',
   'workshops',
+  'intakeSettings',
+  'proposals',
 ] as const;
 export const DECISION_KEYS = [
   'id',
@@ -132,3 +134,44 @@ export const WORKSHOP_OUTCOME_KEYS = [
   'after',
   'recordedAt',
 ] as const;
+export const INTAKE_SETTINGS_KEYS = ['stageLabels', 'sizes', 'gate'] as const;
+export const SIZE_TEMPLATE_KEYS = ['duration', 'demand', 'spend'] as const;
+export const GATE_RULES_KEYS = [
+  'objectiveFit',
+  'priority',
+  'businessCase',
+  'exclusions',
+  'capacity',
+] as const;
+export const OBJECTIVE_FIT_RULE_KEYS = ['enabled', 'minimum'] as const;
+export const PRIORITY_RULE_KEYS = ['enabled', 'basis', 'minimum'] as const;
+export const BUSINESS_CASE_RULE_KEYS = ['enabled', 'fromSize', 'fromCost'] as const;
+export const SWITCH_RULE_KEYS = ['enabled'] as const;
+export const PROPOSAL_KEYS = [
+  'id',
+  'title',
+  'stage',
+  'history',
+  'problem',
+  'outcome',
+  'hypothesis',
+  'objectives',
+  'sponsor',
+  'owner',
+  'size',
+  'demand',
+  'duration',
+  'spend',
+  'earliestStart',
+  'dependsOn',
+  'excludes',
+  'attachments',
+  'scores',
+  'businessCase',
+  'revisitOn',
+  'initiativeId',
+  'decisionIds',
+] as const;
+export const STAGE_CHANGE_KEYS = ['stage', 'date', 'decisionId'] as const;
+export const HYPOTHESIS_KEYS = ['believe', 'result', 'measure'] as const;
+export const ATTACHMENT_KEYS = ['label', 'url'] as const;

@@ -30,6 +30,12 @@ export const MAX_ANY_SCORE = 1e9;
 export const MAX_NESTING_DEPTH = 64;
 /** Most decisions in the decision log: years of monthly reviews, far below the file size limit. */
 export const MAX_DECISIONS = 10_000;
+/** Most proposals: hundreds a year for decades, far below the file size limit. */
+export const MAX_PROPOSALS = 10_000;
+/** Most attachments (links) one proposal has. */
+export const MAX_PROPOSAL_ATTACHMENTS = 100;
+/** Most moves one proposal's stage history keeps: far more than a proposal goes through. */
+export const MAX_PROPOSAL_HISTORY = 1000;
 /** Most workshop sessions: a few a quarter for decades, far below the file size limit. */
 export const MAX_WORKSHOPS = 1000;
 /** Shortest and longest time a workshop's timer gives, in seconds (10 seconds to 2 hours). */

@@ -5,7 +5,7 @@
  */
 import { isWellFormedText } from './limits';
 import { formatPath } from './paths';
-import { MODEL_CRITERIA } from '../strategy/scoring';
+import { MODEL_CRITERIA, MODEL_NAMES } from '../strategy/scoring';
 
 /** The names of the criteria the models define themselves, by model and criterion id. */
 const FIXED_CRITERION_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> =
@@ -82,6 +82,8 @@ const TOP_LEVEL: Readonly<Record<string, string>> = {
   actuals: 'Actuals',
   decisions: 'Decisions',
   workshops: 'Workshops',
+  intakeSettings: 'Intake settings',
+  proposals: 'Proposals',
 };
 
 /**
@@ -134,6 +136,14 @@ export function describePlace(path: readonly PropertyKey[], document: unknown): 
         );
         break;
       }
+      case 'proposals': {
+        // A title reads in quotes, as a decision's does; a draft may have none yet.
+        const title = shown(own(entry, 'title'));
+        parts.push(
+          title !== undefined ? `Proposal “${title}”` : `Proposal ${entryName(list, second)}`,
+        );
+        break;
+      }
       case 'actuals': {
         const initiativeId = own(entry, 'initiativeId');
         const periodId = own(entry, 'periodId');
@@ -148,6 +158,9 @@ export function describePlace(path: readonly PropertyKey[], document: unknown): 
         parts.push(`${TOP_LEVEL[top] ?? words(top)}, entry ${second + 1}`);
     }
     remaining = describeInside(top, entry, rest, parts, { periodName, teamName, document });
+  } else if (top === 'intakeSettings' && typeof second === 'string') {
+    parts.push(TOP_LEVEL[top] as string);
+    remaining = describeIntakeSettings(second, rest, parts, teamName);
   } else if (top === 'budget' && second !== undefined) {
     parts.push(`Budget in ${periodName(second)}`);
   } else if (top === 'scoring' && second === 'criteria' && typeof rest[0] === 'number') {
@@ -187,7 +200,12 @@ function describeInside(
     parts.push(`effort of ${teamName(key)}`);
     return rest;
   }
-  if (top === 'initiatives') {
+  if (top === 'proposals') {
+    const inside = describeProposalPart(name, key, rest, parts);
+    if (inside) return inside;
+  }
+  // A proposal asks for demand, spend, scores and links as an initiative does.
+  if (top === 'initiatives' || top === 'proposals') {
     if (name === 'demand' && key !== undefined) {
       const [step, ...after] = rest;
       parts.push(
@@ -312,5 +330,83 @@ function fieldWords(path: readonly PropertyKey[], parts: string[]): readonly Pro
     parts.push(words(only));
     return [];
   }
+  return path;
+}
+
+/** Each list of a proposal that the initiative's words do not cover, its entries counted. */
+const PROPOSAL_ENTRIES: Readonly<Record<string, string>> = {
+  history: 'move',
+  attachments: 'attachment',
+  decisionIds: 'decision',
+};
+
+/**
+ * Adds the words for `field`'s `key` inside a proposal ("move 2, date", "attachment 1, url");
+ * returns what is left of the path, or undefined when other words do.
+ */
+function describeProposalPart(
+  field: string,
+  key: PropertyKey | undefined,
+  rest: readonly PropertyKey[],
+  parts: string[],
+): readonly PropertyKey[] | undefined {
+  const entry = PROPOSAL_ENTRIES[field];
+  if (entry !== undefined && typeof key === 'number') {
+    parts.push(`${entry} ${key + 1}`);
+    return fieldWords(rest, parts);
+  }
+  return undefined;
+}
+
+/** The gate's rules in words, by their keys. */
+const GATE_RULE_WORDS: Readonly<Record<string, string>> = {
+  objectiveFit: 'objective fit rule',
+  priority: 'priority rule',
+  businessCase: 'business case rule',
+  exclusions: 'exclusions rule',
+  capacity: 'capacity rule',
+};
+
+/**
+ * Adds the words for a place in the intake settings ("size L, demand of Platform in its 2nd
+ * active period", "gate, priority rule, minimum"); returns what is left of the path.
+ */
+function describeIntakeSettings(
+  part: string,
+  path: readonly PropertyKey[],
+  parts: string[],
+  teamName: (id: PropertyKey) => string,
+): readonly PropertyKey[] {
+  const [key, field, team, step, ...rest] = path;
+  if (part === 'stageLabels' && key !== undefined) {
+    parts.push(`name of the ${String(key)} stage`);
+    return path.slice(1);
+  }
+  if (part === 'sizes' && key !== undefined) {
+    parts.push(`size ${String(key)}`);
+    if (field === 'demand' && team !== undefined) {
+      parts.push(
+        typeof step === 'number'
+          ? `demand of ${teamName(team)} in its ${ordinal(step + 1)} active period`
+          : `demand of ${teamName(team)}`,
+      );
+      return typeof step === 'number' ? rest : path.slice(3);
+    }
+    if (field === 'spend' && typeof team === 'number') {
+      parts.push(`spend in its ${ordinal(team + 1)} active period`);
+      return path.slice(3);
+    }
+    return fieldWords(path.slice(1), parts);
+  }
+  if (part === 'gate' && typeof key === 'string') {
+    parts.push(`gate, ${GATE_RULE_WORDS[key] ?? words(key)}`);
+    if (key === 'priority' && field === 'minimum' && team !== undefined) {
+      const model = MODEL_NAMES[String(team) as keyof typeof MODEL_NAMES] as string | undefined;
+      parts.push(`minimum under ${model ?? JSON.stringify(String(team))}`);
+      return path.slice(3);
+    }
+    return fieldWords(path.slice(1), parts);
+  }
+  parts.push(words(part));
   return path;
 }

@@ -9,6 +9,18 @@
  */
 import { z } from 'zod';
 import {
+  DEFAULT_INTAKE_SETTINGS,
+  INTAKE_STAGES,
+  TSHIRT_SIZES,
+  type Attachment,
+  type GateRules,
+  type Hypothesis,
+  type IntakeSettings,
+  type Proposal,
+  type SizeTemplate,
+  type StageChange,
+} from '../intake/types';
+import {
   CRITERION_SCALES,
   CRITERION_SOURCES,
   DECISION_CONCERN_KINDS,
@@ -48,20 +60,31 @@ import {
 } from './types';
 import {
   ACTUAL_KEYS,
+  ATTACHMENT_KEYS,
+  BUSINESS_CASE_RULE_KEYS,
   CRITERION_KEYS,
   DECISION_CONCERN_KEYS,
   DECISION_KEYS,
+  GATE_RULES_KEYS,
+  HYPOTHESIS_KEYS,
   INITIATIVE_KEYS,
+  INTAKE_SETTINGS_KEYS,
   JUDGMENT_KEYS,
   MEASURE_ACTUAL_KEYS,
   MEASURE_KEYS,
   OBJECTIVE_COMPARISON_KEYS,
+  OBJECTIVE_FIT_RULE_KEYS,
   OBJECTIVE_KEYS,
   OBJECTIVE_LINK_KEYS,
   PERIOD_KEYS,
   PORTFOLIO_KEYS,
+  PRIORITY_RULE_KEYS,
+  PROPOSAL_KEYS,
   SCENARIO_KEYS,
   SCORING_KEYS,
+  SIZE_TEMPLATE_KEYS,
+  STAGE_CHANGE_KEYS,
+  SWITCH_RULE_KEYS,
   TEAM_KEYS,
   WORKSHOP_CALL_KEYS,
   WORKSHOP_DOTS_KEYS,
@@ -86,6 +109,9 @@ import {
   MAX_MONEY,
   MAX_NAME_LENGTH,
   MAX_NESTING_DEPTH,
+  MAX_PROPOSAL_ATTACHMENTS,
+  MAX_PROPOSAL_HISTORY,
+  MAX_PROPOSALS,
   MAX_TEXT_LENGTH,
   MAX_VALUE,
   MAX_WEIGHT,
@@ -107,6 +133,7 @@ import { MAX_RATIO, MIN_RATIO, RATIO_TOLERANCE } from '../strategy/ahp';
 import { formatPath, setOwn } from './paths';
 import { describePlace } from './places';
 import {
+  PROPOSAL_FREE_FIELDS,
   WORKSHOP_FREE_FIELDS,
   checkPortfolioRules,
   problemAt,
@@ -530,6 +557,110 @@ function listOf(entry: z.ZodType, what: string, max: number) {
   });
 }
 
+const tshirtSize = z.enum(TSHIRT_SIZES, { error: `expected one of ${TSHIRT_SIZES.join(', ')}` });
+const intakeStage = z.enum(INTAKE_STAGES, {
+  error: `expected one of ${INTAKE_STAGES.join(', ')}`,
+});
+/** A gate threshold: a number, 0 or more (a fit figure, a priority, an amount of money). */
+const threshold = numberIn(0, MAX_MONEY);
+
+/**
+ * The PMO's intake settings. Each value is checked here on its own; what the values say of the
+ * portfolio (teams that exist, templates no longer than the plan and growing with the size, stage
+ * names of their own) is the intake rules' (shared/intake/rules.ts). A part left out takes its
+ * default.
+ */
+const intakeSettingsSchema = z.object({
+  stageLabels: recordOf(shortText).optional(),
+  sizes: recordOf(
+    z.object({
+      duration: z.number(),
+      demand: recordOf(z.array(capacityAmount)).optional(),
+      spend: z.array(money).optional(),
+    }),
+  ).optional(),
+  gate: z
+    .object({
+      objectiveFit: z.object({ enabled: z.boolean().optional(), minimum: threshold.optional() }),
+      priority: z.object({
+        enabled: z.boolean().optional(),
+        basis: z
+          .enum(['priority', 'value'], { error: 'expected "priority" or "value"' })
+          .optional(),
+        minimum: recordOf(threshold).optional(),
+      }),
+      businessCase: z.object({
+        enabled: z.boolean().optional(),
+        fromSize: tshirtSize.optional(),
+        fromCost: threshold.optional(),
+      }),
+      exclusions: z.object({ enabled: z.boolean().optional() }),
+      capacity: z.object({ enabled: z.boolean().optional() }),
+    })
+    .partial()
+    .optional(),
+});
+
+/**
+ * A proposal. Each value is checked here on its own; what the stage requires, references to the
+ * portfolio and the decision log, and attachments' addresses are the intake rules'.
+ */
+const proposalSchema = z.object({
+  id,
+  // A draft may have no title yet: the rules ask for one from submission on.
+  title: shortText.optional(),
+  stage: intakeStage,
+  history: listOf(
+    z.object({ stage: intakeStage, date: isoDate, decisionId: id.optional() }),
+    'moves',
+    MAX_PROPOSAL_HISTORY,
+  ).optional(),
+  problem: longText.optional(),
+  outcome: longText.optional(),
+  hypothesis: z
+    .object({
+      believe: longText.optional(),
+      result: longText.optional(),
+      measure: longText.optional(),
+    })
+    .optional(),
+  objectives: z
+    .array(
+      z.object({
+        id,
+        contribution: z
+          .number()
+          .int('expected a whole number from 1 to 3')
+          .min(1, 'expected a whole number from 1 to 3')
+          .max(3, 'expected a whole number from 1 to 3'),
+      }),
+    )
+    .optional(),
+  sponsor: shortText.optional(),
+  owner: shortText.optional(),
+  size: tshirtSize.optional(),
+  demand: recordOf(z.array(capacityAmount)).optional(),
+  duration: wholeNumberIn(
+    1,
+    Number.MAX_SAFE_INTEGER,
+    'expected a whole number of periods, at least 1',
+  ).optional(),
+  spend: z.array(money).optional(),
+  earliestStart: id.optional(),
+  dependsOn: z.array(id).optional(),
+  excludes: z.array(id).optional(),
+  attachments: listOf(
+    z.object({ label: shortText, url: z.string() }),
+    'attachments',
+    MAX_PROPOSAL_ATTACHMENTS,
+  ).optional(),
+  scores: recordOf(numberIn(0, MAX_ANY_SCORE)).optional(),
+  businessCase: longText.optional(),
+  revisitOn: isoDate.optional(),
+  initiativeId: id.optional(),
+  decisionIds: z.array(id).optional(),
+});
+
 /** The schema of each record of the file's lists, as `checkRecord` takes them. */
 const RECORD_SCHEMAS: Readonly<Record<RecordEntity, z.ZodType>> = {
   periods: periodSchema,
@@ -540,6 +671,7 @@ const RECORD_SCHEMAS: Readonly<Record<RecordEntity, z.ZodType>> = {
   actuals: actualSchema,
   decisions: decisionSchema,
   workshops: workshopSchema,
+  proposals: proposalSchema,
 };
 
 const portfolioSchema = z.object({
@@ -567,6 +699,8 @@ const portfolioSchema = z.object({
   actuals: z.array(actualSchema).optional(),
   decisions: listOf(decisionSchema, 'decisions', MAX_DECISIONS).optional(),
   workshops: listOf(workshopSchema, 'workshop sessions', MAX_WORKSHOPS).optional(),
+  intakeSettings: intakeSettingsSchema.optional(),
+  proposals: listOf(proposalSchema, 'proposals', MAX_PROPOSALS).optional(),
 });
 
 function describeReceived(input: unknown): string {
@@ -852,6 +986,103 @@ function restoreWorkshop(raw: Loose): Workshop {
   return withExtras(workshop as Workshop, extras);
 }
 
+const restoreStageChange = restorePart<StageChange>(STAGE_CHANGE_KEYS);
+const restoreHypothesis = restorePart<Hypothesis>(HYPOTHESIS_KEYS);
+const restoreAttachment = restorePart<Attachment>(ATTACHMENT_KEYS);
+
+/** A proposal. A file may leave out a draft's title and the history (read as empty). */
+function restoreProposal(raw: Loose): Proposal {
+  const { known, extras } = split(raw, PROPOSAL_KEYS);
+  const each = <T>(key: string, restore: (part: Loose) => T) =>
+    (known[key] as Loose[] | undefined)?.map(restore);
+  const links = each('objectives', restoreLink);
+  const attachments = each('attachments', restoreAttachment);
+  const proposal: Loose = {
+    ...known,
+    title: known.title ?? '',
+    history: each('history', restoreStageChange) ?? [],
+    ...(known.hypothesis !== undefined && {
+      hypothesis: restoreHypothesis(known.hypothesis as Loose),
+    }),
+    ...(links && { objectives: links }),
+    ...(known.demand !== undefined && {
+      demand: bare<readonly number[]>(known.demand, (list) => [...list]),
+    }),
+    ...(attachments && { attachments }),
+    ...(known.scores !== undefined && { scores: bare<number>(known.scores) }),
+  };
+  return withExtras(proposal as Proposal, extras);
+}
+
+/**
+ * One rule of the gate: the default when the file leaves it out; else its fields over `base` (the
+ * fields the rule cannot do without), the rest kept as extras.
+ */
+function restoreRule<T extends object>(
+  raw: unknown,
+  keys: readonly string[],
+  missing: T,
+  base: Partial<T> = missing,
+): T {
+  if (raw === undefined) return missing;
+  const { known, extras } = split(raw as Loose, keys);
+  return withExtras({ ...base, ...known } as T, extras);
+}
+
+/**
+ * The intake settings: stage names and size templates as given (none when left out), and each
+ * rule of the gate over its default, so that a file that names only what it changes reads whole.
+ * A business-case rule given without a size or cost has none: only its switch has a default.
+ */
+function restoreIntakeSettings(raw: Loose): IntakeSettings {
+  const { known, extras } = split(raw, INTAKE_SETTINGS_KEYS);
+  const defaults = DEFAULT_INTAKE_SETTINGS.gate;
+  const sizes = bare<SizeTemplate>(known.sizes, (template) => {
+    const parts = split(template as unknown as Loose, SIZE_TEMPLATE_KEYS);
+    return withExtras(
+      {
+        ...parts.known,
+        demand: bare<readonly number[]>(parts.known.demand, (list) => [...list]),
+      } as SizeTemplate,
+      parts.extras,
+    );
+  });
+  let gate: GateRules = defaults;
+  if (known.gate !== undefined) {
+    const parts = split(known.gate as Loose, GATE_RULES_KEYS);
+    const rules = parts.known;
+    const priority = restoreRule(rules.priority, PRIORITY_RULE_KEYS, defaults.priority);
+    gate = withExtras(
+      {
+        objectiveFit: restoreRule(
+          rules.objectiveFit,
+          OBJECTIVE_FIT_RULE_KEYS,
+          defaults.objectiveFit,
+        ),
+        priority:
+          priority === defaults.priority
+            ? priority
+            : { ...priority, minimum: bare<number>(priority.minimum) },
+        businessCase: restoreRule(
+          rules.businessCase,
+          BUSINESS_CASE_RULE_KEYS,
+          defaults.businessCase,
+          {
+            enabled: defaults.businessCase.enabled,
+          },
+        ),
+        exclusions: restoreRule(rules.exclusions, SWITCH_RULE_KEYS, defaults.exclusions),
+        capacity: restoreRule(rules.capacity, SWITCH_RULE_KEYS, defaults.capacity),
+      },
+      parts.extras,
+    );
+  }
+  return withExtras(
+    { stageLabels: bare<string>(known.stageLabels), sizes, gate } as IntakeSettings,
+    extras,
+  );
+}
+
 /** The portfolio of a file whose shape is right (or was made right by `salvage`). */
 function build(raw: Loose): Portfolio {
   const { known, extras } = split(raw, PORTFOLIO_KEYS);
@@ -878,6 +1109,12 @@ function build(raw: Loose): Portfolio {
       ...(known.workshops !== undefined && {
         workshops: list('workshops').map(restoreWorkshop),
       }),
+      ...(known.intakeSettings !== undefined && {
+        intakeSettings: restoreIntakeSettings(known.intakeSettings as Loose),
+      }),
+      ...(known.proposals !== undefined && {
+        proposals: list('proposals').map(restoreProposal),
+      }),
     },
     extras,
   );
@@ -893,6 +1130,7 @@ const LIST_KEYS = new Set([
   'actuals',
   'decisions',
   'workshops',
+  'proposals',
 ]);
 /** Fields whose loss would make the rules misread references. */
 const IDENTITY_FIELDS = new Set(['id', 'initiativeId', 'periodId']);
@@ -904,6 +1142,20 @@ const IDENTITY_FIELDS = new Set(['id', 'initiativeId', 'periodId']);
  */
 function workshopStub(entry: Loose): Loose {
   return { id: entry.id, title: entry.title, stage: 'setup' };
+}
+
+/**
+ * What the rules see of a proposal with a field of the wrong shape that the rules read together
+ * with others (its stage, its history, its demand, which stands for its size): a draft with only
+ * its id and title, nothing else to check, so the rules report nothing about what was dropped.
+ */
+function proposalStub(entry: Loose): Loose {
+  return {
+    id: entry.id,
+    ...(typeof entry.title === 'string' && { title: entry.title }),
+    stage: 'draft',
+    history: [{ stage: 'draft', date: '1970-01-01' }],
+  };
 }
 
 /**
@@ -929,6 +1181,10 @@ function salvage(input: Loose, paths: readonly (readonly PropertyKey[])[]): Loos
       const entry: Loose = { ...entries[index] };
       if (top === 'workshops' && !WORKSHOP_FREE_FIELDS.has(field)) {
         entries[index] = workshopStub(entry);
+        continue;
+      }
+      if (top === 'proposals' && !PROPOSAL_FREE_FIELDS.has(field)) {
+        entries[index] = proposalStub(entry);
         continue;
       }
       delete entry[field];
@@ -997,7 +1253,7 @@ export type RecordPlace = {
 
 /**
  * Checks ONE record in domain form (a period, team, objective, initiative, scenario, actual,
- * decision or workshop session) as the reader checks it in a file: put into file form by the
+ * decision, workshop session or proposal) as the reader checks it in a file: put into file form by the
  * writer, then the same schema, limits and nesting depth. For an edit that changed a few
  * records, without reading the whole portfolio again. The rules between records (unique ids,
  * references, cycles, score scales, an initiative no longer than the plan) are

@@ -2,10 +2,13 @@
  * The rules a portfolio must keep beyond the shape of each value: unique ids, references that
  * resolve, dependency and strategy trees without cycles, start windows in order, initiatives no
  * longer than the plan, scores on their model's scale, decisions that amend only the latest of an
- * earlier chain, workshop sessions whose scores and votes fit the session. Used when a file is read
+ * earlier chain, workshop sessions whose scores and votes fit the session, proposals and intake
+ * settings as the intake rules have them (shared/intake/rules.ts). Used when a file is read
  * and when the app checks an edit before it stores it. Every walk here uses a stack of its own, not
  * recursion, so a long chain or a deep tree is a problem to report, not a crash.
  */
+import { checkIntakeSettings, checkProposals } from '../intake/rules';
+import { DEFAULT_INTAKE_SETTINGS } from '../intake/types';
 import { MODEL_NAMES, modelCriteria, onScale, type Scale } from '../strategy/scoring';
 import { formatLimit } from './limits';
 import { initiativeDuration } from './measures';
@@ -371,6 +374,25 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
   checkDecisions(portfolio.decisions ?? [], add);
   checkWorkshops(portfolio.workshops ?? [], scoring, add);
 
+  // Intake: the settings against the teams and periods, and each proposal as the form checks it.
+  const describe = (at: readonly PropertyKey[]) => describePlace(at, portfolio);
+  if (portfolio.intakeSettings) {
+    problems.push(
+      ...checkIntakeSettings(portfolio.intakeSettings, portfolio, ['intakeSettings'], describe),
+    );
+  }
+  if (portfolio.proposals) {
+    problems.push(
+      ...checkProposals(
+        portfolio.proposals,
+        portfolio,
+        portfolio.intakeSettings ?? DEFAULT_INTAKE_SETTINGS,
+        ['proposals'],
+        describe,
+      ),
+    );
+  }
+
   return problems;
 }
 
@@ -456,6 +478,43 @@ export const WORKSHOP_FREE_FIELDS: ReadonlySet<string> = new Set([
   'scenarioId',
   'notes',
   'outcome',
+]);
+
+/**
+ * The fields of a proposal the rules read each on its own: one of the wrong shape is left out and
+ * the rest of the proposal is still checked. The stage, the history and the demand (which stands
+ * for a size) are read together, so a proposal with one of those wrong is checked no further.
+ */
+export const PROPOSAL_FREE_FIELDS: ReadonlySet<string> = new Set([
+  'title',
+  'problem',
+  'outcome',
+  'hypothesis',
+  'objectives',
+  'sponsor',
+  'owner',
+  'size',
+  'duration',
+  'spend',
+  'earliestStart',
+  'dependsOn',
+  'excludes',
+  'attachments',
+  'scores',
+  'businessCase',
+  'revisitOn',
+  'decisionIds',
+]);
+
+/**
+ * The fields of a proposal whose only rules are their length and well-formed text, which the
+ * record's own check sees: a change of these alone cannot break a rule between records.
+ */
+export const PROPOSAL_UNREAD_FIELDS: ReadonlySet<string> = new Set([
+  'outcome',
+  'hypothesis',
+  'owner',
+  'businessCase',
 ]);
 
 /**

@@ -3,6 +3,7 @@
  * describes it. Every entity may carry `extras`: keys a reader did not know, kept in their
  * original order so that an import followed by an export gives them back unchanged.
  */
+import type { IntakeSettings, Proposal } from '../intake/types';
 
 export type Extras = Readonly<Record<string, unknown>>;
 
@@ -369,6 +370,10 @@ export type Portfolio = {
   readonly decisions?: readonly Decision[];
   /** Baton extension: workshop sessions. */
   readonly workshops?: readonly Workshop[];
+  /** Baton extension: the PMO's intake settings (stage names, size templates, gate rules). */
+  readonly intakeSettings?: IntakeSettings;
+  /** Baton extension: proposals for new work, on their way through the intake gate. */
+  readonly proposals?: readonly Proposal[];
   /** Unknown top-level keys, kept as read. */
   readonly extras?: Extras;
 };

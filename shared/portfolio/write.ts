@@ -3,22 +3,34 @@
  * documentation, unknown keys (`extras`) after them as they were read, two-space indentation and
  * a final newline, so that export → import → export gives the same bytes.
  */
+import type { IntakeSettings, Proposal } from '../intake/types';
 import {
   ACTUAL_KEYS,
+  ATTACHMENT_KEYS,
+  BUSINESS_CASE_RULE_KEYS,
   CRITERION_KEYS,
   DECISION_CONCERN_KEYS,
   DECISION_KEYS,
+  GATE_RULES_KEYS,
+  HYPOTHESIS_KEYS,
   INITIATIVE_KEYS,
+  INTAKE_SETTINGS_KEYS,
   JUDGMENT_KEYS,
   MEASURE_ACTUAL_KEYS,
   MEASURE_KEYS,
   OBJECTIVE_COMPARISON_KEYS,
+  OBJECTIVE_FIT_RULE_KEYS,
   OBJECTIVE_KEYS,
   OBJECTIVE_LINK_KEYS,
   PERIOD_KEYS,
   PORTFOLIO_KEYS,
+  PRIORITY_RULE_KEYS,
+  PROPOSAL_KEYS,
   SCENARIO_KEYS,
   SCORING_KEYS,
+  SIZE_TEMPLATE_KEYS,
+  STAGE_CHANGE_KEYS,
+  SWITCH_RULE_KEYS,
   TEAM_KEYS,
   WORKSHOP_CALL_KEYS,
   WORKSHOP_DOTS_KEYS,
@@ -152,6 +164,51 @@ function workshopToDocument(workshop: Workshop): Plain {
   );
 }
 
+function proposalToDocument(proposal: Proposal): Plain {
+  return ordered(
+    {
+      ...proposal,
+      history: eachOrdered(proposal.history, (move) => ordered(move, STAGE_CHANGE_KEYS)),
+      hypothesis: orderedPart(proposal.hypothesis, HYPOTHESIS_KEYS),
+      objectives: eachOrdered(proposal.objectives, (link) => ordered(link, OBJECTIVE_LINK_KEYS)),
+      attachments: eachOrdered(proposal.attachments, (attachment) =>
+        ordered(attachment, ATTACHMENT_KEYS),
+      ),
+    },
+    PROPOSAL_KEYS,
+  );
+}
+
+/**
+ * The intake settings: stage names and size templates in the order they were given (a reader
+ * keeps it), each template's and each rule's keys in the documented order.
+ */
+function intakeSettingsToDocument(settings: IntakeSettings): Plain {
+  const sizes: Plain = {};
+  for (const [size, template] of Object.entries(settings.sizes)) {
+    if (template !== undefined) setOwn(sizes, size, orderedPart(template, SIZE_TEMPLATE_KEYS));
+  }
+  const { gate } = settings;
+  return ordered(
+    {
+      ...settings,
+      sizes,
+      gate: ordered(
+        {
+          ...gate,
+          objectiveFit: orderedPart(gate.objectiveFit, OBJECTIVE_FIT_RULE_KEYS),
+          priority: orderedPart(gate.priority, PRIORITY_RULE_KEYS),
+          businessCase: orderedPart(gate.businessCase, BUSINESS_CASE_RULE_KEYS),
+          exclusions: orderedPart(gate.exclusions, SWITCH_RULE_KEYS),
+          capacity: orderedPart(gate.capacity, SWITCH_RULE_KEYS),
+        },
+        GATE_RULES_KEYS,
+      ),
+    },
+    INTAKE_SETTINGS_KEYS,
+  );
+}
+
 /**
  * The objectives, each of a group that takes its weights from pairwise judgments with the weight
  * those give, so that a reader that knows nothing of judgments sees the same weights.
@@ -174,6 +231,7 @@ const RECORD_WRITERS = {
   actuals: (actual: Actual) => ordered(actual, ACTUAL_KEYS),
   decisions: decisionToDocument,
   workshops: workshopToDocument,
+  proposals: proposalToDocument,
 } as const;
 
 /** A list of the file whose entries are records: what `recordToDocument` and `checkRecord` take. */
@@ -227,6 +285,10 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
       actuals: portfolio.actuals?.map(RECORD_WRITERS.actuals),
       decisions: portfolio.decisions?.map(decisionToDocument),
       workshops: portfolio.workshops?.map(workshopToDocument),
+      intakeSettings: portfolio.intakeSettings
+        ? intakeSettingsToDocument(portfolio.intakeSettings)
+        : undefined,
+      proposals: portfolio.proposals?.map(proposalToDocument),
       extras: portfolio.extras,
     },
     PORTFOLIO_KEYS,

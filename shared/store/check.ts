@@ -3,9 +3,13 @@
  * edit was, so only what the edit changed needs its shape checked: each changed record against
  * its schema, then the rules between records (references, cycles, unique ids) over the whole.
  */
-import { MAX_DECISIONS, MAX_WORKSHOPS, tooManyMessage } from '../portfolio/limits';
+import { MAX_DECISIONS, MAX_PROPOSALS, MAX_WORKSHOPS, tooManyMessage } from '../portfolio/limits';
 import { checkRecord, restorePortfolio, type PortfolioProblem } from '../portfolio/restore';
-import { WORKSHOP_FREE_FIELDS, checkPortfolioRules } from '../portfolio/rules';
+import {
+  PROPOSAL_UNREAD_FIELDS,
+  WORKSHOP_FREE_FIELDS,
+  checkPortfolioRules,
+} from '../portfolio/rules';
 import type { Portfolio } from '../portfolio/types';
 import { portfolioToDocument } from '../portfolio/write';
 import type { Change } from './changes';
@@ -78,6 +82,7 @@ function rulesView(state: PortfolioState): Portfolio {
       objectiveComparisons: meta.objectiveComparisons,
     }),
     ...(meta.scoring !== undefined && { scoring: meta.scoring }),
+    ...(meta.intakeSettings !== undefined && { intakeSettings: meta.intakeSettings }),
     periods: state.periods,
     teams: state.teams,
     objectives: state.objectives,
@@ -89,10 +94,15 @@ function rulesView(state: PortfolioState): Portfolio {
     actuals: state.actuals,
     decisions: state.decisions,
     workshops: state.workshops,
+    proposals: state.proposals,
   };
 }
 
-/** The portfolio-wide values (name, currency, budget, scoring) checked as the reader checks them. */
+/**
+ * The portfolio-wide values (name, currency, budget, scoring, intake settings) checked as the
+ * reader checks them. The teams and periods go with them, so that the size templates of the intake
+ * settings find the teams they name and the plan they must fit in.
+ */
 function metaProblems(state: PortfolioState): readonly PortfolioProblem[] {
   const { meta } = state;
   const document = portfolioToDocument({
@@ -104,16 +114,17 @@ function metaProblems(state: PortfolioState): readonly PortfolioProblem[] {
       objectiveComparisons: meta.objectiveComparisons,
     }),
     ...(meta.scoring !== undefined && { scoring: meta.scoring }),
+    ...(meta.intakeSettings !== undefined && { intakeSettings: meta.intakeSettings }),
     ...(meta.extras !== undefined && { extras: meta.extras }),
-    periods: [],
-    teams: [],
+    periods: meta.intakeSettings ? state.periods.map(withoutOrder) : [],
+    teams: meta.intakeSettings ? state.teams.map(withoutOrder) : [],
     objectives: [],
     initiatives: [],
     scenarios: [],
   });
   const result = restorePortfolio(document);
-  // Budget keys name periods and judgments name objectives, which this document leaves out: the
-  // rules below see them. A key reads `budget.P1` or `budget["2026-Q3"]` in a path.
+  // Budget keys name periods and judgments name objectives, which this document may leave out:
+  // the rules below see them. A key reads `budget.P1` or `budget["2026-Q3"]` in a path.
   return result.ok
     ? []
     : result.errors.filter(
@@ -124,6 +135,11 @@ function metaProblems(state: PortfolioState): readonly PortfolioProblem[] {
               /does not exist|is not one of/.test(problem.message))
           ),
       );
+}
+
+function withoutOrder<T extends { readonly order: string }>(record: T): Omit<T, 'order'> {
+  const { order: _order, ...rest } = record;
+  return rest;
 }
 
 /**
@@ -149,6 +165,7 @@ const FREE_FIELDS: Partial<Record<EntityName, ReadonlySet<string>>> = {
   ]),
   scenarios: new Set(['name', 'description', 'order']),
   workshops: new Set([...WORKSHOP_FREE_FIELDS, 'order']),
+  proposals: new Set([...PROPOSAL_UNREAD_FIELDS, 'order']),
 };
 
 /** Whether `change` updates a record in free fields only (see FREE_FIELDS). */
@@ -216,6 +233,12 @@ export function problemsAfter(
     problems.push({
       path: 'workshops',
       message: tooManyMessage('workshop sessions', MAX_WORKSHOPS, next.workshops.length),
+    });
+  }
+  if (next.proposals.length > MAX_PROPOSALS) {
+    problems.push({
+      path: 'proposals',
+      message: tooManyMessage('proposals', MAX_PROPOSALS, next.proposals.length),
     });
   }
   if (metaChanged) problems.push(...metaProblems(next));

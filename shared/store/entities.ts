@@ -50,6 +50,7 @@ export const ENTITIES = {
     indexes: ['date', 'kind', 'supersedes'],
   },
   workshops: { what: 'Workshop session', key: ['id'], ordering: 'order', indexes: [] },
+  proposals: { what: 'Proposal', key: ['id'], ordering: 'order', indexes: ['stage'] },
 } as const satisfies Readonly<Record<string, EntityDefinition>>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -4,6 +4,7 @@
  * ranking as one record per ranked initiative. Converting to and from the file's `Portfolio`, and
  * applying changes, are pure functions here.
  */
+import type { IntakeSettings, Proposal } from '../intake/types';
 import type {
   Actual,
   Decision,
@@ -33,6 +34,8 @@ export type PortfolioMeta = {
   readonly budget?: Readonly<Record<string, number>>;
   readonly objectiveComparisons?: readonly ObjectiveComparison[];
   readonly scoring?: ScoringModel;
+  /** The PMO's intake settings; absent: the defaults (shared/intake/types.ts). */
+  readonly intakeSettings?: IntakeSettings;
   readonly extras?: Extras;
   /** Where the data came from: the demo, a new empty portfolio, or a file's name. */
   readonly origin: { readonly kind: 'demo' | 'empty' | 'file'; readonly label?: string };
@@ -53,6 +56,7 @@ export type RankRecord = {
 export type ActualRecord = Ordered<Actual>;
 export type DecisionRecord = Ordered<Decision>;
 export type WorkshopRecord = Ordered<Workshop>;
+export type ProposalRecord = Ordered<Proposal>;
 
 export type PortfolioState = {
   readonly meta: PortfolioMeta;
@@ -65,6 +69,7 @@ export type PortfolioState = {
   readonly actuals: readonly ActualRecord[];
   readonly decisions: readonly DecisionRecord[];
   readonly workshops: readonly WorkshopRecord[];
+  readonly proposals: readonly ProposalRecord[];
 };
 
 /** Makes ordering keys. The store passes one in (shared/ has no library or randomness). */
@@ -140,6 +145,9 @@ export function portfolioToState(
       objectiveComparisons: portfolio.objectiveComparisons,
     }),
     ...(portfolio.scoring !== undefined && { scoring: portfolio.scoring }),
+    ...(portfolio.intakeSettings !== undefined && {
+      intakeSettings: plainSettings(portfolio.intakeSettings),
+    }),
     ...(portfolio.extras !== undefined && { extras: portfolio.extras }),
   };
   return {
@@ -162,11 +170,29 @@ export function portfolioToState(
     actuals: ordered(portfolio.actuals ?? [], keys),
     decisions: ordered(portfolio.decisions ?? [], keys),
     workshops: ordered(portfolio.workshops ?? [], keys),
+    proposals: ordered((portfolio.proposals ?? []).map(plainRecords), keys),
+  };
+}
+
+/** The settings' records keyed by stage, size, team or model as plain objects. */
+function plainSettings(settings: IntakeSettings): IntakeSettings {
+  const sizes: Record<string, unknown> = {};
+  for (const [size, template] of Object.entries(settings.sizes)) {
+    if (template) sizes[size] = { ...template, demand: { ...template.demand } };
+  }
+  return {
+    ...settings,
+    stageLabels: { ...settings.stageLabels },
+    sizes,
+    gate: {
+      ...settings.gate,
+      priority: { ...settings.gate.priority, minimum: { ...settings.gate.priority.minimum } },
+    },
   };
 }
 
 /** Records keyed by id as plain objects (structured clone keeps no null prototype). */
-function plainRecords(initiative: Initiative): Initiative {
+function plainRecords<T extends Pick<Initiative, 'demand' | 'scores'>>(initiative: T): T {
   return {
     ...initiative,
     ...(initiative.demand !== undefined && { demand: { ...initiative.demand } }),
@@ -187,7 +213,7 @@ function byKey<T>(record: Readonly<Record<string, T>>): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, record);
 }
 
-function withKeyedRecords(initiative: Initiative): Initiative {
+function withKeyedRecords<T extends Pick<Initiative, 'demand' | 'scores'>>(initiative: T): T {
   return {
     ...initiative,
     ...(initiative.demand !== undefined && { demand: byKey(initiative.demand) }),
@@ -208,8 +234,8 @@ export function rankingsOf(ranks: readonly RankRecord[]): Map<string, string[]> 
 
 /**
  * The portfolio the state describes, as the file format has it. The state's lists must be in
- * order (`normalizeState`). An empty `actuals`, `decisions` or `workshops` list is left out, as a file without
- * the key reads.
+ * order (`normalizeState`). An empty `actuals`, `decisions`, `workshops` or `proposals` list is left out, as a
+ * file without the key reads.
  */
 export function stateToPortfolio(state: PortfolioState): Portfolio {
   const { meta } = state;
@@ -217,6 +243,9 @@ export function stateToPortfolio(state: PortfolioState): Portfolio {
   const actuals = state.actuals.map(withoutOrder);
   const decisions = state.decisions.map(withoutOrder);
   const workshops = (state.workshops ?? []).map(withoutOrder);
+  const proposals = (state.proposals ?? []).map((proposal) =>
+    withKeyedRecords(withoutOrder(proposal)),
+  );
   return {
     name: meta.name,
     ...(meta.currency !== undefined && { currency: meta.currency }),
@@ -237,6 +266,8 @@ export function stateToPortfolio(state: PortfolioState): Portfolio {
     ...(actuals.length > 0 && { actuals }),
     ...(decisions.length > 0 && { decisions }),
     ...(workshops.length > 0 && { workshops }),
+    ...(meta.intakeSettings !== undefined && { intakeSettings: meta.intakeSettings }),
+    ...(proposals.length > 0 && { proposals }),
     ...(meta.extras !== undefined && { extras: meta.extras }),
   };
 }

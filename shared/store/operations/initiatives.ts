@@ -1,10 +1,23 @@
 /** Named edits of initiatives: portfolio state in, an edit plan out. */
 import { initiativeDuration } from '../../portfolio/measures';
-import type { Forced, Initiative, InitiativeStatus, ObjectiveLink } from '../../portfolio/types';
+import { PROPOSAL_LINK_KEY } from '../../intake/approve';
+import { setOwn } from '../../portfolio/paths';
+import type {
+  Extras,
+  Forced,
+  Initiative,
+  InitiativeStatus,
+  ObjectiveLink,
+} from '../../portfolio/types';
 import { change, setField, type Change, type EditPlan } from '../changes';
 import { keyOf } from '../entities';
 import { byId, quoted, type EditContext } from '../context';
-import { lastOrder, type InitiativeRecord, type PortfolioState } from '../state';
+import {
+  lastOrder,
+  type InitiativeRecord,
+  type PortfolioState,
+  type ProposalRecord,
+} from '../state';
 
 function edit(
   state: PortfolioState,
@@ -44,7 +57,17 @@ export function createInitiative(
   };
 }
 
-/** Copies an initiative (without its dependants' links) right after it. */
+/** `extras` without the link to a proposal; undefined when nothing else is left. */
+function withoutProposalLink(extras: Extras | undefined): Extras | undefined {
+  if (!extras || !Object.hasOwn(extras, PROPOSAL_LINK_KEY)) return extras;
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(extras)) {
+    if (key !== PROPOSAL_LINK_KEY) setOwn(rest, key, extras[key]);
+  }
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
+/** Copies an initiative (without its dependants' links, nor the proposal it came from) right after it. */
 export function duplicateInitiative(
   state: PortfolioState,
   context: EditContext,
@@ -54,8 +77,12 @@ export function duplicateInitiative(
   const index = state.initiatives.indexOf(source);
   const nextRecord = state.initiatives[index + 1];
   const copyId = context.newId('initiatives');
+  // The copy is new work: only the original came from a proposal.
+  const extras = withoutProposalLink(source.extras);
+  const { extras: _extras, ...rest } = source;
   const copy: InitiativeRecord = {
-    ...source,
+    ...rest,
+    ...(extras !== undefined && { extras }),
     id: copyId,
     name: `${source.name} (copy)`,
     order: context.keys.between(source.order, nextRecord?.order ?? null),
@@ -68,9 +95,9 @@ export function duplicateInitiative(
 }
 
 /**
- * Deletes an initiative and every reference to it: other initiatives' dependencies and
- * exclusions, its places in scenario rankings, and its actuals. Decisions about it stay: the log
- * is never rewritten.
+ * Deletes an initiative and every reference to it: other initiatives' and proposals' dependencies
+ * and exclusions, its places in scenario rankings, and its actuals. Decisions about it stay: the
+ * log is never rewritten; so does the proposal it was approved from, which names it as history.
  */
 export function deleteInitiative(state: PortfolioState, id: string): EditPlan {
   const target = byId(state.initiatives, id, 'Initiative');
@@ -89,6 +116,17 @@ export function deleteInitiative(state: PortfolioState, id: string): EditPlan {
       }
     }
     if (next !== record) changes.push(change('initiatives', record.id, record, next));
+  }
+  for (const record of state.proposals) {
+    let next: ProposalRecord = record;
+    for (const field of ['dependsOn', 'excludes'] as const) {
+      const list = next[field];
+      if (list?.includes(id)) {
+        const kept = list.filter((other) => other !== id);
+        next = setField(next, field, kept.length > 0 ? kept : undefined);
+      }
+    }
+    if (next !== record) changes.push(change('proposals', record.id, record, next));
   }
   for (const rank of state.ranks) {
     if (rank.initiativeId === id)

@@ -130,8 +130,8 @@ export function describeObjective(
 
 /**
  * Deletes an objective with its measures. Its children move up to its parent (given `context`,
- * into the place it had among its siblings), and initiatives' links to it are removed; links to
- * the children stay.
+ * into the place it had among its siblings), and initiatives' and proposals' links to it are
+ * removed; links to the children stay.
  */
 export function deleteObjective(
   state: PortfolioState,
@@ -177,6 +177,19 @@ export function deleteObjective(
       changes.push(
         change(
           'initiatives',
+          record.id,
+          record,
+          setField(record, 'objectives', kept.length > 0 ? kept : undefined),
+        ),
+      );
+    }
+  }
+  for (const record of state.proposals) {
+    if (record.objectives?.some((link) => link.id === id)) {
+      const kept = record.objectives.filter((link) => link.id !== id);
+      changes.push(
+        change(
+          'proposals',
           record.id,
           record,
           setField(record, 'objectives', kept.length > 0 ? kept : undefined),

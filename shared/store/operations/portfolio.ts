@@ -1,5 +1,6 @@
 /** Named edits of the portfolio as a whole, its teams, periods and actuals. */
 import type { Period } from '../../portfolio/types';
+import type { SizeTemplate } from '../../intake/types';
 import { change, setField, type Change, type EditPlan } from '../changes';
 import { LIST_ENTITY_NAMES, keyOf, keyText } from '../entities';
 import { byId, quoted, type EditContext } from '../context';
@@ -140,7 +141,10 @@ export function setTeamCapacity(
   };
 }
 
-/** Deletes a team and the demand and effort recorded against it. */
+/**
+ * Deletes a team and the demand and effort recorded against it: initiatives', proposals' and the
+ * intake size templates' demand of it, and actual effort.
+ */
 export function deleteTeam(state: PortfolioState, id: string): EditPlan {
   const team = byId(state.teams, id, 'Team');
   const changes: Change[] = [change('teams', id, team, undefined)];
@@ -148,6 +152,29 @@ export function deleteTeam(state: PortfolioState, id: string): EditPlan {
     if (record.demand && id in record.demand) {
       const { [id]: _removed, ...demand } = record.demand;
       changes.push(change('initiatives', record.id, record, { ...record, demand }));
+    }
+  }
+  for (const record of state.proposals) {
+    if (record.demand && Object.hasOwn(record.demand, id)) {
+      const { [id]: _removed, ...demand } = record.demand;
+      changes.push(change('proposals', record.id, record, { ...record, demand }));
+    }
+  }
+  const settings = state.meta.intakeSettings;
+  if (settings) {
+    let touched = false;
+    const sizes: Record<string, SizeTemplate> = {};
+    for (const [size, template] of Object.entries(settings.sizes)) {
+      if (!template) continue;
+      if (Object.hasOwn(template.demand, id)) {
+        const { [id]: _removed, ...demand } = template.demand;
+        sizes[size] = { ...template, demand };
+        touched = true;
+      } else sizes[size] = template;
+    }
+    if (touched) {
+      const meta = { ...state.meta, intakeSettings: { ...settings, sizes } };
+      changes.push(change('meta', 'portfolio', state.meta, meta));
     }
   }
   for (const actual of state.actuals) {

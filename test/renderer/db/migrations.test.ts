@@ -296,6 +296,87 @@ describe('schema versions', () => {
     await Dexie.delete(name);
   });
 
+  it('upgrade a version 5 database to version 6: every row kept, and a proposals table to fill', async () => {
+    const name = `baton-upgrade-v5-${Date.now()}`;
+    const versions = SCHEMA_VERSIONS.slice(0, 5);
+    expect(versions.at(-1)?.version).toBe(5);
+    const legacy = new BatonDatabase(name, versions);
+    await legacy.open();
+    expect(legacy.verno).toBe(5);
+    const portfolio: Portfolio = {
+      ...fixturePortfolio(),
+      decisions: [
+        { id: 'd-1', date: '2027-01-20', kind: 'review', title: 'Q1 review', decision: 'Go on.' },
+      ],
+      workshops: [
+        {
+          id: 'ws-1',
+          title: 'Planning day',
+          stage: 'setup',
+          participants: [],
+          initiatives: [],
+          criteria: [],
+        },
+      ],
+    };
+    const state = portfolioToState(
+      portfolio,
+      { kind: 'file', label: 'northwind.json' },
+      ORDER_KEYS,
+    );
+    await legacy.table('meta').put(state.meta);
+    for (const table of LIST_ENTITY_NAMES) {
+      if (table === 'proposals') continue;
+      await legacy.table(table).bulkAdd([...(state[table] as readonly object[])]);
+    }
+    await legacy.table('history').add({ at: 1, label: 'Opened a file', changes: [] });
+    await legacy.table('stacks').put({ window: 'w-1', undo: [1], redo: [] });
+    legacy.close();
+
+    const upgraded = new BatonDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(CURRENT_SCHEMA_VERSION).toBe(6);
+    // No data changes: every row of every table as it was, the history and undo stacks too.
+    const read = await readDatabase(upgraded);
+    expect(read).toEqual(normalizeState(state));
+    expect(writePortfolio(stateToPortfolio(read))).toBe(writePortfolio(portfolio));
+    expect(await upgraded.history.count()).toBe(1);
+    expect(await upgraded.stacks.get('w-1')).toEqual({ window: 'w-1', undo: [1], redo: [] });
+    // The new table is there, empty, and takes proposals, found by their stage.
+    expect(await upgraded.proposals.count()).toBe(0);
+    await upgraded.proposals.bulkAdd([
+      {
+        id: 'p-1',
+        title: 'Chat',
+        stage: 'draft',
+        history: [{ stage: 'draft', date: '2027-01-04' }],
+        order: 'a0',
+      },
+      {
+        id: 'p-2',
+        title: 'Kiosk',
+        stage: 'submitted',
+        history: [
+          { stage: 'draft', date: '2027-01-04' },
+          { stage: 'submitted', date: '2027-01-05' },
+        ],
+        problem: 'Queues.',
+        sponsor: 'Ops',
+        size: 'M',
+        order: 'a1',
+      },
+    ]);
+    expect(
+      (await upgraded.proposals.where('stage').equals('submitted').toArray()).map((row) => row.id),
+    ).toEqual(['p-2']);
+    const withProposals = stateToPortfolio(await readDatabase(upgraded));
+    expect(withProposals.proposals?.map((proposal) => proposal.id)).toEqual(['p-1', 'p-2']);
+    expect(restorePortfolio(JSON.parse(writePortfolio(withProposals))).ok).toBe(true);
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+
   it('name only registered migrations', () => {
     for (const schema of SCHEMA_VERSIONS) {
       if (schema.migration) expect(Object.keys(MIGRATIONS)).toContain(schema.migration);

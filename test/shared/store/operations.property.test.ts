@@ -25,6 +25,7 @@ import { problemsAfter, problemsOf } from '../../../shared/store/check';
 import { OperationError, type EditContext } from '../../../shared/store/context';
 import * as decisions from '../../../shared/store/operations/decisions';
 import * as initiatives from '../../../shared/store/operations/initiatives';
+import * as intake from '../../../shared/store/operations/intake';
 import * as objectives from '../../../shared/store/operations/objectives';
 import * as portfolio from '../../../shared/store/operations/portfolio';
 import * as scenarios from '../../../shared/store/operations/scenarios';
@@ -33,6 +34,7 @@ import * as weights from '../../../shared/store/operations/weights';
 import * as workshops from '../../../shared/store/operations/workshops';
 import { applyChanges, stateToPortfolio, type PortfolioState } from '../../../shared/store/state';
 import { modelRanking } from '../../../shared/strategy/scoring';
+import { DEFAULT_INTAKE_SETTINGS, type IntakeSettings } from '../../../shared/intake/types';
 import { demoState, stateOf, testContext } from './edit-context';
 
 /** One generated command: which operation, and numbers and texts to choose its arguments. */
@@ -148,6 +150,60 @@ function criterionOf(s: PortfolioState, index: number): string {
 }
 
 const MODELS = ['weighted', 'wsjf', 'rice', 'value-effort'] as const;
+const SIZES = ['S', 'M', 'L', 'XL', 'XXL'] as const;
+/** Decision days in order, so that moves are mostly later than the last one; '' is no date. */
+const INTAKE_DATES = ['2026-12-01', '2026-12-02', '2026-12-09', '2027-01-15', '2026-11-30', ''];
+
+/** Fields of a proposal chosen from a command: some make it ready to submit, some break it. */
+function proposalFields(s: PortfolioState, k: Command): intake.ProposalChanges {
+  switch (k.b % 7) {
+    case 0:
+      return { title: k.text, problem: 'Calls wait.', sponsor: 'Head of Service', size: 'M' };
+    case 1:
+      return { size: pick(SIZES, k.c), sponsor: k.text };
+    case 2:
+      return { objectives: [{ id: idOf(s.objectives, k.c), contribution: 1 + (k.c % 3) }] };
+    case 3:
+      return {
+        demand: { [idOf(s.teams, k.c)]: [k.amount ?? 1, 1] },
+        ...(k.c % 2 === 0 && { spend: [k.amount ?? 0] }),
+      };
+    case 4:
+      return {
+        dependsOn: [idOf(s.initiatives, k.c)],
+        ...(k.c % 3 === 0 && { excludes: [idOf(s.initiatives, k.a)] }),
+        earliestStart: k.c % 4 === 0 ? undefined : idOf(s.periods, k.c),
+      };
+    case 5:
+      return {
+        attachments: [{ label: k.text, url: k.c % 2 === 0 ? 'https://x.example' : 'file:///x' }],
+        outcome: k.text,
+      };
+    default:
+      return { scores: { [criterionOf(s, k.c)]: k.amount ?? 5 }, problem: k.text };
+  }
+}
+
+/** Intake settings chosen from a command: the defaults with templates of the portfolio's teams. */
+function intakeSettings(s: PortfolioState, k: Command): IntakeSettings {
+  const team = idOf(s.teams, k.a);
+  return {
+    ...DEFAULT_INTAKE_SETTINGS,
+    stageLabels: k.b % 3 === 0 ? { screening: k.text } : {},
+    sizes: {
+      S: { duration: 1, demand: { [team]: [1] } },
+      M: { duration: 1 + (k.c % 3), demand: { [team]: [k.amount ?? 2] } },
+    },
+  };
+}
+
+/** A gate decision's input chosen from a command. */
+function gateInput(k: Command): intake.GateDecisionInput {
+  return {
+    date: pick(INTAKE_DATES, k.c) || 'someday',
+    ...(k.b % 2 === 0 && { rationale: k.text }),
+  };
+}
 const SCALES = ['1-5', '1-10', '0-10', '0-100', 'fibonacci'] as const;
 
 const OPERATIONS = {
@@ -498,6 +554,36 @@ const OPERATIONS = {
       date: '2026-12-07',
       scenarioName: k.text,
     }),
+  // Intake: proposals from draft to a gate decision, and the settings.
+  createProposal: (s, x, k) =>
+    intake.createProposal(s, x, {
+      date: '2026-12-01',
+      ...(k.c % 2 === 0 && proposalFields(s, k)),
+    }),
+  updateProposal: (s, _x, k) =>
+    intake.updateProposal(s, idOf(s.proposals, k.a), proposalFields(s, k)),
+  moveProposalStage: (s, x, k) =>
+    intake.moveProposalStage(
+      s,
+      x,
+      idOf(s.proposals, k.a),
+      pick(intake.MANUAL_STAGES, k.b) as intake.ManualStage,
+      gateInput(k),
+    ),
+  deferProposal: (s, x, k) =>
+    intake.deferProposal(s, x, idOf(s.proposals, k.a), {
+      ...gateInput(k),
+      revisitOn: k.b % 5 === 0 ? '2026-11-01' : '2027-06-30',
+    }),
+  rejectProposal: (s, x, k) => intake.rejectProposal(s, x, idOf(s.proposals, k.a), gateInput(k)),
+  approveProposal: (s, x, k) =>
+    intake.approveProposal(s, x, idOf(s.proposals, k.a), {
+      ...gateInput(k),
+      ...(k.b % 3 !== 0 && { override: k.text }),
+      ...(k.c % 4 === 0 && { scenarioId: idOf(s.scenarios, k.b) }),
+    }),
+  deleteProposal: (s, _x, k) => intake.deleteProposal(s, idOf(s.proposals, k.a)),
+  updateIntakeSettings: (s, _x, k) => intake.updateIntakeSettings(s, intakeSettings(s, k)),
 } satisfies Record<
   string,
   (state: PortfolioState, context: EditContext, command: Command) => EditPlan
@@ -511,7 +597,8 @@ function idsOf(records: readonly { readonly id: string }[]): string[] {
 
 /** The new record is the last of its list (and the list before it is as it was). */
 function addedLast(
-  list: 'initiatives' | 'teams' | 'objectives' | 'scenarios' | 'decisions' | 'periods',
+  list:
+    'initiatives' | 'teams' | 'objectives' | 'scenarios' | 'decisions' | 'periods' | 'proposals',
 ) {
   return (before: PortfolioState, after: PortfolioState, plan: EditPlan) => {
     const id = (plan as EditPlan & { readonly id: string }).id;
@@ -538,6 +625,23 @@ const PLACEMENTS: Partial<
   amendDecision: addedLast('decisions'),
   recordStopDecision: addedLast('decisions'),
   appendPeriod: addedLast('periods'),
+  createProposal: addedLast('proposals'),
+  approveProposal: (before, after, plan, k) => {
+    const id = (plan as EditPlan & { readonly id: string }).id;
+    const proposalId = idOf(before.proposals, k.a);
+    expect(idsOf(after.initiatives)).toEqual([...idsOf(before.initiatives), id]);
+    const approved = after.proposals.find((record) => record.id === proposalId);
+    expect(approved?.stage).toBe('approved');
+    expect(approved?.initiativeId).toBe(id);
+    expect(after.decisions.at(-1)?.id).toBe(approved?.decisionIds?.at(-1));
+    // It holds a place of its own in the chosen scenario's ranking (the first, unless named).
+    const chosen = k.c % 4 === 0 ? idOf(before.scenarios, k.b) : before.scenarios[0]?.id;
+    if (chosen !== undefined) {
+      expect(
+        after.ranks.some((rank) => rank.scenarioId === chosen && rank.initiativeId === id),
+      ).toBe(true);
+    }
+  },
   duplicateInitiative: (before, after, plan, k) => {
     const source = idOf(before.initiatives, k.a);
     const list = idsOf(after.initiatives);
@@ -620,10 +724,48 @@ function checked(state: PortfolioState, changes: readonly Change[]) {
   return { next, ok: quick.length === 0 };
 }
 
+/**
+ * The demo with two proposals waiting at the gate, so that a short run reaches gate decisions: one
+ * in Screening that passes the default gate, one submitted, linked to nothing, that fails it.
+ */
+function startState(): PortfolioState {
+  const demo = stateToPortfolio(demoState());
+  const moves = [
+    { stage: 'draft' as const, date: '2026-11-02' },
+    { stage: 'submitted' as const, date: '2026-11-03' },
+  ];
+  return stateOf({
+    ...demo,
+    proposals: [
+      {
+        id: 'p-returns',
+        title: 'Returns portal',
+        stage: 'screening',
+        history: [...moves, { stage: 'screening', date: '2026-11-10' }],
+        problem: 'Returns are booked by phone.',
+        sponsor: 'Head of Customer Service',
+        size: 'S',
+        demand: { 'digital-channels': [1] },
+        objectives: [{ id: 'self-service', contribution: 3 }],
+        scores: { 'customer-value': 9, 'revenue-impact': 6, 'risk-reduction': 3 },
+      },
+      {
+        id: 'p-kiosk',
+        title: 'Depot kiosk',
+        stage: 'submitted',
+        history: moves,
+        problem: 'Drivers queue for paperwork.',
+        sponsor: 'Head of Operations',
+        size: 'XL',
+      },
+    ],
+  });
+}
+
 /** Runs the steps as the store would; returns how many edits were applied and refused. */
 function run(steps: readonly Step[]): { applied: number; refused: number } {
   const context = testContext();
-  const start = demoState();
+  const start = startState();
   let state = start;
   const done: { changes: Change[]; before: PortfolioState; after: PortfolioState }[] = [];
   const undone: typeof done = [];
@@ -705,6 +847,7 @@ describe('named operations in any order, with undo and redo', () => {
       weights,
       scoring,
       workshops,
+      intake,
     ].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
@@ -726,6 +869,7 @@ describe('named operations in any order, with undo and redo', () => {
       'missingForScoring',
       'rankingMoves',
       'changeBallot',
+      'intakeSettingsOf',
     ];
     // portfolio.ts still exports the objective operations it used to hold.
     expect([...new Set(exported)].filter((name) => !helpers.includes(name)).sort()).toEqual(
