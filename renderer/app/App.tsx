@@ -3,6 +3,7 @@ import type { Portfolio } from '../../shared/portfolio/types';
 import { stateToPortfolio } from '../../shared/store/state';
 import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
 import { DecisionsArea } from '../areas/decisions/DecisionsArea';
+import { IntakeArea } from '../areas/intake/IntakeArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
 import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
 import { SettingsArea } from '../areas/settings/SettingsArea';
@@ -152,6 +153,8 @@ export function App() {
                 </p>
               ) : area === 'strategy' ? (
                 <StrategyArea portfolio={portfolio} />
+              ) : area === 'intake' ? (
+                <IntakeArea portfolio={portfolio} />
               ) : area === 'portfolio' ? (
                 <PortfolioArea portfolio={portfolio} />
               ) : area === 'prioritize' ? (

@@ -21,7 +21,7 @@ export const AREA_INFO: readonly AreaInfo[] = [
     label: 'Intake',
     purpose:
       'Proposals pass a strategic-fit gate before they can be approved; every decision is logged.',
-    built: false,
+    built: true,
   },
   {
     id: 'portfolio',

@@ -24,6 +24,7 @@ import { Roadmap } from '../charts/Roadmap';
 import { ROADMAP_SIZES, nameColumnWidth } from '../charts/roadmap-model';
 import { ValueEffortChart } from '../charts/ValueEffortChart';
 import { Heading } from './Heading';
+import { intakeSection } from './IntakePage';
 import { WorkshopSummaryPage } from './WorkshopSummaryPage';
 import { cutText, textPieces } from './text-pieces';
 
@@ -1182,6 +1183,10 @@ export function packSections(
         break;
       case 'workshop':
         blocks = workshopSection(input, room);
+        if (blocks.length === 0) continue;
+        break;
+      case 'intake':
+        blocks = intakeSection(input);
         if (blocks.length === 0) continue;
         break;
       case 'decisions':

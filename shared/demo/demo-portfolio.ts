@@ -13,6 +13,7 @@
  * risk reduction scored 1–10. Two initiatives carry a typed business-case value instead: the data
  * lakehouse (a foundation whose benefit the scores do not see) and route optimisation.
  */
+import type { IntakeSettings, Proposal } from '../intake/types';
 import type { Actual, Initiative, Objective, Portfolio, Scenario, Team } from '../portfolio/types';
 
 const PERIODS = [
@@ -1438,6 +1439,238 @@ const ACTUALS: Actual[] = [
   },
 ];
 
+/**
+ * The PMO's intake settings: the gate's default rules with a cost limit for business cases in
+ * euros, Screening renamed after the PMO's weekly review, and a demand template per t-shirt size
+ * (the teams a typical change of that size needs, per quarter, and what it costs).
+ */
+const INTAKE_SETTINGS: IntakeSettings = {
+  stageLabels: { screening: 'PMO review' },
+  sizes: {
+    S: { duration: 1, demand: { 'digital-channels': [1], platform: [0.5] }, spend: [40_000] },
+    M: {
+      duration: 2,
+      demand: { 'digital-channels': [1.5, 1], platform: [0.5, 0.5] },
+      spend: [70_000, 50_000],
+    },
+    L: {
+      duration: 3,
+      demand: {
+        'digital-channels': [2, 2, 1],
+        platform: [1, 1, 0.5],
+        'data-analytics': [0.5, 0.5, 0.5],
+      },
+      spend: [120_000, 110_000, 60_000],
+    },
+    XL: {
+      duration: 4,
+      demand: {
+        'digital-channels': [2.5, 2.5, 2, 1],
+        platform: [1.5, 1.5, 1, 0.5],
+        'data-analytics': [1, 1, 1, 0.5],
+        'security-compliance': [0.5, 0.5, 0, 0],
+      },
+      spend: [200_000, 200_000, 150_000, 80_000],
+    },
+    XXL: {
+      duration: 4,
+      demand: {
+        'digital-channels': [3, 3, 3, 2],
+        platform: [2, 2, 2, 1],
+        'data-analytics': [1.5, 1.5, 1.5, 1],
+        'security-compliance': [1, 1, 0.5, 0.5],
+        'operations-tech': [1, 1, 1, 1],
+      },
+      spend: [350_000, 350_000, 300_000, 200_000],
+    },
+  },
+  gate: {
+    objectiveFit: { enabled: true, minimum: 0.2 },
+    priority: {
+      enabled: true,
+      basis: 'priority',
+      minimum: { weighted: 40, wsjf: 2, 'value-effort': 1 },
+    },
+    businessCase: { enabled: true, fromSize: 'L', fromCost: 400_000 },
+    exclusions: { enabled: true },
+    capacity: { enabled: true },
+  },
+};
+
+/**
+ * Proposals on their way through the gate, one or two in each stage, dated in the autumn of 2026
+ * (the demo's "now" is late November 2026). They carry no decision-log entries: the demo's log
+ * starts empty, so the gate decisions are told by the proposals' histories alone. One deferral
+ * is overdue for its revisit, and the approved proposal became an initiative of the portfolio.
+ */
+const PROPOSALS: Proposal[] = [
+  {
+    id: 'parcel-claims',
+    title: 'Online claims for damaged parcels',
+    stage: 'draft',
+    history: [{ stage: 'draft', date: '2026-11-18' }],
+    problem:
+      'Shippers claim for damaged or lost parcels by e-mail, and a claim takes 19 days to settle.',
+    sponsor: 'Lotte de Graaf',
+    objectives: [{ id: 'self-service', contribution: 3 }],
+    size: 'M',
+  },
+  {
+    id: 'pharmacy-cold-chain',
+    title: 'Cold-chain parcels for online pharmacies',
+    stage: 'submitted',
+    history: [
+      { stage: 'draft', date: '2026-10-19' },
+      { stage: 'submitted', date: '2026-10-26' },
+    ],
+    problem:
+      'Online pharmacies ask for temperature-controlled delivery of medicines, and we turn them away.',
+    outcome: 'Parcels kept between 2 and 8 °C, with a temperature log the pharmacy can download.',
+    hypothesis: {
+      believe: 'cold-chain delivery with a temperature log',
+      result: 'contracts with the three largest online pharmacies',
+      measure: 'pharmacy parcels per month',
+    },
+    objectives: [
+      { id: 'grow-ecommerce', contribution: 2 },
+      { id: 'delivery-experience', contribution: 1 },
+    ],
+    sponsor: 'Anouk Visser',
+    owner: 'Priya Raman',
+    size: 'M',
+    earliestStart: '2027-Q1',
+    dependsOn: ['telematics-rollout'],
+    scores: { 'customer-value': 6, 'revenue-impact': 5, 'risk-reduction': 4 },
+  },
+  {
+    id: 'depot-energy',
+    title: 'Depot energy monitoring',
+    stage: 'screening',
+    history: [
+      { stage: 'draft', date: '2026-09-14' },
+      { stage: 'submitted', date: '2026-09-21' },
+      { stage: 'screening', date: '2026-10-05' },
+    ],
+    problem:
+      'Electricity is our second-largest depot cost after people, and we only see it on the monthly invoice.',
+    outcome: 'Each depot manager sees energy use per hour and per zone, with alerts on waste.',
+    objectives: [
+      { id: 'greener-fleet', contribution: 2 },
+      { id: 'warehouse-productivity', contribution: 1 },
+    ],
+    sponsor: 'Sanne Bakker',
+    owner: 'Jonas Weber',
+    size: 'L',
+    scores: { 'customer-value': 2, 'revenue-impact': 4, 'risk-reduction': 3 },
+  },
+  {
+    id: 'same-day-randstad',
+    title: 'Same-day delivery in the Randstad',
+    stage: 'screening',
+    history: [
+      { stage: 'draft', date: '2026-09-28' },
+      { stage: 'submitted', date: '2026-10-07' },
+      { stage: 'screening', date: '2026-10-28' },
+    ],
+    problem:
+      'Web shops in Amsterdam, Rotterdam and The Hague lose orders to competitors that deliver the same day.',
+    outcome: 'Orders placed before noon in the Randstad are delivered the same evening.',
+    hypothesis: {
+      believe: 'same-day delivery in the Randstad',
+      result: 'more parcels from our top 50 web shops',
+      measure: 'parcel volume of the top 50 web shops, month on month',
+    },
+    objectives: [
+      { id: 'grow-ecommerce', contribution: 3 },
+      { id: 'delivery-experience', contribution: 2 },
+    ],
+    sponsor: 'Marco Rossi',
+    owner: 'Tomasz Nowak',
+    size: 'XL',
+    earliestStart: '2027-Q1',
+    attachments: [
+      { label: 'Business case', url: 'https://intranet.corvane.example/cases/same-day-randstad' },
+      { label: 'Pilot results, Utrecht', url: 'https://intranet.corvane.example/pilots/utrecht' },
+    ],
+    scores: { 'customer-value': 8, 'revenue-impact': 8, 'risk-reduction': 2 },
+    businessCase:
+      'EUR 2.4 million more revenue a year from the top 50 web shops by 2028, against EUR 630,000 to build and EUR 180,000 a year to run.',
+  },
+  {
+    id: 'drone-stock-counts',
+    title: 'Drone stock counts in Venlo',
+    stage: 'deferred',
+    history: [
+      { stage: 'draft', date: '2026-08-10' },
+      { stage: 'submitted', date: '2026-08-17' },
+      { stage: 'screening', date: '2026-08-31' },
+      { stage: 'deferred', date: '2026-09-16' },
+    ],
+    problem: 'Counting the high-bay racks takes 40 people a weekend every quarter.',
+    outcome: 'Drones count the high-bay racks at night, every week.',
+    objectives: [{ id: 'warehouse-productivity', contribution: 3 }],
+    sponsor: 'Sanne Bakker',
+    owner: 'Jonas Weber',
+    size: 'XL',
+    scores: { 'customer-value': 3, 'revenue-impact': 5, 'risk-reduction': 4 },
+    businessCase:
+      'Pays back in four years in overtime and write-offs; sooner if better stock accuracy lifts service levels.',
+    revisitOn: '2026-11-16',
+  },
+  {
+    id: 'driver-wellbeing',
+    title: 'Driver wellbeing app',
+    stage: 'deferred',
+    history: [
+      { stage: 'draft', date: '2026-09-07' },
+      { stage: 'submitted', date: '2026-09-14' },
+      { stage: 'screening', date: '2026-09-28' },
+      { stage: 'deferred', date: '2026-10-19' },
+    ],
+    problem: 'Driver turnover is 30 % a year; exit interviews name schedules and lack of support.',
+    objectives: [{ id: 'delivery-experience', contribution: 1 }],
+    sponsor: 'Eva Jansen',
+    size: 'S',
+    scores: { 'customer-value': 3, 'revenue-impact': 2, 'risk-reduction': 3 },
+    revisitOn: '2027-02-01',
+  },
+  {
+    id: 'marketplace-plugins',
+    title: 'Marketplace & webshop connectors',
+    stage: 'approved',
+    history: [
+      { stage: 'draft', date: '2026-08-24' },
+      { stage: 'submitted', date: '2026-08-31' },
+      { stage: 'screening', date: '2026-09-07' },
+      { stage: 'approved', date: '2026-09-21' },
+    ],
+    problem: 'Small web shops book shipments by uploading CSV files, and many give up.',
+    outcome: 'Shops on the main platforms book shipments from their own back office.',
+    objectives: [{ id: 'grow-ecommerce', contribution: 3 }],
+    sponsor: 'Marco Rossi',
+    owner: 'Marco Rossi',
+    size: 'M',
+    scores: { 'customer-value': 6, 'revenue-impact': 9, 'risk-reduction': 2 },
+    initiativeId: 'marketplace-connectors',
+  },
+  {
+    id: 'belgian-lockers',
+    title: 'Own parcel lockers in Belgium',
+    stage: 'rejected',
+    history: [
+      { stage: 'draft', date: '2026-09-01' },
+      { stage: 'submitted', date: '2026-09-09' },
+      { stage: 'screening', date: '2026-09-23' },
+      { stage: 'rejected', date: '2026-10-14' },
+    ],
+    problem: 'Belgian customers miss deliveries when they are not at home.',
+    outcome: '300 lockers of our own in Flanders and Brussels.',
+    sponsor: 'Eva Jansen',
+    size: 'XXL',
+    scores: { 'customer-value': 5, 'revenue-impact': 3, 'risk-reduction': 1 },
+  },
+];
+
 export const DEMO_PORTFOLIO: Portfolio = {
   name: 'Corvane Logistics 2027 portfolio',
   currency: 'EUR',
@@ -1469,4 +1702,6 @@ export const DEMO_PORTFOLIO: Portfolio = {
   initiatives: INITIATIVES,
   scenarios: SCENARIOS,
   actuals: ACTUALS,
+  intakeSettings: INTAKE_SETTINGS,
+  proposals: PROPOSALS,
 };

@@ -31,6 +31,15 @@ export const GATE_RULE_TITLES: Readonly<Record<GateRuleId, string>> = {
   capacity: 'Fits the plan of record',
 };
 
+/** What a failed rule lacks, for the one-line verdict: "Blocked: no business case; no room". */
+export const GATE_RULE_FAILURES: Readonly<Record<GateRuleId, string>> = {
+  'objective-fit': 'too little objective fit',
+  priority: 'priority too low',
+  'business-case': 'no business case',
+  exclusions: 'excludes committed work',
+  capacity: 'does not fit the plan of record',
+};
+
 export type GateOutcome = 'passed' | 'failed' | 'not-applicable';
 
 /** One line of the checklist. */
@@ -441,6 +450,6 @@ export function evaluateGate(
     headline:
       failed.length === 0
         ? 'Passes the gate'
-        : `Blocked: ${failed.map((rule) => GATE_RULE_TITLES[rule].toLowerCase()).join('; ')}`,
+        : `Blocked: ${failed.map((rule) => GATE_RULE_FAILURES[rule]).join('; ')}`,
   };
 }

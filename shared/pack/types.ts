@@ -17,6 +17,7 @@ export const PACK_SECTIONS = [
   'frontier',
   'scenarios',
   'workshop',
+  'intake',
   'decisions',
   'appendix',
 ] as const;
@@ -55,6 +56,11 @@ export const SECTION_INFO: Readonly<Record<PackSectionId, { title: string; about
     title: 'Workshop summary',
     about:
       'The latest finished workshop session on one page: who took part, where they disagreed, the consensus, how the ranking moved and the dot vote.',
+  },
+  intake: {
+    title: 'Intake',
+    about:
+      'The gate decisions since the last pack and what waits at the gate: stage, age, fit and what blocks it (when the portfolio has proposals).',
   },
   decisions: {
     title: 'Risks and decisions',

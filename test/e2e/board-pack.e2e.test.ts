@@ -47,6 +47,7 @@ describe('board pack', () => {
       'Roadmap',
       'Value and effort',
       'Scenario comparison',
+      'Intake',
       'Risks and decisions',
       'Appendix: decision record',
     ]);

@@ -39,7 +39,7 @@ export async function exportEverything(): Promise<boolean> {
 export async function deleteEverything(): Promise<boolean> {
   const answer = await askUser({
     title: 'Delete everything?',
-    body: 'Baton deletes the stored portfolio: its strategy, initiatives, teams, periods, scenarios, actuals, decisions and workshops, and leaves an empty portfolio. It backs up the portfolio first, so Restore in Settings › Backups brings it back, and so does Undo (Ctrl+Z) while this window is open. Your name, your number format and the backups stay.',
+    body: 'Baton deletes the stored portfolio: its strategy, initiatives, teams, periods, scenarios, actuals, decisions, workshops and proposals, and leaves an empty portfolio. It backs up the portfolio first, so Restore in Settings › Backups brings it back, and so does Undo (Ctrl+Z) while this window is open. Your name, your number format and the backups stay.',
     actions: [
       { id: 'delete', label: 'Back up, then delete everything', primary: true },
       { id: 'cancel', label: 'Cancel' },
@@ -95,8 +95,8 @@ export function DataSection({ onDeleted }: { readonly onDeleted: () => void }) {
       <h3 id={`${id}-title`}>All your data</h3>
       <p id={`${id}-export`}>
         Export everything saves the whole portfolio (strategy, initiatives, teams, periods, budget,
-        scenarios, actuals, decisions and workshops) as one portfolio file, which File › Open reads
-        back on any computer.
+        scenarios, actuals, decisions, workshops and proposals) as one portfolio file, which File ›
+        Open reads back on any computer.
       </p>
       <p id={`${id}-delete`}>
         Delete everything asks first, backs up the portfolio, then leaves an empty one. The backup

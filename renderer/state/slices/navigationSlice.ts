@@ -28,6 +28,10 @@ export type StrategyView = (typeof STRATEGY_VIEWS)[number];
 export const WORKSHOP_VIEWS = ['session', 'present'] as const;
 export type WorkshopView = (typeof WORKSHOP_VIEWS)[number];
 
+/** What Intake shows: the pipeline board (or one proposal, by `proposalId`), or its settings. */
+export const INTAKE_VIEWS = ['board', 'settings'] as const;
+export type IntakeView = (typeof INTAKE_VIEWS)[number];
+
 export type Location = {
   readonly area: Area;
   /** The workshop session open in Workshop; null: the list of sessions. */
@@ -43,6 +47,10 @@ export type Location = {
   readonly view: PrioritizeView;
   /** The scenario Prioritize shows; null: the first one. */
   readonly scenarioId: string | null;
+  /** What Intake shows when no proposal is open. */
+  readonly intakeView: IntakeView;
+  /** The proposal open in Intake; null: the pipeline board (or the settings). */
+  readonly proposalId: string | null;
 };
 
 export const DEFAULT_LOCATION: Location = {
@@ -54,6 +62,8 @@ export const DEFAULT_LOCATION: Location = {
   initiativeId: null,
   view: 'board',
   scenarioId: null,
+  intakeView: 'board',
+  proposalId: null,
 };
 
 function decodeSegment(segment: string): string {
@@ -90,6 +100,16 @@ export function parseLocationHash(hash: string): Location {
       workshopView: tab && present ? 'present' : 'session',
     };
   }
+  if (validArea === 'intake') {
+    // `#/intake`, `#/intake/settings` and `#/intake/<proposal id>`. Generated proposal ids
+    // (`q-…`) never read "settings".
+    const parts = [tab, ...rest].filter((part): part is string => Boolean(part));
+    if (parts.length === 0) return { ...DEFAULT_LOCATION, area: validArea };
+    if (parts.length === 1 && parts[0] === 'settings') {
+      return { ...DEFAULT_LOCATION, area: validArea, intakeView: 'settings' };
+    }
+    return { ...DEFAULT_LOCATION, area: validArea, proposalId: parts.join('/') };
+  }
   if (validArea === 'prioritize') {
     const view = (PRIORITIZE_VIEWS as readonly string[]).includes(tab ?? '')
       ? (tab as PrioritizeView)
@@ -122,6 +142,10 @@ export function formatLocationHash(location: Location): string {
       ? `${base}/${encodeURIComponent(location.scenarioId)}`
       : base;
   }
+  if (location.area === 'intake') {
+    if (location.proposalId) return `#/intake/${encodeURIComponent(location.proposalId)}`;
+    return location.intakeView === 'settings' ? '#/intake/settings' : '#/intake';
+  }
   if (location.area === 'workshop' && location.workshopId) {
     const base = `#/workshop/${encodeURIComponent(location.workshopId)}`;
     return location.workshopView === 'present' ? `${base}/present` : base;
@@ -145,6 +169,10 @@ export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSli
       const next = { ...state.location, ...patch };
       if (patch.area && patch.area !== 'workshop' && patch.area !== state.location.area) {
         Object.assign(next, { workshopId: null, workshopView: 'session' });
+      }
+      // Leaving Intake closes its proposal: it opens on its board the next time.
+      if (patch.area && patch.area !== 'intake' && patch.area !== state.location.area) {
+        Object.assign(next, { proposalId: null, intakeView: 'board' });
       }
       if (patch.area && patch.area !== 'portfolio') {
         return { location: { ...next, initiativeId: null } };

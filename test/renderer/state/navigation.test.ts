@@ -35,6 +35,8 @@ describe('the location in the URL hash', () => {
       scenarioId: null,
       workshopId: null,
       workshopView: 'session',
+      intakeView: 'board',
+      proposalId: null,
     };
     expect(parseLocationHash('')).toEqual(list);
     expect(parseLocationHash('#/nowhere/at/all')).toEqual(list);
@@ -61,5 +63,22 @@ describe('the location in the URL hash', () => {
       workshopId: null,
       workshopView: 'session',
     });
+  });
+
+  it('names the intake board, its settings and an open proposal', () => {
+    for (const hash of ['#/intake', '#/intake/settings', '#/intake/q-abc', '#/intake/q%2Fx']) {
+      expect(formatLocationHash(parseLocationHash(hash))).toBe(hash);
+    }
+    expect(parseLocationHash('#/intake')).toMatchObject({
+      area: 'intake',
+      intakeView: 'board',
+      proposalId: null,
+    });
+    expect(parseLocationHash('#/intake/settings')).toMatchObject({
+      intakeView: 'settings',
+      proposalId: null,
+    });
+    expect(parseLocationHash('#/intake/q%2Fx')).toMatchObject({ proposalId: 'q/x' });
+    expect(parseLocationHash('#/intake/')).toMatchObject({ area: 'intake', proposalId: null });
   });
 });

@@ -41,9 +41,16 @@ function csvFiles(portfolio: Portfolio): Record<string, string> {
   return Object.fromEntries(request.files.map((file) => [file.name, file.text]));
 }
 
+// The intake settings and the proposals name teams and initiatives, so the shell has none.
+const {
+  intakeSettings: _intakeSettings,
+  proposals: _proposals,
+  ...DEMO_WITHOUT_INTAKE
+} = DEMO_PORTFOLIO;
+
 /** The demo with its records taken out: what the tables fill back in. */
 const SHELL: Portfolio = {
-  ...DEMO_PORTFOLIO,
+  ...DEMO_WITHOUT_INTAKE,
   teams: [],
   initiatives: [],
   actuals: [],

@@ -51,7 +51,7 @@ describe('the strategic-fit gate', () => {
       'capacity',
     ]);
     expect(result.headline).toBe(
-      'Blocked: linked to an objective that matters; priority under the scoring model; business case; no exclusion with committed work; fits the plan of record',
+      'Blocked: too little objective fit; priority too low; no business case; excludes committed work; does not fit the plan of record',
     );
     for (const item of result.items) expect(item.fix).toBeTruthy();
   });

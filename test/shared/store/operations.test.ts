@@ -535,7 +535,17 @@ describe('portfolio operations', () => {
       (record) => record.demand && 'platform' in record.demand,
     );
     const efforts = STATE.actuals.filter((actual) => actual.effort && 'platform' in actual.effort);
-    expect(touched(plan)).toHaveLength(1 + users.length + efforts.length);
+    // The intake settings' size templates name the team too (the portfolio's meta record).
+    const templates = Object.values(STATE.meta.intakeSettings?.sizes ?? {}).some(
+      (template) => 'platform' in template.demand,
+    );
+    expect(templates).toBe(true);
+    expect(
+      Object.values(next.meta.intakeSettings?.sizes ?? {}).some(
+        (template) => 'platform' in template.demand,
+      ),
+    ).toBe(false);
+    expect(touched(plan)).toHaveLength(1 + users.length + efforts.length + 1);
     // Other teams' demand stays.
     expect(initiative(next, FIRST.id)?.demand).toEqual({ 'security-compliance': [1, 1] });
     expect(() => deleteTeam(STATE, 'ghost')).toThrow(OperationError);

@@ -210,7 +210,12 @@ describe('the weighted criteria', () => {
     const problems = refused(plan, demo);
     // The demo scores customer value 0–10: every score above 5 is named with its initiative.
     const above = demo.initiatives.filter((entry) => (entry.scores?.['customer-value'] ?? 0) > 5);
-    expect(problems).toHaveLength(above.length);
+    // The demo's proposals are scored on the same criteria, and named too.
+    const proposals = (demo.proposals ?? []).filter(
+      (entry) => (entry.scores?.['customer-value'] ?? 0) > 5,
+    );
+    expect(proposals.length).toBeGreaterThan(0);
+    expect(problems).toHaveLength(above.length + proposals.length);
     expect(problems[0]).toBe(
       `Initiative ${above[0]?.name}, score for Customer value: must be from 1 to 5 on the Weighted criteria model's scale`,
     );
