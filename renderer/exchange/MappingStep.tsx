@@ -12,6 +12,7 @@ export const TABLE_KIND_LABELS: Readonly<Record<ImportTableKind, string>> = {
   initiatives: 'Initiatives, one a row',
   capacity: 'Team capacity, one team a row',
   actuals: 'Actuals, one initiative and period a row',
+  proposals: 'Proposals, one a row',
 };
 
 type MappingStepProps = {

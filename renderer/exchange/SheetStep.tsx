@@ -42,8 +42,8 @@ export function SheetStep({
       </h3>
       <p>
         {fileName} has {formatNumber(tables.length)} sheets with something in them. Baton imports
-        one sheet at a time: initiatives, team capacity or actuals. Choose one with the arrow keys
-        and press Enter to go on.
+        one sheet at a time: initiatives, team capacity, actuals or proposals. Choose one with the
+        arrow keys and press Enter to go on.
       </p>
       <fieldset className="radio-group radio-group--stacked">
         <legend className="field__label">Sheet to import</legend>

@@ -3,6 +3,7 @@
  * as it will be stored, and for an updated one which fields change from what to what.
  */
 import type { MergeCounts, MergeSummary } from '../../shared/exchange/import/types';
+import type { Proposal } from '../../shared/intake/types';
 import { plural } from '../../shared/format';
 import { formatNumber } from '../format';
 import { MAX_NAME_LENGTH } from '../../shared/portfolio/limits';
@@ -196,6 +197,28 @@ export function previewTables(
         actual.note ?? '',
       ],
     ),
+    ...(summary.proposals
+      ? [
+          table<Proposal>(
+            'proposals',
+            'Proposals',
+            ['Id', 'Title', 'Stage', 'Sponsor', 'Owner', 'Size', 'Objectives', 'Earliest start'],
+            summary.proposals,
+            byId(before.proposals ?? []),
+            byId(after.proposals ?? []),
+            (proposal) => [
+              proposal.id,
+              proposal.title,
+              proposal.stage,
+              proposal.sponsor ?? '',
+              proposal.owner ?? '',
+              proposal.size ?? '',
+              cellText(proposal.objectives),
+              proposal.earliestStart ?? '',
+            ],
+          ),
+        ]
+      : []),
   ];
   return tables.filter((entry) => entry.total > 0);
 }
@@ -205,6 +228,7 @@ const KINDS_OF_RECORD = [
   ['teams', 'team', 'teams'],
   ['periods', 'period', 'periods'],
   ['actuals', 'row of actuals', 'rows of actuals'],
+  ['proposals', 'proposal', 'proposals'],
 ] as const;
 
 /**
@@ -214,7 +238,9 @@ const KINDS_OF_RECORD = [
  */
 export function summaryText(summary: MergeSummary): string {
   const parts = KINDS_OF_RECORD.flatMap(([key, one, many]) => {
-    const { added, updated, unchanged } = summary[key];
+    const kind = summary[key];
+    if (!kind) return [];
+    const { added, updated, unchanged } = kind;
     const counts = [
       [added.length, 'added'],
       [updated.length, 'updated'],
@@ -236,7 +262,7 @@ export function summaryText(summary: MergeSummary): string {
 export function importsNothing(summary: MergeSummary): boolean {
   return Object.values(summary).every(
     (counts: MergeSummary[keyof MergeSummary]) =>
-      counts.added.length === 0 && counts.updated.length === 0,
+      counts === undefined || (counts.added.length === 0 && counts.updated.length === 0),
   );
 }
 

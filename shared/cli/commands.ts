@@ -632,7 +632,11 @@ export async function importRequest(input: ImportInput): Promise<ImportRequest |
         // A sheet the mapping file maps is the user's to call: it is never left out.
         const skipped = mappingFile === undefined && unrecognised(table, guess, portfolio);
         if (skipped) unknown.push({ table, skipped });
-        planned.push({ table, kind, order: ['capacity', 'initiatives', 'actuals'].indexOf(kind) });
+        planned.push({
+          table,
+          kind,
+          order: ['capacity', 'initiatives', 'proposals', 'actuals'].indexOf(kind),
+        });
       }
       // A sheet of a workbook whose headers name none of what a kind needs (a notes sheet, a
       // capacity list by period) is left out with a warning when other sheets import; alone, it
@@ -716,6 +720,7 @@ export async function importRequest(input: ImportInput): Promise<ImportRequest |
       teams: countsOf(merged.summary.teams),
       periods: countsOf(merged.summary.periods),
       actuals: countsOf(merged.summary.actuals),
+      ...(merged.summary.proposals && { proposals: countsOf(merged.summary.proposals) }),
     });
   }
   const report = { out, format, portfolio: portfolio.name, sheets, warnings: warnings.length };

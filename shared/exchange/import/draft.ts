@@ -17,6 +17,7 @@ import {
   BROKEN_TEXT_MESSAGE,
   tooLongMessage,
 } from '../../portfolio/limits';
+import { TSHIRT_SIZES, type Proposal, type TShirtSize } from '../../intake/types';
 import { setOwn } from '../../portfolio/paths';
 import { idProblem, nameProblem } from '../../portfolio/restore';
 import {
@@ -73,6 +74,7 @@ function numberField(kind: ColumnMapping['kind'], fieldId: string): 'one' | 'lis
     return ['value', 'score', 'duration', 'estimateRange'].includes(field) ? 'one' : null;
   }
   if (kind === 'capacity') return field === 'capacity' ? 'one' : null;
+  if (kind === 'proposals') return null;
   return ['spend', 'effort', 'progress'].includes(field) ? 'one' : null;
 }
 
@@ -134,6 +136,20 @@ const STATUS_WORDS: Readonly<Record<string, InitiativeStatus>> = {
   "won't do": 'cancelled',
   'wont do': 'cancelled',
   rejected: 'cancelled',
+};
+
+/** T-shirt sizes as people write them ("xl", "Medium"), mapped to Baton's. */
+const SIZE_WORDS: Readonly<Record<string, TShirtSize>> = {
+  s: 'S',
+  small: 'S',
+  m: 'M',
+  medium: 'M',
+  l: 'L',
+  large: 'L',
+  xl: 'XL',
+  'extra large': 'XL',
+  xxl: 'XXL',
+  'extra extra large': 'XXL',
 };
 
 /** Text a spreadsheet was kept from running as a formula: the apostrophe Baton's export adds. */
@@ -432,6 +448,7 @@ export function draftFromTable(
     initiatives?: { record: Initiative; row: number }[];
     teams?: { record: Team; row: number }[];
     actuals?: { record: Actual; row: number }[];
+    proposals?: { record: Proposal; row: number }[];
   }): DraftResult => {
     const draft: ImportDraft = {
       format,
@@ -439,6 +456,7 @@ export function draftFromTable(
       teams: [...(read.teams ?? []).map(({ record }) => record), ...newTeams.values()],
       periods: [...newPeriods.values()],
       actuals: (read.actuals ?? []).map(({ record }) => record),
+      ...(read.proposals && { proposals: read.proposals.map(({ record }) => record) }),
       warnings,
       sources: {
         columns: sourceColumns,
@@ -449,6 +467,7 @@ export function draftFromTable(
         ],
         periods: [...newPeriods.keys()].map((id) => periodSources.get(id) as ImportRecordSource),
         actuals: rowsOf(read.actuals ?? []),
+        ...(read.proposals && { proposals: rowsOf(read.proposals) }),
       },
     };
     return problems.count() > 0 ? { ...fail(), draft } : { ok: true, draft };
@@ -589,6 +608,153 @@ export function draftFromTable(
     return done({ actuals });
   }
 
+  /** Objectives the portfolio lacks: where first named, and how many links name them. */
+  const missingObjectives = new Map<string, { row: number; col: number; count: number }>();
+  /** The links of an objectives cell ("grow:3, retain"); undefined when it is empty. */
+  const objectiveLinks = (objectivesCell: Cell): ObjectiveLink[] | undefined => {
+    const objectivesText = text(objectivesCell, Number.MAX_SAFE_INTEGER);
+    if (objectivesText === undefined) return undefined;
+    const links: ObjectiveLink[] = [];
+    for (const part of splitList(objectivesText)) {
+      const match = /^(.*?)(?:\s*:\s*([^:]*))?$/.exec(part) as RegExpExecArray;
+      const ref = (match[1] as string).trim();
+      const contributionText = match[2];
+      const objective =
+        portfolio.objectives.find((o) => o.id === ref) ??
+        portfolio.objectives.find((o) => nameKey(o.name) === nameKey(ref));
+      if (!objective) {
+        const missing = missingObjectives.get(ref);
+        if (missing) missing.count += 1;
+        else
+          missingObjectives.set(ref, {
+            row: objectivesCell.row,
+            col: objectivesCell.col,
+            count: 1,
+          });
+        continue;
+      }
+      let contribution = 1;
+      if (contributionText !== undefined && contributionText.trim() !== '') {
+        const read = readNumberText(contributionText);
+        if (!read.ok || ![1, 2, 3].includes(read.value)) {
+          bad(
+            objectivesCell,
+            `the contribution to ${shownCell(ref)} is ${shownCell(contributionText)}; give a whole number from 1 to 3, as in ${objective.id}:2`,
+          );
+          continue;
+        }
+        contribution = read.value;
+      }
+      if (links.some((link) => link.id === objective.id)) {
+        bad(objectivesCell, `the objective ${shownCell(ref)} is named twice`);
+        continue;
+      }
+      links.push({ id: objective.id, contribution });
+    }
+    return links;
+  };
+  const warnMissingObjectives = () => {
+    for (const [ref, { row, col, count }] of missingObjectives) {
+      warnings.push({
+        row,
+        column: column(col),
+        message: `the portfolio has no objective ${shownCell(ref)}; ${count === 1 ? 'the link to it is' : `the ${count} links to it are`} left out`,
+      });
+    }
+  };
+
+  if (mapping.kind === 'proposals') {
+    const existingProposals = portfolio.proposals ?? [];
+    const proposalById = new Map(existingProposals.map((p) => [p.id, p]));
+    const proposalByTitle = new Map<string, Proposal>();
+    for (const p of existingProposals)
+      if (!proposalByTitle.has(nameKey(p.title))) proposalByTitle.set(nameKey(p.title), p);
+    const takenIds = new Set(proposalById.keys());
+    const seenIds = new Map<string, number>();
+    const proposals: { record: Proposal; row: number }[] = [];
+    for (const { row, number: rowNumber } of dataRows) {
+      const get = (fieldId: string) => cellOf(row, rowNumber, fieldId);
+      const idCell = get('id');
+      const titleCell = get('title') as Cell;
+      const givenId = idCell ? text(idCell, Number.MAX_SAFE_INTEGER) : undefined;
+      const givenTitle = text(titleCell, Number.MAX_SAFE_INTEGER);
+      const existing =
+        givenId !== undefined
+          ? proposalById.get(givenId)
+          : givenTitle !== undefined
+            ? proposalByTitle.get(nameKey(givenTitle))
+            : undefined;
+      const title = givenTitle ?? existing?.title;
+      if (title === undefined) {
+        bad(titleCell, 'a proposal needs a title');
+        continue;
+      }
+      const titleIssue = nameProblem(title);
+      if (titleIssue) bad(titleCell, titleIssue);
+      let id = givenId ?? existing?.id;
+      if (id === undefined) {
+        id = uniqueId(title, takenIds);
+        if (slugify(title) === '') id = uniqueId('proposal', takenIds);
+      }
+      const idIssue = idProblem(id);
+      if (idIssue) {
+        bad(idCell ?? titleCell, idIssue);
+        continue;
+      }
+      const again = seenIds.get(id);
+      if (again !== undefined) {
+        bad(
+          idCell ?? titleCell,
+          `the proposal ${shownCell(id)} is also on row ${again}; give each proposal one row`,
+        );
+        continue;
+      }
+      seenIds.set(id, rowNumber);
+      takenIds.add(id);
+      // The stage and history are the merge's to give (see ImportDraft.proposals).
+      const proposal: { -readonly [K in keyof Proposal]: Proposal[K] } = {
+        id,
+        title,
+        stage: 'draft',
+        history: [],
+      };
+      for (const [key, max] of [
+        ['problem', MAX_TEXT_LENGTH],
+        ['outcome', MAX_TEXT_LENGTH],
+        ['sponsor', MAX_NAME_LENGTH],
+        ['owner', MAX_NAME_LENGTH],
+        ['businessCase', MAX_TEXT_LENGTH],
+      ] as const) {
+        const cell = get(key);
+        const value = cell ? text(cell, max) : undefined;
+        if (value !== undefined) proposal[key] = value;
+      }
+      const sizeCell = get('size');
+      const sizeText = sizeCell ? text(sizeCell, Number.MAX_SAFE_INTEGER) : undefined;
+      if (sizeText !== undefined && sizeCell) {
+        const size = SIZE_WORDS[nameKey(sizeText)];
+        if (size === undefined) {
+          bad(
+            sizeCell,
+            `${shownCell(sizeText)} is not a t-shirt size; use one of ${TSHIRT_SIZES.join(', ')}`,
+          );
+        } else proposal.size = size;
+      }
+      const objectivesCell = get('objectives');
+      const links = objectivesCell ? objectiveLinks(objectivesCell) : undefined;
+      if (links !== undefined) proposal.objectives = links;
+      const startCell = get('earliestStart');
+      const startText = startCell ? text(startCell, Number.MAX_SAFE_INTEGER) : undefined;
+      if (startText !== undefined && startCell) {
+        const periodId = period(startText, rowNumber, startCell.col);
+        if (periodId !== null) proposal.earliestStart = periodId;
+      }
+      proposals.push({ record: proposal, row: rowNumber });
+    }
+    warnMissingObjectives();
+    return done({ proposals });
+  }
+
   // --- Initiatives ---
   const scoreIds = itemFields('score');
   const demandTeams = itemFields('demand');
@@ -603,8 +769,6 @@ export function draftFromTable(
   /** Cells naming other initiatives, resolved once every row's id is known. */
   const references: { cell: Cell; names: string[]; set: (ids: string[]) => void }[] = [];
   const draftNames = new Map<string, string>();
-  /** Objectives the portfolio lacks: where first named, and how many links name them. */
-  const missingObjectives = new Map<string, { row: number; col: number; count: number }>();
   for (const { row, number: rowNumber } of dataRows) {
     const get = (fieldId: string) => cellOf(row, rowNumber, fieldId);
     const idCell = get('id');
@@ -675,44 +839,8 @@ export function draftFromTable(
     if (reasonText !== undefined) initiative.forcedReason = reasonText;
 
     const objectivesCell = get('objectives');
-    const objectivesText = objectivesCell
-      ? text(objectivesCell, Number.MAX_SAFE_INTEGER)
-      : undefined;
-    if (objectivesText !== undefined && objectivesCell) {
-      const links: ObjectiveLink[] = [];
-      for (const part of splitList(objectivesText)) {
-        const match = /^(.*?)(?:\s*:\s*([^:]*))?$/.exec(part) as RegExpExecArray;
-        const ref = (match[1] as string).trim();
-        const contributionText = match[2];
-        const objective =
-          portfolio.objectives.find((o) => o.id === ref) ??
-          portfolio.objectives.find((o) => nameKey(o.name) === nameKey(ref));
-        if (!objective) {
-          const missing = missingObjectives.get(ref);
-          if (missing) missing.count += 1;
-          else missingObjectives.set(ref, { row: rowNumber, col: objectivesCell.col, count: 1 });
-          continue;
-        }
-        let contribution = 1;
-        if (contributionText !== undefined && contributionText.trim() !== '') {
-          const read = readNumberText(contributionText);
-          if (!read.ok || ![1, 2, 3].includes(read.value)) {
-            bad(
-              objectivesCell,
-              `the contribution to ${shownCell(ref)} is ${shownCell(contributionText)}; give a whole number from 1 to 3, as in ${objective.id}:2`,
-            );
-            continue;
-          }
-          contribution = read.value;
-        }
-        if (links.some((link) => link.id === objective.id)) {
-          bad(objectivesCell, `the objective ${shownCell(ref)} is named twice`);
-          continue;
-        }
-        links.push({ id: objective.id, contribution });
-      }
-      initiative.objectives = links;
-    }
+    const links = objectivesCell ? objectiveLinks(objectivesCell) : undefined;
+    if (links !== undefined) initiative.objectives = links;
 
     const scores: Record<string, number> = {};
     for (const criterion of scoreIds) {
@@ -783,13 +911,7 @@ export function draftFromTable(
     }
     initiatives.push({ record: initiative, row: rowNumber });
   }
-  for (const [ref, { row, col, count }] of missingObjectives) {
-    warnings.push({
-      row,
-      column: column(col),
-      message: `the portfolio has no objective ${shownCell(ref)}; ${count === 1 ? 'the link to it is' : `the ${count} links to it are`} left out`,
-    });
-  }
+  warnMissingObjectives();
   // References by id, or by the name of an initiative in the file or the portfolio.
   const draftIds = new Set(initiatives.map(({ record }) => record.id));
   for (const { cell, names, set } of references) {

@@ -60,12 +60,29 @@ const PLAIN_FIELDS: Readonly<
     ['progress', 'Progress', 'a share from 0 to 1 (0.5) or a percentage (50%)'],
     ['note', 'Note', 'text'],
   ],
+  proposals: [
+    ['id', 'Id', 'a short unique id; made from the title when empty'],
+    ['title', 'Title', 'text'],
+    ['problem', 'Problem', 'text: the problem or opportunity'],
+    ['outcome', 'Outcome', 'text: what will be different when it is done'],
+    ['sponsor', 'Sponsor', 'text'],
+    ['owner', 'Owner', 'text'],
+    ['size', 'Size', 'a t-shirt size: S, M, L, XL or XXL'],
+    [
+      'objectives',
+      'Objectives',
+      'objective ids or names with a contribution 1 to 3: grow:3, retain:1',
+    ],
+    ['earliestStart', 'Earliest start', 'a period'],
+    ['businessCase', 'Business case', 'text'],
+  ],
 };
 
 const REQUIRED: Readonly<Record<ImportTableKind, readonly string[]>> = {
   initiatives: ['name'],
   capacity: ['name'],
   actuals: ['initiativeId', 'periodId'],
+  proposals: ['title'],
 };
 
 /** The plain field ids of a kind. */
@@ -117,6 +134,7 @@ export function importFields(kind: ImportTableKind, portfolio: Portfolio): reado
       })),
     ];
   }
+  if (kind === 'proposals') return plain;
   const at = plain.findIndex((field) => field.id === 'progress');
   return [...plain.slice(0, at), ...teams('effort', 'a number'), ...plain.slice(at)];
 }
@@ -140,6 +158,7 @@ export const KIND_ITEM_FIELDS: Readonly<Record<ImportTableKind, readonly PerItem
   initiatives: ['score', 'demand'],
   capacity: ['capacity'],
   actuals: ['effort'],
+  proposals: [],
 };
 
 /**

@@ -73,6 +73,18 @@ const SYNONYMS: Readonly<Record<ImportTableKind, Readonly<Record<string, readonl
     progress: ['progress', 'complete', '% complete', 'percent complete', 'done %'],
     note: ['note', 'notes', 'comment', 'comments'],
   },
+  proposals: {
+    id: ['id', 'proposal id', 'idea id', 'key', 'ref', 'reference', 'code'],
+    title: ['title', 'proposal', 'proposal title', 'idea', 'idea title'],
+    problem: ['problem', 'problem statement', 'opportunity', 'problem or opportunity'],
+    outcome: ['outcome', 'intended outcome', 'expected outcome', 'benefit', 'benefits'],
+    sponsor: ['sponsor', 'business sponsor', 'requested by', 'requester'],
+    owner: ['owner', 'lead', 'delivery owner', 'accountable'],
+    size: ['size', 't shirt', 't shirt size', 'tshirt', 'tshirt size', 'shirt size'],
+    objectives: ['objectives', 'objective', 'goals', 'goal', 'okr', 'okrs'],
+    earliestStart: ['earliest start', 'not before'],
+    businessCase: ['business case', 'case', 'justification'],
+  },
 };
 
 const ITEM_HEADER = /^\s*(score|demand|effort|capacity)\s*:\s*(.+?)\s*$/i;
@@ -180,6 +192,18 @@ const TELLING: Readonly<Record<ImportTableKind, readonly string[]>> = {
   initiatives: [],
   capacity: ['team', 'team id', 'team name'],
   actuals: ['initiative id', 'period id', 'progress', 'effort'],
+  // Not "sponsor" or "title": an initiatives sheet may have those.
+  proposals: [
+    'proposal',
+    'proposal id',
+    'idea',
+    'problem',
+    'outcome',
+    'size',
+    't shirt',
+    't shirt size',
+    'business case',
+  ],
 };
 
 type KindGuess = {
@@ -247,7 +271,8 @@ function repeatedTexts(headers: readonly string[]): number {
  * least: so a title row or a row of merged group headers ("Initiative", "Initiative", "Demand
  * (FTE)", …) above the field names is passed over; on a tie, the first. `headerRow` (1-based)
  * fixes the header instead. The kind is `kind` when given, else the one whose fields the headers
- * fill best (initiatives on a tie).
+ * fill best (initiatives on a tie): a sheet of titles with a problem, an outcome or a size is
+ * one of proposals.
  */
 export function guessMapping(
   table: RawTable,

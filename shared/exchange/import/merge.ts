@@ -1,10 +1,13 @@
 /**
  * Merging a draft into a portfolio, or starting a new portfolio from it. Records are matched by
  * id, then by name: a match is updated (the draft's fields over the record's, lists of scores,
- * demand, capacity and effort per key), the rest added. The result is read back through the
- * portfolio file's reader, so it keeps every rule of a file Baton opens; a draft that would break
- * one is refused whole, naming the record, and nothing changes.
+ * demand, capacity and effort per key), the rest added. Proposals are matched by id, then title;
+ * a new one comes in as a Draft dated the day of the import, and one already approved or rejected
+ * at the gate is not changed (a row that would change it is refused). The result is read back
+ * through the portfolio file's reader, so it keeps every rule of a file Baton opens; a draft that
+ * would break one is refused whole, naming the record, and nothing changes.
  */
+import type { Proposal } from '../../intake/types';
 import { emptyPortfolio } from '../../portfolio/empty';
 import { describeProblem, restorePortfolio } from '../../portfolio/restore';
 import type { Actual, Initiative, Period, Portfolio, Team } from '../../portfolio/types';
@@ -71,7 +74,15 @@ function newPortfolio(draft: ImportDraft, today: string): Portfolio {
 }
 
 /** The lists of records a merge problem's path may start with, and a draft's sources have. */
-type SourcedList = 'initiatives' | 'teams' | 'periods' | 'actuals';
+type SourcedList = 'initiatives' | 'teams' | 'periods' | 'actuals' | 'proposals';
+
+const SOURCED_LISTS: readonly string[] = [
+  'initiatives',
+  'teams',
+  'periods',
+  'actuals',
+  'proposals',
+] satisfies readonly SourcedList[];
 
 /** The keys of a path as the portfolio reader writes it: `initiatives[0].demand.platform[1]`. */
 function pathKeys(path: string): (string | number)[] | null {
@@ -109,6 +120,7 @@ function fieldIdOf(list: SourcedList, key: string, item: string | number | undef
     return key === 'id' ? ['team', 'name'] : [key];
   }
   if (list === 'actuals') return key === 'effort' ? per('effort') : [key];
+  if (list === 'proposals') return key === 'id' ? ['id', 'title'] : [key];
   return [];
 }
 
@@ -140,13 +152,15 @@ function placedProblem(
   const index = keys?.[1];
   if (
     keys === null ||
-    (list !== 'initiatives' && list !== 'teams' && list !== 'periods' && list !== 'actuals') ||
+    typeof list !== 'string' ||
+    !SOURCED_LISTS.includes(list) ||
     typeof index !== 'number'
   )
     return unplaced;
-  const draftIndex = from[list].get(index);
+  const sourced = list as SourcedList;
+  const draftIndex = from[sourced].get(index);
   const source: ImportRecordSource | undefined =
-    draftIndex === undefined ? undefined : sources[list][draftIndex];
+    draftIndex === undefined ? undefined : sources[sourced]?.[draftIndex];
   if (source === undefined) return unplaced;
   const key = keys[2];
   let column = source.column;
@@ -158,9 +172,9 @@ function placedProblem(
     const byTeam = original(renamed.teams);
     const byPeriod = original(renamed.periods);
     const candidates = [
-      ...fieldIdOf(list, key, item),
-      ...(byTeam === undefined ? [] : fieldIdOf(list, key, byTeam)),
-      ...(byPeriod === undefined ? [] : fieldIdOf(list, key, byPeriod)),
+      ...fieldIdOf(sourced, key, item),
+      ...(byTeam === undefined ? [] : fieldIdOf(sourced, key, byTeam)),
+      ...(byPeriod === undefined ? [] : fieldIdOf(sourced, key, byPeriod)),
     ];
     const found = candidates.find((fieldId) => Object.hasOwn(sources.columns, fieldId));
     if (found !== undefined) column = sources.columns[found];
@@ -341,6 +355,55 @@ export function mergeDraft(
     (same(existing, merged) ? summary.actuals.unchanged : summary.actuals.updated).push(key);
   }
 
+  // Proposals: by id, then title. A new one comes in as a Draft dated today; a matched one keeps
+  // its stage and history, and one already decided (approved or rejected) is not changed.
+  const proposals = [...(base.proposals ?? [])];
+  const proposalFrom = new Map<number, number>();
+  const proposalSummary = counter();
+  const locked: ImportIssue[] = [];
+  const proposalAtById = new Map(proposals.map((p, position) => [p.id, position]));
+  const proposalsTaken = new Set<number>();
+  for (const [n, incoming] of (draft.proposals ?? []).entries()) {
+    let at = proposalAtById.get(incoming.id);
+    if (at === undefined) {
+      const byTitle = proposals.findIndex(
+        (p, position) =>
+          !proposalsTaken.has(position) && nameKey(p.title) === nameKey(incoming.title),
+      );
+      if (byTitle >= 0) at = byTitle;
+    }
+    // The draft's stage and history are not the file's (see ImportDraft.proposals).
+    const { stage: _stage, history: _history, ...given } = incoming;
+    const fields = {
+      ...given,
+      ...(given.earliestStart !== undefined && { earliestStart: period(given.earliestStart) }),
+    };
+    if (at === undefined) {
+      proposalFrom.set(proposals.length, n);
+      proposals.push({ ...fields, stage: 'draft', history: [{ stage: 'draft', date: today }] });
+      proposalSummary.added.push(incoming.id);
+      continue;
+    }
+    proposalsTaken.add(at);
+    proposalFrom.set(at, n);
+    const existing = proposals[at] as Proposal;
+    const merged: Proposal = { ...existing, ...fields, id: existing.id };
+    if (same(existing, merged)) {
+      proposalSummary.unchanged.push(existing.id);
+      continue;
+    }
+    if (existing.stage === 'approved' || existing.stage === 'rejected') {
+      const source = draft.sources?.proposals?.[n];
+      locked.push({
+        ...(source ? { row: source.row } : { path: `proposals[${at}]` }),
+        message: `the proposal ${JSON.stringify(existing.id)} was ${existing.stage} at the gate, so an import does not change it; leave its row out, or make it the same as the proposal is`,
+      });
+      continue;
+    }
+    proposals[at] = merged;
+    proposalSummary.updated.push(existing.id);
+  }
+
   const candidatePeriods = summary.periods.added.length > 0 ? inOrder(periods) : periods;
   const periodFrom = new Map<number, number>();
   draft.periods.forEach((incoming, n) => {
@@ -354,24 +417,28 @@ export function mergeDraft(
     teams,
     initiatives,
     ...((actuals.length > 0 || base.actuals !== undefined) && { actuals }),
+    ...((proposals.length > 0 || base.proposals !== undefined) && { proposals }),
   };
   const read = restorePortfolio(portfolioToDocument(candidate));
-  if (!read.ok) {
+  if (!read.ok || locked.length > 0) {
     const from: MergedFrom = {
       initiatives: initiativeFrom,
       teams: teamFrom,
       periods: periodFrom,
       actuals: actualFrom,
+      proposals: proposalFrom,
     };
     const renamed = { teams: teamIds, periods: periodIds };
+    const errors = read.ok ? [] : read.errors;
     return {
       ok: false,
-      problems: inRowOrder(
-        read.errors
+      problems: inRowOrder([
+        ...locked,
+        ...errors
           .slice(0, MAX_IMPORT_PROBLEMS)
           .map((problem) => placedProblem(problem, draft.sources, from, renamed)),
-      ),
-      problemCount: read.problemCount,
+      ]).slice(0, MAX_IMPORT_PROBLEMS),
+      problemCount: locked.length + (read.ok ? 0 : read.problemCount),
     };
   }
   const counts = (c: Counter): MergeCounts => c;
@@ -383,6 +450,7 @@ export function mergeDraft(
       teams: counts(summary.teams),
       periods: counts(summary.periods),
       actuals: counts(summary.actuals),
+      ...(draft.proposals !== undefined && { proposals: counts(proposalSummary) }),
     },
   };
 }

@@ -4,6 +4,7 @@
  * portfolio adds, updates and leaves unchanged. Every step refuses with problems that name the
  * row and the column (or the path) in words, and changes nothing.
  */
+import type { Proposal } from '../../intake/types';
 import type { Actual, Initiative, Period, Portfolio, Team } from '../../portfolio/types';
 
 /** The kinds of file Baton imports. */
@@ -27,7 +28,7 @@ export type RawTable = {
 };
 
 /** The kinds of table a spreadsheet import fills. */
-export const IMPORT_TABLE_KINDS = ['initiatives', 'capacity', 'actuals'] as const;
+export const IMPORT_TABLE_KINDS = ['initiatives', 'capacity', 'actuals', 'proposals'] as const;
 export type ImportTableKind = (typeof IMPORT_TABLE_KINDS)[number];
 
 /**
@@ -73,6 +74,8 @@ export type ImportSources = {
   readonly teams: readonly ImportRecordSource[];
   readonly periods: readonly ImportRecordSource[];
   readonly actuals: readonly ImportRecordSource[];
+  /** One per proposal of the draft, when it has proposals. */
+  readonly proposals?: readonly ImportRecordSource[];
 };
 
 /** Records read from a file, before they meet the portfolio. */
@@ -84,6 +87,11 @@ export type ImportDraft = {
   /** Periods the file needs that the portfolio may not have yet (dates turned into periods). */
   readonly periods: readonly Period[];
   readonly actuals: readonly Actual[];
+  /**
+   * Proposals for the intake gate. Their `stage` and `history` are not the file's: the merge
+   * brings a new one in as a Draft dated the day of the import, and a matched one keeps its own.
+   */
+  readonly proposals?: readonly Proposal[];
   /** What was read but not taken, and why (a wide row, an SS link, an unknown status). */
   readonly warnings: readonly ImportIssue[];
   /** Where each record was read, when the draft was read from a sheet (`draftFromTable`). */
@@ -120,6 +128,8 @@ export type MergeSummary = {
   readonly teams: MergeCounts;
   readonly periods: MergeCounts;
   readonly actuals: MergeCounts;
+  /** Present when the draft had proposals. */
+  readonly proposals?: MergeCounts;
 };
 
 export type MergeResult =

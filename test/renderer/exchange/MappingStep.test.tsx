@@ -79,6 +79,13 @@ describe('the mapping step', () => {
     expect(onKindChange).toHaveBeenCalledWith('capacity');
   });
 
+  it('offers a sheet of proposals', async () => {
+    const user = userEvent.setup();
+    const { onKindChange } = renderStep();
+    await user.selectOptions(screen.getByLabelText('The sheet lists'), 'Proposals, one a row');
+    expect(onKindChange).toHaveBeenCalledWith('proposals');
+  });
+
   it('shows which row the headers are in and lets the user choose another, by its texts', async () => {
     const user = userEvent.setup();
     const { onHeaderRowChange } = renderStep({
