@@ -33,9 +33,15 @@ export async function writePack(request: PackRequest): Promise<CliOutput> {
   try {
     rendered = await renderPackPdf(request.input, { rendererDir: RENDERER_DIR });
   } catch (error) {
+    // The print page is a build of the renderer: one made before Baton was updated may not know
+    // what this command asks of it (a new section), so say how to bring it up to date.
+    const stale =
+      RENDERER_DIR === BUILT_RENDERER
+        ? ' If Baton was updated since the app was last built, run `npm run build` and try again.'
+        : '';
     return {
       stdout: '',
-      stderr: `baton: cannot render the pack: ${error instanceof Error ? error.message : String(error)}\n`,
+      stderr: `baton: cannot render the pack: ${error instanceof Error ? error.message : String(error)}${stale}\n`,
       code: EXIT_FAILURE,
     };
   }

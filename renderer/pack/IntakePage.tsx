@@ -140,6 +140,15 @@ export function intakeSection(input: PackInput): Block[] {
       },
     );
   }
+  if (summary.waitingCount > waiting.length) {
+    const more = summary.waitingCount - waiting.length;
+    blocks.push(
+      note(
+        'intake-waiting-more',
+        `And ${formatNumber(more, 0, PACK_LOCALE)} more ${more === 1 ? 'waits' : 'wait'} at the gate, not listed here: the Intake area lists them all.`,
+      ),
+    );
+  }
   if (overdue.length > 0) {
     blocks.push(
       note(

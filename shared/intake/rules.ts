@@ -20,7 +20,9 @@ import { scoreOffScaleMessage } from '../portfolio/rules';
 import { SCORING_MODELS, type Portfolio } from '../portfolio/types';
 import { modelCriteria, onScale } from '../strategy/scoring';
 import { dayNumber } from './dates';
+import { canMove, STAGE_MOVES } from './stages';
 import {
+  DEFAULT_STAGE_LABELS,
   INTAKE_STAGES,
   stageLabel,
   TSHIRT_SIZES,
@@ -28,6 +30,10 @@ import {
   type IntakeStage,
   type Proposal,
 } from './types';
+
+function isStage(value: string): value is IntakeStage {
+  return (INTAKE_STAGES as readonly string[]).includes(value);
+}
 
 /** A problem of a proposal or of the intake settings: the same shape as a portfolio's. */
 export type IntakeProblem = PortfolioProblem;
@@ -75,6 +81,26 @@ export function isWebAddress(url: string): boolean {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     !/[\u0000-\u001f\u007f]/.test(url)
   );
+}
+
+/**
+ * Why `url` is not a web address an attachment may hold, in words; null when it is one. The
+ * reasons are told apart, so that "https://…" with a space in it is not told it lacks https://.
+ */
+export function webAddressProblem(url: string): string | null {
+  if (isWebAddress(url)) return null;
+  if (url.length > MAX_URL_LENGTH) {
+    return `is longer than ${MAX_URL_LENGTH.toLocaleString('en-US')} characters`;
+  }
+  if (/^\s/.test(url)) return 'starts with a space; a web address starts with http:// or https://';
+  if (!/^https?:\/\//i.test(url)) {
+    return 'expected a web address starting with http:// or https://; other kinds of link (file:, javascript:) are not opened';
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\s\u0000-\u001f\u007f]/.test(url)) {
+    return 'contains a space or a control character, which a web address cannot hold (write a space as %20)';
+  }
+  return 'has no host name after the http:// or https:// (as in https://example.com/page)';
 }
 
 const blank = (text: string | undefined) => text === undefined || text.trim() === '';
@@ -168,6 +194,18 @@ export function checkProposal(
     }
     previous = { day, date: change.date };
   });
+  // Each move one the pipeline allows: a file cannot hold an approval the gate never saw.
+  proposal.history.forEach((change, index) => {
+    const before = index > 0 ? proposal.history[index - 1] : undefined;
+    if (!before || !isStage(before.stage) || !isStage(change.stage)) return;
+    if (!canMove(before.stage, change.stage)) {
+      const allowed = STAGE_MOVES[before.stage];
+      add(
+        ['history', index, 'stage'],
+        `a proposal cannot move from ${before.stage} to ${change.stage}; from ${before.stage} it ${allowed.length === 0 ? 'moves nowhere' : `moves to ${allowed.join(', ')}`}`,
+      );
+    }
+  });
   const last = proposal.history[proposal.history.length - 1];
   if (last === undefined) {
     add(['history'], 'needs at least the move into its current stage');
@@ -253,12 +291,8 @@ export function checkProposal(
     else if (attachment.label.length > MAX_NAME_LENGTH) {
       add(['attachments', index, 'label'], `is longer than ${MAX_NAME_LENGTH} characters`);
     }
-    if (!isWebAddress(attachment.url)) {
-      add(
-        ['attachments', index, 'url'],
-        'expected a web address starting with http:// or https://; other kinds of link (file:, javascript:) are not opened',
-      );
-    }
+    const urlProblem = webAddressProblem(attachment.url);
+    if (urlProblem !== null) add(['attachments', index, 'url'], urlProblem);
   });
 
   // Scores: on the model's scale for the criteria it types (others are kept for other models).
@@ -404,6 +438,18 @@ export function checkIntakeSettings(
         );
       }
       labels.set(name.toLowerCase(), stage);
+    }
+  }
+  // A stage left with its standard name keeps it: no other stage may be renamed to it.
+  for (const stage of INTAKE_STAGES) {
+    const own = settings.stageLabels[stage];
+    if (own !== undefined && own.trim() !== '') continue;
+    const taken = labels.get(DEFAULT_STAGE_LABELS[stage].toLowerCase());
+    if (taken !== undefined && taken !== stage) {
+      add(
+        ['stageLabels', taken],
+        `“${DEFAULT_STAGE_LABELS[stage]}” is the name of the ${stage} stage; give each stage its own name`,
+      );
     }
   }
 

@@ -69,8 +69,10 @@ export type IntakePackSummary =
       readonly window: DecisionWindow;
       /** The gate decisions dated in the window, newest first. */
       readonly decisions: readonly IntakePackDecision[];
-      /** What waits at the gate, longest waiting first. */
+      /** What waits at the gate, longest waiting first: at most MAX_WAITING_LISTED of them. */
       readonly waiting: readonly IntakePackWaiting[];
+      /** How many wait at the gate in all. */
+      readonly waitingCount: number;
       /** Drafts still being written: not at the gate yet. */
       readonly drafts: number;
       /** Flow figures: per stage of the pack's date, approval rate and median over the window. */
@@ -162,8 +164,11 @@ function decisionsOf(
 }
 
 function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+/** The most proposals the pack lists as waiting at the gate; the rest are counted. */
+export const MAX_WAITING_LISTED = 40;
 
 /** "12.5 days", "1 day". */
 function days(n: number): string {
@@ -175,6 +180,7 @@ function leadOf(
   window: DecisionWindow,
   decisions: readonly IntakePackDecision[],
   waiting: readonly IntakePackWaiting[],
+  waitingCount: number,
   drafts: number,
   flow: IntakeFlow,
   settings: IntakeSettings,
@@ -209,10 +215,15 @@ function leadOf(
       `From submission to decision took ${days(flow.medianDaysToDecision)} (the median of ${count(flow.decided, 'proposal')}).`,
     );
   }
+  const passing = waiting.filter((entry) => entry.passes).length;
   parts.push(
-    waiting.length === 0
+    waitingCount === 0
       ? 'Nothing waits at the gate.'
-      : `${count(waiting.length, 'proposal')} ${waiting.length === 1 ? 'waits' : 'wait'} at the gate, ${waiting.filter((entry) => entry.passes).length} of them passing every rule now.`,
+      : `${count(waitingCount, 'proposal')} ${waitingCount === 1 ? 'waits' : 'wait'} at the gate, ${
+          waiting.length === waitingCount
+            ? `${passing.toLocaleString('en-US')} of them passing every rule now`
+            : `${passing.toLocaleString('en-US')} of the ${waiting.length} longest waiting passing every rule now`
+        }.`,
   );
   if (drafts > 0)
     parts.push(`${count(drafts, 'draft')} ${drafts === 1 ? 'is' : 'are'} still being written.`);
@@ -259,45 +270,46 @@ export function intakeSummary(
   const overdue = new Map(flow.overdueRevisits.map((entry) => [entry.id, entry.daysOverdue]));
   const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
   const scenario = packScenario(portfolio, settings);
-  const waiting: IntakePackWaiting[] = flow.ageing
-    .filter((entry) => AT_THE_GATE.includes(entry.stage))
-    .flatMap((entry) => {
-      const proposal = byId.get(entry.id);
-      if (!proposal) return [];
-      const gate = evaluateGate(portfolio, proposal, intake, {
-        ...(scenario && { scenarioId: scenario.id }),
-      });
-      const fit = proposalFit(portfolio, proposal);
-      const sponsor = proposal.sponsor?.trim();
-      const size =
-        proposal.size ??
-        (proposal.demand && Object.keys(proposal.demand).length > 0 ? 'By team' : undefined);
-      const late = overdue.get(proposal.id);
-      return [
-        {
-          id: proposal.id,
-          title: proposal.title.trim() || 'Untitled proposal',
-          stage: proposal.stage,
-          stageLabel: stageLabel(intake, proposal.stage),
-          ...(entry.days !== undefined && { days: entry.days }),
-          ...(sponsor ? { sponsor } : {}),
-          ...(size !== undefined && { size }),
-          ...(fit !== undefined && { fit }),
-          passes: gate.passed,
-          gate: gate.headline,
-          ...(late !== undefined && { overdueDays: late }),
-        },
-      ];
+  const atTheGate = flow.ageing.filter((entry) => AT_THE_GATE.includes(entry.stage));
+  // The gate (with its capacity check) is run only for the proposals the page lists.
+  const waiting: IntakePackWaiting[] = atTheGate.slice(0, MAX_WAITING_LISTED).flatMap((entry) => {
+    const proposal = byId.get(entry.id);
+    if (!proposal) return [];
+    const gate = evaluateGate(portfolio, proposal, intake, {
+      ...(scenario && { scenarioId: scenario.id }),
     });
+    const fit = proposalFit(portfolio, proposal);
+    const sponsor = proposal.sponsor?.trim();
+    const size =
+      proposal.size ??
+      (proposal.demand && Object.keys(proposal.demand).length > 0 ? 'By team' : undefined);
+    const late = overdue.get(proposal.id);
+    return [
+      {
+        id: proposal.id,
+        title: proposal.title.trim() || 'Untitled proposal',
+        stage: proposal.stage,
+        stageLabel: stageLabel(intake, proposal.stage),
+        ...(entry.days !== undefined && { days: entry.days }),
+        ...(sponsor ? { sponsor } : {}),
+        ...(size !== undefined && { size }),
+        ...(fit !== undefined && { fit }),
+        passes: gate.passed,
+        gate: gate.headline,
+        ...(late !== undefined && { overdueDays: late }),
+      },
+    ];
+  });
   const drafts = proposals.filter((proposal) => proposal.stage === 'draft').length;
   return {
     kind: 'summary',
     window,
     decisions,
     waiting,
+    waitingCount: atTheGate.length,
     drafts,
     flow,
     overdue: flow.overdueRevisits,
-    lead: leadOf(window, decisions, waiting, drafts, flow, intake),
+    lead: leadOf(window, decisions, waiting, atTheGate.length, drafts, flow, intake),
   };
 }

@@ -6,6 +6,7 @@
  * nothing (submit, screen, bring back), a decision (one of these dialogs), or nothing allowed.
  */
 import {
+  useEffect,
   useId,
   useMemo,
   useState,
@@ -185,6 +186,15 @@ export function GateDecisionDialog({
   scenarioId,
   onClose,
 }: GateDecisionDialogProps) {
+  // Back to what opened the dialog (the Approve… button) when it goes, Escape included: read while
+  // rendering, before the dialog takes the focus.
+  const [opener] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    },
+    [opener],
+  );
   const proposal = portfolio.proposals?.find((entry) => entry.id === request.proposalId);
   if (!proposal) {
     return (

@@ -3,7 +3,12 @@
  * scores, attachments) as the field's whole new value, computed from the stored proposal, for
  * `updateProposal`. Also what a draft still needs before it can be submitted.
  */
-import { requiredFields, isWebAddress, MAX_URL_LENGTH } from '../../../shared/intake/rules';
+import {
+  requiredFields,
+  isWebAddress,
+  MAX_URL_LENGTH,
+  webAddressProblem,
+} from '../../../shared/intake/rules';
 import { proposalDemand } from '../../../shared/intake/approve';
 import type {
   Attachment,
@@ -187,7 +192,9 @@ export function addressProblem(url: string): string | undefined {
   if (!isWebAddress(trimmed)) {
     return /^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:/i.test(trimmed)
       ? `Only web addresses (http:// or https://) are kept: a ${trimmed.split(':')[0]?.toLowerCase() ?? ''}: link could open a file or run a program.`
-      : 'Enter a whole web address, starting with http:// or https://, such as https://wiki.example.com/case.';
+      : /^https?:\/\//i.test(trimmed)
+        ? `The address ${webAddressProblem(trimmed) ?? 'is not a web address'}.`
+        : 'Enter a whole web address, starting with http:// or https://, such as https://wiki.example.com/case.';
   }
   return undefined;
 }

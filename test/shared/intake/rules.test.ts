@@ -5,6 +5,7 @@ import {
   checkProposals,
   isWebAddress,
   requiredFields,
+  webAddressProblem,
 } from '../../../shared/intake/rules';
 import {
   DEFAULT_INTAKE_SETTINGS,
@@ -215,6 +216,18 @@ describe('the rules of the intake settings', () => {
     ]);
   });
 
+  it('refuses renaming a stage to the standard name another stage still has', () => {
+    const settings = {
+      ...DEFAULT_INTAKE_SETTINGS,
+      stageLabels: { submitted: 'Draft' },
+    };
+    expect(
+      checkIntakeSettings(settings, plan()).map((problem) => `${problem.path}: ${problem.message}`),
+    ).toEqual([
+      'intakeSettings.stageLabels.submitted: “Draft” is the name of the draft stage; give each stage its own name',
+    ]);
+  });
+
   it('asks sizes to grow from S to XXL', () => {
     const settings: IntakeSettings = {
       ...SETTINGS,
@@ -229,5 +242,21 @@ describe('the rules of the intake settings', () => {
         message: 'asks less in all (2) than size S (3); sizes grow from S to XXL',
       },
     ]);
+  });
+});
+
+describe('an attachment address that is refused', () => {
+  it('says why in words: a space, a missing host, another kind of link', () => {
+    expect(webAddressProblem('https://example.com/"><img src=x onerror=alert(1)>')).toBe(
+      'contains a space or a control character, which a web address cannot hold (write a space as %20)',
+    );
+    expect(webAddressProblem(' https://ok.example.com')).toBe(
+      'starts with a space; a web address starts with http:// or https://',
+    );
+    expect(webAddressProblem('https://')).toBe(
+      'has no host name after the http:// or https:// (as in https://example.com/page)',
+    );
+    expect(webAddressProblem('javascript:alert(1)')).toMatch(/^expected a web address starting/);
+    expect(webAddressProblem('https://wiki.example.com/case')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO } from '../../../shared/demo/demo-portfolio';
 import type { Proposal } from '../../../shared/intake/types';
-import { intakeSummary, proposalFit } from '../../../shared/pack/intake';
+import { intakeSummary, MAX_WAITING_LISTED, proposalFit } from '../../../shared/pack/intake';
 import type { Decision, Portfolio } from '../../../shared/portfolio/types';
 
 const demo = DEMO_PORTFOLIO;
@@ -164,5 +164,31 @@ describe('the intake section of the board pack', () => {
         objectives: [{ id: 'gone', contribution: 3 }],
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('a long queue at the gate', () => {
+  it(`lists the ${MAX_WAITING_LISTED} longest waiting and counts the rest`, () => {
+    const queue: Proposal[] = Array.from({ length: 1_200 }, (_, index) => ({
+      id: `queued-${index}`,
+      title: `Queued idea ${index}`,
+      stage: 'submitted',
+      history: [
+        { stage: 'draft', date: '2026-09-01' },
+        { stage: 'submitted', date: `2026-10-${String((index % 28) + 1).padStart(2, '0')}` },
+      ],
+      sponsor: 'Queue sponsor',
+      problem: 'Waiting.',
+      size: 'S',
+    }));
+    const summary = summaryOf(
+      { ...demo, proposals: [...(demo.proposals ?? []), ...queue] },
+      '2026-12-07',
+    );
+    expect(summary.waiting).toHaveLength(MAX_WAITING_LISTED);
+    expect(summary.waitingCount).toBe(1_205);
+    expect(summary.lead).toContain('1,205 proposals wait at the gate');
+    const days = summary.waiting.map((entry) => entry.days ?? 0);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
   });
 });

@@ -402,8 +402,29 @@ describe('a proposal the reader refuses, as the form does', () => {
     expect(problemAt(problems, 'proposals[0].history[1].date').message).toMatch(
       /^is before the move above it/,
     );
-    expect(problemAt(problems, 'proposals[0].history[3].stage').message).toBe(
-      'the last move is into screening, but the proposal is in approved',
+    expect(
+      problems
+        .filter((problem) => problem.path === 'proposals[0].history[3].stage')
+        .map((problem) => problem.message),
+    ).toContain('the last move is into screening, but the proposal is in approved');
+  });
+
+  it('refuses a history with a move the pipeline does not allow, such as draft to approved', () => {
+    const file = smallPortfolioFile();
+    file.proposals = [
+      {
+        id: 'p-jump',
+        title: 'Jumped the gate',
+        stage: 'approved',
+        history: [
+          { stage: 'draft', date: '2026-10-01' },
+          { stage: 'approved', date: '2026-10-02' },
+        ],
+        initiativeId: 'crm',
+      },
+    ];
+    expect(problemAt(problemsOf(file), 'proposals[0].history[1].stage').message).toBe(
+      'a proposal cannot move from draft to approved; from draft it moves to submitted',
     );
   });
 

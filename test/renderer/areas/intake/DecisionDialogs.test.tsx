@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -250,5 +251,37 @@ describe('what a move on the board takes', () => {
     expect(refused.kind).toBe('refused');
     expect(refused.kind === 'refused' && refused.message).toMatch(/a final stage/);
     expect(stageMove(proposal('draft'), 'rejected', settings).kind).toBe('refused');
+  });
+});
+
+describe('closing a gate decision', () => {
+  it('gives the focus back to what opened it when cancelled', async () => {
+    const user = userEvent.setup();
+    const id = await screened('Locker walls');
+    function Opener() {
+      const [open, setOpen] = useState(false);
+      const portfolio = usePortfolio();
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Defer…
+          </button>
+          {open && portfolio && (
+            <GateDecisionDialog
+              portfolio={portfolio}
+              request={{ kind: 'defer', proposalId: id }}
+              onClose={() => setOpen(false)}
+            />
+          )}
+        </>
+      );
+    }
+    render(<Opener />);
+    const opener = screen.getByRole('button', { name: 'Defer…' });
+    await user.click(opener);
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(opener).toHaveFocus();
   });
 });
