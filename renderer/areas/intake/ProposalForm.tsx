@@ -32,6 +32,7 @@ import {
   type ModelCriterion,
 } from '../../../shared/strategy/scoring';
 import { localWeights } from '../../../shared/strategy/weights';
+import { CriterionScoreFields } from '../../components/CriterionScoreFields';
 import { NumberField, ReplayCount, SelectField, TextField } from '../../components/fields';
 import { CONTRIBUTION_LABELS } from '../../components/labels';
 import { formatNumberText, screenLocale } from '../../components/number-text';
@@ -716,55 +717,12 @@ function ScoresSection({ proposal, portfolio, settings, save }: SectionProps) {
   const figure = rule.basis === 'priority' ? result.priority : result.value;
   return (
     <FormSection title={`Scores under ${model}`}>
-      <div className="field-grid">
-        {criteria.map((criterion) => {
-          const weight =
-            criterion.weight !== undefined ? `, weight ${formatNumber(criterion.weight, 2)}` : '';
-          if (criterion.computed) {
-            return (
-              <p key={criterion.id} className="field field--computed">
-                <span className="field__label">{criterion.name}</span>
-                <span>
-                  {formatNumber(part(criterion.id)?.score ?? 0, 1)} of 100
-                  <span className="muted small"> · from its objective links{weight}</span>
-                </span>
-              </p>
-            );
-          }
-          const scale = criterion.scale;
-          const label = `${criterion.name} (${scale.label}${weight})`;
-          const score = proposal.scores?.[criterion.id];
-          if (scale.kind === 'set') {
-            const shown = (value: number) =>
-              criterion.percent ? `${formatNumber(value * 100, 0)} %` : formatNumber(value, 2);
-            const values =
-              score !== undefined && !scale.values.includes(score)
-                ? [...scale.values, score]
-                : scale.values;
-            return (
-              <SelectField
-                key={criterion.id}
-                label={label}
-                value={score === undefined ? '' : String(score)}
-                options={[
-                  { value: '', label: 'Not scored' },
-                  ...values.map((value) => ({ value: String(value), label: shown(value) })),
-                ]}
-                onCommit={(text) => commitScore(criterion, text === '' ? undefined : Number(text))}
-              />
-            );
-          }
-          return (
-            <NumberField
-              key={criterion.id}
-              label={label}
-              value={score}
-              optional
-              onCommit={(value) => commitScore(criterion, value)}
-            />
-          );
-        })}
-      </div>
+      <CriterionScoreFields
+        criteria={criteria}
+        scores={proposal.scores}
+        computedScore={(id) => part(id)?.score}
+        onCommit={commitScore}
+      />
       <p className="score-summary" aria-live="polite">
         {figure === undefined
           ? `${model} gives no ${rule.basis} yet${result.missing.length > 0 ? `: ${inWords(result.missing)} not scored` : ''}.`

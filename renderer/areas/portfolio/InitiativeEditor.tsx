@@ -2,6 +2,7 @@
  * The editor of one initiative: every field of the portfolio file, each stored as soon as it is
  * valid, with the reason shown beside any value the portfolio's rules refuse.
  */
+import { CriterionScoreFields } from '../../components/CriterionScoreFields';
 import { EditorSection } from '../../components/EditorSection';
 import { useEffect, useId, useRef, useState } from 'react';
 import { dependantsAndSelf, dependantsOf } from '../../../shared/portfolio/dependencies';
@@ -259,57 +260,12 @@ function ValueSection({ initiative, portfolio, merge }: PortfolioSectionProps) {
   return (
     <EditorSection title="Scores and value">
       {criteria.length > 0 ? (
-        <div className="field-grid">
-          {criteria.map((criterion) => {
-            const weight =
-              criterion.weight !== undefined ? `, weight ${formatNumber(criterion.weight, 2)}` : '';
-            if (criterion.computed) {
-              return (
-                <p key={criterion.id} className="field field--computed">
-                  <span className="field__label">{criterion.name}</span>
-                  <span>
-                    {formatNumber(part(criterion.id)?.score ?? 0, 1)} of 100
-                    <span className="muted small"> · from its objective links{weight}</span>
-                  </span>
-                </p>
-              );
-            }
-            const scale = criterion.scale;
-            const label = `${criterion.name} (${scale.label}${weight})`;
-            const score = initiative.scores?.[criterion.id];
-            if (scale.kind === 'set') {
-              const shown = (value: number) =>
-                criterion.percent ? `${formatNumber(value * 100, 0)} %` : formatNumber(value, 2);
-              const values =
-                score !== undefined && !scale.values.includes(score)
-                  ? [...scale.values, score]
-                  : scale.values;
-              return (
-                <SelectField
-                  key={criterion.id}
-                  label={label}
-                  value={score === undefined ? '' : String(score)}
-                  options={[
-                    { value: '', label: 'Not scored' },
-                    ...values.map((value) => ({ value: String(value), label: shown(value) })),
-                  ]}
-                  onCommit={(text) =>
-                    commitScore(criterion, text === '' ? undefined : Number(text))
-                  }
-                />
-              );
-            }
-            return (
-              <NumberField
-                key={criterion.id}
-                label={label}
-                value={score}
-                optional
-                onCommit={(value) => commitScore(criterion, value)}
-              />
-            );
-          })}
-        </div>
+        <CriterionScoreFields
+          criteria={criteria}
+          scores={initiative.scores}
+          computedScore={(id) => part(id)?.score}
+          onCommit={commitScore}
+        />
       ) : (
         <p className="section-hint">
           The portfolio has no scoring model: the value below is the only measure of benefit.
