@@ -52,7 +52,8 @@ describe('importing a CSV file', () => {
     const heading = await within(dialog).findByRole('heading', {
       name: 'Match the columns of plan',
     });
-    expect(heading).toHaveFocus();
+    // The step moves the focus to its heading once it is drawn.
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(
       within(dialog).getByRole('combobox', { name: 'Imported as, for column Initiative' }),
     ).toHaveDisplayValue('Name (required)');
@@ -63,9 +64,10 @@ describe('importing a CSV file', () => {
     await user.selectOptions(sponsor, 'Owner');
     await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
 
-    expect(
-      await within(dialog).findByRole('heading', { name: 'Check what will be imported' }),
-    ).toHaveFocus();
+    const previewHeading = await within(dialog).findByRole('heading', {
+      name: 'Check what will be imported',
+    });
+    await waitFor(() => expect(previewHeading).toHaveFocus());
     expect(within(dialog).getByText('2 initiatives added.')).toBeVisible();
     const table = within(dialog).getByRole('table', { name: 'Initiatives (2)' });
     expect(within(table).getByRole('row', { name: /Warehouse robots/ })).toHaveTextContent(
