@@ -44,6 +44,7 @@ export const CONCERN_KIND_LABELS: Readonly<Record<DecisionConcernKind, string>> 
   initiative: 'Initiative',
   scenario: 'Scenario',
   objective: 'Objective',
+  review: 'Review',
 };
 
 /** One item a decision can concern, with the name it is shown by. */
@@ -54,7 +55,7 @@ export function concernKey(concern: DecisionConcern): string {
   return `${concern.kind}:${concern.id}`;
 }
 
-/** Every initiative, scenario and objective of the portfolio, in that order, by name. */
+/** Every initiative, scenario, objective and review of the portfolio, in that order, by name. */
 export function decisionConcernOptions(portfolio: Portfolio): ConcernOption[] {
   return [
     ...portfolio.initiatives.map((item) => ({
@@ -71,6 +72,11 @@ export function decisionConcernOptions(portfolio: Portfolio): ConcernOption[] {
       kind: 'objective' as const,
       id: item.id,
       name: item.name,
+    })),
+    ...(portfolio.reviews ?? []).map((item) => ({
+      kind: 'review' as const,
+      id: item.id,
+      name: `${item.title} (${item.date})`,
     })),
   ];
 }

@@ -541,6 +541,7 @@ function decisionLogOf(portfolio: Portfolio, settings: PackSettings): DecisionLo
     initiative: new Map(portfolio.initiatives.map((item) => [item.id, item.name])),
     scenario: new Map(portfolio.scenarios.map((item) => [item.id, item.name])),
     objective: new Map(portfolio.objectives.map((item) => [item.id, item.name])),
+    review: new Map((portfolio.reviews ?? []).map((item) => [item.id, item.title])),
   };
   const entries = log
     .map((decision, index) => ({ decision, index }))

@@ -3,6 +3,7 @@
  * describes it. Every entity may carry `extras`: keys a reader did not know, kept in their
  * original order so that an import followed by an export gives them back unchanged.
  */
+import type { Cadence, Review, ReviewAction, Snapshot } from '../cadence/types';
 import type { IntakeSettings, Proposal } from '../intake/types';
 
 export type Extras = Readonly<Record<string, unknown>>;
@@ -162,6 +163,9 @@ export type Scenario = {
   readonly extras?: Extras;
 };
 
+export const RAG_STATUSES = ['green', 'amber', 'red'] as const;
+export type Rag = (typeof RAG_STATUSES)[number];
+
 /** Baton extension (top-level key `actuals`): what was really spent and delivered in a period. */
 export type Actual = {
   readonly initiativeId: string;
@@ -171,6 +175,9 @@ export type Actual = {
   readonly effort?: Readonly<Record<string, number>>;
   /** Share of the initiative's scope complete at the end of the period, 0..1. */
   readonly progress?: number;
+  /** Baton extension: the initiative's red/amber/green status at the end of the period. */
+  readonly rag?: Rag;
+  /** Why: a line, and the RAG's reason when it is amber or red. */
   readonly note?: string;
   readonly extras?: Extras;
 };
@@ -186,7 +193,7 @@ export const DECISION_KINDS = [
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
-export const DECISION_CONCERN_KINDS = ['initiative', 'scenario', 'objective'] as const;
+export const DECISION_CONCERN_KINDS = ['initiative', 'scenario', 'objective', 'review'] as const;
 export type DecisionConcernKind = (typeof DECISION_CONCERN_KINDS)[number];
 
 /**
@@ -374,6 +381,17 @@ export type Portfolio = {
   readonly intakeSettings?: IntakeSettings;
   /** Baton extension: proposals for new work, on their way through the intake gate. */
   readonly proposals?: readonly Proposal[];
+  /** Baton extension: the governance calendar's meeting series. */
+  readonly cadences?: readonly Cadence[];
+  /** Baton extension: governance meetings, planned and held, with agenda and minutes. */
+  readonly reviews?: readonly Review[];
+  /** Baton extension: actions raised in reviews. */
+  readonly actions?: readonly ReviewAction[];
+  /**
+   * Baton extension: the portfolio frozen at each held review. Kept apart from the live
+   * portfolio by the store; a file may leave them out.
+   */
+  readonly snapshots?: readonly Snapshot[];
   /** Unknown top-level keys, kept as read. */
   readonly extras?: Extras;
 };
