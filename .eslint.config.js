@@ -42,9 +42,10 @@ function layerBlocks(layer) {
 }
 
 // shared/: an allow-list. Other files of shared/, zod, the file parsers papaparse, exceljs and
-// fast-xml-parser (bytes or text in, rows out: no I/O), and the types of highs; nothing else.
+// fast-xml-parser (bytes or text in, rows out: no I/O), the date libraries rrule, date-fns and
+// @date-fns/tz, the calendar writer ical-generator, and the types of highs; nothing else.
 const SHARED_MESSAGE =
-  'shared/ is the pure domain layer: it may import only files inside shared/, zod, the parsers papaparse, exceljs and fast-xml-parser, and the types of highs (`import type`). Pass data in and return data out; UI, storage, Electron and Node I/O live outside.';
+  'shared/ is the pure domain layer: it may import only files inside shared/, zod, the parsers papaparse, exceljs and fast-xml-parser, the date libraries rrule, date-fns and @date-fns/tz, ical-generator, and the types of highs (`import type`). Pass data in and return data out; UI, storage, Electron and Node I/O live outside.';
 const CLOCK_MESSAGE =
   'shared/ does not read the clock: take `now` (or a date string to parse) as an argument.';
 const sharedGlobals = (names, why) =>
@@ -68,7 +69,7 @@ const SHARED_LAYER = {
         patterns: [
           // Any package but zod, the parsers and highs (highs is limited to types above).
           {
-            regex: '^(?!\\.\\.?/)(?!(zod(/.*)?|papaparse|exceljs|fast-xml-parser|highs)$)',
+            regex: '^(?!\\.\\.?/)(?!(zod(/.*)?|papaparse|exceljs|fast-xml-parser|rrule|date-fns(/.*)?|@date-fns/tz|ical-generator|highs)$)',
             message: SHARED_MESSAGE,
           },
           // A relative path that climbs out of shared/.

@@ -28,6 +28,7 @@ const EXPORT_FILTER_NAMES: Readonly<Record<string, string>> = {
   txt: 'Text',
   xlsx: 'Excel workbook',
   json: 'JSON',
+  ics: 'Calendar (iCalendar)',
 };
 
 export type ImportExportDeps = {

@@ -6,7 +6,7 @@ import { plural } from '../../shared/format';
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
 import { emptyPortfolio } from '../../shared/portfolio/empty';
 import { describeProblem, readPortfolioText } from '../../shared/portfolio/restore';
-import { portfolioFileName, writePortfolio } from '../../shared/portfolio/write';
+import { portfolioFileName } from '../../shared/portfolio/write';
 import type { Portfolio } from '../../shared/portfolio/types';
 import { portfolioToState } from '../../shared/store/state';
 import { attemptBackup, replaceUnreadablePortfolio } from '../backup/backups';
@@ -18,6 +18,7 @@ import {
   replacePortfolio,
 } from '../db/repository';
 import { ORDER_KEYS } from '../db/order-keys';
+import { adoptSnapshots, portfolioFileText } from '../db/snapshots';
 import { localToday } from '../format';
 import { getPlatform } from '../platform';
 import type { OpenedFile } from '../platform/types';
@@ -144,13 +145,16 @@ export function openRecentPortfolio(index: number): Promise<void> {
   });
 }
 
-/** Saves the portfolio as a file; returns whether it was saved. */
+/**
+ * Saves the portfolio as a file, with the snapshots of its held reviews; returns whether it was
+ * saved.
+ */
 export async function saveAs(): Promise<boolean> {
   try {
     const portfolio = await readPortfolio();
     const saved = await getPlatform().savePortfolioFile(
       portfolioFileName(portfolio.name),
-      writePortfolio(portfolio),
+      await portfolioFileText(portfolio),
     );
     if (saved) {
       await markSaved();
@@ -196,7 +200,8 @@ async function replaceForRecovery(
   if (!backup.ok) notify('error', backup.message);
   try {
     if (backup.ok && backup.raw) {
-      await replaceUnreadablePortfolio(portfolioToState(portfolio, origin, ORDER_KEYS), false);
+      const adopted = await adoptSnapshots(portfolio);
+      await replaceUnreadablePortfolio(portfolioToState(adopted, origin, ORDER_KEYS), false);
     } else {
       const result = await replacePortfolio(portfolio, origin, label);
       if (!result.ok)

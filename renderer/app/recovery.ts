@@ -7,6 +7,7 @@ import { listBackups, restoreBackup } from '../backup/backups';
 import type { RecoveryActions, RecoveryBackup } from '../components/ErrorBoundary';
 import { db } from '../db/database';
 import { readPortfolio } from '../db/repository';
+import { portfolioFileText } from '../db/snapshots';
 import { describeStorageError } from '../db/storage-health';
 import { formatDateTime } from '../format';
 import { getPlatform } from '../platform';
@@ -47,7 +48,8 @@ export async function saveStoredData(): Promise<RecoveryResult> {
   try {
     const portfolio = await readPortfolio();
     name = portfolioFileName(portfolio.name);
-    text = writePortfolio(portfolio);
+    // With the snapshots of its held reviews; without them should they not read.
+    text = await portfolioFileText(portfolio).catch(() => writePortfolio(portfolio));
   } catch {
     try {
       name = 'baton-stored-data.json';

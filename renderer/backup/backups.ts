@@ -22,6 +22,7 @@ import { ORDER_KEYS } from '../db/order-keys';
 import { forgetState, settleEdits, storedRevision } from '../db/repository';
 import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from '../db/schema';
 import { storageFailureText } from '../db/storage-health';
+import { adoptSnapshots, portfolioFileText } from '../db/snapshots';
 import { portfolioStore } from '../db/store';
 import { formatDateTime } from '../format';
 import { getPlatform } from '../platform';
@@ -91,7 +92,9 @@ async function contentToBackUp(reason: BackupReason): Promise<Content> {
         summary: portfolioSummary(portfolio),
         portfolioName: portfolio.name.slice(0, MAX_BACKUP_LABEL),
       },
-      text: writePortfolio(portfolio),
+      // With the snapshots of its held reviews, as a saved file has them; should the snapshots
+      // not read, a backup without them still restores the portfolio.
+      text: await portfolioFileText(portfolio).catch(() => writePortfolio(portfolio)),
       raw: false,
     };
   } catch (error) {
@@ -258,7 +261,13 @@ export async function restoreBackup(id: string): Promise<RestoreResult> {
   }
   const label = restoreLabel(at);
   const origin = { kind: 'file', label: `backup of ${formatDateTime(at)}` } as const;
-  const next = portfolioToState(read.portfolio, origin, ORDER_KEYS);
+  let next: PortfolioState;
+  try {
+    // The backup's snapshots are stored first; its reviews follow a snapshot that got a new id.
+    next = portfolioToState(await adoptSnapshots(read.portfolio), origin, ORDER_KEYS);
+  } catch (error) {
+    return { ok: false, message: storageFailureText(error, 'The backup was not restored') };
+  }
   try {
     if (before.raw) {
       // The stored portfolio does not read, so no edit can be planned on it (an edit starts from

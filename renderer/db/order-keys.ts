@@ -42,6 +42,9 @@ const ID_PREFIX: Readonly<Record<ListEntityName, string>> = {
   decisions: 'd',
   workshops: 'w',
   proposals: 'q',
+  cadences: 'c',
+  reviews: 'v',
+  actions: 'x',
 };
 
 /** A new opaque id: a letter for the kind of record and ten random base-36 characters. */

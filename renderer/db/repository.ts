@@ -48,6 +48,7 @@ import { editorName } from './editor';
 import { ORDER_KEYS, stableContext } from './order-keys';
 import { storageFailure } from './storage-health';
 import { HISTORY_TABLES, TABLE_NAMES, type PortfolioStatusRow, type RevisionRow } from './schema';
+import { adoptSnapshots } from './snapshots';
 import {
   dropFromJournal,
   writeJournal,
@@ -647,13 +648,18 @@ export function restoreToEntry(seq: number, label: string): Promise<EditResult> 
 
 // ---- The whole portfolio -------------------------------------------------------------------
 
-/** Replaces the whole portfolio (open a file, start empty, load the demo); undoable. */
-export function replacePortfolio(
+/**
+ * Replaces the whole portfolio (open a file, start empty, load the demo); undoable. The snapshots
+ * the portfolio brings are stored first (renderer/db/snapshots.ts `adoptSnapshots`: an id taken
+ * by another snapshot gets a new one, and the reviews follow); stored snapshots are never removed.
+ */
+export async function replacePortfolio(
   portfolio: Portfolio,
   origin: PortfolioMeta['origin'],
   label: string,
 ): Promise<EditResult> {
-  const next = portfolioToState(portfolio, origin, ORDER_KEYS);
+  const adopted = await adoptSnapshots(portfolio);
+  const next = portfolioToState(adopted, origin, ORDER_KEYS);
   return commit((current) => ({ label, changes: replaceState(current, next) }), {
     marksUnsaved: false,
   });

@@ -5,10 +5,13 @@
  * data names a pure migration (renderer/db/migrations.ts) that is tested on its own.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Snapshot } from '../../shared/cadence/types';
 import { ENTITY_NAMES, storeDefinitions, type EntityName } from '../../shared/store/entities';
 import type { HistoryEntry } from '../../shared/store/history';
 import type {
+  ActionRecord,
   ActualRecord,
+  CadenceRecord,
   DecisionRecord,
   InitiativeRecord,
   ObjectiveRecord,
@@ -16,6 +19,7 @@ import type {
   PortfolioMeta,
   ProposalRecord,
   RankRecord,
+  ReviewRecord,
   ScenarioRecord,
   TeamRecord,
   WorkshopRecord,
@@ -25,7 +29,9 @@ import { MIGRATIONS, type MigrationTables } from './migrations';
 export const DATABASE_NAME = 'baton';
 
 export type {
+  ActionRecord as ActionRow,
   ActualRecord as ActualRow,
+  CadenceRecord as CadenceRow,
   DecisionRecord as DecisionRow,
   InitiativeRecord as InitiativeRow,
   ObjectiveRecord as ObjectiveRow,
@@ -33,6 +39,7 @@ export type {
   PortfolioMeta as PortfolioMetaRow,
   ProposalRecord as ProposalRow,
   RankRecord as RankRow,
+  ReviewRecord as ReviewRow,
   ScenarioRecord as ScenarioRow,
   TeamRecord as TeamRow,
   WorkshopRecord as WorkshopRow,
@@ -65,6 +72,13 @@ export type TableName = EntityName;
 
 /** The portfolio's tables, one per entity of the registry. */
 export const TABLE_NAMES: readonly TableName[] = ENTITY_NAMES;
+
+/**
+ * The table of the snapshots taken when reviews were held. It is not an entity of the registry:
+ * edits, undo and the change history never touch it, and opening or replacing the portfolio
+ * leaves its rows (renderer/db/snapshots.ts).
+ */
+export const SNAPSHOTS_TABLE = 'snapshots';
 
 /** The tables of the change history and the undo stacks. */
 export const HISTORY_TABLES = ['history', 'stacks'] as const;
@@ -108,6 +122,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 5, stores: { workshops: storeDefinitions().workshops } },
   // Proposals get a table; the intake settings live in the portfolio's meta row. No data changes.
   { version: 6, stores: { proposals: storeDefinitions().proposals } },
+  // Meeting series, reviews and actions get tables; snapshots a table of their own, outside the
+  // registry. No data changes.
+  {
+    version: 7,
+    stores: {
+      cadences: storeDefinitions().cadences,
+      reviews: storeDefinitions().reviews,
+      actions: storeDefinitions().actions,
+      snapshots: 'id, reviewId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
@@ -131,6 +156,10 @@ export class BatonDatabase extends Dexie {
   decisions!: EntityTable<DecisionRecord, 'id'>;
   workshops!: EntityTable<WorkshopRecord, 'id'>;
   proposals!: EntityTable<ProposalRecord, 'id'>;
+  cadences!: EntityTable<CadenceRecord, 'id'>;
+  reviews!: EntityTable<ReviewRecord, 'id'>;
+  actions!: EntityTable<ActionRecord, 'id'>;
+  snapshots!: EntityTable<Snapshot, 'id'>;
   history!: Dexie.Table<HistoryEntry, number>;
   stacks!: EntityTable<StackRow, 'window'>;
 

@@ -2,6 +2,7 @@
  * File › Export…: the portfolio as the tables a spreadsheet user works with. An Excel workbook
  * holds all four (initiatives, team capacity, a scenario's ranking, actuals) as sheets, written in
  * a worker; a CSV file holds one. Text a spreadsheet would run as a formula is written as text.
+ * Or the portfolio file itself, with the snapshots of held reviews or, for a smaller file, without.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { tableToCsv } from '../../shared/exchange/csv';
@@ -15,12 +16,14 @@ import {
 } from '../../shared/exchange/tables';
 import { slugify } from '../../shared/portfolio/ids';
 import type { Portfolio } from '../../shared/portfolio/types';
+import { portfolioFileName } from '../../shared/portfolio/write';
 import { Modal } from '../components/Modal';
+import { portfolioFileText } from '../db/snapshots';
 import { getPlatform } from '../platform';
 import { writeXlsxInWorker } from './xlsx-client';
 import './exchange.css';
 
-export type ExportFormat = 'xlsx' | 'csv';
+export type ExportFormat = 'xlsx' | 'csv' | 'portfolio';
 export type ExportTableName = Table['name'];
 
 const TABLE_LABELS: Readonly<Record<ExportTableName, string>> = {
@@ -32,23 +35,28 @@ const TABLE_LABELS: Readonly<Record<ExportTableName, string>> = {
 
 const TABLE_NAMES = Object.keys(TABLE_LABELS) as ExportTableName[];
 
-/** The name a file of the export gets: "acme-2027.xlsx", "acme-2027-initiatives.csv". */
+/**
+ * The name a file of the export gets: "acme-2027.xlsx", "acme-2027-initiatives.csv",
+ * "acme-2027.baton.json".
+ */
 export function exportFileName(
   portfolioName: string,
   format: ExportFormat,
   table: ExportTableName,
 ): string {
+  if (format === 'portfolio') return portfolioFileName(portfolioName);
   const base = slugify(portfolioName) || 'portfolio';
   return format === 'xlsx' ? `${base}.xlsx` : `${base}-${table}.csv`;
 }
 
-/** The tables an export writes. */
+/** The tables an export writes (none for a portfolio file). */
 export function tablesToExport(
   portfolio: Portfolio,
   format: ExportFormat,
   table: ExportTableName,
   scenarioId: string | undefined,
 ): readonly Table[] {
+  if (format === 'portfolio') return [];
   if (format === 'xlsx') return exportTables(portfolio, scenarioId);
   switch (table) {
     case 'initiatives':
@@ -74,6 +82,7 @@ export function ExportDialog({ portfolio, onClose, onDone }: ExportDialogProps) 
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [table, setTable] = useState<ExportTableName>('initiatives');
   const [scenarioId, setScenarioId] = useState<string | undefined>(portfolio.scenarios[0]?.id);
+  const [leaveOutSnapshots, setLeaveOutSnapshots] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const showScenario = portfolio.scenarios.length > 1 && (format === 'xlsx' || table === 'ranking');
@@ -87,7 +96,11 @@ export function ExportDialog({ portfolio, onClose, onDone }: ExportDialogProps) 
       const tables = tablesToExport(portfolio, format, table, scenarioId);
       const name = exportFileName(portfolio.name, format, table);
       const data =
-        format === 'xlsx' ? await writeXlsxInWorker(tables) : tableToCsv(tables[0] as Table);
+        format === 'portfolio'
+          ? await portfolioFileText(portfolio, { leaveOutSnapshots })
+          : format === 'xlsx'
+            ? await writeXlsxInWorker(tables)
+            : tableToCsv(tables[0] as Table);
       const saved = await getPlatform().saveExportFile(name, data);
       if (saved) {
         onDone('success', `Exported "${portfolio.name}" to ${saved.location}.`);
@@ -122,7 +135,10 @@ export function ExportDialog({ portfolio, onClose, onDone }: ExportDialogProps) 
       }
     >
       <form id={`${id}-form`} className="export-dialog" noValidate onSubmit={(e) => void submit(e)}>
-        <p>The portfolio as tables for a spreadsheet; File › Import… reads them back.</p>
+        <p>
+          The portfolio as tables for a spreadsheet (File › Import… reads them back), or as a
+          portfolio file (File › Open reads it).
+        </p>
         <fieldset className="radio-group radio-group--stacked">
           <legend className="field__label">Format</legend>
           <label className="radio">
@@ -144,7 +160,34 @@ export function ExportDialog({ portfolio, onClose, onDone }: ExportDialogProps) 
             />
             CSV file (.csv) with one table
           </label>
+          <label className="radio">
+            <input
+              type="radio"
+              name={`${id}-format`}
+              checked={format === 'portfolio'}
+              onChange={() => setFormat('portfolio')}
+            />
+            Portfolio file (.baton.json) with everything Baton keeps
+          </label>
         </fieldset>
+        {format === 'portfolio' && (
+          <div className="field">
+            <label className="switch">
+              <input
+                type="checkbox"
+                checked={leaveOutSnapshots}
+                onChange={(event) => setLeaveOutSnapshots(event.target.checked)}
+                aria-describedby={`${id}-snapshots-hint`}
+              />
+              Leave out snapshots
+            </label>
+            <p id={`${id}-snapshots-hint`} className="field__hint">
+              A snapshot is the portfolio as it stood when a review was held. Without them the file
+              is smaller and the reviews keep their agenda and minutes, but what changed since a
+              review cannot be shown from this file.
+            </p>
+          </div>
+        )}
         {format === 'csv' && (
           <fieldset className="radio-group radio-group--stacked">
             <legend className="field__label">Table</legend>
@@ -180,8 +223,9 @@ export function ExportDialog({ portfolio, onClose, onDone }: ExportDialogProps) 
           </div>
         )}
         <p className="field__hint">
-          File: {exportFileName(portfolio.name, format, table)}. Text that starts with =, +, - or @
-          is written so that a spreadsheet shows it and never runs it as a formula.
+          File: {exportFileName(portfolio.name, format, table)}.
+          {format !== 'portfolio' &&
+            ' Text that starts with =, +, - or @ is written so that a spreadsheet shows it and never runs it as a formula.'}
         </p>
         <div role="status" aria-live="polite">
           {busy && format === 'xlsx' ? <p>Writing the workbook…</p> : null}

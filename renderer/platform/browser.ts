@@ -44,6 +44,7 @@ const EXPORT_MEDIA_TYPES: Readonly<Record<string, string>> = {
   txt: 'text/plain;charset=utf-8',
   json: 'application/json',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ics: 'text/calendar;charset=utf-8',
 };
 
 /** Offers `data` as a download named `name`. */

@@ -250,5 +250,9 @@ export type PortfolioDiff = {
   readonly capacity: readonly CapacityChange[];
   readonly budget: readonly BudgetChange[];
   /** Decisions in `after`'s log that `before`'s has not (by id), oldest first. */
-  readonly decisions: readonly { readonly id: string; readonly date: string; readonly title: string }[];
+  readonly decisions: readonly {
+    readonly id: string;
+    readonly date: string;
+    readonly title: string;
+  }[];
 };

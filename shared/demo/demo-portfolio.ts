@@ -13,6 +13,7 @@
  * risk reduction scored 1–10. Two initiatives carry a typed business-case value instead: the data
  * lakehouse (a foundation whose benefit the scores do not see) and route optimisation.
  */
+import type { Cadence } from '../cadence/types';
 import type { IntakeSettings, Proposal } from '../intake/types';
 import type { Actual, Initiative, Objective, Portfolio, Scenario, Team } from '../portfolio/types';
 
@@ -1671,6 +1672,45 @@ const PROPOSALS: Proposal[] = [
   },
 ];
 
+/**
+ * The PMO's governance rhythm: a monthly portfolio review on the first Tuesday, a quarterly
+ * alignment checkpoint on the second Thursday of the quarter's first month and a half-yearly
+ * value review, all in London time. No review has been held yet.
+ */
+const CADENCES: readonly Cadence[] = [
+  {
+    id: 'monthly-review',
+    name: 'Monthly portfolio review',
+    kind: 'portfolio-review',
+    start: '2027-01-05T10:00',
+    durationMinutes: 90,
+    timeZone: 'Europe/London',
+    rule: 'FREQ=MONTHLY;BYDAY=+1TU',
+    location: 'Board room, 4th floor',
+    attendees: ['Helen Marsh', 'Tomás Ruiz', 'Priya Natarajan', 'Owen Clarke'],
+  },
+  {
+    id: 'alignment-checkpoint',
+    name: 'Quarterly alignment checkpoint',
+    kind: 'alignment-checkpoint',
+    start: '2027-01-14T14:00',
+    durationMinutes: 120,
+    timeZone: 'Europe/London',
+    rule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=+2TH',
+    attendees: ['Helen Marsh', 'Priya Natarajan', 'Grace Adeyemi'],
+  },
+  {
+    id: 'value-review',
+    name: 'Half-yearly value review',
+    kind: 'value-review',
+    start: '2027-01-28T13:00',
+    durationMinutes: 120,
+    timeZone: 'Europe/London',
+    rule: 'FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=28',
+    attendees: ['Helen Marsh', 'Tomás Ruiz', 'Grace Adeyemi'],
+  },
+];
+
 export const DEMO_PORTFOLIO: Portfolio = {
   name: 'Corvane Logistics 2027 portfolio',
   currency: 'EUR',
@@ -1704,4 +1744,5 @@ export const DEMO_PORTFOLIO: Portfolio = {
   actuals: ACTUALS,
   intakeSettings: INTAKE_SETTINGS,
   proposals: PROPOSALS,
+  cadences: CADENCES,
 };

@@ -33,8 +33,8 @@ export type ImportFile = { readonly name: string; readonly bytes: Uint8Array };
 /** The kinds of file File › Import… accepts, by extension. */
 export const IMPORT_FILE_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xml', 'json'] as const;
 
-/** The kinds of file File › Export… writes, by extension. */
-export const EXPORT_FILE_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'json'] as const;
+/** The kinds of file File › Export… (and Cadence's calendar export) writes, by extension. */
+export const EXPORT_FILE_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'json', 'ics'] as const;
 
 /** Import files larger than this are refused before they are read. */
 export const MAX_IMPORT_FILE_BYTES = 100 * 1024 * 1024;

@@ -52,6 +52,7 @@ export const ACTUAL_KEYS = [
   'spend',
   'effort',
   'progress',
+  'rag',
   'note',
 ] as const;
 export const PORTFOLIO_KEYS = [
@@ -74,6 +75,10 @@ export const PORTFOLIO_KEYS = [
   'workshops',
   'intakeSettings',
   'proposals',
+  'cadences',
+  'reviews',
+  'actions',
+  'snapshots',
 ] as const;
 export const DECISION_KEYS = [
   'id',
@@ -175,3 +180,55 @@ export const PROPOSAL_KEYS = [
 export const STAGE_CHANGE_KEYS = ['stage', 'date', 'decisionId'] as const;
 export const HYPOTHESIS_KEYS = ['believe', 'result', 'measure'] as const;
 export const ATTACHMENT_KEYS = ['label', 'url'] as const;
+export const CADENCE_KEYS = [
+  'id',
+  'name',
+  'kind',
+  'start',
+  'durationMinutes',
+  'timeZone',
+  'rule',
+  'location',
+  'attendees',
+] as const;
+export const REVIEW_KEYS = [
+  'id',
+  'title',
+  'kind',
+  'cadenceId',
+  'date',
+  'time',
+  'status',
+  'agenda',
+  'dismissed',
+  'attendance',
+  'notes',
+  'heldAt',
+  'snapshotId',
+] as const;
+export const AGENDA_ITEM_KEYS = [
+  'id',
+  'kind',
+  'title',
+  'detail',
+  'refs',
+  'source',
+  'minutes',
+  'notes',
+  'outcome',
+  'decisions',
+  'carriedFrom',
+] as const;
+export const AGENDA_REF_KEYS = ['kind', 'id'] as const;
+export const ATTENDEE_KEYS = ['name', 'present'] as const;
+export const ACTION_KEYS = [
+  'id',
+  'title',
+  'owner',
+  'due',
+  'reviewId',
+  'agendaItemId',
+  'closedOn',
+  'closedNote',
+] as const;
+export const SNAPSHOT_KEYS = ['id', 'reviewId', 'label', 'takenAt', 'fingerprint', 'text'] as const;

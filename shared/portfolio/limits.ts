@@ -36,6 +36,20 @@ export const MAX_PROPOSALS = 10_000;
 export const MAX_PROPOSAL_ATTACHMENTS = 100;
 /** Most moves one proposal's stage history keeps: far more than a proposal goes through. */
 export const MAX_PROPOSAL_HISTORY = 1000;
+/** Most meeting series (cadences): far more than a PMO keeps. */
+export const MAX_CADENCES = 1000;
+/** Most reviews: a weekly meeting for decades, far below the file size limit. */
+export const MAX_REVIEWS = 10_000;
+/** Most actions raised in reviews. */
+export const MAX_ACTIONS = 10_000;
+/** Most snapshots a file carries: one per held review. */
+export const MAX_SNAPSHOTS = 10_000;
+/** Most items on one review's agenda. */
+export const MAX_AGENDA_ITEMS = 500;
+/** Most people invited to a meeting series or listed in a review's attendance. */
+export const MAX_ATTENDEES = 500;
+/** Longest meeting, in minutes (a day). */
+export const MAX_MEETING_MINUTES = 1440;
 /** Most workshop sessions: a few a quarter for decades, far below the file size limit. */
 export const MAX_WORKSHOPS = 1000;
 /** Shortest and longest time a workshop's timer gives, in seconds (10 seconds to 2 hours). */

@@ -84,6 +84,10 @@ const TOP_LEVEL: Readonly<Record<string, string>> = {
   workshops: 'Workshops',
   intakeSettings: 'Intake settings',
   proposals: 'Proposals',
+  cadences: 'Meeting series',
+  reviews: 'Reviews',
+  actions: 'Actions',
+  snapshots: 'Snapshots',
 };
 
 /**
@@ -141,6 +145,32 @@ export function describePlace(path: readonly PropertyKey[], document: unknown): 
         const title = shown(own(entry, 'title'));
         parts.push(
           title !== undefined ? `Proposal “${title}”` : `Proposal ${entryName(list, second)}`,
+        );
+        break;
+      }
+      case 'cadences':
+        parts.push(`Meeting series ${entryName(list, second)}`);
+        break;
+      case 'reviews': {
+        // A review reads by its title and date: a monthly series has many of one title.
+        const title = shown(own(entry, 'title'));
+        const date = shown(own(entry, 'date'));
+        parts.push(
+          title !== undefined
+            ? `Review “${title}”${date !== undefined ? ` of ${date}` : ''}`
+            : `Review ${entryName(list, second)}`,
+        );
+        break;
+      }
+      case 'actions': {
+        const title = shown(own(entry, 'title'));
+        parts.push(title !== undefined ? `Action “${title}”` : `Action ${entryName(list, second)}`);
+        break;
+      }
+      case 'snapshots': {
+        const label = shown(own(entry, 'label'));
+        parts.push(
+          label !== undefined ? `Snapshot “${label}”` : `Snapshot ${entryName(list, second)}`,
         );
         break;
       }
@@ -264,6 +294,27 @@ function describeInside(
   if (top === 'workshops') {
     const inside = describeWorkshopPart(name, key, rest, parts);
     if (inside) return inside;
+  }
+  if (top === 'reviews' && typeof key === 'number') {
+    if (name === 'agenda') {
+      const item = own(own(entry, 'agenda'), key);
+      const title = shown(own(item, 'title'));
+      parts.push(title !== undefined ? `agenda item “${title}”` : `agenda item ${key + 1}`);
+      const [inner, index, ...after] = rest;
+      if (inner === 'refs' && typeof index === 'number') {
+        parts.push(`reference ${index + 1}`);
+        return after;
+      }
+      return rest;
+    }
+    if (name === 'attendance') {
+      parts.push(`attendee ${entryName(own(entry, 'attendance'), key)}`);
+      return rest;
+    }
+  }
+  if (top === 'cadences' && name === 'attendees' && typeof key === 'number') {
+    parts.push(`attendee ${key + 1}`);
+    return rest;
   }
   if (top === 'scenarios' && name === 'ranking' && typeof key === 'number') {
     parts.push(`place ${key + 1} of the ranking`);

@@ -8,6 +8,21 @@
  * reading reports both.
  */
 import { z } from 'zod';
+import { localDateTimeProblem, ruleProblem, timeZoneProblem } from '../cadence/recurrence';
+import {
+  AGENDA_ITEM_KINDS,
+  AGENDA_OUTCOMES,
+  AGENDA_REF_KINDS,
+  MEETING_KINDS,
+  REVIEW_STATUSES,
+  type AgendaItem,
+  type AgendaRef,
+  type Attendee,
+  type Cadence,
+  type Review,
+  type ReviewAction,
+  type Snapshot,
+} from '../cadence/types';
 import {
   DEFAULT_INTAKE_SETTINGS,
   INTAKE_STAGES,
@@ -28,6 +43,7 @@ import {
   INITIATIVE_STATUSES,
   PORTFOLIO_FORMAT,
   PORTFOLIO_VERSION,
+  RAG_STATUSES,
   SCORING_MODELS,
   WORKSHOP_STAGES,
   WORKSHOP_TIMER_KINDS,
@@ -59,8 +75,13 @@ import {
   type WorkshopVote,
 } from './types';
 import {
+  ACTION_KEYS,
   ACTUAL_KEYS,
+  AGENDA_ITEM_KEYS,
+  AGENDA_REF_KEYS,
   ATTACHMENT_KEYS,
+  ATTENDEE_KEYS,
+  CADENCE_KEYS,
   BUSINESS_CASE_RULE_KEYS,
   CRITERION_KEYS,
   DECISION_CONCERN_KEYS,
@@ -80,9 +101,11 @@ import {
   PORTFOLIO_KEYS,
   PRIORITY_RULE_KEYS,
   PROPOSAL_KEYS,
+  REVIEW_KEYS,
   SCENARIO_KEYS,
   SCORING_KEYS,
   SIZE_TEMPLATE_KEYS,
+  SNAPSHOT_KEYS,
   STAGE_CHANGE_KEYS,
   SWITCH_RULE_KEYS,
   TEAM_KEYS,
@@ -101,17 +124,24 @@ import {
   BROKEN_TEXT_MESSAGE,
   EMPTY_NAME_MESSAGE,
   ESTIMATE_RANGE_MESSAGE,
+  MAX_ACTIONS,
+  MAX_AGENDA_ITEMS,
   MAX_ANY_SCORE,
+  MAX_ATTENDEES,
+  MAX_CADENCES,
   MAX_CAPACITY,
   MAX_DECISIONS,
   MAX_ID_LENGTH,
   MAX_MEASURE,
+  MAX_MEETING_MINUTES,
   MAX_MONEY,
   MAX_NAME_LENGTH,
   MAX_NESTING_DEPTH,
   MAX_PROPOSAL_ATTACHMENTS,
   MAX_PROPOSAL_HISTORY,
   MAX_PROPOSALS,
+  MAX_REVIEWS,
+  MAX_SNAPSHOTS,
   MAX_TEXT_LENGTH,
   MAX_VALUE,
   MAX_WEIGHT,
@@ -128,6 +158,7 @@ import {
   tooLongMessage,
   tooManyMessage,
 } from './limits';
+import { textFingerprint } from './fingerprint';
 import { BATON_REVISION_KEY, migrateDocument } from './migrations';
 import { MAX_RATIO, MIN_RATIO, RATIO_TOLERANCE } from '../strategy/ahp';
 import { formatPath, setOwn } from './paths';
@@ -439,6 +470,7 @@ const actualSchema = z.object({
     .min(0, 'expected a share from 0 to 1')
     .max(1, 'expected a share from 0 to 1')
     .optional(),
+  rag: z.enum(RAG_STATUSES, { error: `expected one of ${RAG_STATUSES.join(', ')}` }).optional(),
   note: longText.optional(),
 });
 
@@ -661,6 +693,117 @@ const proposalSchema = z.object({
   decisionIds: z.array(id).optional(),
 });
 
+// --- Governance: meeting series, reviews, actions, snapshots ------------------------------------
+
+const meetingKind = z.enum(MEETING_KINDS, { error: `expected one of ${MEETING_KINDS.join(', ')}` });
+/** A local time of day, HH:mm (00:00 to 23:59). */
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const localTime = z.string().regex(LOCAL_TIME, 'expected a time of day as HH:MM, such as 10:00');
+const localDateTime = checkedText(localDateTimeProblem);
+const timeZoneName = checkedText(timeZoneProblem);
+const recurrenceRule = checkedText(ruleProblem);
+const meetingMinutes = wholeNumberIn(
+  1,
+  MAX_MEETING_MINUTES,
+  `expected a whole number of minutes from 1 to ${formatLimit(MAX_MEETING_MINUTES)}`,
+);
+
+/** A meeting series. Its rule, time zone and first date-time are checked as the editor checks them. */
+const cadenceSchema = z.object({
+  id,
+  name,
+  kind: meetingKind,
+  start: localDateTime,
+  durationMinutes: meetingMinutes,
+  timeZone: timeZoneName,
+  rule: recurrenceRule.optional(),
+  location: shortText.optional(),
+  attendees: listOf(name, 'attendees', MAX_ATTENDEES).optional(),
+});
+
+const agendaItemSchema = z.object({
+  id,
+  kind: z.enum(AGENDA_ITEM_KINDS, { error: `expected one of ${AGENDA_ITEM_KINDS.join(', ')}` }),
+  title: name,
+  detail: longText.optional(),
+  refs: z
+    .array(
+      z.object({
+        kind: z.enum(AGENDA_REF_KINDS, { error: `expected one of ${AGENDA_REF_KINDS.join(', ')}` }),
+        id,
+      }),
+    )
+    .optional(),
+  source: shortText.optional(),
+  minutes: wholeNumberIn(
+    0,
+    MAX_MEETING_MINUTES,
+    `expected a whole number of minutes from 0 to ${formatLimit(MAX_MEETING_MINUTES)}`,
+  ).optional(),
+  notes: longText.optional(),
+  outcome: z
+    .enum(AGENDA_OUTCOMES, { error: `expected one of ${AGENDA_OUTCOMES.join(', ')}` })
+    .optional(),
+  decisions: z.array(id).optional(),
+  carriedFrom: id.optional(),
+});
+
+/** A review. Its agenda's items are checked one by one; their ids are the rules'. */
+const reviewSchema = z.object({
+  id,
+  title: name,
+  kind: meetingKind,
+  cadenceId: id.optional(),
+  date: isoDate,
+  time: localTime.optional(),
+  status: z.enum(REVIEW_STATUSES, { error: `expected one of ${REVIEW_STATUSES.join(', ')}` }),
+  agenda: listOf(agendaItemSchema, 'agenda items', MAX_AGENDA_ITEMS).optional(),
+  dismissed: z.array(shortText).optional(),
+  attendance: listOf(
+    z.object({ name, present: z.boolean() }),
+    'attendees',
+    MAX_ATTENDEES,
+  ).optional(),
+  notes: longText.optional(),
+  heldAt: isoDateTime.optional(),
+  snapshotId: id.optional(),
+});
+
+const actionSchema = z.object({
+  id,
+  title: name,
+  owner: shortText.optional(),
+  due: isoDate.optional(),
+  reviewId: id,
+  agendaItemId: id.optional(),
+  closedOn: isoDate.optional(),
+  closedNote: longText.optional(),
+});
+
+/** The message for a snapshot whose text is not the text its fingerprint was taken of. */
+export const SNAPSHOT_FINGERPRINT_MESSAGE =
+  'does not match the snapshot’s text: the text was changed after the snapshot was taken, so Baton does not trust it';
+
+/** A snapshot: its text must be the one its fingerprint was taken of. */
+const snapshotSchema = z
+  .object({
+    id,
+    reviewId: id.optional(),
+    label: name,
+    takenAt: isoDateTime,
+    fingerprint: z.string(),
+    text: checkedText((value) => (isWellFormedText(value) ? null : BROKEN_TEXT_MESSAGE)),
+  })
+  .superRefine((snapshot, ctx) => {
+    if (textFingerprint(snapshot.text) !== snapshot.fingerprint) {
+      ctx.addIssue({
+        code: 'custom',
+        message: SNAPSHOT_FINGERPRINT_MESSAGE,
+        path: ['fingerprint'],
+      });
+    }
+  });
+
 /** The schema of each record of the file's lists, as `checkRecord` takes them. */
 const RECORD_SCHEMAS: Readonly<Record<RecordEntity, z.ZodType>> = {
   periods: periodSchema,
@@ -672,6 +815,9 @@ const RECORD_SCHEMAS: Readonly<Record<RecordEntity, z.ZodType>> = {
   decisions: decisionSchema,
   workshops: workshopSchema,
   proposals: proposalSchema,
+  cadences: cadenceSchema,
+  reviews: reviewSchema,
+  actions: actionSchema,
 };
 
 const portfolioSchema = z.object({
@@ -701,6 +847,10 @@ const portfolioSchema = z.object({
   workshops: listOf(workshopSchema, 'workshop sessions', MAX_WORKSHOPS).optional(),
   intakeSettings: intakeSettingsSchema.optional(),
   proposals: listOf(proposalSchema, 'proposals', MAX_PROPOSALS).optional(),
+  cadences: listOf(cadenceSchema, 'meeting series', MAX_CADENCES).optional(),
+  reviews: listOf(reviewSchema, 'reviews', MAX_REVIEWS).optional(),
+  actions: listOf(actionSchema, 'actions', MAX_ACTIONS).optional(),
+  snapshots: listOf(snapshotSchema, 'snapshots', MAX_SNAPSHOTS).optional(),
 });
 
 function describeReceived(input: unknown): string {
@@ -1014,6 +1164,41 @@ function restoreProposal(raw: Loose): Proposal {
   return withExtras(proposal as Proposal, extras);
 }
 
+function restoreCadence(raw: Loose): Cadence {
+  const { known, extras } = split(raw, CADENCE_KEYS);
+  return withExtras(
+    {
+      ...known,
+      ...(known.attendees !== undefined && { attendees: [...(known.attendees as string[])] }),
+    } as Cadence,
+    extras,
+  );
+}
+
+const restoreAgendaRef = restorePart<AgendaRef>(AGENDA_REF_KEYS);
+const restoreAttendee = restorePart<Attendee>(ATTENDEE_KEYS);
+
+function restoreAgendaItem(raw: Loose): AgendaItem {
+  const { known, extras } = split(raw, AGENDA_ITEM_KEYS);
+  const refs = (known.refs as Loose[] | undefined)?.map(restoreAgendaRef);
+  return withExtras({ ...known, ...(refs && { refs }) } as AgendaItem, extras);
+}
+
+/** A review. A file may leave out the agenda of a review not yet prepared: it reads as empty. */
+function restoreReview(raw: Loose): Review {
+  const { known, extras } = split(raw, REVIEW_KEYS);
+  const attendance = (known.attendance as Loose[] | undefined)?.map(restoreAttendee);
+  const review: Loose = {
+    ...known,
+    agenda: ((known.agenda as Loose[] | undefined) ?? []).map(restoreAgendaItem),
+    ...(attendance && { attendance }),
+  };
+  return withExtras(review as Review, extras);
+}
+
+const restoreAction = restorePart<ReviewAction>(ACTION_KEYS);
+const restoreSnapshot = restorePart<Snapshot>(SNAPSHOT_KEYS);
+
 /**
  * One rule of the gate: the default when the file leaves it out; else its fields over `base` (the
  * fields the rule cannot do without), the rest kept as extras.
@@ -1115,6 +1300,12 @@ function build(raw: Loose): Portfolio {
       ...(known.proposals !== undefined && {
         proposals: list('proposals').map(restoreProposal),
       }),
+      ...(known.cadences !== undefined && { cadences: list('cadences').map(restoreCadence) }),
+      ...(known.reviews !== undefined && { reviews: list('reviews').map(restoreReview) }),
+      ...(known.actions !== undefined && { actions: list('actions').map(restoreAction) }),
+      ...(known.snapshots !== undefined && {
+        snapshots: list('snapshots').map(restoreSnapshot),
+      }),
     },
     extras,
   );
@@ -1131,6 +1322,10 @@ const LIST_KEYS = new Set([
   'decisions',
   'workshops',
   'proposals',
+  'cadences',
+  'reviews',
+  'actions',
+  'snapshots',
 ]);
 /** Fields whose loss would make the rules misread references. */
 const IDENTITY_FIELDS = new Set(['id', 'initiativeId', 'periodId']);
@@ -1253,7 +1448,7 @@ export type RecordPlace = {
 
 /**
  * Checks ONE record in domain form (a period, team, objective, initiative, scenario, actual,
- * decision, workshop session or proposal) as the reader checks it in a file: put into file form by the
+ * decision, workshop session, proposal, meeting series, review or action) as the reader checks it in a file: put into file form by the
  * writer, then the same schema, limits and nesting depth. For an edit that changed a few
  * records, without reading the whole portfolio again. The rules between records (unique ids,
  * references, cycles, score scales, an initiative no longer than the plan) are

@@ -373,6 +373,7 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
 
   checkDecisions(portfolio.decisions ?? [], add);
   checkWorkshops(portfolio.workshops ?? [], scoring, add);
+  checkGovernance(portfolio, add);
 
   // Intake: the settings against the teams and periods, and each proposal as the form checks it.
   const describe = (at: readonly PropertyKey[]) => describePlace(at, portfolio);
@@ -464,6 +465,109 @@ function checkDecisions(
     seen.add(decision.id);
   });
 }
+
+/** Ids of `list` unique: the second use of an id is named at its `id`. */
+function uniqueIds(
+  list: readonly { readonly id: string }[] | undefined,
+  top: string,
+  what: string,
+  add: (at: readonly PropertyKey[], message: string) => void,
+): Set<string> {
+  const seen = new Set<string>();
+  list?.forEach((entry, index) => {
+    if (seen.has(entry.id)) {
+      add(
+        [top, index, 'id'],
+        `${what} id "${entry.id}" is used more than once; ids must be unique`,
+      );
+    }
+    seen.add(entry.id);
+  });
+  return seen;
+}
+
+/**
+ * The rules of the governance calendar: ids of meeting series, reviews, actions and snapshots
+ * unique, and item ids unique within a review's agenda; a review of a series names a series of
+ * the file, and a series has one review per date; an action names a review of the file. What an
+ * agenda item is about, and a review's snapshot, need not be in the file: the item outlives the
+ * initiative, and a file may be written without its snapshots.
+ */
+function checkGovernance(
+  portfolio: Portfolio,
+  add: (at: readonly PropertyKey[], message: string) => void,
+): void {
+  const cadenceIds = uniqueIds(portfolio.cadences, 'cadences', 'meeting series', add);
+  const reviewIds = uniqueIds(portfolio.reviews, 'reviews', 'review', add);
+  uniqueIds(portfolio.actions, 'actions', 'action', add);
+  uniqueIds(portfolio.snapshots, 'snapshots', 'snapshot', add);
+  const occurrences = new Map<string, string>();
+  portfolio.reviews?.forEach((review, index) => {
+    const base = ['reviews', index] as const;
+    const items = new Set<string>();
+    review.agenda.forEach((item, itemIndex) => {
+      if (items.has(item.id)) {
+        add(
+          [...base, 'agenda', itemIndex, 'id'],
+          `agenda item id "${item.id}" is used more than once in this review; ids must be unique`,
+        );
+      }
+      items.add(item.id);
+    });
+    if (typeof review.cadenceId !== 'string') return;
+    if (!cadenceIds.has(review.cadenceId)) {
+      add([...base, 'cadenceId'], `meeting series "${review.cadenceId}" does not exist`);
+      return;
+    }
+    const key = JSON.stringify([review.cadenceId, review.date]);
+    const other = occurrences.get(key);
+    if (other !== undefined) {
+      add(
+        [...base, 'date'],
+        `review "${other}" is already the meeting of series "${review.cadenceId}" on ${review.date}; a series has one review per date`,
+      );
+    } else occurrences.set(key, review.id);
+  });
+  portfolio.actions?.forEach((action, index) => {
+    if (typeof action.reviewId === 'string' && !reviewIds.has(action.reviewId)) {
+      add(['actions', index, 'reviewId'], `review "${action.reviewId}" does not exist`);
+    }
+  });
+}
+
+/**
+ * The fields of a meeting series, a review and an action that no rule reads: a change of these
+ * alone cannot break a rule between records.
+ */
+export const CADENCE_FREE_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'kind',
+  'start',
+  'durationMinutes',
+  'timeZone',
+  'rule',
+  'location',
+  'attendees',
+]);
+export const REVIEW_FREE_FIELDS: ReadonlySet<string> = new Set([
+  'title',
+  'kind',
+  'time',
+  'status',
+  'dismissed',
+  'attendance',
+  'notes',
+  'heldAt',
+  'snapshotId',
+]);
+export const ACTION_FREE_FIELDS: ReadonlySet<string> = new Set([
+  'title',
+  'owner',
+  'due',
+  'agendaItemId',
+  'closedOn',
+  'closedNote',
+]);
 
 /**
  * The fields of a workshop session that no rule reads: a change of these alone cannot break a

@@ -3,10 +3,16 @@
  * documentation, unknown keys (`extras`) after them as they were read, two-space indentation and
  * a final newline, so that export → import → export gives the same bytes.
  */
+import type { Cadence, Review, ReviewAction, Snapshot } from '../cadence/types';
 import type { IntakeSettings, Proposal } from '../intake/types';
 import {
+  ACTION_KEYS,
   ACTUAL_KEYS,
+  AGENDA_ITEM_KEYS,
+  AGENDA_REF_KEYS,
   ATTACHMENT_KEYS,
+  ATTENDEE_KEYS,
+  CADENCE_KEYS,
   BUSINESS_CASE_RULE_KEYS,
   CRITERION_KEYS,
   DECISION_CONCERN_KEYS,
@@ -26,9 +32,11 @@ import {
   PORTFOLIO_KEYS,
   PRIORITY_RULE_KEYS,
   PROPOSAL_KEYS,
+  REVIEW_KEYS,
   SCENARIO_KEYS,
   SCORING_KEYS,
   SIZE_TEMPLATE_KEYS,
+  SNAPSHOT_KEYS,
   STAGE_CHANGE_KEYS,
   SWITCH_RULE_KEYS,
   TEAM_KEYS,
@@ -179,6 +187,22 @@ function proposalToDocument(proposal: Proposal): Plain {
   );
 }
 
+function reviewToDocument(review: Review): Plain {
+  return ordered(
+    {
+      ...review,
+      agenda: eachOrdered(review.agenda, (item) =>
+        ordered(
+          { ...item, refs: eachOrdered(item.refs, (ref) => ordered(ref, AGENDA_REF_KEYS)) },
+          AGENDA_ITEM_KEYS,
+        ),
+      ),
+      attendance: eachOrdered(review.attendance, (person) => ordered(person, ATTENDEE_KEYS)),
+    },
+    REVIEW_KEYS,
+  );
+}
+
 /**
  * The intake settings: stage names and size templates in the order they were given (a reader
  * keeps it), each template's and each rule's keys in the documented order.
@@ -232,6 +256,9 @@ const RECORD_WRITERS = {
   decisions: decisionToDocument,
   workshops: workshopToDocument,
   proposals: proposalToDocument,
+  cadences: (cadence: Cadence) => ordered(cadence, CADENCE_KEYS),
+  reviews: reviewToDocument,
+  actions: (action: ReviewAction) => ordered(action, ACTION_KEYS),
 } as const;
 
 /** A list of the file whose entries are records: what `recordToDocument` and `checkRecord` take. */
@@ -289,6 +316,10 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
         ? intakeSettingsToDocument(portfolio.intakeSettings)
         : undefined,
       proposals: portfolio.proposals?.map(proposalToDocument),
+      cadences: portfolio.cadences?.map(RECORD_WRITERS.cadences),
+      reviews: portfolio.reviews?.map(reviewToDocument),
+      actions: portfolio.actions?.map(RECORD_WRITERS.actions),
+      snapshots: portfolio.snapshots?.map((snapshot: Snapshot) => ordered(snapshot, SNAPSHOT_KEYS)),
       extras: portfolio.extras,
     },
     PORTFOLIO_KEYS,

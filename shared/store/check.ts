@@ -3,10 +3,21 @@
  * edit was, so only what the edit changed needs its shape checked: each changed record against
  * its schema, then the rules between records (references, cycles, unique ids) over the whole.
  */
-import { MAX_DECISIONS, MAX_PROPOSALS, MAX_WORKSHOPS, tooManyMessage } from '../portfolio/limits';
+import {
+  MAX_ACTIONS,
+  MAX_CADENCES,
+  MAX_DECISIONS,
+  MAX_PROPOSALS,
+  MAX_REVIEWS,
+  MAX_WORKSHOPS,
+  tooManyMessage,
+} from '../portfolio/limits';
 import { checkRecord, restorePortfolio, type PortfolioProblem } from '../portfolio/restore';
 import {
+  ACTION_FREE_FIELDS,
+  CADENCE_FREE_FIELDS,
   PROPOSAL_UNREAD_FIELDS,
+  REVIEW_FREE_FIELDS,
   WORKSHOP_FREE_FIELDS,
   checkPortfolioRules,
 } from '../portfolio/rules';
@@ -95,6 +106,9 @@ function rulesView(state: PortfolioState): Portfolio {
     decisions: state.decisions,
     workshops: state.workshops,
     proposals: state.proposals,
+    cadences: state.cadences,
+    reviews: state.reviews,
+    actions: state.actions,
   };
 }
 
@@ -166,6 +180,9 @@ const FREE_FIELDS: Partial<Record<EntityName, ReadonlySet<string>>> = {
   scenarios: new Set(['name', 'description', 'order']),
   workshops: new Set([...WORKSHOP_FREE_FIELDS, 'order']),
   proposals: new Set([...PROPOSAL_UNREAD_FIELDS, 'order']),
+  cadences: new Set([...CADENCE_FREE_FIELDS, 'order']),
+  reviews: new Set([...REVIEW_FREE_FIELDS, 'order']),
+  actions: new Set([...ACTION_FREE_FIELDS, 'order']),
 };
 
 /** Whether `change` updates a record in free fields only (see FREE_FIELDS). */
@@ -240,6 +257,15 @@ export function problemsAfter(
       path: 'proposals',
       message: tooManyMessage('proposals', MAX_PROPOSALS, next.proposals.length),
     });
+  }
+  const lists = [
+    ['cadences', 'meeting series', MAX_CADENCES],
+    ['reviews', 'reviews', MAX_REVIEWS],
+    ['actions', 'actions', MAX_ACTIONS],
+  ] as const;
+  for (const [list, what, max] of lists) {
+    const count = (next[list] ?? []).length;
+    if (count > max) problems.push({ path: list, message: tooManyMessage(what, max, count) });
   }
   if (metaChanged) problems.push(...metaProblems(next));
   if (problems.length > 0) return problems;

@@ -51,6 +51,9 @@ export const ENTITIES = {
   },
   workshops: { what: 'Workshop session', key: ['id'], ordering: 'order', indexes: [] },
   proposals: { what: 'Proposal', key: ['id'], ordering: 'order', indexes: ['stage'] },
+  cadences: { what: 'Meeting series', key: ['id'], ordering: 'order', indexes: [] },
+  reviews: { what: 'Review', key: ['id'], ordering: 'order', indexes: ['date', 'cadenceId'] },
+  actions: { what: 'Action', key: ['id'], ordering: 'order', indexes: ['reviewId'] },
 } as const satisfies Readonly<Record<string, EntityDefinition>>;
 
 export type EntityName = keyof typeof ENTITIES;

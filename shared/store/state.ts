@@ -4,6 +4,7 @@
  * ranking as one record per ranked initiative. Converting to and from the file's `Portfolio`, and
  * applying changes, are pure functions here.
  */
+import type { Cadence, Review, ReviewAction } from '../cadence/types';
 import type { IntakeSettings, Proposal } from '../intake/types';
 import type {
   Actual,
@@ -57,6 +58,9 @@ export type ActualRecord = Ordered<Actual>;
 export type DecisionRecord = Ordered<Decision>;
 export type WorkshopRecord = Ordered<Workshop>;
 export type ProposalRecord = Ordered<Proposal>;
+export type CadenceRecord = Ordered<Cadence>;
+export type ReviewRecord = Ordered<Review>;
+export type ActionRecord = Ordered<ReviewAction>;
 
 export type PortfolioState = {
   readonly meta: PortfolioMeta;
@@ -70,6 +74,9 @@ export type PortfolioState = {
   readonly decisions: readonly DecisionRecord[];
   readonly workshops: readonly WorkshopRecord[];
   readonly proposals: readonly ProposalRecord[];
+  readonly cadences: readonly CadenceRecord[];
+  readonly reviews: readonly ReviewRecord[];
+  readonly actions: readonly ActionRecord[];
 };
 
 /** Makes ordering keys. The store passes one in (shared/ has no library or randomness). */
@@ -171,6 +178,9 @@ export function portfolioToState(
     decisions: ordered(portfolio.decisions ?? [], keys),
     workshops: ordered(portfolio.workshops ?? [], keys),
     proposals: ordered((portfolio.proposals ?? []).map(plainRecords), keys),
+    cadences: ordered(portfolio.cadences ?? [], keys),
+    reviews: ordered(portfolio.reviews ?? [], keys),
+    actions: ordered(portfolio.actions ?? [], keys),
   };
 }
 
@@ -234,8 +244,9 @@ export function rankingsOf(ranks: readonly RankRecord[]): Map<string, string[]> 
 
 /**
  * The portfolio the state describes, as the file format has it. The state's lists must be in
- * order (`normalizeState`). An empty `actuals`, `decisions`, `workshops` or `proposals` list is left out, as a
- * file without the key reads.
+ * order (`normalizeState`). An empty `actuals`, `decisions`, `workshops`, `proposals`,
+ * `cadences`, `reviews` or `actions` list is left out, as a file without the key reads. Snapshots
+ * are not part of the state: the caller adds them when it writes a file.
  */
 export function stateToPortfolio(state: PortfolioState): Portfolio {
   const { meta } = state;
@@ -246,6 +257,9 @@ export function stateToPortfolio(state: PortfolioState): Portfolio {
   const proposals = (state.proposals ?? []).map((proposal) =>
     withKeyedRecords(withoutOrder(proposal)),
   );
+  const cadences = (state.cadences ?? []).map(withoutOrder);
+  const reviews = (state.reviews ?? []).map(withoutOrder);
+  const actions = (state.actions ?? []).map(withoutOrder);
   return {
     name: meta.name,
     ...(meta.currency !== undefined && { currency: meta.currency }),
@@ -268,6 +282,9 @@ export function stateToPortfolio(state: PortfolioState): Portfolio {
     ...(workshops.length > 0 && { workshops }),
     ...(meta.intakeSettings !== undefined && { intakeSettings: meta.intakeSettings }),
     ...(proposals.length > 0 && { proposals }),
+    ...(cadences.length > 0 && { cadences }),
+    ...(reviews.length > 0 && { reviews }),
+    ...(actions.length > 0 && { actions }),
     ...(meta.extras !== undefined && { extras: meta.extras }),
   };
 }

@@ -2,10 +2,11 @@
 import { useId, useState } from 'react';
 import { emptyPortfolio } from '../../../shared/portfolio/empty';
 import { describeProblem } from '../../../shared/portfolio/restore';
-import { portfolioFileName, writePortfolio } from '../../../shared/portfolio/write';
+import { portfolioFileName } from '../../../shared/portfolio/write';
 import { backupNow } from '../../backup/backups';
 import { askUser } from '../../components/dialogs';
 import { readPortfolio, replacePortfolio } from '../../db/repository';
+import { clearSnapshots, portfolioFileText } from '../../db/snapshots';
 import { formatDateTime, localToday } from '../../format';
 import { getPlatform } from '../../platform';
 import { useAppStore } from '../../state/store';
@@ -21,7 +22,7 @@ export async function exportEverything(): Promise<boolean> {
     const portfolio = await readPortfolio();
     const saved = await getPlatform().saveExportFile(
       portfolioFileName(portfolio.name),
-      writePortfolio(portfolio),
+      await portfolioFileText(portfolio),
     );
     if (saved)
       notify('success', `Exported everything in "${portfolio.name}" to ${saved.location}.`);
@@ -39,7 +40,7 @@ export async function exportEverything(): Promise<boolean> {
 export async function deleteEverything(): Promise<boolean> {
   const answer = await askUser({
     title: 'Delete everything?',
-    body: 'Baton deletes the stored portfolio: its strategy, initiatives, teams, periods, scenarios, actuals, decisions, workshops and proposals, and leaves an empty portfolio. It backs up the portfolio first, so Restore in Settings › Backups brings it back, and so does Undo (Ctrl+Z) while this window is open. Your name, your number format and the backups stay.',
+    body: 'Baton deletes the stored portfolio: its strategy, initiatives, teams, periods, scenarios, actuals, decisions, workshops, proposals, meeting series, reviews, actions and the snapshots of held reviews, and leaves an empty portfolio. It backs up the portfolio first, so Restore in Settings › Backups brings it back, and so does Undo (Ctrl+Z) while this window is open. Your name, your number format and the backups stay.',
     actions: [
       { id: 'delete', label: 'Back up, then delete everything', primary: true },
       { id: 'cancel', label: 'Cancel' },
@@ -71,6 +72,10 @@ export async function deleteEverything(): Promise<boolean> {
     notify('error', `Nothing was deleted: ${errorText(error)}`);
     return false;
   }
+  // The snapshots go too; the backup just taken keeps them, so Restore brings them back.
+  await clearSnapshots().catch((error: unknown) => {
+    notify('error', `The snapshots of held reviews were not deleted: ${errorText(error)}`);
+  });
   notify(
     'success',
     `Deleted everything: Baton holds an empty portfolio. The backup of ${formatDateTime(backup.at)} in Settings › Backups brings it back (Baton keeps it for at least 14 days), and so does Undo (Ctrl+Z).`,

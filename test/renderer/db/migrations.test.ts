@@ -326,7 +326,7 @@ describe('schema versions', () => {
     );
     await legacy.table('meta').put(state.meta);
     for (const table of LIST_ENTITY_NAMES) {
-      if (table === 'proposals') continue;
+      if (['proposals', 'cadences', 'reviews', 'actions'].includes(table)) continue;
       await legacy.table(table).bulkAdd([...(state[table] as readonly object[])]);
     }
     await legacy.table('history').add({ at: 1, label: 'Opened a file', changes: [] });
@@ -336,7 +336,7 @@ describe('schema versions', () => {
     const upgraded = new BatonDatabase(name);
     await upgraded.open();
     expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(CURRENT_SCHEMA_VERSION).toBe(6);
+    expect(CURRENT_SCHEMA_VERSION).toBeGreaterThanOrEqual(6);
     // No data changes: every row of every table as it was, the history and undo stacks too.
     const read = await readDatabase(upgraded);
     expect(read).toEqual(normalizeState(state));
@@ -373,6 +373,119 @@ describe('schema versions', () => {
     const withProposals = stateToPortfolio(await readDatabase(upgraded));
     expect(withProposals.proposals?.map((proposal) => proposal.id)).toEqual(['p-1', 'p-2']);
     expect(restorePortfolio(JSON.parse(writePortfolio(withProposals))).ok).toBe(true);
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+
+  it('upgrade a version 6 database to version 7: every row kept, and tables for meeting series, reviews, actions and snapshots', async () => {
+    const name = `baton-upgrade-v6-${Date.now()}`;
+    const versions = SCHEMA_VERSIONS.slice(0, 6);
+    expect(versions.at(-1)?.version).toBe(6);
+    const legacy = new BatonDatabase(name, versions);
+    await legacy.open();
+    expect(legacy.verno).toBe(6);
+    const portfolio: Portfolio = {
+      ...fixturePortfolio(),
+      decisions: [
+        { id: 'd-1', date: '2027-01-20', kind: 'review', title: 'Q1 review', decision: 'Go on.' },
+      ],
+      proposals: [
+        {
+          id: 'p-1',
+          title: 'Chat',
+          stage: 'draft',
+          history: [{ stage: 'draft', date: '2027-01-04' }],
+        },
+      ],
+    };
+    const state = portfolioToState(
+      portfolio,
+      { kind: 'file', label: 'northwind.json' },
+      ORDER_KEYS,
+    );
+    await legacy.table('meta').put(state.meta);
+    for (const table of LIST_ENTITY_NAMES) {
+      if (['cadences', 'reviews', 'actions'].includes(table)) continue;
+      await legacy.table(table).bulkAdd([...(state[table] as readonly object[])]);
+    }
+    await legacy.table('history').add({ at: 1, label: 'Opened a file', changes: [] });
+    await legacy.table('stacks').put({ window: 'w-1', undo: [1], redo: [] });
+    legacy.close();
+
+    const upgraded = new BatonDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(7);
+    // No data changes: every row as it was, the history and undo stacks too.
+    const read = await readDatabase(upgraded);
+    expect(read).toEqual(normalizeState(state));
+    expect(writePortfolio(stateToPortfolio(read))).toBe(writePortfolio(portfolio));
+    expect(await upgraded.history.count()).toBe(1);
+    expect(await upgraded.stacks.get('w-1')).toEqual({ window: 'w-1', undo: [1], redo: [] });
+    // The new tables are there, empty, and find their rows by their indexes.
+    for (const table of ['cadences', 'reviews', 'actions', 'snapshots']) {
+      expect(await upgraded.table(table).count()).toBe(0);
+    }
+    await upgraded.cadences.add({
+      id: 'c-1',
+      name: 'Monthly portfolio review',
+      kind: 'portfolio-review',
+      start: '2027-01-05T10:00',
+      durationMinutes: 90,
+      timeZone: 'Europe/London',
+      rule: 'FREQ=MONTHLY;BYDAY=+1TU',
+      order: 'a0',
+    });
+    await upgraded.reviews.bulkAdd([
+      {
+        id: 'v-1',
+        title: 'January',
+        kind: 'portfolio-review',
+        cadenceId: 'c-1',
+        date: '2027-01-05',
+        status: 'held',
+        agenda: [],
+        snapshotId: 's-1',
+        order: 'a0',
+      },
+      {
+        id: 'v-2',
+        title: 'February',
+        kind: 'portfolio-review',
+        cadenceId: 'c-1',
+        date: '2027-02-02',
+        status: 'planned',
+        agenda: [],
+        order: 'a1',
+      },
+    ]);
+    await upgraded.actions.add({
+      id: 'x-1',
+      title: 'Rebaseline CRM',
+      reviewId: 'v-1',
+      order: 'a0',
+    });
+    await upgraded.snapshots.add({
+      id: 's-1',
+      reviewId: 'v-1',
+      label: 'January review',
+      takenAt: '2027-01-05T11:30:00.000Z',
+      fingerprint: '0',
+      text: '{}',
+    });
+    expect(
+      (await upgraded.reviews.where('date').above('2027-01-31').toArray()).map((row) => row.id),
+    ).toEqual(['v-2']);
+    expect(await upgraded.reviews.where('cadenceId').equals('c-1').count()).toBe(2);
+    expect(
+      (await upgraded.actions.where('reviewId').equals('v-1').toArray()).map((row) => row.id),
+    ).toEqual(['x-1']);
+    expect(
+      (await upgraded.snapshots.where('reviewId').equals('v-1').toArray()).map((row) => row.id),
+    ).toEqual(['s-1']);
+    // The snapshots are not part of the portfolio the state makes.
+    const after = await readDatabase(upgraded);
+    expect(after.reviews.map((review) => review.id)).toEqual(['v-1', 'v-2']);
+    expect(stateToPortfolio(after).snapshots).toBeUndefined();
     upgraded.close();
     await Dexie.delete(name);
   });

@@ -132,9 +132,9 @@ describe('writing decisions', () => {
       id: 'd1',
     });
     file.actuals = [{ initiativeId: 'crm-revamp', periodId: '2027-Q1', spend: 10 }];
-    file.reviews = [];
+    file.retrospectives = [];
     const document = JSON.parse(writePortfolio(read(JSON.parse(JSON.stringify(file)))));
-    expect(Object.keys(document).slice(-3)).toEqual(['actuals', 'decisions', 'reviews']);
+    expect(Object.keys(document).slice(-3)).toEqual(['actuals', 'decisions', 'retrospectives']);
     expect(Object.keys(document.decisions[0])).toEqual([
       'id',
       'date',
@@ -251,7 +251,7 @@ describe('the shape of a decision', () => {
     ).toEqual([
       {
         path: 'decisions[0].concerns[1].kind',
-        message: 'expected one of initiative, scenario, objective',
+        message: 'expected one of initiative, scenario, objective, review',
         where: 'Decision “Commit plan Q3”, concern 2, kind',
       },
     ]);

@@ -49,11 +49,11 @@ describe('restorePortfolio', () => {
 
   it('keeps unknown keys at every level as extras', () => {
     const file = smallPortfolioFile();
-    file.reviews = [{ id: 'r1' }];
+    file.retrospectives = [{ id: 'r1' }];
     file.initiatives[0].riskLevel = 'high';
     file.teams[0].lead = 'Ana';
     const result = restorePortfolio(file);
-    expect(result.ok && result.portfolio.extras).toEqual({ reviews: [{ id: 'r1' }] });
+    expect(result.ok && result.portfolio.extras).toEqual({ retrospectives: [{ id: 'r1' }] });
     expect(result.ok && result.portfolio.initiatives[0]?.extras).toEqual({ riskLevel: 'high' });
     expect(result.ok && result.portfolio.teams[0]?.extras).toEqual({ lead: 'Ana' });
   });

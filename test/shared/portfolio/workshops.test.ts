@@ -192,9 +192,9 @@ describe('writing a workshop session', () => {
       calls: session.calls.map(reversed),
       outcome: reversed(session.outcome),
     });
-    file.reviews = [];
+    file.retrospectives = [];
     const document = JSON.parse(writePortfolio(read(file)));
-    expect(Object.keys(document).slice(-3)).toEqual(['decisions', 'workshops', 'reviews']);
+    expect(Object.keys(document).slice(-3)).toEqual(['decisions', 'workshops', 'retrospectives']);
     const written = document.workshops[0];
     expect(Object.keys(written)).toEqual([
       'id',

@@ -38,13 +38,13 @@ describe('writePortfolio', () => {
 
   it('writes unknown keys back after the known ones, as they were read', () => {
     const file = smallPortfolioFile();
-    file.reviews = [{ id: 'r1', date: '2027-01-15' }];
+    file.retrospectives = [{ id: 'r1', date: '2027-01-15' }];
     file.initiatives[0] = { riskLevel: 'high', ...file.initiatives[0] };
     const text = writePortfolio(reread(JSON.stringify(file)));
     const document = JSON.parse(text);
-    expect(document.reviews).toEqual([{ id: 'r1', date: '2027-01-15' }]);
+    expect(document.retrospectives).toEqual([{ id: 'r1', date: '2027-01-15' }]);
     expect(Object.keys(document.initiatives[0]).at(-1)).toBe('riskLevel');
-    expect(Object.keys(document).at(-1)).toBe('reviews');
+    expect(Object.keys(document).at(-1)).toBe('retrospectives');
   });
 
   it('keeps unknown keys named like built-in properties', () => {
