@@ -1,4 +1,5 @@
 /** The pack's first page: title, organisation, date, logo, and what the pack presents. */
+import { MEETING_KIND_LABELS } from '../../shared/cadence/types';
 import type { PackContent } from '../../shared/pack/content';
 import type { PackInput } from '../../shared/pack/types';
 import { Heading } from './Heading';
@@ -21,6 +22,7 @@ export function CoverPage({
   readonly last: boolean;
 }) {
   const { settings } = input;
+  const review = input.review?.review;
   return (
     <section
       className={`pack-page pack-cover${last ? ' pack-page--last' : ''}`}
@@ -46,11 +48,18 @@ export function CoverPage({
           {content.portfolioName}
           {content.scenario ? ` · Scenario “${content.scenario.name}”` : ''}
         </p>
+        {review && (
+          <p className="pack-cover__subtitle">
+            {MEETING_KIND_LABELS[review.kind]}
+            {review.date !== settings.date ? ` of ${longDate(review.date)}` : ''}
+            {review.time ? ` at ${review.time}` : ''}
+          </p>
+        )}
         <p className="pack-cover__date">{longDate(settings.date)}</p>
       </div>
       <p className="pack-cover__foot">
-        Prepared with Baton from the portfolio as it stood on {settings.date}. The appendix holds
-        the decision record.
+        Prepared with Baton from the portfolio as it stood on {settings.date}.
+        {settings.sections.includes('appendix') ? ' The appendix holds the decision record.' : ''}
       </p>
     </section>
   );

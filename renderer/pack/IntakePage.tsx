@@ -87,7 +87,7 @@ function decisionsTable(decisions: readonly IntakePackDecision[], since: string)
  * out without a finished session).
  */
 export function intakeSection(input: PackInput): Block[] {
-  const summary = intakeSummary(input.portfolio, input.settings);
+  const summary = intakeSummary(input.portfolio, input.settings, input.review?.previous);
   if (summary.kind === 'none') return [];
   const { window, decisions, waiting, overdue } = summary;
   const blocks: Block[] = [flow('intake-lead', <p className="pack-lead">{summary.lead}</p>)];

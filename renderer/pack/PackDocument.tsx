@@ -203,8 +203,8 @@ export function PackDocument({
   const { settings } = input;
   const geometry = pageGeometry(settings.pageSize, settings.orientation);
   const content = useMemo(
-    () => buildPackContent(input.portfolio, settings, input.analysis),
-    [input.portfolio, settings, input.analysis],
+    () => buildPackContent(input.portfolio, settings, input.analysis, undefined, input.review),
+    [input.portfolio, settings, input.analysis, input.review],
   );
   const room = useMemo(
     () => ({ widthPx: geometry.bodyWidthMm * MM, heightPx: geometry.bodyHeightMm * MM }),

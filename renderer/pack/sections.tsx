@@ -25,6 +25,7 @@ import { ROADMAP_SIZES, nameColumnWidth } from '../charts/roadmap-model';
 import { ValueEffortChart } from '../charts/ValueEffortChart';
 import { Heading } from './Heading';
 import { intakeSection } from './IntakePage';
+import { changesSection, minutesSection } from './ReviewPages';
 import { WorkshopSummaryPage } from './WorkshopSummaryPage';
 import { cutText, textPieces } from './text-pieces';
 
@@ -155,7 +156,11 @@ function summarySection(input: PackInput, content: PackContent): Block[] {
                   {figure.direction === 'up' ? '▲ ' : figure.direction === 'down' ? '▼ ' : '■ '}
                 </span>
                 {figure.change}
-                {content.compareWith ? ` vs ${content.compareWith.name}` : ''}
+                {content.since
+                  ? ` since ${content.since.date}`
+                  : content.compareWith
+                    ? ` vs ${content.compareWith.name}`
+                    : ''}
               </div>
             )}
             {figure.note && <div className="pack-figure__note">{figure.note}</div>}
@@ -164,8 +169,18 @@ function summarySection(input: PackInput, content: PackContent): Block[] {
       </div>,
     ),
   );
-  if (content.changes && content.compareWith) {
-    blocks.push(subheading('changes-title', `What changed since “${content.compareWith.name}”`));
+  const against = content.since
+    ? `the last review (${content.since.date})`
+    : content.compareWith
+      ? `“${content.compareWith.name}”`
+      : undefined;
+  if (content.changes && against) {
+    blocks.push(
+      subheading(
+        'changes-title',
+        content.since ? `Funded since ${against}` : `What changed since ${against}`,
+      ),
+    );
     const { comesIn, goesOut } = content.changes;
     blocks.push(
       flow(
@@ -1132,6 +1147,14 @@ export function packSections(
         continue;
       case 'summary':
         blocks = summarySection(input, content);
+        break;
+      case 'changes':
+        blocks = changesSection(input, content);
+        if (blocks.length === 0) continue;
+        break;
+      case 'minutes':
+        blocks = minutesSection(input);
+        if (blocks.length === 0) continue;
         break;
       case 'alignment':
         blocks = alignmentSection(content, room);

@@ -6,7 +6,8 @@ import type { Highs } from 'highs';
 import { optimizePortfolio } from '../optimize/optimize';
 import { describeOutReason } from '../optimize/plan';
 import { describeProblem, readPortfolioText, type PortfolioProblem } from '../portfolio/restore';
-import { defaultPackSettings, parseSectionList } from '../pack/settings';
+import { reviewPackContext } from '../pack/review';
+import { defaultPackSettings, parseSectionList, reviewPackSettings } from '../pack/settings';
 import type { PackInput } from '../pack/types';
 import type { Portfolio } from '../portfolio/types';
 import { computeCutLine, cutLineReport, stackOrder } from '../prioritize/cutline';
@@ -57,7 +58,7 @@ export const USAGE = `Usage:
   baton cutline  FILE [--scenario ID]
   baton score    FILE
   baton optimize FILE [--time-limit SECONDS]
-  baton pack     FILE --out PACK.pdf [--sections a,b,c] [--scenario ID]
+  baton pack     FILE --out PACK.pdf [--sections a,b,c] [--scenario ID] [--review ID]
   baton export   FILE --format csv --out FOLDER [--scenario ID]
   baton export   FILE --format xlsx --out FILE.xlsx [--scenario ID]
   baton import   SOURCE [--format csv|xlsx|jira|msproject] [--mapping M.json]
@@ -77,7 +78,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   cutline: ['scenario'],
   score: [],
   optimize: ['time-limit'],
-  pack: ['out', 'sections', 'scenario'],
+  pack: ['out', 'sections', 'scenario', 'review'],
   export: ['format', 'out', 'scenario'],
   import: ['format', 'mapping', 'team', 'decimal', 'into', 'out'],
 };
@@ -140,6 +141,19 @@ function read(fileLabel: string, text: string): { portfolio: Portfolio } | CliOu
   return result.ok ? result : refused(fileLabel, result.errors, result.problemCount);
 }
 
+/**
+ * A line saying how many held reviews name a snapshot the file leaves out (written with "Leave
+ * out snapshots"), or nothing.
+ */
+function missingSnapshots(portfolio: Portfolio): string {
+  const present = new Set((portfolio.snapshots ?? []).map((snapshot) => snapshot.id));
+  const missing = (portfolio.reviews ?? []).filter(
+    (review) => review.snapshotId !== undefined && !present.has(review.snapshotId),
+  ).length;
+  if (missing === 0) return '';
+  return `${missing === 1 ? '1 review names a snapshot' : `${missing} reviews name snapshots`} the file leaves out; what changed since ${missing === 1 ? 'that review' : 'those reviews'} cannot be shown from this file.\n`;
+}
+
 /** `validate`: reads the file's text and reports whether it keeps every rule of the format. */
 export function validateCommand(fileLabel: string, text: string): CliOutput {
   const result = read(fileLabel, text);
@@ -153,8 +167,21 @@ export function validateCommand(fileLabel: string, text: string): CliOutput {
     [portfolio.scenarios.length, 'scenario'],
   ] as const;
   const summary = counts.map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`).join(', ');
+  // The governance calendar, when the file has one: its reviews and the snapshots of held ones.
+  const governance = (
+    [
+      [portfolio.cadences?.length ?? 0, 'meeting series', 'meeting series'],
+      [portfolio.reviews?.length ?? 0, 'review', 'reviews'],
+      [portfolio.actions?.length ?? 0, 'action', 'actions'],
+      [portfolio.snapshots?.length ?? 0, 'snapshot', 'snapshots'],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`)
+    .join(', ');
+  const missing = missingSnapshots(portfolio);
   return {
-    stdout: `${fileLabel}: valid baton-portfolio version 1 "${portfolio.name}" (${summary})\n`,
+    stdout: `${fileLabel}: valid baton-portfolio version 1 "${portfolio.name}" (${summary}${governance ? `; ${governance}` : ''})\n${missing}`,
     stderr: '',
     code: EXIT_OK,
   };
@@ -272,8 +299,11 @@ export function optimizeCommand(
 export type PackRequest = { readonly input: PackInput; readonly out: string };
 
 /**
- * `pack`, up to rendering: reads the file, checks `--out`, `--sections` and `--scenario`, and
- * makes the pack's input with the builder's defaults (all sections, dated `today`).
+ * `pack`, up to rendering: reads the file, checks `--out`, `--sections`, `--scenario` and
+ * `--review`, and makes the pack's input with the builder's defaults (every section but the
+ * review's two, dated `today`). With `--review ID` it is the pack for that review, as the app's
+ * "Make the review pack" makes it: titled and dated as the review, its kind's sections, and "what
+ * changed" measured from the previous held review's snapshot in the file.
  */
 export function packRequest(
   fileLabel: string,
@@ -301,16 +331,36 @@ export function packRequest(
   const { portfolio } = result;
   const missing = unknownScenario(fileLabel, portfolio, options.scenario);
   if (missing) return missing;
-  const settings = defaultPackSettings(portfolio, today);
+  // The snapshots serve "what changed" only: the pack shows the portfolio as the app holds it.
+  const { snapshots, ...packed } = portfolio;
+  let review: PackInput['review'];
+  if (options.review !== undefined) {
+    const made = reviewPackContext(portfolio, options.review, (id) =>
+      snapshots?.find((snapshot) => snapshot.id === id),
+    );
+    if (!made.ok) {
+      const ids = (portfolio.reviews ?? []).map((item) => item.id);
+      return fail(
+        `--review: ${fileLabel} has no review "${options.review}"${
+          ids.length === 0 ? ' (it has no reviews)' : `; its reviews are ${ids.join(', ')}`
+        }`,
+      );
+    }
+    review = made.context;
+  }
+  const settings = review
+    ? reviewPackSettings(portfolio, review.review)
+    : defaultPackSettings(portfolio, today);
   return {
     out,
     input: {
-      portfolio,
+      portfolio: packed,
       settings: {
         ...settings,
         ...(sections && { sections: sections.value }),
         ...(options.scenario !== undefined && { scenarioId: options.scenario }),
       },
+      ...(review && { review }),
     },
   };
 }

@@ -34,8 +34,14 @@ import {
   type PortfolioAlignment,
 } from '../strategy/alignment';
 import { localWeights } from '../strategy/weights';
+import { reviewChanges, type ReviewChanges } from './changes';
 import { optimizedOrigin, readOptimizedFrom } from './optimized';
-import type { FrozenAnalysis, FrozenOptimizeResult, PackSettings } from './types';
+import type {
+  FrozenAnalysis,
+  FrozenOptimizeResult,
+  PackReviewContext,
+  PackSettings,
+} from './types';
 
 /** The pack prints the same text whichever machine renders it. */
 export const PACK_LOCALE = 'en-GB';
@@ -219,6 +225,13 @@ export type PackContent = {
   readonly summary: readonly string[];
   readonly keyFigures: readonly KeyFigure[];
   readonly changes?: { readonly comesIn: readonly string[]; readonly goesOut: readonly string[] };
+  /**
+   * In a pack made for a review: the previous held review whose snapshot the key figures and
+   * `changes` are compared with (instead of `compareWith`), when its snapshot could be opened.
+   */
+  readonly since?: { readonly title: string; readonly date: string };
+  /** In a pack made for a review: what changed since the previous review's snapshot. */
+  readonly reviewChanges?: ReviewChanges;
   readonly decisions: readonly Decision[];
   /** The decision log since the last pack. */
   readonly decisionLog: DecisionLog;
@@ -487,6 +500,8 @@ function daysBefore(date: string, days: number): string {
  * Which decisions the pack lists: those dated from `since` to the pack's date, both included.
  *
  * - `since` is the settings' `since` (the previous pack's date) when they have one.
+ * - Otherwise, in a pack made for a review, it is the date of the previous held review
+ *   (`previous`).
  * - Otherwise it is the date of the latest decision of kind `review` dated before the pack's date
  *   (a review dated on the pack's date is this meeting's own, not the last one); the later in the
  *   log when two share that date.
@@ -501,9 +516,18 @@ function daysBefore(date: string, days: number): string {
 export function decisionWindow(
   portfolio: Portfolio,
   settings: Pick<PackSettings, 'date' | 'since'>,
+  previous?: { readonly id: string; readonly title: string; readonly date: string },
 ): DecisionWindow {
   const until = settings.date;
   if (settings.since !== undefined) return { since: settings.since, until, basis: 'settings' };
+  if (previous && previous.date <= until) {
+    return {
+      since: previous.date,
+      until,
+      basis: 'review',
+      review: { id: previous.id, title: previous.title },
+    };
+  }
   let review: RecordedDecision | undefined;
   for (const decision of portfolio.decisions ?? []) {
     if (decision.kind !== 'review' || decision.date >= until) continue;
@@ -521,8 +545,12 @@ export function decisionWindow(
 }
 
 /** The decision log since the last pack, newest first, each with what it amends and concerns. */
-function decisionLogOf(portfolio: Portfolio, settings: PackSettings): DecisionLog {
-  const window = decisionWindow(portfolio, settings);
+function decisionLogOf(
+  portfolio: Portfolio,
+  settings: PackSettings,
+  previous?: PackReviewContext['previous'],
+): DecisionLog {
+  const window = decisionWindow(portfolio, settings, previous);
   const log = portfolio.decisions ?? [];
   const byId = new Map<string, RecordedDecision>();
   for (const decision of log) if (!byId.has(decision.id)) byId.set(decision.id, decision);
@@ -868,6 +896,7 @@ function summaryOf(
   decisions: readonly Decision[],
   risks: readonly Risk[],
   name: Named,
+  review?: ReviewChanges,
 ): string[] {
   const total = figures.above.length + figures.below.length;
   if (total === 0) {
@@ -884,7 +913,14 @@ function summaryOf(
   lines.push(
     `${subject} funds ${number(figures.above.length, 0)} of ${counted(total, 'initiative')} (${describeLine(line)}), worth ${number(figures.valueAbove, 0)} in value for ${money(figures.spendAbove, portfolio.currency)} of spend${utilization}.`,
   );
-  if (compareWith && before) {
+  if (review) {
+    // A pack for a review says what changed since the last review, not since a scenario.
+    lines.push(
+      review.kind === 'none'
+        ? review.sentence
+        : [review.lead, ...(review.empty ? [] : review.sentences)].join(' '),
+    );
+  } else if (compareWith && before) {
     const comesIn = figures.above.filter((id) => !before.above.includes(id)).map(name);
     const goesOut = before.above.filter((id) => !figures.above.includes(id)).map(name);
     if (comesIn.length === 0 && goesOut.length === 0) {
@@ -966,23 +1002,53 @@ function optimizerOf(
   return optimize ? { optimize, source } : { source };
 }
 
-/** Everything the pack shows, from the portfolio, the builder's settings and frozen analysis. */
+/**
+ * The figures of the previous review's snapshot for the pack's scenario (file order when neither
+ * has a scenario); undefined when the snapshot does not hold that scenario.
+ */
+function baselineFigures(
+  baseline: Portfolio,
+  scenario: Scenario | undefined,
+): ScenarioFigures | undefined {
+  if (!scenario)
+    return baseline.scenarios.length === 0 ? figuresOf(baseline, undefined) : undefined;
+  return baseline.scenarios.some((other) => other.id === scenario.id)
+    ? scenarioFigures(baseline, scenario.id)
+    : undefined;
+}
+
+/**
+ * Everything the pack shows, from the portfolio, the builder's settings and frozen analysis; with
+ * `review` (a pack made for a review), "what changed" is measured from the previous review's
+ * snapshot instead of another scenario.
+ */
 export function buildPackContent(
   portfolio: Portfolio,
   settings: PackSettings,
   analysis?: FrozenAnalysis,
   fingerprintText = writePortfolio(portfolio),
+  review?: PackReviewContext,
 ): PackContent {
   const scenario = packScenario(portfolio, settings);
-  const compareWith = comparedScenario(portfolio, settings, scenario);
+  const sinceReview = review ? reviewChanges(portfolio, review, scenario?.id) : undefined;
+  const baseline = review?.baseline;
+  const baselineBefore = baseline ? baselineFigures(baseline, scenario) : undefined;
+  // With a review, figures are compared with its previous snapshot, never with a scenario.
+  const compareWith = review ? undefined : comparedScenario(portfolio, settings, scenario);
   // The board's stack: the scenario's ranking (file order without a scenario).
   const order = scenario ? stackOrder(portfolio, scenario.id) : stackOrder(portfolio);
   const cutLine = computeCutLine(portfolio, order);
   const line = lineOf(portfolio, cutLine, order);
   const figures = figuresOf(portfolio, scenario);
-  const before = compareWith ? scenarioFigures(portfolio, compareWith.id) : undefined;
+  const before = review
+    ? baselineBefore
+    : compareWith
+      ? scenarioFigures(portfolio, compareWith.id)
+      : undefined;
   const byId = new Map(portfolio.initiatives.map((initiative) => [initiative.id, initiative]));
-  const name: Named = (id) => byId.get(id)?.name ?? id;
+  // An initiative removed since the last review is named as the snapshot named it.
+  const formerly = new Map((baseline?.initiatives ?? []).map((item) => [item.id, item.name]));
+  const name: Named = (id) => byId.get(id)?.name ?? formerly.get(id) ?? id;
   const report = cutLineReport(portfolio, cutLine);
   const reasons = new Map(report.below.map((entry) => [entry.id, entry.reason]));
   const periodLabel = (index: number) => portfolio.periods[index]?.label ?? '';
@@ -1061,8 +1127,12 @@ export function buildPackContent(
       decisions,
       risks,
       name,
+      sinceReview,
     ),
     keyFigures: keyFigures(portfolio, figures, before),
+    ...(review?.previous &&
+      baselineBefore && { since: { title: review.previous.title, date: review.previous.date } }),
+    ...(sinceReview && { reviewChanges: sinceReview }),
     ...(before && {
       changes: {
         comesIn: figures.above.filter((id) => !before.above.includes(id)).map(name),
@@ -1070,7 +1140,7 @@ export function buildPackContent(
       },
     }),
     decisions,
-    decisionLog: decisionLogOf(portfolio, settings),
+    decisionLog: decisionLogOf(portfolio, settings, review?.previous),
     alignment: alignment.rows,
     unaligned: alignment.unaligned,
     portfolioAlignment: portfolioAlignment(portfolio, new Set(figures.above), globalWeights),

@@ -238,11 +238,12 @@ function leadOf(
 export function intakeSummary(
   portfolio: Portfolio,
   settings: Pick<PackSettings, 'date' | 'since' | 'scenarioId'>,
+  previousReview?: { readonly id: string; readonly title: string; readonly date: string },
 ): IntakePackSummary {
   const proposals = portfolio.proposals ?? [];
   if (proposals.length === 0) return { kind: 'none' };
   const intake = portfolio.intakeSettings ?? DEFAULT_INTAKE_SETTINGS;
-  const window = decisionWindow(portfolio, settings);
+  const window = decisionWindow(portfolio, settings, previousReview);
   const since = dayNumber(window.since) ?? Number.NEGATIVE_INFINITY;
   const until = dayNumber(window.until) ?? Number.POSITIVE_INFINITY;
   const inWindow = (date: string) => {

@@ -2,11 +2,14 @@
  * The board pack builder's settings: sensible defaults for a portfolio, and the checks every
  * renderer runs on what it is given (a bad colour, date or section names what is wrong).
  */
+import type { Review } from '../cadence/types';
 import type { Portfolio } from '../portfolio/types';
 import {
   ORIENTATIONS,
   PACK_SECTIONS,
   PAGE_SIZES,
+  REVIEW_PACK_SECTIONS,
+  REVIEW_SECTIONS,
   type PackInput,
   type PackSectionId,
   type PackSettings,
@@ -27,7 +30,23 @@ export function defaultPackSettings(portfolio: Portfolio, today: string): PackSe
     accent: DEFAULT_ACCENT,
     pageSize: 'A4',
     orientation: 'portrait',
-    sections: [...PACK_SECTIONS],
+    // The review sections print only in a pack made for a review.
+    sections: PACK_SECTIONS.filter((id) => !REVIEW_SECTIONS.includes(id)),
+  };
+}
+
+/**
+ * The settings of a pack made for `review`: titled and dated as the review, with the sections
+ * its kind picks (`REVIEW_PACK_SECTIONS`); the rest as `defaultPackSettings`.
+ */
+export function reviewPackSettings(
+  portfolio: Portfolio,
+  review: Pick<Review, 'title' | 'kind' | 'date'>,
+): PackSettings {
+  return {
+    ...defaultPackSettings(portfolio, review.date),
+    title: review.title.trim().slice(0, MAX_TITLE) || 'Portfolio review',
+    sections: [...REVIEW_PACK_SECTIONS[review.kind]],
   };
 }
 
@@ -169,13 +188,45 @@ function analysisProblem(analysis: unknown): string | null {
   return null;
 }
 
+/** What is wrong with a pack's review context, or null. */
+function reviewProblem(review: unknown): string | null {
+  if (!isRecord(review)) return 'expected an object';
+  const meeting = review.review;
+  if (
+    !isRecord(meeting) ||
+    typeof meeting.id !== 'string' ||
+    typeof meeting.title !== 'string' ||
+    typeof meeting.date !== 'string' ||
+    !Array.isArray(meeting.agenda)
+  ) {
+    return 'review: expected a review with an id, a title, a date and an agenda';
+  }
+  if (review.previous !== undefined && !isRecord(review.previous)) {
+    return 'previous: expected a review';
+  }
+  const baseline = review.baseline;
+  if (
+    baseline !== undefined &&
+    (!isRecord(baseline) ||
+      !['periods', 'teams', 'objectives', 'initiatives', 'scenarios'].every((key) =>
+        Array.isArray(baseline[key]),
+      ))
+  ) {
+    return 'baseline: expected the portfolio of the previous review’s snapshot';
+  }
+  if (!Array.isArray(review.actions) || !review.actions.every(isRecord)) {
+    return 'actions: expected a list of actions';
+  }
+  return null;
+}
+
 /**
  * Checks what a renderer was handed before it draws anything: a portfolio with its lists, and
  * settings that make sense. The error says which field is wrong and how.
  */
 export function checkPackInput(input: unknown): Checked<PackInput> {
   if (!isRecord(input)) return { ok: false, error: 'The pack input is not an object.' };
-  const { portfolio, settings, analysis } = input;
+  const { portfolio, settings, analysis, review } = input;
   if (
     !isRecord(portfolio) ||
     typeof portfolio.name !== 'string' ||
@@ -209,6 +260,10 @@ export function checkPackInput(input: unknown): Checked<PackInput> {
   if (analysis !== undefined) {
     const broken = analysisProblem(analysis);
     if (broken) return { ok: false, error: `The pack's optimizer analysis, ${broken}.` };
+  }
+  if (review !== undefined) {
+    const wrong = reviewProblem(review);
+    if (wrong) return { ok: false, error: `The pack's review, ${wrong}.` };
   }
   return { ok: true, value: input as PackInput };
 }

@@ -3,12 +3,14 @@
  * the one input every renderer of the pack takes (the app's preview, the desktop's PDF export,
  * the browser's print and the command line all render the same `PackInput`).
  */
+import type { MeetingKind, Review, ReviewAction } from '../cadence/types';
 import type { CurvePoint, FrontierPoint } from '../optimize/frontier';
 import type { Portfolio } from '../portfolio/types';
 
 export const PACK_SECTIONS = [
   'cover',
   'summary',
+  'changes',
   'alignment',
   'ranked',
   'heatmap',
@@ -19,6 +21,7 @@ export const PACK_SECTIONS = [
   'workshop',
   'intake',
   'decisions',
+  'minutes',
   'appendix',
 ] as const;
 export type PackSectionId = (typeof PACK_SECTIONS)[number];
@@ -29,6 +32,11 @@ export const SECTION_INFO: Readonly<Record<PackSectionId, { title: string; about
   summary: {
     title: 'Executive summary',
     about: 'What changed, the decisions needed and the key figures, written from the data.',
+  },
+  changes: {
+    title: 'What changed since the last review',
+    about:
+      'Initiatives added, removed and changed, moves across the cut line, capacity, budget and decisions since the previous review’s snapshot (in a pack made for a review).',
   },
   alignment: {
     title: 'Strategy and alignment',
@@ -66,6 +74,11 @@ export const SECTION_INFO: Readonly<Record<PackSectionId, { title: string; about
     title: 'Risks and decisions',
     about:
       'The decisions recorded since the last pack, the initiatives that need one, and the risks.',
+  },
+  minutes: {
+    title: 'Minutes and decisions',
+    about:
+      'The review’s attendance, agenda items with notes and outcome, decisions recorded, actions raised and open actions carried (in a pack made for a review).',
   },
   appendix: {
     title: 'Appendix: decision record',
@@ -138,11 +151,43 @@ export type FrozenAnalysis = {
   readonly frontier?: FrozenFrontier;
 };
 
+/** The sections that print only in a pack made for a review; a general pack leaves them out. */
+export const REVIEW_SECTIONS: readonly PackSectionId[] = ['changes', 'minutes'];
+
+/** The sections a review's kind picks for its pack, in print order. */
+export const REVIEW_PACK_SECTIONS: Readonly<Record<MeetingKind, readonly PackSectionId[]>> = {
+  'portfolio-review': ['cover', 'summary', 'changes', 'ranked', 'heatmap', 'decisions', 'minutes'],
+  'alignment-checkpoint': ['cover', 'summary', 'alignment', 'changes', 'minutes'],
+  'value-review': ['cover', 'summary', 'value-effort', 'changes', 'minutes'],
+  other: ['cover', 'summary', 'changes', 'decisions', 'minutes'],
+};
+
+/**
+ * The review a pack is made for, handed to the renderers with the portfolio so that they stay
+ * pure: the review itself, the previous held review and the portfolio as its snapshot froze it
+ * (opened by the caller), and the actions the minutes list.
+ */
+export type PackReviewContext = {
+  readonly review: Review;
+  /** The latest held review dated before this one; absent: this is the first. */
+  readonly previous?: Review;
+  /** The portfolio as the previous review's snapshot froze it; absent when there is none. */
+  readonly baseline?: Portfolio;
+  /** ISO date-time the previous review's snapshot was taken. */
+  readonly baselineTakenAt?: string;
+  /** Why there is no baseline although there is a previous review, in a sentence. */
+  readonly baselineProblem?: string;
+  /** Actions raised at this review, and those still open from earlier ones. */
+  readonly actions: readonly ReviewAction[];
+};
+
 /** Everything a pack renderer needs; plain JSON, so it crosses IPC and process boundaries. */
 export type PackInput = {
   readonly portfolio: Portfolio;
   readonly settings: PackSettings;
   readonly analysis?: FrozenAnalysis;
+  /** The review the pack is made for: its kind picks the sections, and it fills two of them. */
+  readonly review?: PackReviewContext;
 };
 
 /** What the print page reports once the pack is laid out and ready to print. */

@@ -13,6 +13,7 @@ import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
 import { defaultPackSettings } from '../../shared/pack/settings';
 import {
   PACK_SECTIONS,
+  REVIEW_SECTIONS,
   SECTION_INFO,
   type FrozenAnalysis,
   type PackInput,
@@ -216,12 +217,17 @@ async function expectSoundPack(
  * and the workshop summary's (the demo has no analysis and no finished session).
  */
 const WITHOUT_FRONTIER = PACK_SECTIONS.filter(
-  (id) => id !== 'cover' && id !== 'frontier' && id !== 'workshop',
+  (id) => id !== 'cover' && id !== 'frontier' && id !== 'workshop' && !REVIEW_SECTIONS.includes(id),
 ).map(titleOf);
 
 /** The same for a portfolio without proposals, which has no intake section either. */
 const WITHOUT_INTAKE = PACK_SECTIONS.filter(
-  (id) => id !== 'cover' && id !== 'frontier' && id !== 'workshop' && id !== 'intake',
+  (id) =>
+    id !== 'cover' &&
+    id !== 'frontier' &&
+    id !== 'workshop' &&
+    id !== 'intake' &&
+    !REVIEW_SECTIONS.includes(id),
 ).map(titleOf);
 
 describe('the demo pack, every section', () => {

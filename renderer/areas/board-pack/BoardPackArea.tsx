@@ -3,14 +3,24 @@
  * page size and orientation, the scenario presented) beside a live preview of the printed
  * pages, and the export: a PDF through the desktop app, or the browser's print window.
  */
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { previousHeldReview } from '../../../shared/cadence/calendar';
+import { MEETING_KIND_LABELS, type Review, type Snapshot } from '../../../shared/cadence/types';
 import { comparedScenario, packScenario } from '../../../shared/pack/content';
+import { reviewPackContext } from '../../../shared/pack/review';
 import { optimizedOrigin, readOptimizedFrom } from '../../../shared/pack/optimized';
 import { finishedWorkshops } from '../../../shared/pack/workshop';
-import { MAX_LOGO_BYTES, MAX_TITLE, defaultPackSettings } from '../../../shared/pack/settings';
+import {
+  MAX_LOGO_BYTES,
+  MAX_TITLE,
+  defaultPackSettings,
+  reviewPackSettings,
+} from '../../../shared/pack/settings';
 import {
   PACK_SECTIONS,
+  REVIEW_SECTIONS,
   type PackInput,
+  type PackReviewContext,
   type PackSectionId,
   type PackSettings,
 } from '../../../shared/pack/types';
@@ -20,6 +30,8 @@ import { askUser } from '../../components/dialogs';
 import { formatMoney, formatNumber, localToday } from '../../format';
 import { PackDocument, type PackLayout } from '../../pack/PackDocument';
 import { getPlatform } from '../../platform';
+import { loadSnapshot } from '../../db/snapshots';
+import type { PackDraft } from '../../state/slices/packSlice';
 import { useAppStore } from '../../state/store';
 import { portfolioKey } from '../../../shared/optimize/portfolio-key';
 import { packAnalysis } from '../../state/freeze';
@@ -46,15 +58,90 @@ export function packFileName(settings: Pick<PackSettings, 'title' | 'date'>): st
   return `${base || 'board-pack'}.pdf`;
 }
 
+/** What "What changed since the last review" compares with, in a sentence for the builder. */
+function baselineSentence(context: PackReviewContext | undefined): string {
+  if (!context) return '';
+  if (!context.previous) return 'It is the first review held: there is no earlier snapshot.';
+  if (!context.baseline) return context.baselineProblem ?? '';
+  return `What changed is measured from the snapshot of “${context.previous.title}” (${context.previous.date}).`;
+}
+
 /** A workshop session as the builder lists it: its title and date. */
 function sessionLabel(workshop: { readonly title: string; readonly date?: string }): string {
   return workshop.date ? `${workshop.title}, ${workshop.date}` : workshop.title;
 }
 
+/** The general draft's look (organisation, logo, colour, page), which a review's pack shares. */
+function styleOf(draft: PackDraft): PackDraft {
+  const { organisation, logo, accent, pageSize, orientation } = draft;
+  return {
+    ...(organisation !== undefined && { organisation }),
+    ...(logo !== undefined && { logo }),
+    ...(accent !== undefined && { accent }),
+    ...(pageSize !== undefined && { pageSize }),
+    ...(orientation !== undefined && { orientation }),
+  };
+}
+
+/**
+ * The snapshot of the review before `review`, read from the snapshot store: `undefined` while it
+ * is read, `null` when there is none to read (no previous review, no snapshot id, not stored).
+ */
+function usePreviousSnapshot(
+  portfolio: Portfolio,
+  review: Review | undefined,
+): Snapshot | null | undefined {
+  const previous = review ? previousHeldReview(portfolio, review) : undefined;
+  const id = previous?.snapshotId;
+  const [loaded, setLoaded] = useState<{ id: string; snapshot: Snapshot | null } | null>(null);
+  useEffect(() => {
+    if (id === undefined) return;
+    let live = true;
+    loadSnapshot(id).then(
+      (snapshot) => live && setLoaded({ id, snapshot: snapshot ?? null }),
+      () => live && setLoaded({ id, snapshot: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (id === undefined) return null;
+  return loaded?.id === id ? loaded.snapshot : undefined;
+}
+
 export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) {
-  const draft = useAppStore((state) => state.packDraft);
-  const change = useAppStore((state) => state.changePackDraft);
-  const reset = useAppStore((state) => state.resetPackDraft);
+  const generalDraft = useAppStore((state) => state.packDraft);
+  const changeGeneral = useAppStore((state) => state.changePackDraft);
+  const resetGeneral = useAppStore((state) => state.resetPackDraft);
+  const reviewDraft = useAppStore((state) => state.reviewPackDraft);
+  const changeReviewDraft = useAppStore((state) => state.changeReviewPackDraft);
+  const resetReviewDraft = useAppStore((state) => state.resetReviewPackDraft);
+  // `#/board-pack?review=<id>`: the pack for one review, its sections picked by its kind.
+  const reviewId = useAppStore((state) => state.location.packReviewId);
+  const review = reviewId ? portfolio.reviews?.find((item) => item.id === reviewId) : undefined;
+  const snapshot = usePreviousSnapshot(portfolio, review);
+  const reviewContext = useMemo(() => {
+    if (!review || snapshot === undefined) return undefined;
+    const made = reviewPackContext(portfolio, review.id, (id) =>
+      snapshot?.id === id ? snapshot : undefined,
+    );
+    return made.ok ? made.context : undefined;
+  }, [portfolio, review, snapshot]);
+  const draft: PackDraft = useMemo(
+    () =>
+      review
+        ? {
+            ...styleOf(generalDraft),
+            ...(reviewDraft?.reviewId === review.id ? reviewDraft.draft : {}),
+          }
+        : generalDraft,
+    [review, generalDraft, reviewDraft],
+  );
+  const change = useCallback(
+    (patch: PackDraft) => (review ? changeReviewDraft(review.id, patch) : changeGeneral(patch)),
+    [review, changeReviewDraft, changeGeneral],
+  );
+  const reset = review ? resetReviewDraft : resetGeneral;
   const notify = useAppStore((state) => state.notify);
   const navigate = useAppStore((state) => state.navigate);
   // The scenario on the board (Prioritize's choice, the first one until one is chosen): the pack
@@ -67,7 +154,9 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
   const [zoom, setZoom] = useState<(typeof ZOOMS)[number]>(0.75);
 
   const settings: PackSettings = useMemo(() => {
-    const defaults = defaultPackSettings(portfolio, today);
+    const defaults = review
+      ? reviewPackSettings(portfolio, review)
+      : defaultPackSettings(portfolio, today);
     // A scenario chosen in an older draft is ignored: the pack follows the board.
     const { logo, scenarioId: _drafted, ...rest } = draft;
     const sections = (rest.sections ?? defaults.sections).filter((id) =>
@@ -94,7 +183,7 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
       ...(compareWithId ? { compareWithId } : { compareWithId: undefined }),
       ...(workshopId ? { workshopId } : { workshopId: undefined }),
     };
-  }, [draft, portfolio, today, boardScenarioId]);
+  }, [draft, portfolio, today, boardScenarioId, review]);
 
   const scenario = packScenario(portfolio, settings);
   const scenarioId = scenario?.id;
@@ -107,9 +196,16 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
     [analyses, portfolio, scenario, key],
   );
   const input: PackInput = useMemo(
-    () => ({ portfolio, settings, ...(analysis && { analysis }) }),
-    [portfolio, settings, analysis],
+    () => ({
+      portfolio,
+      settings,
+      ...(analysis && { analysis }),
+      ...(reviewContext && { review: reviewContext }),
+    }),
+    [portfolio, settings, analysis, reviewContext],
   );
+  // A review's pack waits for the last review's snapshot before it is drawn.
+  const waiting = review !== undefined && reviewContext === undefined;
   const preview = useDeferredValue(input);
   const onLaidOut = useCallback((next: PackLayout) => setLayout(next), []);
 
@@ -165,17 +261,19 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
       <div className="area__header">
         <h2 id="area-title">Board pack</h2>
         <p className="pack-area__count" role="status">
-          {!layout
-            ? 'Laying out…'
-            : layout.total === 0
-              ? 'Nothing to print: choose a section (the frontier prints once it is computed)'
-              : `${layout.total} ${layout.total === 1 ? 'page' : 'pages'}`}
+          {waiting
+            ? 'Reading the last review’s snapshot…'
+            : !layout
+              ? 'Laying out…'
+              : layout.total === 0
+                ? 'Nothing to print: choose a section (the frontier prints once it is computed)'
+                : `${layout.total} ${layout.total === 1 ? 'page' : 'pages'}`}
         </p>
         <button
           type="button"
           className="button button--primary"
           onClick={() => void exportPack()}
-          disabled={exporting || layout?.total === 0}
+          disabled={exporting || waiting || layout?.total === 0}
           aria-describedby="pack-export-hint"
         >
           {exporting ? 'Making the PDF…' : desktop ? 'Save as PDF…' : 'Print or save as PDF…'}
@@ -186,6 +284,42 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
             : 'Opens the pack in a new window with the print dialog; choose Save as PDF there.'}
         </p>
       </div>
+      {reviewId && (
+        <div className="pack-area__review">
+          {review ? (
+            <>
+              <p className="pack-area__review-title">Pack for {review.title}</p>
+              <p className="field__hint">
+                {MEETING_KIND_LABELS[review.kind]} on {review.date}
+                {review.time ? ` at ${review.time}` : ''}. Its kind picks the sections; you can
+                still change them. {baselineSentence(reviewContext)}
+              </p>
+            </>
+          ) : (
+            <p className="field__hint">
+              This portfolio has no review “{reviewId}”: this is the general board pack.
+            </p>
+          )}
+          <div className="pack-area__review-actions">
+            {review && (
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={() => navigate({ area: 'cadence', reviewId: review.id })}
+              >
+                Back to the review
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => navigate({ packReviewId: null })}
+            >
+              Make the general pack instead
+            </button>
+          </div>
+        </div>
+      )}
       <div className="pack-area__layout">
         <form className="pack-builder" onSubmit={(event) => event.preventDefault()}>
           <fieldset className="pack-builder__group">
@@ -272,6 +406,13 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
               chosen={settings.sections}
               onChange={setSections}
               notes={{
+                ...(!review &&
+                  Object.fromEntries(
+                    REVIEW_SECTIONS.map((id) => [
+                      id,
+                      'Only in a pack made for a review: open a review in Cadence and choose Make the review pack.',
+                    ]),
+                  )),
                 ...(frontierMissing && {
                   frontier: 'Not computed yet: compute it in Prioritize › Optimize.',
                 }),
@@ -381,7 +522,9 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
               onClick={() =>
                 void askUser({
                   title: 'Reset the board pack?',
-                  body: 'Sections, title, organisation, date, logo, colour and page go back to their defaults.',
+                  body: review
+                    ? 'Sections, title and date go back to what the review picks.'
+                    : 'Sections, title, organisation, date, logo, colour and page go back to their defaults.',
                   actions: [
                     { id: 'cancel', label: 'Keep my choices' },
                     { id: 'reset', label: 'Reset', primary: true },
@@ -420,7 +563,7 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
             tabIndex={0}
             style={{ '--preview-zoom': zoom } as React.CSSProperties}
           >
-            <PackDocument input={preview} onLaidOut={onLaidOut} headingShift={2} />
+            {!waiting && <PackDocument input={preview} onLaidOut={onLaidOut} headingShift={2} />}
           </div>
         </div>
       </div>

@@ -11,10 +11,22 @@ export type PackDraft = Partial<Omit<PackSettings, 'logo'>> & {
   readonly logo?: PackSettings['logo'] | null;
 };
 
+/**
+ * What the user changed in the pack for one review (`#/board-pack?review=<id>`): kept apart from
+ * the general draft, for this session only, so that making a review's pack leaves the general
+ * pack's choices as they were. Fields left unset follow the review (title, date, the sections its
+ * kind picks) and the general draft's style.
+ */
+export type ReviewPackDraft = { readonly reviewId: string; readonly draft: PackDraft };
+
 export type PackSlice = {
   packDraft: PackDraft;
   changePackDraft: (patch: PackDraft) => void;
   resetPackDraft: () => void;
+  reviewPackDraft: ReviewPackDraft | null;
+  /** Changes the draft of the pack for `reviewId` (starting afresh for another review). */
+  changeReviewPackDraft: (reviewId: string, patch: PackDraft) => void;
+  resetReviewPackDraft: () => void;
 };
 
 export const PACK_DRAFT_KEY = 'baton.board-pack';
@@ -50,4 +62,11 @@ export const createPackSlice: StateCreator<AppState, [], [], PackSlice> = (set, 
     writeDraft({});
     set({ packDraft: {} });
   },
+  reviewPackDraft: null,
+  changeReviewPackDraft: (reviewId, patch) => {
+    const current = get().reviewPackDraft;
+    const draft = current?.reviewId === reviewId ? current.draft : {};
+    set({ reviewPackDraft: { reviewId, draft: { ...draft, ...patch } } });
+  },
+  resetReviewPackDraft: () => set({ reviewPackDraft: null }),
 });

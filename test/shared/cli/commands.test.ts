@@ -207,7 +207,7 @@ describe('packRequest', () => {
       title: 'Portfolio review',
       organisation: DEMO_PORTFOLIO.name,
       date: '2026-11-26',
-      sections: [...PACK_SECTIONS],
+      sections: PACK_SECTIONS.filter((id) => id !== 'changes' && id !== 'minutes'),
     });
     const chosen = packRequest(
       'demo.json',

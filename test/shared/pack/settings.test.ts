@@ -50,15 +50,16 @@ describe('default pack settings', () => {
       accent: DEFAULT_ACCENT,
       pageSize: 'A4',
       orientation: 'portrait',
-      sections: [...PACK_SECTIONS],
+      sections: PACK_SECTIONS.filter((id) => id !== 'changes' && id !== 'minutes'),
     });
   });
 
-  it('chooses every section in print order, cover first and the appendix last', () => {
+  it('chooses every section but the review ones in print order, cover first, appendix last', () => {
     const { sections } = defaultPackSettings(DEMO_PORTFOLIO, '2026-11-02');
     expect(sections[0]).toBe('cover');
     expect(sections.at(-1)).toBe('appendix');
-    expect(new Set(sections).size).toBe(PACK_SECTIONS.length);
+    // "What changed since the last review" and the minutes print only in a review's pack.
+    expect(new Set(sections).size).toBe(PACK_SECTIONS.length - 2);
   });
 
   it('passes its own check, for the demo and for an empty portfolio', () => {
@@ -102,7 +103,7 @@ describe('section list', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toContain('unknown section "sumary", "roadmaps"');
-    expect(result.error).toContain('choose from cover, summary, alignment');
+    expect(result.error).toContain('choose from cover, summary, changes, alignment');
   });
 
   it('refuses a section named twice', () => {
