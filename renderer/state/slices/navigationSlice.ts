@@ -32,6 +32,10 @@ export type WorkshopView = (typeof WORKSHOP_VIEWS)[number];
 export const INTAKE_VIEWS = ['board', 'settings'] as const;
 export type IntakeView = (typeof INTAKE_VIEWS)[number];
 
+/** What Cadence shows: the calendar by month or as a list, or the snapshots. */
+export const CADENCE_VIEWS = ['month', 'list', 'snapshots'] as const;
+export type CadenceView = (typeof CADENCE_VIEWS)[number];
+
 export type Location = {
   readonly area: Area;
   /** The workshop session open in Workshop; null: the list of sessions. */
@@ -51,6 +55,14 @@ export type Location = {
   readonly intakeView: IntakeView;
   /** The proposal open in Intake; null: the pipeline board (or the settings). */
   readonly proposalId: string | null;
+  /** The review the Board pack is made for (`#/board-pack?review=<id>`); null: a general pack. */
+  readonly packReviewId: string | null;
+  /** What Cadence shows when no review or snapshot is open. */
+  readonly cadenceView: CadenceView;
+  /** The review open in Cadence; null: the calendar (or a snapshot). */
+  readonly reviewId: string | null;
+  /** The snapshot open, read-only, in Cadence. */
+  readonly snapshotId: string | null;
 };
 
 export const DEFAULT_LOCATION: Location = {
@@ -64,6 +76,10 @@ export const DEFAULT_LOCATION: Location = {
   scenarioId: null,
   intakeView: 'board',
   proposalId: null,
+  packReviewId: null,
+  cadenceView: 'month',
+  reviewId: null,
+  snapshotId: null,
 };
 
 function decodeSegment(segment: string): string {
@@ -79,9 +95,16 @@ function decodeSegment(segment: string): string {
  * `#/prioritize/board/growth-push` or `#/strategy/weights`.
  */
 export function parseLocationHash(hash: string): Location {
-  const [area, tab, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeSegment);
+  // A query (`?review=<id>`) follows the path; ids in the path are encoded, so `?` starts it.
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split(/\?(.*)/s, 2);
+  const [area, tab, ...rest] = path.split('/').map(decodeSegment);
   if (!(AREAS as readonly string[]).includes(area ?? '')) return DEFAULT_LOCATION;
   const validArea = area as Area;
+  if (validArea === 'board-pack') {
+    // `#/board-pack` and `#/board-pack?review=<id>`: the pack for one review.
+    const review = new URLSearchParams(query).get('review');
+    return { ...DEFAULT_LOCATION, area: validArea, packReviewId: review || null };
+  }
   if (validArea === 'strategy') {
     const strategyView = (STRATEGY_VIEWS as readonly string[]).includes(tab ?? '')
       ? (tab as StrategyView)
@@ -109,6 +132,19 @@ export function parseLocationHash(hash: string): Location {
       return { ...DEFAULT_LOCATION, area: validArea, intakeView: 'settings' };
     }
     return { ...DEFAULT_LOCATION, area: validArea, proposalId: parts.join('/') };
+  }
+  if (validArea === 'cadence') {
+    // `#/cadence`, `#/cadence/list`, `#/cadence/snapshots`, `#/cadence/review/<id>` and
+    // `#/cadence/snapshot/<id>`.
+    const id = rest.length > 0 ? rest.join('/') : null;
+    if (tab === 'review' && id) return { ...DEFAULT_LOCATION, area: validArea, reviewId: id };
+    if (tab === 'snapshot' && id) {
+      return { ...DEFAULT_LOCATION, area: validArea, cadenceView: 'snapshots', snapshotId: id };
+    }
+    const cadenceView = (CADENCE_VIEWS as readonly string[]).includes(tab ?? '')
+      ? (tab as CadenceView)
+      : 'month';
+    return { ...DEFAULT_LOCATION, area: validArea, cadenceView };
   }
   if (validArea === 'prioritize') {
     const view = (PRIORITIZE_VIEWS as readonly string[]).includes(tab ?? '')
@@ -146,9 +182,17 @@ export function formatLocationHash(location: Location): string {
     if (location.proposalId) return `#/intake/${encodeURIComponent(location.proposalId)}`;
     return location.intakeView === 'settings' ? '#/intake/settings' : '#/intake';
   }
+  if (location.area === 'cadence') {
+    if (location.reviewId) return `#/cadence/review/${encodeURIComponent(location.reviewId)}`;
+    if (location.snapshotId) return `#/cadence/snapshot/${encodeURIComponent(location.snapshotId)}`;
+    return location.cadenceView === 'month' ? '#/cadence' : `#/cadence/${location.cadenceView}`;
+  }
   if (location.area === 'workshop' && location.workshopId) {
     const base = `#/workshop/${encodeURIComponent(location.workshopId)}`;
     return location.workshopView === 'present' ? `${base}/present` : base;
+  }
+  if (location.area === 'board-pack' && location.packReviewId) {
+    return `#/board-pack?review=${encodeURIComponent(location.packReviewId)}`;
   }
   if (location.area !== 'portfolio') return `#/${location.area}`;
   const base = `#/portfolio/${location.tab}`;
@@ -173,6 +217,14 @@ export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSli
       // Leaving Intake closes its proposal: it opens on its board the next time.
       if (patch.area && patch.area !== 'intake' && patch.area !== state.location.area) {
         Object.assign(next, { proposalId: null, intakeView: 'board' });
+      }
+      // Leaving Cadence closes its review or snapshot.
+      if (patch.area && patch.area !== 'cadence' && patch.area !== state.location.area) {
+        Object.assign(next, { reviewId: null, snapshotId: null });
+      }
+      // Leaving the Board pack ends the pack for a review: it opens as the general pack next time.
+      if (patch.area && patch.area !== 'board-pack' && patch.area !== state.location.area) {
+        Object.assign(next, { packReviewId: null });
       }
       if (patch.area && patch.area !== 'portfolio') {
         return { location: { ...next, initiativeId: null } };

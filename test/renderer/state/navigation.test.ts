@@ -37,6 +37,10 @@ describe('the location in the URL hash', () => {
       workshopView: 'session',
       intakeView: 'board',
       proposalId: null,
+      cadenceView: 'month',
+      reviewId: null,
+      snapshotId: null,
+      packReviewId: null,
     };
     expect(parseLocationHash('')).toEqual(list);
     expect(parseLocationHash('#/nowhere/at/all')).toEqual(list);
