@@ -10,7 +10,7 @@ import { addMinutes } from 'date-fns';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Portfolio } from '../portfolio/types';
 import { cadenceUsable } from './calendar';
-import { occurrences, placeInZone, zonedInstant } from './recurrence';
+import { floatingDate, localParts, occurrences, placeInZone, zonedInstant } from './recurrence';
 import { MEETING_KIND_LABELS, type Cadence, type Review } from './types';
 
 /** How many years after the later of now and the last dated meeting the time zones are described. */
@@ -102,16 +102,26 @@ export function calendarFile(portfolio: Portfolio, options: { readonly now: stri
     ...cadences.map((cadence) => yearOf(cadence.start)),
     ...reviews.map((review) => yearOf(review.date)),
   ].filter(Number.isFinite);
+  // iCalendar writes four-digit years: the zones are described up to 9999 at most.
   const fromYear = Math.min(...years);
-  const toYear = Math.max(...years) + ICS_ZONE_YEARS_AHEAD;
+  const toYear = Math.min(9999, Math.max(...years) + ICS_ZONE_YEARS_AHEAD);
   const calendar = ical({
     prodId: { company: 'Baton', product: 'Governance calendar', language: 'EN' },
     name: `${portfolio.name}: governance calendar`,
     timezone: { name: null, generator: (zone) => vtimezone(zone, fromYear, toYear) },
   });
   const stamp = new Date(options.now);
+  /** Events whose start falls in a gap of the clocks: their UID and start as written in Baton. */
+  const gapStarts = new Map<string, { readonly wall: string; readonly minutes: number }>();
   for (const cadence of cadences) {
     const start = zonedInstant(cadence.start, cadence.timeZone);
+    const local = localParts(start, cadence.timeZone);
+    if (`${local.date}T${local.time}` !== cadence.start) {
+      gapStarts.set(`cadence-${cadence.id}@baton`, {
+        wall: wallText(floatingDate(cadence.start)),
+        minutes: cadence.durationMinutes,
+      });
+    }
     const event = calendar.createEvent({
       id: `cadence-${cadence.id}@baton`,
       stamp,
@@ -142,7 +152,33 @@ export function calendarFile(portfolio: Portfolio, options: { readonly now: stri
       ...(review.status === 'cancelled' && { status: ICalEventStatus.CANCELLED }),
     });
   }
-  return calendar.toString();
+  return withGapStarts(calendar.toString(), gapStarts);
+}
+
+/**
+ * A series whose first meeting falls in the hour the clocks skip keeps its own wall-clock time in
+ * DTSTART (RFC 5545 reads such a time with the offset before the gap, as Baton does), so that
+ * calendar programs repeat it at that time and not an hour later; DURATION stands for DTEND, which
+ * would otherwise stretch each meeting by the gap.
+ */
+function withGapStarts(
+  text: string,
+  gapStarts: ReadonlyMap<string, { readonly wall: string; readonly minutes: number }>,
+): string {
+  if (gapStarts.size === 0) return text;
+  return text
+    .split('BEGIN:VEVENT')
+    .map((block) => {
+      const uid = /\r\nUID:([^\r]*(?:\r\n[ \t][^\r]*)*)/
+        .exec(block)?.[1]
+        ?.replace(/\r\n[ \t]/g, '');
+      const gap = uid === undefined ? undefined : gapStarts.get(uid);
+      if (!gap) return block;
+      return block
+        .replace(/\r\nDTSTART;TZID=([^:\r]*):\d{8}T\d{6}/, `\r\nDTSTART;TZID=$1:${gap.wall}`)
+        .replace(/\r\nDTEND;TZID=[^:\r]*:\d{8}T\d{6}/, `\r\nDURATION:PT${gap.minutes}M`);
+    })
+    .join('BEGIN:VEVENT');
 }
 
 /** RRULE and EXDATE lines of a series: the cancelled meetings are excluded. */

@@ -38,7 +38,10 @@ export function floatingDate(local: string): Date {
   const match = LOCAL_DATE_TIME.exec(local);
   if (!match) throw new Error(`Not a local date-time: ${local}`);
   const [, y, mo, d, h, mi] = match.map(Number);
-  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!));
+  const date = new Date(Date.UTC(2000, mo! - 1, d!, h!, mi!));
+  // Date.UTC reads years 0..99 as 1900..1999: set the year on its own.
+  date.setUTCFullYear(y!);
+  return date;
 }
 
 /** A floating Date's wall clock as `YYYY-MM-DDTHH:mm`. */
@@ -76,11 +79,20 @@ export function localParts(instant: Date, zone: string): { date: string; time: s
   return { date: format(zoned, 'yyyy-MM-dd'), time: format(zoned, 'HH:mm') };
 }
 
-/** The rule's rrule options with a floating DTSTART. */
-function floatingRule(rule: string, start: Date): RRule {
+/**
+ * The rule's rrule options with a floating DTSTART. An UNTIL given as a date alone is the last
+ * local date a meeting may fall on (its end, 23:59:59), as the editor writes it and as the .ics
+ * file says it; `count` replaces the rule's COUNT when given.
+ */
+function floatingRule(rule: string, start: Date, count?: number): RRule {
+  const text = rule
+    .trim()
+    .toUpperCase()
+    .replace(/(^|;)UNTIL=(\d{8})(?=;|$)/, '$1UNTIL=$2T235959');
   return new RRule({
-    ...(RRule.parseString(rule.trim().toUpperCase()) as Partial<Options>),
+    ...(RRule.parseString(text) as Partial<Options>),
     dtstart: start,
+    ...(count !== undefined && { count }),
   });
 }
 
@@ -102,12 +114,16 @@ export function occurrences(
   let floating: Date[];
   if (cadence.rule === undefined) floating = start >= from && start <= to ? [start] : [];
   else {
-    floating = floatingRule(cadence.rule, start).between(
-      from,
-      to,
-      true,
-      (_date, index) => index < limit,
-    );
+    let rule = floatingRule(cadence.rule, start);
+    // A start the rule does not give is still the first meeting, and COUNT counts it (RFC 5545).
+    const count = rule.options.count;
+    const counted =
+      count !== null &&
+      count !== undefined &&
+      rule.between(start, start, true, (_date, index) => index < 1).length === 0;
+    if (counted && count > 1) rule = floatingRule(cadence.rule, start, count - 1);
+    floating =
+      counted && count <= 1 ? [] : rule.between(from, to, true, (_date, index) => index < limit);
     if (start >= from && start <= to && floating[0]?.getTime() !== start.getTime()) {
       floating = [start, ...floating].slice(0, limit);
     }
@@ -394,6 +410,70 @@ const RULE_PARTS: Readonly<Record<string, RegExp>> = {
   WKST: /^(MO|TU|WE|TH|FR|SA|SU)$/,
 };
 
+/** The rule's parts by name (upper case). */
+function fieldsOf(rule: string): Map<string, string> {
+  return new Map(
+    rule
+      .trim()
+      .toUpperCase()
+      .split(';')
+      .filter((part) => part !== '')
+      .map((part) => part.split('=') as [string, string]),
+  );
+}
+
+/** The days each month can have (February in a leap year). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * Why the rule's parts do not go together (RFC 5545 section 3.3.10's table, and a day of month
+ * that none of its months has), or null. Checked before the rule is expanded, so that a rule
+ * that can never match is refused without searching the calendar day by day for a meeting.
+ */
+function partsProblem(fields: ReadonlyMap<string, string>): string | null {
+  const freq = fields.get('FREQ');
+  if (freq !== 'YEARLY') {
+    for (const key of ['BYYEARDAY', 'BYWEEKNO']) {
+      if (fields.has(key)) return `The repeat rule may use ${key} only with FREQ=YEARLY.`;
+    }
+  }
+  if (freq === 'WEEKLY' && fields.has('BYMONTHDAY')) {
+    return 'The repeat rule may not use BYMONTHDAY with FREQ=WEEKLY.';
+  }
+  const numbered = (fields.get('BYDAY') ?? '').split(',').some((day) => /\d/.test(day));
+  if (numbered && (freq === 'DAILY' || freq === 'WEEKLY')) {
+    return `The repeat rule may number its BYDAY weekdays (such as +1TU) only with FREQ=MONTHLY or YEARLY.`;
+  }
+  if (numbered && fields.has('BYWEEKNO')) {
+    return 'The repeat rule may not number its BYDAY weekdays when it gives BYWEEKNO.';
+  }
+  if (fields.has('BYSETPOS')) {
+    const largest = { WEEKLY: 7, MONTHLY: 31 }[freq as 'WEEKLY' | 'MONTHLY'] ?? 366;
+    const positions = fields.get('BYSETPOS')!.split(',');
+    if (positions.every((position) => Math.abs(Number(position)) > largest)) {
+      return `The repeat rule's BYSETPOS picks past the ${largest} days a ${freq === 'WEEKLY' ? 'week' : freq === 'MONTHLY' ? 'month' : 'year'} has at most: "${fields.get('BYSETPOS')}".`;
+    }
+    if (freq === 'DAILY') {
+      return 'The repeat rule may not use BYSETPOS with FREQ=DAILY: each day is a set of one.';
+    }
+    const others = ['BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO'];
+    if (!others.some((key) => fields.has(key))) {
+      return 'The repeat rule may use BYSETPOS only with another BY part (such as BYDAY).';
+    }
+  }
+  const monthDays = fields.get('BYMONTHDAY');
+  if (monthDays !== undefined) {
+    const months = fields.has('BYMONTH')
+      ? fields.get('BYMONTH')!.split(',').map(Number)
+      : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const longest = Math.max(...months.map((month) => MONTH_DAYS[month - 1] ?? 31));
+    if (monthDays.split(',').every((day) => Math.abs(Number(day)) > longest)) {
+      return `The repeat rule's BYMONTHDAY gives days its months do not have: "${monthDays}".`;
+    }
+  }
+  return null;
+}
+
 /** Why an RRULE value cannot be used, or null when it can. */
 export function ruleProblem(rule: string): string | null {
   const text = rule.trim();
@@ -430,7 +510,11 @@ export function ruleProblem(rule: string): string | null {
   if (seen.has('COUNT') && seen.has('UNTIL')) {
     return 'The repeat rule may end after a number of meetings (COUNT) or on a date (UNTIL), not both.';
   }
+  const mismatch = partsProblem(fieldsOf(text));
+  if (mismatch) return mismatch;
   try {
+    // rrule searches a rule that never matches up to the year 9999, period by period (seconds
+    // for a daily rule): `partsProblem` refuses such rules first.
     const first = floatingRule(text, new Date(Date.UTC(1900, 0, 1))).all((_d, index) => index < 1);
     if (first.length === 0) return 'The repeat rule gives no meetings at all.';
   } catch (error) {
@@ -462,6 +546,7 @@ export function localDateTimeProblem(text: string): string | null {
   if (!isValid(parsed) || format(parsed, "yyyy-MM-dd'T'HH:mm") !== text) {
     return `"${text}" is not a real date and time.`;
   }
+  if (text < '1900') return `"${text}" is before 1900: a meeting series starts in 1900 or later.`;
   return null;
 }
 

@@ -351,6 +351,9 @@ describe('problems', () => {
     expect(ruleProblem('FREQ=WEEKLY;BYHOUR=9')).toMatch(/BYHOUR/);
     expect(ruleProblem('FREQ=WEEKLY;COUNT=3;UNTIL=20261231')).toMatch(/not both/);
     expect(ruleProblem('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31')).toBe(
+      'The repeat rule\'s BYMONTHDAY gives days its months do not have: "31".',
+    );
+    expect(ruleProblem('FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6')).toBe(
       'The repeat rule gives no meetings at all.',
     );
     expect(ruleProblem('FREQ=WEEKLY;UNTIL=20261331')).toMatch(/not a real date/);
