@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Portfolio } from '../../shared/portfolio/types';
 import { stateToPortfolio } from '../../shared/store/state';
 import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
+import { CadenceArea } from '../areas/cadence/CadenceArea';
 import { DecisionsArea } from '../areas/decisions/DecisionsArea';
 import { IntakeArea } from '../areas/intake/IntakeArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
@@ -163,6 +164,8 @@ export function App() {
                 <BoardPackArea portfolio={portfolio} />
               ) : area === 'workshop' ? (
                 <WorkshopArea portfolio={portfolio} />
+              ) : area === 'cadence' ? (
+                <CadenceArea portfolio={portfolio} />
               ) : area === 'decisions' ? (
                 <DecisionsArea portfolio={portfolio} />
               ) : area === 'settings' ? (

@@ -47,7 +47,7 @@ export const AREA_INFO: readonly AreaInfo[] = [
     label: 'Cadence',
     purpose:
       'The calendar of portfolio reviews, reviews that prepare themselves, and frozen snapshots.',
-    built: false,
+    built: true,
   },
   {
     id: 'decisions',

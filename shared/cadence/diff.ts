@@ -212,9 +212,29 @@ export function diffIsEmpty(diff: PortfolioDiff): boolean {
 }
 
 /** "A", "A and B", "A, B and C". */
+/** How many entries a sentence names before it says "and N more" (the tables list them all). */
+export const SENTENCE_ENTRIES = 4;
+
+/** At most SENTENCE_ENTRIES entries: the first three and "N more" when there are more. */
+function capped(entries: readonly string[]): string[] {
+  if (entries.length <= SENTENCE_ENTRIES) return [...entries];
+  const shown = entries.slice(0, SENTENCE_ENTRIES - 1);
+  return [...shown, `${formatNumber(entries.length - shown.length, 0, 'en-GB')} more`];
+}
+
 function list(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const shown = capped(names);
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** Entries joined with semicolons, cut as `list` cuts them: "A; B; C; and 2 more". */
+function series(entries: readonly string[]): string {
+  const shown = capped(entries);
+  if (shown.length < entries.length) {
+    return `${shown.slice(0, -1).join('; ')}; and ${shown[shown.length - 1]}`;
+  }
+  return shown.join('; ');
 }
 
 function number(value: number): string {
@@ -222,7 +242,8 @@ function number(value: number): string {
 }
 
 /**
- * The diff in a few plain sentences, one per kind of change (none when nothing changed).
+ * The diff in a few plain sentences, one per kind of change (none when nothing changed). Each
+ * sentence names at most SENTENCE_ENTRIES entries and counts the rest ("and 12 more").
  * `portfolio` (usually `after`) gives the currency and the capacity unit.
  */
 export function diffSentences(diff: PortfolioDiff, portfolio?: Portfolio): string[] {
@@ -251,9 +272,7 @@ export function diffSentences(diff: PortfolioDiff, portfolio?: Portfolio): strin
       ].filter((part): part is string => typeof part === 'string');
       return `${change.name} (${parts.join(', ')})`;
     });
-    sentences.push(
-      `Changed ${plural(diff.changed.length, 'initiative')}: ${described.join('; ')}.`,
-    );
+    sentences.push(`Changed ${plural(diff.changed.length, 'initiative')}: ${series(described)}.`);
   }
   if (diff.cutLine.length > 0) {
     const moved = (direction: 'in' | 'out') =>
@@ -268,31 +287,31 @@ export function diffSentences(diff: PortfolioDiff, portfolio?: Portfolio): strin
   }
   if (diff.capacity.length > 0) {
     sentences.push(
-      `Capacity changed: ${diff.capacity
-        .map(
+      `Capacity changed: ${series(
+        diff.capacity.map(
           (entry) =>
             `${entry.teamName} in ${entry.periodLabel} ${number(entry.change.before)}${unit} → ${number(entry.change.after)}${unit}`,
-        )
-        .join('; ')}.`,
+        ),
+      )}.`,
     );
   }
   if (diff.budget.length > 0) {
     const shown = (value: number | undefined) =>
       value === undefined ? 'none' : `${currency}${number(value)}`;
     sentences.push(
-      `Budget changed: ${diff.budget
-        .map(
+      `Budget changed: ${series(
+        diff.budget.map(
           (entry) =>
             `${entry.periodLabel} ${shown(entry.change.before)} → ${shown(entry.change.after)}`,
-        )
-        .join('; ')}.`,
+        ),
+      )}.`,
     );
   }
   if (diff.decisions.length > 0) {
     sentences.push(
-      `${plural(diff.decisions.length, 'decision')} recorded: ${diff.decisions
-        .map((decision) => `${decision.title} (${decision.date})`)
-        .join('; ')}.`,
+      `${plural(diff.decisions.length, 'decision')} recorded: ${series(
+        diff.decisions.map((decision) => `${decision.title} (${decision.date})`),
+      )}.`,
     );
   }
   return sentences;

@@ -111,9 +111,9 @@ describe('the app', () => {
   it('says plainly that an area is not built yet', async () => {
     const user = userEvent.setup();
     render(<App />);
-    await user.click(await screen.findByRole('link', { name: /Cadence/ }));
-    expect(await screen.findByText('Cadence is not built yet.')).toBeInTheDocument();
-    expect(window.location.hash).toBe('#/cadence');
+    await user.click(await screen.findByRole('link', { name: /Metrics/ }));
+    expect(await screen.findByText('Metrics is not built yet.')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/metrics');
   });
 
   it('says in Settings where the data is stored', async () => {
