@@ -114,7 +114,10 @@ export function changesSection(input: PackInput, content: PackContent): Block[] 
       rows: diff.changed.map((change) => ({
         key: change.id,
         cells: [
-          <span className="pack-name">{change.name}</span>,
+          <span className="pack-name">
+            {change.name}
+            {change.renamed && ` (was “${change.renamed.before}”)`}
+          </span>,
           fromTo(change.status, (status) => status),
           fromTo(change.value, (value) => number(value, 1)),
           fromTo(change.spend, money),

@@ -87,6 +87,12 @@ function item(
   };
 }
 
+/** A date as the agenda's text says it: `5 Jan 2027` (an ISO date that does not read stays as it is). */
+export function dayText(iso: string): string {
+  const date = parseISO(iso);
+  return Number.isNaN(date.getTime()) ? iso : format(date, 'd MMM yyyy');
+}
+
 function amount(value: number): string {
   return formatNumber(value, 1, 'en-GB');
 }
@@ -165,7 +171,7 @@ function atRisk(portfolio: Portfolio, review: Review, cutLine: CutLine): DraftAg
         const behind = Math.round((planned - actual.progress) * 100);
         if (behind >= BEHIND_PLAN_POINTS) {
           reasons.push(
-            `${percentText(actual.progress)} done against ${percentText(planned)} planned by ${review.date}: ${behind} points behind.`,
+            `${percentText(actual.progress)} done against ${percentText(planned)} planned by ${dayText(review.date)}: ${behind} points behind.`,
           );
         }
       }
@@ -292,7 +298,7 @@ function measuresOffTrack(portfolio: Portfolio, review: Review): DraftAgendaItem
       if (progress.status !== 'behind') continue;
       const unit = measure.unit ? ` ${measure.unit}` : '';
       const latest = progress.latest
-        ? `Latest ${amount(progress.latest.value)}${unit} (${progress.latest.date})`
+        ? `Latest ${amount(progress.latest.value)}${unit} (${dayText(progress.latest.date)})`
         : 'No reading yet';
       const expected =
         progress.expected !== undefined
@@ -300,7 +306,7 @@ function measuresOffTrack(portfolio: Portfolio, review: Review): DraftAgendaItem
           : '';
       const target =
         measure.target !== undefined
-          ? `; target ${amount(measure.target)}${unit}${measure.targetDate ? ` by ${measure.targetDate}` : ''}`
+          ? `; target ${amount(measure.target)}${unit}${measure.targetDate ? ` by ${dayText(measure.targetDate)}` : ''}`
           : '';
       items.push(
         item(
@@ -331,14 +337,14 @@ function benefitsDue(portfolio: Portfolio, review: Review): DraftAgendaItem[] {
       const unit = measure.unit ? ` ${measure.unit}` : '';
       const where =
         progress.latest !== undefined
-          ? ` Latest ${amount(progress.latest.value)}${unit} (${progress.latest.date})${progress.progress !== undefined ? `, ${percentText(progress.progress)} of the way` : ''}.`
+          ? ` Latest ${amount(progress.latest.value)}${unit} (${dayText(progress.latest.date)})${progress.progress !== undefined ? `, ${percentText(progress.progress)} of the way` : ''}.`
           : ' No reading yet.';
       items.push(
         item(
           'benefit',
           `benefit:${measure.id}`,
-          `${measure.name} is due by ${measure.targetDate} (${objective.name})`,
-          `Target ${measure.target !== undefined ? `${amount(measure.target)}${unit}` : 'not set'} by ${measure.targetDate}.${where}`,
+          `${measure.name} is due by ${dayText(measure.targetDate)} (${objective.name})`,
+          `Target ${measure.target !== undefined ? `${amount(measure.target)}${unit}` : 'not set'} by ${dayText(measure.targetDate)}.${where}`,
           [
             { kind: 'objective', id: objective.id },
             { kind: 'measure', id: measure.id },
@@ -385,7 +391,7 @@ function atTheGate(portfolio: Portfolio): DraftAgendaItem[] {
         'gate',
         `gate:${proposal.id}`,
         `Proposal: ${proposal.title.trim() || proposal.id}`,
-        `${stageLabel(settings, proposal.stage)}${since ? ` since ${since}` : ''}${sponsor ? `; sponsor ${sponsor}` : ''}.`,
+        `${stageLabel(settings, proposal.stage)}${since ? ` since ${dayText(since)}` : ''}${sponsor ? `; sponsor ${sponsor}` : ''}.`,
         [{ kind: 'proposal', id: proposal.id }],
       );
     });
@@ -410,9 +416,9 @@ function decisionsSince(portfolio: Portfolio, review: Review): DraftAgendaItem[]
       'decisions',
       `decisions:${previous?.id ?? 'none'}`,
       previous
-        ? `Decisions since the last review (${previous.date})`
+        ? `Decisions since the last review (${dayText(previous.date)})`
         : `Decisions of the last ${DECISIONS_LOOKBACK_DAYS} days`,
-      list.map((decision) => `${decision.date}: ${decision.title}.`).join(' '),
+      list.map((decision) => `${dayText(decision.date)}: ${decision.title}.`).join(' '),
       list.map((decision) => ({ kind: 'decision', id: decision.id })),
     ),
   ];
@@ -446,7 +452,7 @@ function actionsOpen(portfolio: Portfolio, review: Review): DraftAgendaItem[] {
       `${plural(list.length, 'action')} still open${overdue.length > 0 ? `, ${overdue.length} overdue` : ''}: ${list
         .map(
           (action) =>
-            `${action.title}${action.owner ? ` (${action.owner}${action.due ? `, due ${action.due}` : ''})` : action.due ? ` (due ${action.due})` : ''}`,
+            `${action.title}${action.owner ? ` (${action.owner}${action.due ? `, due ${dayText(action.due)}` : ''})` : action.due ? ` (due ${dayText(action.due)})` : ''}`,
         )
         .join('; ')}.`,
       list.map((action) => ({ kind: 'action', id: action.id })),
@@ -500,5 +506,32 @@ export function draftAgenda(input: Input): DraftAgendaItem[] {
         break;
     }
   }
-  return items;
+  return fitToMeeting(items, meetingMinutes(portfolio, review));
+}
+
+/** A one-off meeting's length when nothing says otherwise, in minutes. */
+export const ONE_OFF_MEETING_MINUTES = 60;
+/** The fewest minutes a drafted item is given when the agenda is shrunk to fit the meeting. */
+export const FEWEST_ITEM_MINUTES = 2;
+
+/** How long `review` lasts: its series' length, else an hour. */
+export function meetingMinutes(portfolio: Portfolio, review: Review): number {
+  const cadence = (portfolio.cadences ?? []).find((entry) => entry.id === review.cadenceId);
+  return cadence?.durationMinutes ?? ONE_OFF_MEETING_MINUTES;
+}
+
+/**
+ * Shrinks the suggested minutes in proportion when together they run over the meeting, each to
+ * no fewer than FEWEST_ITEM_MINUTES, so that a drafted agenda fits where it can (a very long one
+ * still runs over, and the review says by how much).
+ */
+export function fitToMeeting(items: readonly DraftAgendaItem[], length: number): DraftAgendaItem[] {
+  const total = items.reduce((sum, entry) => sum + (entry.minutes ?? 0), 0);
+  if (total <= length || total === 0) return [...items];
+  const share = length / total;
+  return items.map((entry) =>
+    entry.minutes === undefined
+      ? entry
+      : { ...entry, minutes: Math.max(FEWEST_ITEM_MINUTES, Math.floor(entry.minutes * share)) },
+  );
 }

@@ -51,10 +51,13 @@ function initiativeChange(
       : numberChange(valueBefore ?? 0, valueAfter ?? 0);
   const spend = numberChange(totalSpend(before), totalSpend(after));
   const demand = numberChange(totalEffort(before), totalEffort(after));
-  if (!status && !value && !spend && !demand) return undefined;
+  const renamed =
+    before.name !== after.name ? { before: before.name, after: after.name } : undefined;
+  if (!renamed && !status && !value && !spend && !demand) return undefined;
   return {
     id: after.id,
     name: after.name,
+    ...(renamed && { renamed }),
     ...(status && { status }),
     ...(value && { value }),
     ...(spend && { spend }),
@@ -263,6 +266,7 @@ export function diffSentences(diff: PortfolioDiff, portfolio?: Portfolio): strin
   if (diff.changed.length > 0) {
     const described = diff.changed.map((change) => {
       const parts = [
+        change.renamed && `renamed from ${change.renamed.before}`,
         change.status && `status ${change.status.before} → ${change.status.after}`,
         change.value && `value ${number(change.value.before)} → ${number(change.value.after)}`,
         change.spend &&

@@ -202,6 +202,8 @@ export type ValueChange<T> = { readonly before: T; readonly after: T };
 export type InitiativeChange = {
   readonly id: string;
   readonly name: string;
+  /** The name it had before, when it was renamed. */
+  readonly renamed?: ValueChange<string>;
   readonly status?: ValueChange<string>;
   /** The value the scoring model (or the explicit value) gives, rounded as shown. */
   readonly value?: ValueChange<number>;

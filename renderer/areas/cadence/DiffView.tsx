@@ -127,7 +127,12 @@ export function DiffView({ diff, after, beforeLabel, afterLabel }: DiffViewProps
               <tbody>
                 {diff.changed.map((change) => (
                   <tr key={change.id}>
-                    <th scope="row">{change.name}</th>
+                    <th scope="row">
+                      {change.name}
+                      {change.renamed && (
+                        <span className="diff-renamed"> (was “{change.renamed.before}”)</span>
+                      )}
+                    </th>
                     <td>
                       <Change change={change.status} show={statusText} />
                     </td>

@@ -1,6 +1,6 @@
 /** The drafted agenda on the hand-worked example of ./fixture.ts. */
 import { describe, expect, it } from 'vitest';
-import { draftAgenda, plannedProgress } from '../../../shared/cadence/agenda';
+import { draftAgenda, fitToMeeting, plannedProgress } from '../../../shared/cadence/agenda';
 import type { Review } from '../../../shared/cadence/types';
 import { agendaPortfolio } from './fixture';
 
@@ -33,9 +33,10 @@ describe('draftAgenda', () => {
       kind: 'at-risk',
       title: 'CRM is at risk',
       detail:
-        'Reported amber for Q1 2027: Vendor late. 10% done against 33% planned by 2027-03-01: 23 points behind.',
+        'Reported amber for Q1 2027: Vendor late. 10% done against 33% planned by 1 Mar 2027: 23 points behind.',
       refs: [{ kind: 'initiative', id: 'crm' }],
-      minutes: 10,
+      // 70 minutes suggested for a one-off meeting of an hour: each item shrinks by 60/70.
+      minutes: 8,
     });
     expect(wms!.detail).toMatch(/^Under way but below the cut line of Plan: .*Platform/);
     expect(capacity).toMatchObject({
@@ -47,17 +48,40 @@ describe('draftAgenda', () => {
       'Committed work spends EUR 180 in Q1 2027, against a budget of EUR 150: EUR 30 too much.',
     );
     expect(measure!.title).toBe('NPS is behind (Growth)');
-    expect(benefit!.title).toBe('NPS is due by 2027-04-30 (Growth)');
+    expect(benefit!.title).toBe('NPS is due by 30 Apr 2027 (Growth)');
     expect(unaligned).toMatchObject({
       title: '1 initiative in the plan serves no objective',
       refs: [{ kind: 'initiative', id: 'portal' }],
     });
     expect(gate).toMatchObject({ title: 'Proposal: Customer chat' });
-    expect(gate!.detail).toBe('Submitted since 2027-02-15; sponsor Head of service.');
+    expect(gate!.detail).toBe('Submitted since 15 Feb 2027; sponsor Head of service.');
     expect(decisions).toMatchObject({
       title: 'Decisions of the last 90 days',
-      detail: '2027-02-10: Approve the CRM budget.',
+      detail: '10 Feb 2027: Approve the CRM budget.',
     });
+  });
+
+  it('shrinks the suggested minutes to fit the meeting, never below two minutes an item', () => {
+    const portfolio = agendaPortfolio();
+    const oneOff = draftAgenda({
+      portfolio,
+      review: review('portfolio-review'),
+      today: '2027-02-20',
+    });
+    // Suggested: 10 for each initiative at risk, the unaligned work and the proposal, 5 for the
+    // rest: 70 in all. A one-off meeting lasts an hour, so 10 → floor(10 × 60/70) = 8, 5 → 4.
+    expect(oneOff.map((item) => item.minutes)).toEqual([8, 8, 4, 4, 4, 4, 4, 8, 8, 4]);
+    expect(oneOff.reduce((sum, item) => sum + (item.minutes ?? 0), 0)).toBe(56);
+    // The same agenda for a meeting of 90 minutes fits as suggested.
+    const cadence = { ...portfolio.cadences![0]!, durationMinutes: 90 };
+    const long = draftAgenda({
+      portfolio: { ...portfolio, cadences: [cadence] },
+      review: { ...review('portfolio-review'), cadenceId: cadence.id },
+      today: '2027-02-20',
+    });
+    expect(long.map((item) => item.minutes)).toEqual([10, 10, 5, 5, 5, 5, 5, 10, 10, 5]);
+    // Ten minutes for ten items: each keeps two.
+    expect(fitToMeeting(long, 10).map((item) => item.minutes)).toEqual(Array(10).fill(2));
   });
 
   it('drafts by the kind of meeting', () => {

@@ -12,6 +12,23 @@ describe('diffPortfolios', () => {
     expect(diffSentences(diffPortfolios(DEMO_PORTFOLIO, DEMO_PORTFOLIO))).toEqual([]);
   });
 
+  it('counts a new name as a change, and says the old one', () => {
+    const before = agendaPortfolio();
+    const after: Portfolio = {
+      ...before,
+      initiatives: before.initiatives.map((item, index) =>
+        index === 0 ? { ...item, name: 'CRM replacement' } : item,
+      ),
+    };
+    const diff = diffPortfolios(before, after);
+    expect(diff.changed).toEqual([
+      { id: 'crm', name: 'CRM replacement', renamed: { before: 'CRM', after: 'CRM replacement' } },
+    ]);
+    expect(diffSentences(diff, after)).toContain(
+      'Changed 1 initiative: CRM replacement (renamed from CRM).',
+    );
+  });
+
   it('lists additions, removals, changes, the cut line, capacity, budget and decisions', () => {
     const before = agendaPortfolio();
     const after: Portfolio = {

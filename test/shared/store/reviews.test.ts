@@ -278,7 +278,7 @@ describe('a review from opening to held', () => {
     expect(agenda[1]).toMatchObject({
       kind: 'actions',
       title: 'Open actions (1)',
-      detail: '1 action still open, 1 overdue: Find a second vendor (Ben, due 2027-03-20).',
+      detail: '1 action still open, 1 overdue: Find a second vendor (Ben, due 20 Mar 2027).',
     });
     expect(agenda.find((item) => item.kind === 'decisions')).toBeUndefined();
 
