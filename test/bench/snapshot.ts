@@ -43,7 +43,15 @@ function quarterLater(before: Portfolio): Portfolio {
     if (index % 40 === 0) return { ...item, value: (item.value ?? 10) + 7 };
     return { ...item, spend: (item.spend ?? [0]).map((amount) => amount * 1.25) };
   };
-  const kept = before.initiatives.filter((item) => !removed.has(item.id)).map(changed);
+  const unlinked = (item: Initiative): Initiative => ({
+    ...item,
+    ...(item.dependsOn && { dependsOn: item.dependsOn.filter((id) => !removed.has(id)) }),
+    ...(item.excludes && { excludes: item.excludes.filter((id) => !removed.has(id)) }),
+  });
+  const kept = before.initiatives
+    .filter((item) => !removed.has(item.id))
+    .map(unlinked)
+    .map(changed);
   const added: Initiative[] = Array.from({ length: 100 }, (_, index) => ({
     id: `new-${index + 1}`,
     name: `New initiative ${index + 1}`,
