@@ -6,17 +6,12 @@
  * Delete everything clears the table.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { snapshotInfo } from '../../shared/cadence/snapshot';
 import type { Review, Snapshot, SnapshotInfo } from '../../shared/cadence/types';
 import { uniqueId } from '../../shared/portfolio/ids';
 import type { Portfolio } from '../../shared/portfolio/types';
 import { writePortfolio } from '../../shared/portfolio/write';
 import { db } from './database';
-
-/** A snapshot without its text, with the size of the text. */
-export function infoOf(snapshot: Snapshot): SnapshotInfo {
-  const { text, ...rest } = snapshot;
-  return { ...rest, size: text.length };
-}
 
 /** Stores `snapshot` (replacing a stored one with its id). */
 export async function saveSnapshot(snapshot: Snapshot): Promise<void> {
@@ -35,10 +30,10 @@ export async function loadSnapshot(id: string): Promise<Snapshot | undefined> {
 export async function snapshotInfos(ids?: readonly string[]): Promise<SnapshotInfo[]> {
   if (ids === undefined) {
     const all = await db.snapshots.toArray();
-    return all.map(infoOf).sort(byTakenAt);
+    return all.map(snapshotInfo).sort(byTakenAt);
   }
   const found = await db.snapshots.bulkGet([...new Set(ids)]);
-  return found.filter((snapshot): snapshot is Snapshot => snapshot !== undefined).map(infoOf);
+  return found.filter((snapshot): snapshot is Snapshot => snapshot !== undefined).map(snapshotInfo);
 }
 
 function byTakenAt(a: SnapshotInfo, b: SnapshotInfo): number {

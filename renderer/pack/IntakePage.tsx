@@ -8,8 +8,8 @@ import { formatNumber } from '../../shared/format';
 import { PACK_LOCALE } from '../../shared/pack/content';
 import { intakeSummary, type IntakePackDecision } from '../../shared/pack/intake';
 import type { PackInput } from '../../shared/pack/types';
-import { Heading } from './Heading';
-import type { Block, FlowBlock, TableBlock } from './sections';
+import { flow, note, subheading } from './blocks';
+import type { Block, TableBlock } from './sections';
 import { cutText } from './text-pieces';
 
 /** Most characters of a rationale in one row of the decisions table. */
@@ -21,24 +21,6 @@ const TAG_CLASS: Readonly<Record<IntakePackDecision['outcome'], string>> = {
   deferred: 'pack-tag',
   'sent-back': 'pack-tag',
 };
-
-function flow(key: string, node: FlowBlock['node'], keepWithNext = false): FlowBlock {
-  return { kind: 'flow', key, node, ...(keepWithNext && { keepWithNext }) };
-}
-
-function subheading(key: string, text: string): FlowBlock {
-  return flow(
-    key,
-    <Heading level={3} className="pack-h3">
-      {text}
-    </Heading>,
-    true,
-  );
-}
-
-function note(key: string, text: string): FlowBlock {
-  return flow(key, <p className="pack-note">{text}</p>);
-}
 
 /** The rationale as a row prints it: whole, or cut at a sentence with a pointer to the log. */
 function rationaleText(rationale: string): string {

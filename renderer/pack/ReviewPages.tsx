@@ -11,32 +11,14 @@ import { formatMoney, formatNumber } from '../../shared/format';
 import { PACK_LOCALE, type PackContent } from '../../shared/pack/content';
 import { reviewMinutes, type MinutesAction } from '../../shared/pack/review';
 import type { PackInput } from '../../shared/pack/types';
-import { Heading } from './Heading';
-import type { Block, FlowBlock, TableBlock } from './sections';
+import { flow, note, subheading } from './blocks';
+import type { Block, TableBlock } from './sections';
 import { textPieces } from './text-pieces';
 
 /** Most characters of an item's notes in one row of the agenda table; the rest go on below. */
 export const MINUTES_ROW_CHARS = 600;
 
 const number = (value: number, digits = 1) => formatNumber(value, digits, PACK_LOCALE);
-
-function flow(key: string, node: ReactNode, keepWithNext = false): FlowBlock {
-  return { kind: 'flow', key, node, ...(keepWithNext && { keepWithNext }) };
-}
-
-function subheading(key: string, text: string): FlowBlock {
-  return flow(
-    key,
-    <Heading level={3} className="pack-h3">
-      {text}
-    </Heading>,
-    true,
-  );
-}
-
-function note(key: string, text: string): FlowBlock {
-  return flow(key, <p className="pack-note">{text}</p>);
-}
 
 /** "2027-03-15 09:30 UTC". */
 function utcMinute(iso: string): string {

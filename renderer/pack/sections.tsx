@@ -23,7 +23,7 @@ import { FrontierChart } from '../charts/FrontierChart';
 import { Roadmap } from '../charts/Roadmap';
 import { ROADMAP_SIZES, nameColumnWidth } from '../charts/roadmap-model';
 import { ValueEffortChart } from '../charts/ValueEffortChart';
-import { Heading } from './Heading';
+import { flow, note, subheading } from './blocks';
 import { intakeSection } from './IntakePage';
 import { changesSection, minutesSection } from './ReviewPages';
 import { WorkshopSummaryPage } from './WorkshopSummaryPage';
@@ -80,24 +80,6 @@ export type PageRoom = { readonly widthPx: number; readonly heightPx: number };
 
 const number = (value: number, digits = 1) => formatNumber(value, digits, PACK_LOCALE);
 const percent = (value: number) => formatPercent(value, PACK_LOCALE);
-
-function flow(key: string, node: ReactNode, keepWithNext = false): FlowBlock {
-  return { kind: 'flow', key, node, ...(keepWithNext && { keepWithNext }) };
-}
-
-function subheading(key: string, text: string): FlowBlock {
-  return flow(
-    key,
-    <Heading level={3} className="pack-h3">
-      {text}
-    </Heading>,
-    true,
-  );
-}
-
-function note(key: string, text: string): FlowBlock {
-  return flow(key, <p className="pack-note">{text}</p>);
-}
 
 const STATUS_LABEL: Record<RankedRow['status'], string> = {
   proposed: 'Proposed',

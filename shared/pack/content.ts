@@ -5,6 +5,7 @@
  * table, risks, and the frozen decision record. Pure: every renderer of the pack draws from this.
  */
 import { formatMoney, formatNumber, formatPercent, plural } from '../format';
+import { textFingerprint } from '../portfolio/fingerprint';
 import { initiativeValue, totalEffort, totalSpend } from '../portfolio/measures';
 import { writePortfolio } from '../portfolio/write';
 import type {
@@ -726,17 +727,11 @@ function scenarioColumns(
   });
 }
 
-/** A short, stable fingerprint of the portfolio (FNV-1a, 64 bits) to tell versions apart. */
-export function fingerprint(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= BigInt(text.charCodeAt(index));
-    hash = (hash * prime) & mask;
-  }
-  return hash.toString(16).padStart(16, '0');
-}
+/**
+ * A short, stable fingerprint of the portfolio (FNV-1a, 64 bits) to tell versions apart: the one
+ * function snapshots use too (shared/portfolio/fingerprint.ts), so the two always agree.
+ */
+export const fingerprint: (text: string) => string = textFingerprint;
 
 const SCORING_NAMES: Record<string, string> = {
   weighted: 'Weighted criteria (weighted mean of the scores)',

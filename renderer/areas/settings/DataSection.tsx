@@ -40,7 +40,7 @@ export async function exportEverything(): Promise<boolean> {
 export async function deleteEverything(): Promise<boolean> {
   const answer = await askUser({
     title: 'Delete everything?',
-    body: 'Baton deletes the stored portfolio: its strategy, initiatives, teams, periods, scenarios, actuals, decisions, workshops, proposals, meeting series, reviews, actions and the snapshots of held reviews, and leaves an empty portfolio. It backs up the portfolio first, so Restore in Settings › Backups brings it back, and so does Undo (Ctrl+Z) while this window is open. Your name, your number format and the backups stay.',
+    body: 'Baton deletes the stored portfolio: its strategy, initiatives, teams, periods, scenarios, actuals, decisions, workshops, proposals, meeting series, reviews, actions and the snapshots of held reviews, and leaves an empty portfolio. It backs up the portfolio first, so Restore in Settings › Backups brings it all back. Undo (Ctrl+Z) while this window is open brings back the portfolio but not the snapshots: only Restore does. Your name, your number format and the backups stay.',
     actions: [
       { id: 'delete', label: 'Back up, then delete everything', primary: true },
       { id: 'cancel', label: 'Cancel' },
@@ -78,7 +78,7 @@ export async function deleteEverything(): Promise<boolean> {
   });
   notify(
     'success',
-    `Deleted everything: Baton holds an empty portfolio. The backup of ${formatDateTime(backup.at)} in Settings › Backups brings it back (Baton keeps it for at least 14 days), and so does Undo (Ctrl+Z).`,
+    `Deleted everything: Baton holds an empty portfolio. The backup of ${formatDateTime(backup.at)} in Settings › Backups brings it back (Baton keeps it for at least 14 days); Undo (Ctrl+Z) brings back the portfolio without the snapshots of held reviews.`,
   );
   return true;
 }
