@@ -8,7 +8,7 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { formatNumber, formatPercent, plural } from '../format';
 import { DEFAULT_INTAKE_SETTINGS, stageLabel } from '../intake/types';
-import type { Initiative, Portfolio } from '../portfolio/types';
+import type { Decision, Initiative, Portfolio } from '../portfolio/types';
 import { describeReason, scenarioCutLine, type CutLine } from '../prioritize/cutline';
 import { isCancelled, isPinned } from '../prioritize/status';
 import { measureProgress } from '../strategy/measure-progress';
@@ -402,13 +402,17 @@ function decisionsSince(portfolio: Portfolio, review: Review): DraftAgendaItem[]
   const from = previous
     ? previous.date
     : format(addDays(parseISO(review.date), -DECISIONS_LOOKBACK_DAYS), 'yyyy-MM-dd');
+  // From the previous review's day on (as the review pack counts them), leaving out what was
+  // decided at that review itself or is being decided at this one.
+  const atReview = (decision: Decision, id: string | undefined) =>
+    id !== undefined &&
+    (decision.concerns ?? []).some((concern) => concern.kind === 'review' && concern.id === id);
   const list = (portfolio.decisions ?? []).filter(
     (decision) =>
-      (previous ? decision.date > from : decision.date >= from) &&
+      decision.date >= from &&
       decision.date <= review.date &&
-      !(decision.concerns ?? []).some(
-        (concern) => concern.kind === 'review' && concern.id === review.id,
-      ),
+      !atReview(decision, review.id) &&
+      !atReview(decision, previous?.id),
   );
   if (list.length === 0) return [];
   return [
@@ -441,7 +445,11 @@ function carriedOver(portfolio: Portfolio, review: Review): DraftAgendaItem[] {
 }
 
 function actionsOpen(portfolio: Portfolio, review: Review): DraftAgendaItem[] {
-  const list = openActions(portfolio).filter((action) => action.reviewId !== review.id);
+  // Actions raised at earlier meetings: a later review's actions are not this one's business.
+  const dates = new Map((portfolio.reviews ?? []).map((entry) => [entry.id, entry.date]));
+  const list = openActions(portfolio).filter(
+    (action) => action.reviewId !== review.id && (dates.get(action.reviewId) ?? '') <= review.date,
+  );
   if (list.length === 0) return [];
   const overdue = list.filter((action) => action.due !== undefined && action.due < review.date);
   return [

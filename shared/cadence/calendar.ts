@@ -35,7 +35,7 @@ export function cadenceUsable(cadence: Cadence): boolean {
   return (
     localDateTimeProblem(cadence.start) === null &&
     timeZoneProblem(cadence.timeZone) === null &&
-    (cadence.rule === undefined || ruleProblem(cadence.rule) === null)
+    (cadence.rule === undefined || ruleProblem(cadence.rule, cadence.start) === null)
   );
 }
 

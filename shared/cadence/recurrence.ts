@@ -277,7 +277,7 @@ export function choiceFromRule(
   if (rule === undefined || rule.trim() === '') {
     return { frequency: 'none', interval: 1, monthlyBy: 'day' };
   }
-  if (ruleProblem(rule) !== null || localDateTimeProblem(start) !== null) return undefined;
+  if (localDateTimeProblem(start) !== null || ruleProblem(rule, start) !== null) return undefined;
   const fields = new Map(
     rule
       .toUpperCase()
@@ -352,7 +352,8 @@ export function describeRecurrence(cadence: Cadence): string {
   if (cadence.rule === undefined) return `Once, on ${weekdayName} ${longDate(date)} ${at}`;
   const choice = choiceFromRule(cadence.rule, cadence.start);
   if (choice === undefined) {
-    if (ruleProblem(cadence.rule) !== null) return `Repeats by the rule ${cadence.rule}`;
+    if (ruleProblem(cadence.rule, cadence.start) !== null)
+      return `Repeats by the rule ${cadence.rule}`;
     const text = floatingRule(cadence.rule, floatingDate(cadence.start)).toText();
     return `${text.charAt(0).toUpperCase()}${text.slice(1)} ${at}`;
   }
@@ -447,6 +448,37 @@ function partsProblem(fields: ReadonlyMap<string, string>): string | null {
   if (numbered && fields.has('BYWEEKNO')) {
     return 'The repeat rule may not number its BYDAY weekdays when it gives BYWEEKNO.';
   }
+  // A rule that skips periods (INTERVAL above 1) and also picks by a smaller unit can fall
+  // out of step with its start and never meet again; rrule would then search to the year 9999.
+  const skips = Number(fields.get('INTERVAL') ?? '1') > 1;
+  if (skips && freq === 'DAILY') {
+    for (const key of ['BYDAY', 'BYMONTHDAY', 'BYMONTH']) {
+      if (fields.has(key)) {
+        return `A daily rule that skips days (INTERVAL) may not pick by ${key}: write it as a weekly, monthly or yearly rule.`;
+      }
+    }
+  }
+  if (skips && (freq === 'WEEKLY' || freq === 'MONTHLY') && fields.has('BYMONTH')) {
+    return `A ${freq === 'WEEKLY' ? 'weekly' : 'monthly'} rule that skips (INTERVAL) may not pick months (BYMONTH): write it as a yearly rule.`;
+  }
+  if (
+    skips &&
+    freq === 'YEARLY' &&
+    fields.get('BYMONTH') === '2' &&
+    fields.get('BYMONTHDAY') === '29'
+  ) {
+    return 'A yearly rule on 29 February may not skip years (INTERVAL): it could miss every leap year.';
+  }
+  if (fields.has('BYSETPOS')) {
+    const weekdays = (fields.get('BYDAY') ?? '').split(',').filter((day) => day !== '');
+    if (freq === 'WEEKLY') {
+      const setSize = Math.max(1, weekdays.length);
+      const positions = fields.get('BYSETPOS')!.split(',');
+      if (positions.every((position) => Math.abs(Number(position)) > setSize)) {
+        return `The repeat rule's BYSETPOS picks past the ${setSize} ${setSize === 1 ? 'meeting' : 'meetings'} a week of this rule has: "${fields.get('BYSETPOS')}".`;
+      }
+    }
+  }
   if (fields.has('BYSETPOS')) {
     const largest = { WEEKLY: 7, MONTHLY: 31 }[freq as 'WEEKLY' | 'MONTHLY'] ?? 366;
     const positions = fields.get('BYSETPOS')!.split(',');
@@ -474,8 +506,11 @@ function partsProblem(fields: ReadonlyMap<string, string>): string | null {
   return null;
 }
 
-/** Why an RRULE value cannot be used, or null when it can. */
-export function ruleProblem(rule: string): string | null {
+/**
+ * Why an RRULE value cannot be used, or null when it can. Given the series' start, the rule must
+ * give a meeting from that start on (a rule can match from one start and never from another).
+ */
+export function ruleProblem(rule: string, start?: string): string | null {
   const text = rule.trim();
   if (text === '') return 'The repeat rule is empty.';
   if (/^RRULE:/i.test(text) || /DTSTART/i.test(text)) {
@@ -515,8 +550,19 @@ export function ruleProblem(rule: string): string | null {
   try {
     // rrule searches a rule that never matches up to the year 9999, period by period (seconds
     // for a daily rule): `partsProblem` refuses such rules first.
-    const first = floatingRule(text, new Date(Date.UTC(1900, 0, 1))).all((_d, index) => index < 1);
-    if (first.length === 0) return 'The repeat rule gives no meetings at all.';
+    const from =
+      start !== undefined && localDateTimeProblem(start) === null
+        ? floatingDate(start)
+        : new Date(Date.UTC(1900, 0, 1));
+    const first = floatingRule(text, from).all((_d, index) => index < 1);
+    // A rule that ends (UNTIL) before it gives a meeting leaves the first meeting alone, which
+    // is a series of one (the start always counts, RFC 5545); one that never ends and never
+    // gives a meeting would be searched to the year 9999 every time.
+    if (first.length === 0 && !(start !== undefined && /(^|;)UNTIL=/i.test(text))) {
+      return start === undefined
+        ? 'The repeat rule gives no meetings at all.'
+        : 'The repeat rule gives no meetings from the first meeting on.';
+    }
   } catch (error) {
     return `The repeat rule cannot be read: ${error instanceof Error ? error.message : String(error)}.`;
   }

@@ -154,7 +154,7 @@ function cleanCadence(input: CadenceInput): Omit<Cadence, 'id' | 'extras'> {
   if (zoneProblem) throw new OperationError(zoneProblem);
   const rule = text(input.rule);
   if (rule !== undefined) {
-    const problem = ruleProblem(rule);
+    const problem = ruleProblem(rule, input.start);
     if (problem) throw new OperationError(problem);
   }
   const location = optionalText(input.location, 'The location', MAX_NAME_LENGTH);
@@ -338,20 +338,51 @@ export function refreshAgenda(
     ...review.agenda.flatMap((item) => (item.source !== undefined ? [item.source] : [])),
     ...(review.dismissed ?? []),
   ]);
-  const fresh = draftAgenda({ portfolio: stateToPortfolio(state), review, today }).filter(
-    (item) => !known.has(item.source),
+  const drafted = draftAgenda({ portfolio: stateToPortfolio(state), review, today });
+  const fresh = drafted.filter((item) => !known.has(item.source));
+  // The open actions and the decisions since the last review are one item each: bring their
+  // text and links up to date, keeping the facilitator's minutes, notes and outcome.
+  const latest = new Map(
+    drafted
+      .filter((item) => item.kind === 'actions' || item.kind === 'decisions')
+      .map((item) => [item.source, item]),
   );
-  if (fresh.length === 0) {
+  let updated = 0;
+  const kept = review.agenda.map((item) => {
+    const now = item.source === undefined ? undefined : latest.get(item.source);
+    if (!now || (now.title === item.title && now.detail === item.detail && sameRefs(now, item))) {
+      return item;
+    }
+    updated += 1;
+    const { detail: _detail, refs: _refs, ...rest } = item;
+    return {
+      ...rest,
+      title: now.title,
+      ...(now.detail !== undefined && { detail: now.detail }),
+      ...(now.refs !== undefined && { refs: now.refs }),
+    };
+  });
+  if (fresh.length === 0 && updated === 0) {
     return { label: `The agenda of ${quoted(review.title)} is up to date`, changes: [] };
   }
   const after: ReviewRecord = {
     ...review,
-    agenda: [...review.agenda, ...withIds(fresh, itemIds(review.agenda))],
+    agenda: [...kept, ...withIds(fresh, itemIds(review.agenda))],
   };
+  const parts = [
+    fresh.length > 0 && `${fresh.length} new ${fresh.length === 1 ? 'item' : 'items'}`,
+    updated > 0 && `${updated} brought up to date`,
+  ].filter((part): part is string => typeof part === 'string');
   return {
-    label: `Refreshed the agenda of ${quoted(review.title)}: ${fresh.length} new ${fresh.length === 1 ? 'item' : 'items'}`,
+    label: `Refreshed the agenda of ${quoted(review.title)}: ${parts.join(', ')}`,
     changes: [change('reviews', reviewId, review, after)],
   };
+}
+
+function sameRefs(a: Pick<AgendaItem, 'refs'>, b: Pick<AgendaItem, 'refs'>): boolean {
+  const text = (item: Pick<AgendaItem, 'refs'>) =>
+    (item.refs ?? []).map((ref) => `${ref.kind}:${ref.id}`).join(',');
+  return text(a) === text(b);
 }
 
 function itemIndex(review: Review, itemId: string): number {

@@ -99,6 +99,35 @@ describe('rules that can never match', () => {
     }
   });
 
+  it.each([
+    // Each matches from some starts and never from others: refused whatever the start.
+    ['FREQ=DAILY;INTERVAL=7;BYDAY=MO', /daily rule that skips days .* weekly, monthly or yearly/],
+    ['FREQ=MONTHLY;INTERVAL=12;BYMONTH=3;BYMONTHDAY=1', /monthly rule that skips .* yearly rule/],
+    ['FREQ=WEEKLY;INTERVAL=2;BYMONTH=2;BYDAY=MO;BYSETPOS=5', /weekly rule that skips/],
+    ['FREQ=WEEKLY;BYMONTH=2;BYDAY=MO;BYSETPOS=5', /BYSETPOS picks past the 1 meeting a week/],
+    ['FREQ=YEARLY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=29', /may not skip years/],
+  ])('%s, which can fall out of step with its start, is refused at once', (rule, message) => {
+    const started = performance.now();
+    expect(ruleProblem(rule, '2026-12-08T10:00')).toMatch(message);
+    expect(ruleProblem(rule)).toMatch(message);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('checks a rule from the series’ own start when it is given', () => {
+    // Ends before its start gives a meeting: the start alone is the series, found at once.
+    const ended = 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;UNTIL=20200301';
+    expect(ruleProblem(ended, '2021-03-01T10:00')).toBeNull();
+    const started = performance.now();
+    const meetings = occurrences(
+      series({ start: '2021-03-01T10:00', rule: ended }),
+      '2021-01-01',
+      '2030-12-31',
+    );
+    expect(meetings.map((meeting) => meeting.date)).toEqual(['2021-03-01']);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(ruleProblem('FREQ=MONTHLY;BYDAY=+1TU', '2026-12-08T10:00')).toBeNull();
+  });
+
   it('refuses parts RFC 5545 does not allow with the frequency', () => {
     expect(ruleProblem('FREQ=WEEKLY;BYWEEKNO=1')).toMatch(/only with FREQ=YEARLY/);
     expect(ruleProblem('FREQ=WEEKLY;BYMONTHDAY=1')).toMatch(/BYMONTHDAY with FREQ=WEEKLY/);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { invertChanges, withoutNoOps, type EditPlan } from '../../../shared/store/changes';
 import { OperationError } from '../../../shared/store/context';
+import { recordDecision } from '../../../shared/store/operations/decisions';
 import * as reviews from '../../../shared/store/operations/reviews';
 import { applyChanges, type PortfolioState } from '../../../shared/store/state';
 import { MONTHLY, agendaPortfolio } from '../cadence/fixture';
@@ -322,5 +323,96 @@ describe('a review from opening to held', () => {
         '2027-04-01',
       ),
     ).toThrow('The title of the meeting cannot be empty.');
+  });
+});
+
+describe('what an agenda takes from other reviews', () => {
+  it('lists only actions raised before the meeting, and a refresh brings the open actions up to date', () => {
+    const context = testContext();
+    let state = stateOf(agendaPortfolio());
+    const open = (date: string) => {
+      const opened = reviews.openReview(state, context, { cadenceId: 'monthly', date }, date);
+      state = acceptPlan(opened, state);
+      return opened.id;
+    };
+    const january = open('2027-01-05');
+    const february = open('2027-02-02');
+    const march = open('2027-03-02');
+    // An action raised in March is not on February's agenda; one raised in January is.
+    state = acceptPlan(
+      reviews.addAction(state, context, { title: 'Book the March room', reviewId: march }),
+      state,
+    );
+    state = acceptPlan(
+      reviews.addAction(state, context, { title: 'Find a second vendor', reviewId: january }),
+      state,
+    );
+    const actionsOf = (id: string) =>
+      reviewIn(state, id).agenda.find((item) => item.kind === 'actions');
+    // February was drafted before either action existed: a refresh adds the item.
+    state = acceptUndoable(reviews.refreshAgenda(state, context, february, '2027-01-20'), state);
+    expect(actionsOf(february)?.detail).toBe('1 action still open: Find a second vendor.');
+    // The facilitator gives it time and notes; a new January action is then raised.
+    const item = actionsOf(february)!;
+    state = acceptPlan(
+      reviews.updateAgendaItem(state, february, item.id, { minutes: 12, notes: 'Chase.' }),
+      state,
+    );
+    state = acceptPlan(
+      reviews.addAction(state, context, { title: 'Send the minutes', reviewId: january }),
+      state,
+    );
+    const refreshed = reviews.refreshAgenda(state, context, february, '2027-01-21');
+    expect(refreshed.label).toBe(
+      'Refreshed the agenda of “Monthly portfolio review”: 1 brought up to date',
+    );
+    state = acceptUndoable(refreshed, state);
+    expect(actionsOf(february)).toMatchObject({
+      id: item.id,
+      title: 'Open actions (2)',
+      detail: '2 actions still open: Find a second vendor; Send the minutes.',
+      minutes: 12,
+      notes: 'Chase.',
+    });
+    expect(
+      reviewIn(state, february).agenda.filter((entry) => entry.kind === 'actions'),
+    ).toHaveLength(1);
+  });
+
+  it('counts decisions from the last review’s day, but not those taken at it', () => {
+    const context = testContext();
+    let state = stateOf({ ...agendaPortfolio(), decisions: [] });
+    const january = reviews.openReview(
+      state,
+      context,
+      { cadenceId: 'monthly', date: '2027-01-05' },
+      '2027-01-05',
+    );
+    state = acceptPlan(january, state);
+    const on = (title: string) => ({
+      date: '2027-01-05',
+      kind: 'review' as const,
+      title,
+      decision: 'Yes.',
+    });
+    state = acceptPlan(
+      reviews.recordReviewDecision(state, context, january.id, undefined, on('Taken at January')),
+      state,
+    );
+    state = acceptPlan(reviews.holdReview(state, january.id, '2027-01-05T11:00:00.000Z'), state);
+    // Later that day, outside the meeting.
+    state = acceptPlan(
+      recordDecision(state, context, { ...on('Approved after the meeting'), kind: 'other' }),
+      state,
+    );
+    const february = reviews.openReview(
+      state,
+      context,
+      { cadenceId: 'monthly', date: '2027-02-02' },
+      '2027-02-02',
+    );
+    state = acceptPlan(february, state);
+    const decisions = reviewIn(state, february.id).agenda.find((item) => item.kind === 'decisions');
+    expect(decisions?.detail).toBe('5 Jan 2027: Approved after the meeting.');
   });
 });
