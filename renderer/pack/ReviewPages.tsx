@@ -61,8 +61,10 @@ export function changesSection(input: PackInput, content: PackContent): Block[] 
       'changes-basis',
       <p className="pack-note">
         The portfolio as frozen when “{previous.title}” was held
-        {changes.takenAt ? ` (snapshot taken ${utcMinute(changes.takenAt)})` : ''}, against the
-        portfolio as packed on {input.settings.date}
+        {changes.takenAt ? ` (snapshot taken ${utcMinute(changes.takenAt)})` : ''}, against{' '}
+        {changes.heldTakenAt
+          ? `the portfolio as frozen when this review was held (snapshot taken ${utcMinute(changes.heldTakenAt)})`
+          : `the portfolio as packed on ${input.settings.date}`}
         {diff.scenario ? `, ranked by the scenario “${diff.scenario.name}”` : ''}.
       </p>,
     ),

@@ -25,6 +25,8 @@ export type ReviewChanges =
       readonly previous: ReviewRef;
       /** ISO date-time the previous review's snapshot was taken. */
       readonly takenAt?: string;
+      /** When this review's own snapshot was taken, when the diff ends at it (a held review). */
+      readonly heldTakenAt?: string;
       readonly diff: PortfolioDiff;
       readonly empty: boolean;
       /** The diff in a few sentences (none when nothing changed). */
@@ -154,13 +156,15 @@ export function reviewChanges(
         `The last review, ${reviewName(ref)}, kept no snapshot of the portfolio: there is nothing to compare with.`,
     };
   }
-  const diff = diffPortfolios(baseline, portfolio, scenarioId === undefined ? {} : { scenarioId });
+  const after = context.held ?? portfolio;
+  const diff = diffPortfolios(baseline, after, scenarioId === undefined ? {} : { scenarioId });
   const empty = diffIsEmpty(diff);
   const sentences = packDiffSentences(diff);
   return {
     kind: 'diff',
     previous: ref,
     ...(context.baselineTakenAt !== undefined && { takenAt: context.baselineTakenAt }),
+    ...(context.held && context.heldTakenAt !== undefined && { heldTakenAt: context.heldTakenAt }),
     diff,
     empty,
     sentences,

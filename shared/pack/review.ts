@@ -96,9 +96,19 @@ export function reviewPackContext(
       },
     };
   }
+  const own =
+    review.status === 'held' && review.snapshotId !== undefined
+      ? snapshot(review.snapshotId)
+      : undefined;
+  const ownOpened = own && openedOnce(own);
   return {
     ok: true,
-    context: { ...base, baseline: opened.portfolio, baselineTakenAt: found.takenAt },
+    context: {
+      ...base,
+      baseline: opened.portfolio,
+      baselineTakenAt: found.takenAt,
+      ...(own && ownOpened?.ok && { held: ownOpened.portfolio, heldTakenAt: own.takenAt }),
+    },
   };
 }
 

@@ -214,6 +214,16 @@ function reviewProblem(review: unknown): string | null {
   ) {
     return 'baseline: expected the portfolio of the previous review’s snapshot';
   }
+  const held = review.held;
+  if (
+    held !== undefined &&
+    (!isRecord(held) ||
+      !['periods', 'teams', 'objectives', 'initiatives', 'scenarios'].every((key) =>
+        Array.isArray(held[key]),
+      ))
+  ) {
+    return 'held: expected the portfolio of the review’s own snapshot';
+  }
   if (!Array.isArray(review.actions) || !review.actions.every(isRecord)) {
     return 'actions: expected a list of actions';
   }

@@ -177,6 +177,14 @@ export type PackReviewContext = {
   readonly baselineTakenAt?: string;
   /** Why there is no baseline although there is a previous review, in a sentence. */
   readonly baselineProblem?: string;
+  /**
+   * For a held review whose snapshot is stored: the portfolio as that snapshot froze it. What
+   * changed is then measured between the two meetings, as the review screen shows it, however
+   * long after the meeting the pack is made.
+   */
+  readonly held?: Portfolio;
+  /** ISO date-time this review's own snapshot was taken. */
+  readonly heldTakenAt?: string;
   /** Actions raised at this review, and those still open from earlier ones. */
   readonly actions: readonly ReviewAction[];
 };

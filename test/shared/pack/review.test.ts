@@ -14,7 +14,16 @@ import {
   reviewPackSettings,
 } from '../../../shared/pack/settings';
 import type { PackReviewContext } from '../../../shared/pack/types';
+import { openSnapshot, takeSnapshot } from '../../../shared/cadence/snapshot';
+import type { Snapshot } from '../../../shared/cadence/types';
+import type { Portfolio } from '../../../shared/portfolio/types';
 import { writePortfolio } from '../../../shared/portfolio/write';
+
+function openSnapshotOf(snapshot: Snapshot): Portfolio {
+  const opened = openSnapshot(snapshot);
+  if (!opened.ok) throw new Error(opened.message);
+  return opened.portfolio;
+}
 import { NOW, NOW_WITH_SNAPSHOT, R2, SNAPSHOT } from './review-portfolio';
 
 const snapshots = (id: string) => (id === SNAPSHOT.id ? SNAPSHOT : undefined);
@@ -123,6 +132,40 @@ describe('what changed since the last review', () => {
       ['Dec 2026', 10, 18],
     ]);
     expect(diff.decisions.map((decision) => decision.id)).toEqual(['d1', 'd2']);
+  });
+
+  it('for a held review whose own snapshot is stored, measures up to that snapshot, not to now', () => {
+    // November's own snapshot froze the portfolio as October left it: nothing changed between the
+    // two meetings, whatever was edited after November.
+    const heldSnapshot = takeSnapshot(openSnapshotOf(SNAPSHOT), {
+      id: 'snap-r2',
+      reviewId: 'r2',
+      label: 'November',
+      takenAt: '2026-11-03T11:10:00.000Z',
+    });
+    const heldNow: Portfolio = {
+      ...NOW,
+      reviews: (NOW.reviews ?? []).map((review) =>
+        review.id === 'r2' ? { ...review, snapshotId: 'snap-r2' } : review,
+      ),
+    };
+    const find = (id: string) =>
+      id === SNAPSHOT.id ? SNAPSHOT : id === heldSnapshot.id ? heldSnapshot : undefined;
+    const made = reviewPackContext(heldNow, 'r2', find);
+    if (!made.ok) throw new Error(made.error);
+    expect(made.context.heldTakenAt).toBe('2026-11-03T11:10:00.000Z');
+    const packed = buildPackContent(heldNow, settings, undefined, undefined, made.context);
+    const changes = packed.reviewChanges;
+    if (changes?.kind !== 'diff') throw new Error('no diff');
+    expect(changes.empty).toBe(true);
+    expect(changes.heldTakenAt).toBe('2026-11-03T11:10:00.000Z');
+    expect(changes.lead).toBe(
+      'Nothing changed since the last review, “October portfolio review” on 2026-10-06.',
+    );
+    // Its snapshot not stored: measured up to the portfolio as packed, as before.
+    const without = reviewPackContext(heldNow, 'r2', snapshots);
+    if (!without.ok) throw new Error(without.error);
+    expect(without.context.held).toBeUndefined();
   });
 
   it('says it in short sentences, lists of names cut to four', () => {
