@@ -4,7 +4,7 @@
  * (`#/cadence/review/<id>`), the snapshots taken when reviews were held (`#/cadence/snapshots`)
  * and one snapshot, read-only, compared with now or with another (`#/cadence/snapshot/<id>`).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { TabList } from '../../components/TabList';
 import { localToday } from '../../format';
@@ -29,6 +29,18 @@ export function CadenceArea({ portfolio }: { readonly portfolio: Portfolio }) {
   const navigate = useAppStore((state) => state.navigate);
   // The month shown stays while a review is open, so that going back returns to it.
   const [month, setMonth] = useState(() => monthOf(localToday()));
+  // Leaving a review or a snapshot (deleted, or Back) for the calendar: the focus, left on
+  // nothing when the control that did it went, goes to the calendar's heading.
+  const wasOpen = useRef(Boolean(reviewId || snapshotId));
+  const isOpen = Boolean(reviewId || snapshotId);
+  useEffect(() => {
+    const left = wasOpen.current && !isOpen;
+    wasOpen.current = isOpen;
+    const active = document.activeElement;
+    if (left && (!active || active === document.body)) {
+      document.getElementById('area-title')?.focus({ preventScroll: true });
+    }
+  }, [isOpen]);
 
   if (reviewId) {
     return (

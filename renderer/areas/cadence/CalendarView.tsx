@@ -391,8 +391,10 @@ export function CalendarView({ portfolio, view, month, onMonth }: CalendarViewPr
   const editor = editing && (
     <SeriesEditor
       cadence={editing === 'new' ? undefined : editing}
-      onClose={() => {
+      onClose={(savedId) => {
         setEditing(null);
+        // A deleted series takes its Edit button with it, perhaps only after this frame.
+        if (savedId === null) opener.current = null;
         refocus();
       }}
     />

@@ -18,7 +18,7 @@ import {
   type ReviewAction,
 } from '../../../shared/cadence/types';
 import { plural } from '../../../shared/format';
-import { MAX_NAME_LENGTH } from '../../../shared/portfolio/limits';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../shared/portfolio/limits';
 import type { DecisionConcern, Portfolio } from '../../../shared/portfolio/types';
 import { askUser } from '../../components/dialogs';
 import { decisionConcernOptions, DecisionDialog } from '../../components/DecisionForm';
@@ -257,6 +257,17 @@ function focusSoon(find: () => HTMLElement | null | undefined): void {
   requestAnimationFrame(() => find()?.focus());
 }
 
+/**
+ * Asks `question`; a dismissed question gives the focus back to the control that asked it (the
+ * native dialog, closed by React, does not), or to the review's title when that control is gone.
+ */
+async function ask(question: Parameters<typeof askUser>[0]): Promise<string | null> {
+  const asker = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const choice = await askUser(question);
+  focusSoon(() => (asker?.isConnected ? asker : document.getElementById('area-title')));
+  return choice;
+}
+
 function ActionRow({ action, today }: { readonly action: ReviewAction; readonly today: string }) {
   const ok = useNotifyRefusal();
   const [editing, setEditing] = useState(false);
@@ -337,7 +348,12 @@ function ActionRow({ action, today }: { readonly action: ReviewAction; readonly 
 // ---- Agenda ----------------------------------------------------------------------------------
 
 /** Where the focus goes once a moved item is drawn in its new place. */
-type PendingFocus = { readonly itemId: string; readonly control: 'up' | 'down' | 'item' };
+type PendingFocus = {
+  readonly itemId: string;
+  readonly control: 'up' | 'down' | 'item';
+  /** The field the item was moved from with Alt+arrows, such as its notes: it keeps the focus. */
+  readonly field?: HTMLElement;
+};
 
 const OUTCOME_OPTIONS: readonly { readonly value: AgendaOutcome | ''; readonly label: string }[] = [
   { value: '', label: 'No outcome yet' },
@@ -362,7 +378,12 @@ function AgendaRow({
   readonly index: number;
   readonly count: number;
   readonly today: string;
-  readonly onMove: (item: AgendaItem, toIndex: number, control: PendingFocus['control']) => void;
+  readonly onMove: (
+    item: AgendaItem,
+    toIndex: number,
+    control: PendingFocus['control'],
+    field?: HTMLElement,
+  ) => void;
   readonly onRemove: (item: AgendaItem) => void;
   readonly onDecide: (item: AgendaItem) => void;
 }) {
@@ -383,7 +404,8 @@ function AgendaRow({
     event.preventDefault();
     const to = event.key === 'ArrowUp' ? index - 1 : index + 1;
     if (to < 0 || to >= count) return;
-    onMove(item, to, 'item');
+    const field = event.target instanceof HTMLElement ? event.target : undefined;
+    onMove(item, to, 'item', field?.matches('input, textarea, select') ? field : undefined);
   };
   const title = item.title;
   return (
@@ -476,6 +498,7 @@ function AgendaRow({
             hideLabel
             multiline
             placeholder="Notes taken in the meeting"
+            maxLength={MAX_TEXT_LENGTH}
             value={item.notes ?? ''}
             className="agenda-item__notes"
             onCommit={(notes) => update({ notes: notes === '' ? undefined : notes }, 'notes')}
@@ -517,6 +540,10 @@ function AgendaRow({
             <li key={decision.id}>
               <span className="agenda-kind agenda-kind--decision">Decision</span>{' '}
               <a href="#/decisions">{decision.title}</a>
+              {/* The title is the item's own unless changed: what was decided tells them apart. */}
+              {decision.decision && decision.decision !== decision.title && (
+                <span className="agenda-item__decision-text">: {decision.decision}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -654,14 +681,23 @@ function Agenda({
     );
     if (!row) return;
     pendingFocus.current = null;
+    if (pending.field?.isConnected && row.contains(pending.field)) {
+      pending.field.focus();
+      return;
+    }
     const control = row.querySelector<HTMLElement>(
       `[data-focus="${pending.control}"]:not(:disabled)`,
     );
     (control ?? row.querySelector<HTMLElement>('[data-focus="item"]'))?.focus();
   }, [review.agenda]);
 
-  const move = (item: AgendaItem, toIndex: number, control: PendingFocus['control']) => {
-    pendingFocus.current = { itemId: item.id, control };
+  const move = (
+    item: AgendaItem,
+    toIndex: number,
+    control: PendingFocus['control'],
+    field?: HTMLElement,
+  ) => {
+    pendingFocus.current = { itemId: item.id, control, ...(field && { field }) };
     void cadenceEdits.moveAgendaItem(review.id, item.id, toIndex).then((result) => {
       if (!ok(result, 'The item was not moved.')) pendingFocus.current = null;
     });
@@ -1033,8 +1069,22 @@ export function ReviewView({ portfolio, reviewId, onShowMonth }: ReviewViewProps
   const found = review !== undefined;
 
   useEffect(() => {
-    if (found) titleRef.current?.focus({ preventScroll: true });
+    // A review that goes while open (its opening undone, deleted in another window) leaves the
+    // focus on nothing: it goes to "Review not found".
+    if (found || document.activeElement === document.body) {
+      titleRef.current?.focus({ preventScroll: true });
+    }
   }, [found, reviewId]);
+
+  // Holding, cancelling or reinstating takes away the button that did it: the focus, left on
+  // nothing, goes to the review's title rather than to the start of the page.
+  const status = review?.status;
+  useEffect(() => {
+    const active = document.activeElement;
+    if (status && (!active || active === document.body)) {
+      titleRef.current?.focus({ preventScroll: true });
+    }
+  }, [status]);
 
   const back = (
     <nav className="cadence-breadcrumb" aria-label="Breadcrumb">
@@ -1054,14 +1104,15 @@ export function ReviewView({ portfolio, reviewId, onShowMonth }: ReviewViewProps
       <section className="area cadence" aria-labelledby="area-title">
         {back}
         <div className="area__header">
-          <h2 id="area-title" tabIndex={-1}>
+          <h2 id="area-title" ref={titleRef} tabIndex={-1}>
             Review not found
           </h2>
         </div>
         <div className="empty-state">
           <p className="empty-state__lead">This review is not in the portfolio.</p>
           <p>
-            It may have been deleted, here or in another window, or another portfolio was opened.
+            It may have been deleted or its opening undone, here or in another window, or another
+            portfolio was opened.
           </p>
           <button
             type="button"
@@ -1077,9 +1128,9 @@ export function ReviewView({ portfolio, reviewId, onShowMonth }: ReviewViewProps
 
   const hold = async () => {
     if (holding) return;
-    const choice = await askUser({
+    const choice = await ask({
       title: `Hold “${review.title}”?`,
-      body: 'The review is marked held now, its items without an outcome count as discussed, and the portfolio as it stands is frozen in a snapshot, to compare with at the next review. You can undo this with Ctrl+Z; the snapshot itself is kept.',
+      body: 'The review is marked held now, its items without an outcome count as discussed, and the portfolio as it stands is frozen in a snapshot, to compare with at the next review. You can undo this with Ctrl+Z, which also takes the snapshot off the Snapshots list (a redo brings it back).',
       actions: [
         { id: 'hold', label: 'Hold review', primary: true },
         { id: 'cancel', label: 'Cancel' },
@@ -1116,7 +1167,7 @@ export function ReviewView({ portfolio, reviewId, onShowMonth }: ReviewViewProps
   };
 
   const cancel = async () => {
-    const choice = await askUser({
+    const choice = await ask({
       title: `Cancel the meeting of ${formatDay(review.date)}?`,
       body: 'It stays on the calendar marked cancelled, and leaves the .ics export, with its agenda kept in case it is reinstated. You can undo this with Ctrl+Z.',
       actions: [
@@ -1135,7 +1186,7 @@ export function ReviewView({ portfolio, reviewId, onShowMonth }: ReviewViewProps
   };
 
   const remove = async () => {
-    const choice = await askUser({
+    const choice = await ask({
       title: `Delete the review “${review.title}”?`,
       body: cadence
         ? 'Its agenda, attendance and notes go; the meeting stays on the calendar and opens with a freshly drafted agenda. Decisions recorded stay in the decision log. You can undo this with Ctrl+Z.'
@@ -1291,6 +1342,7 @@ export function ReviewView({ portfolio, reviewId, onShowMonth }: ReviewViewProps
               hideLabel
               multiline
               placeholder="Minutes not tied to one item"
+              maxLength={MAX_TEXT_LENGTH}
               value={review.notes ?? ''}
               onCommit={(notes) =>
                 cadenceEdits.setReviewNotes(review.id, notes, {

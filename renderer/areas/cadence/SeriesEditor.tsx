@@ -348,6 +348,7 @@ export function SeriesEditor({ cadence, onClose }: SeriesEditorProps) {
 
   const remove = async () => {
     if (!cadence) return;
+    const asker = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const choice = await askUser({
       title: `Delete the series “${cadence.name}”?`,
       body: 'Its meetings leave the calendar, with the reviews planned for them. Reviews already held stay, as one-off meetings, with their minutes and snapshots. You can undo this with Ctrl+Z.',
@@ -356,7 +357,11 @@ export function SeriesEditor({ cadence, onClose }: SeriesEditorProps) {
         { id: 'cancel', label: 'Cancel' },
       ],
     });
-    if (choice !== 'delete') return;
+    if (choice !== 'delete') {
+      // The question's dialog, closed, leaves the focus on nothing: back to "Delete series…".
+      requestAnimationFrame(() => asker?.focus());
+      return;
+    }
     const result = await cadenceEdits.deleteCadence(cadence.id);
     const problem = cadenceEdits.refusal(result, 'The series was not deleted.');
     if (problem) {
