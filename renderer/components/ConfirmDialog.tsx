@@ -22,6 +22,7 @@ export function ConfirmDialog({ question, onAnswer }: ConfirmDialogProps) {
           type="button"
           className={`button${action.primary ? ' button--primary' : ''}`}
           autoFocus={action.id === focusId}
+          data-autofocus={action.id === focusId ? true : undefined}
           onClick={() => onAnswer(action.id)}
         >
           {action.label}

@@ -9,14 +9,27 @@ type ModalProps = {
   readonly wide?: boolean;
 };
 
-/** A modal dialog on the native <dialog> element: focus stays inside until it closes. */
+/**
+ * A modal dialog on the native <dialog> element: focus stays inside until it closes. Opening it
+ * focuses the element marked `data-autofocus` (the browser would otherwise focus the first
+ * button, which may be the one that deletes); closing it gives the focus back to what had it
+ * before, unless the caller has put it somewhere already.
+ */
 export function Modal({ title, children, actions, onCancel, wide }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => {
+      dialog?.close?.();
+      queueMicrotask(() => {
+        const lost = !document.activeElement || document.activeElement === document.body;
+        if (lost && opener?.isConnected && !dialog?.contains(opener)) opener.focus();
+      });
+    };
   }, []);
   return (
     <dialog

@@ -29,7 +29,13 @@ export function RefusedFileDialog({
       wide
       onCancel={onClose}
       actions={
-        <button type="button" className="button button--primary" autoFocus onClick={onClose}>
+        <button
+          type="button"
+          className="button button--primary"
+          autoFocus
+          data-autofocus
+          onClick={onClose}
+        >
           Close
         </button>
       }

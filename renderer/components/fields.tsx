@@ -82,6 +82,9 @@ function useDraft<T>(
    */
   const typed = (text: string) => {
     if (!text.startsWith(draft) && !draft.startsWith(text)) start.current = stored.current;
+    // Typing after an undo or redo: what the field is given next is the echo of this typing, not
+    // the undo's value, so it must not replace what is being typed.
+    if (seen.replayed) setSeen({ ...seen, replayed: false });
   };
   /** Refused before it was stored (not a number, out of range): the start value is kept. */
   const refuse = (message: string, restore: (value: T) => Promise<CommitResult> | CommitResult) => {

@@ -144,8 +144,23 @@ describe('cadence', () => {
     await shown(unaligned.getByText('Propose objective links for the unaligned work'));
 
     // Hold it: the snapshot is taken.
-    await page.getByRole('button', { name: 'Hold review…' }).click();
+    // The question opens on its safe answer (Enter must not hold by accident), and Escape gives
+    // the focus back to the button that asked it.
+    const holdButton = page.getByRole('button', { name: 'Hold review…' });
+    await holdButton.click();
     const hold = dialog(page, /hold/i);
+    await shown(hold);
+    await expect(
+      hold.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await gone(hold);
+    await eventually(
+      () => holdButton.evaluate((el) => el === document.activeElement),
+      true,
+      'the focus back on Hold review…',
+    );
+    await holdButton.click();
     await hold.getByRole('button', { name: 'Hold review' }).click();
     await gone(hold);
     await shown(page.getByRole('button', { name: 'Open the snapshot' }));

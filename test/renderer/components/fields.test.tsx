@@ -2,7 +2,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { DateField, NumberField } from '../../../renderer/components/fields';
+import {
+  DateField,
+  NumberField,
+  ReplayCount,
+  TextField,
+} from '../../../renderer/components/fields';
 
 /** The text a screen reader reads as the field's description. */
 function description(field: HTMLElement): string {
@@ -111,5 +116,45 @@ describe('a date field', () => {
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(description(field)).toBe('Start of Q2: enter a whole date, day, month and year.');
     expect(onCommit).not.toHaveBeenCalled();
+  });
+});
+
+/**
+ * A text field whose stored value echoes back after a delay, as the database does, inside an app
+ * whose undo count (ReplayCount) can be moved by a button, as Ctrl+Z elsewhere moves it.
+ */
+function EchoedNotes() {
+  const [stored, setStored] = useState('');
+  const [replays, setReplays] = useState(0);
+  return (
+    <ReplayCount.Provider value={replays}>
+      <button type="button" onClick={() => setReplays((count) => count + 1)}>
+        Undo something else
+      </button>
+      <TextField
+        label="Notes"
+        value={stored}
+        onCommit={(text) => {
+          setTimeout(() => setStored(text), 30);
+          return { ok: true };
+        }}
+      />
+      <output aria-label="Stored">{stored}</output>
+    </ReplayCount.Provider>
+  );
+}
+
+describe('a text field after an undo elsewhere', () => {
+  it('keeps everything typed once the stored echoes arrive', async () => {
+    const user = userEvent.setup();
+    render(<EchoedNotes />);
+    // An undo that changes nothing in this field, then typing into it.
+    await user.click(screen.getByRole('button', { name: 'Undo something else' }));
+    const field = screen.getByLabelText('Notes');
+    await user.type(field, 'Typed after an undo elsewhere');
+    await waitFor(() =>
+      expect(screen.getByLabelText('Stored')).toHaveTextContent('Typed after an undo elsewhere'),
+    );
+    expect(field).toHaveValue('Typed after an undo elsewhere');
   });
 });
