@@ -45,6 +45,7 @@ export const CONCERN_KIND_LABELS: Readonly<Record<DecisionConcernKind, string>> 
   scenario: 'Scenario',
   objective: 'Objective',
   review: 'Review',
+  metric: 'Metric',
 };
 
 /** One item a decision can concern, with the name it is shown by. */

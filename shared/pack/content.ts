@@ -5,6 +5,7 @@
  * table, risks, and the frozen decision record. Pure: every renderer of the pack draws from this.
  */
 import { formatMoney, formatNumber, formatPercent, plural } from '../format';
+import { METRIC_NAMES } from '../metrics/types';
 import { textFingerprint } from '../portfolio/fingerprint';
 import { initiativeValue, totalEffort, totalSpend } from '../portfolio/measures';
 import { writePortfolio } from '../portfolio/write';
@@ -571,6 +572,7 @@ function decisionLogOf(
     scenario: new Map(portfolio.scenarios.map((item) => [item.id, item.name])),
     objective: new Map(portfolio.objectives.map((item) => [item.id, item.name])),
     review: new Map((portfolio.reviews ?? []).map((item) => [item.id, item.title])),
+    metric: new Map(Object.entries(METRIC_NAMES)),
   };
   const entries = log
     .map((decision, index) => ({ decision, index }))

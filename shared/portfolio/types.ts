@@ -5,6 +5,7 @@
  */
 import type { Cadence, Review, ReviewAction, Snapshot } from '../cadence/types';
 import type { IntakeSettings, Proposal } from '../intake/types';
+import type { SelfReview } from '../metrics/types';
 
 export type Extras = Readonly<Record<string, unknown>>;
 
@@ -151,6 +152,11 @@ export type Initiative = {
    * Optimize (0.3 = ±30 %); from 0 (known exactly) up to, not including, 1.
    */
   readonly estimateRange?: number;
+  /**
+   * Baton extension: the benefit it is expected to bring in all once delivered, in the
+   * portfolio's currency (what benefit realization measures realized benefit against).
+   */
+  readonly benefit?: number;
   readonly extras?: Extras;
 };
 
@@ -166,6 +172,9 @@ export type Scenario = {
 export const RAG_STATUSES = ['green', 'amber', 'red'] as const;
 export type Rag = (typeof RAG_STATUSES)[number];
 
+export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
 /** Baton extension (top-level key `actuals`): what was really spent and delivered in a period. */
 export type Actual = {
   readonly initiativeId: string;
@@ -177,6 +186,10 @@ export type Actual = {
   readonly progress?: number;
   /** Baton extension: the initiative's red/amber/green status at the end of the period. */
   readonly rag?: Rag;
+  /** Baton extension: how sure the reporter is of the figures and the RAG. */
+  readonly confidence?: Confidence;
+  /** Baton extension: benefit realized in the period, in the portfolio's currency. */
+  readonly benefit?: number;
   /** Why: a line, and the RAG's reason when it is amber or red. */
   readonly note?: string;
   readonly extras?: Extras;
@@ -193,7 +206,13 @@ export const DECISION_KINDS = [
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
-export const DECISION_CONCERN_KINDS = ['initiative', 'scenario', 'objective', 'review'] as const;
+export const DECISION_CONCERN_KINDS = [
+  'initiative',
+  'scenario',
+  'objective',
+  'review',
+  'metric',
+] as const;
 export type DecisionConcernKind = (typeof DECISION_CONCERN_KINDS)[number];
 
 /**
@@ -392,6 +411,8 @@ export type Portfolio = {
    * portfolio by the store; a file may leave them out.
    */
   readonly snapshots?: readonly Snapshot[];
+  /** Baton extension: the PMO's quarterly self-reviews, oldest first. */
+  readonly selfReviews?: readonly SelfReview[];
   /** Unknown top-level keys, kept as read. */
   readonly extras?: Extras;
 };

@@ -140,7 +140,7 @@ describe('checkRecord', () => {
     ).toEqual([
       {
         path: 'concerns[0].kind',
-        message: 'expected one of initiative, scenario, objective, review',
+        message: 'expected one of initiative, scenario, objective, review, metric',
         where: 'Decision “Gate 1”, concern 1, kind',
       },
       {

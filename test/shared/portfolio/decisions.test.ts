@@ -251,7 +251,7 @@ describe('the shape of a decision', () => {
     ).toEqual([
       {
         path: 'decisions[0].concerns[1].kind',
-        message: 'expected one of initiative, scenario, objective, review',
+        message: 'expected one of initiative, scenario, objective, review, metric',
         where: 'Decision “Commit plan Q3”, concern 2, kind',
       },
     ]);

@@ -1,0 +1,161 @@
+/**
+ * The domain model of the metrics that drive action: each metric's value per period (a trend),
+ * its band, the initiatives or teams behind it, and a suggested action in words; the dashboard of
+ * at most ten numbers; and the PMO's own quarterly self-review.
+ */
+import type { Extras } from '../portfolio/types';
+
+/** Every metric Baton computes, in dashboard order. */
+export const METRIC_IDS = [
+  'predictability',
+  'cpi',
+  'spi',
+  'cost-variance',
+  'benefit-measures',
+  'benefit-realized',
+  'alignment',
+  'utilization',
+  'throughput',
+  'intake-approval',
+] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+/** What each metric is called on screen, in the pack and in the decision log. */
+export const METRIC_NAMES: Readonly<Record<MetricId, string>> = {
+  predictability: 'Predictability',
+  cpi: 'Cost performance (CPI)',
+  spi: 'Schedule performance (SPI)',
+  'cost-variance': 'Cost variance',
+  'benefit-measures': 'Benefit realization (measures)',
+  'benefit-realized': 'Benefit realization (initiatives)',
+  alignment: 'Portfolio alignment',
+  utilization: 'Capacity utilization',
+  throughput: 'Throughput',
+  'intake-approval': 'Intake approval rate',
+};
+
+/** How a value reads against its metric's bands. */
+export const BANDS = ['good', 'watch', 'poor', 'none'] as const;
+export type Band = (typeof BANDS)[number];
+
+/** Whether a higher value is better, worse, or best inside a range (utilization, predictability). */
+export type Better = 'higher' | 'lower' | 'in-range';
+
+export type MetricDefinition = {
+  readonly id: MetricId;
+  readonly name: string;
+  /** The unit a value is shown in: '%', a ratio ('×'), money ('currency'), a count. */
+  readonly unit: '%' | 'ratio' | 'currency' | 'count';
+  readonly better: Better;
+  /** The formula and what counts, in a sentence or two (the README says the same). */
+  readonly definition: string;
+  /** The bands, in words ("80–100 % predictable; below 80 % low; over 100 % committed too little"). */
+  readonly bandsText: string;
+};
+
+/** One value of a metric: for a period, a snapshot, or as of a date. */
+export type MetricPoint = {
+  /** The period id, or the snapshot id for alignment over snapshots, or 'now'. */
+  readonly key: string;
+  readonly label: string;
+  /** ISO date the point stands for (the period's end, the snapshot's day, the as-of date). */
+  readonly date: string;
+  /** Undefined when it cannot be computed; `reason` says why. */
+  readonly value?: number;
+  readonly reason?: string;
+  readonly band: Band;
+};
+
+/** What a drill-down row is about. */
+export type DrillSubject =
+  | { readonly kind: 'initiative'; readonly id: string; readonly name: string }
+  | {
+      readonly kind: 'team';
+      readonly id: string;
+      readonly name: string;
+      readonly periodId?: string;
+    }
+  | { readonly kind: 'measure'; readonly id: string; readonly name: string };
+
+/** One row behind a metric, worst first: what it contributes and why it matters. */
+export type DrillRow = {
+  readonly subject: DrillSubject;
+  /** This subject's own value of the metric (its CPI, its predictability, its utilization). */
+  readonly value?: number;
+  readonly band: Band;
+  /** A short line: "planned 40 % done, 10 % done: 30 points behind". */
+  readonly detail: string;
+};
+
+export type MetricTrend = {
+  readonly id: MetricId;
+  /** Oldest first. */
+  readonly points: readonly MetricPoint[];
+  /** The latest point with a value, if any. */
+  readonly latest?: MetricPoint;
+  /** The change from the point before the latest: up, down or flat, and whether it is better. */
+  readonly direction?: { readonly change: 'up' | 'down' | 'flat'; readonly better: boolean };
+  readonly drill: readonly DrillRow[];
+  /** When the latest value is out of band: what to do, in words, naming the worst offenders. */
+  readonly action?: string;
+  /**
+   * Where the committed plan came from: the snapshot taken at or before each period's start, or
+   * (no snapshot yet) the current plan.
+   */
+  readonly baseline?: 'snapshot' | 'current';
+};
+
+export type DashboardNumber = {
+  readonly id: MetricId;
+  readonly name: string;
+  readonly value?: number;
+  readonly unit: MetricDefinition['unit'];
+  readonly band: Band;
+  readonly direction?: MetricTrend['direction'];
+};
+
+/** Everything `computeMetrics` answers: one trend per metric and the dashboard. */
+export type MetricsReport = {
+  /** ISO date the metrics are computed as of. */
+  readonly asOf: string;
+  readonly currency?: string;
+  readonly definitions: readonly MetricDefinition[];
+  readonly trends: readonly MetricTrend[];
+  /** At most ten numbers. */
+  readonly dashboard: readonly DashboardNumber[];
+  /** Utilization per team and period, actual beside planned (both as shares of capacity). */
+  readonly utilization: readonly {
+    readonly teamId: string;
+    readonly teamName: string;
+    readonly periodId: string;
+    readonly periodLabel: string;
+    readonly actual?: number;
+    readonly planned?: number;
+    readonly band: Band;
+  }[];
+};
+
+/** One answer of a self-review: a question scored 1 (not at all) to 5 (fully), with a note. */
+export type SelfReviewAnswer = {
+  /** A built-in question's id (`SELF_REVIEW_QUESTIONS`), or `custom-…` for the PMO's own. */
+  readonly questionId: string;
+  /** The question as it was asked (kept, so a reworded question keeps its history). */
+  readonly question: string;
+  /** 1..5. */
+  readonly score: number;
+  readonly note?: string;
+  readonly extras?: Extras;
+};
+
+/**
+ * Baton extension (top-level key `selfReviews`): the PMO's own quarterly review of itself
+ * (continuous evolution: are the cadences still relevant, are we tracking what matters).
+ */
+export type SelfReview = {
+  readonly id: string;
+  /** ISO date (YYYY-MM-DD) it was taken. */
+  readonly date: string;
+  readonly answers: readonly SelfReviewAnswer[];
+  readonly notes?: string;
+  readonly extras?: Extras;
+};
