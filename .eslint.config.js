@@ -69,7 +69,8 @@ const SHARED_LAYER = {
         patterns: [
           // Any package but zod, the parsers and highs (highs is limited to types above).
           {
-            regex: '^(?!\\.\\.?/)(?!(zod(/.*)?|papaparse|exceljs|fast-xml-parser|rrule|date-fns(/.*)?|@date-fns/tz|ical-generator|highs)$)',
+            regex:
+              '^(?!\\.\\.?/)(?!(zod(/.*)?|papaparse|exceljs|fast-xml-parser|rrule|date-fns(/.*)?|@date-fns/tz|ical-generator|highs)$)',
             message: SHARED_MESSAGE,
           },
           // A relative path that climbs out of shared/.
