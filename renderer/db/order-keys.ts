@@ -45,6 +45,7 @@ const ID_PREFIX: Readonly<Record<ListEntityName, string>> = {
   cadences: 'c',
   reviews: 'v',
   actions: 'x',
+  selfReviews: 'y',
 };
 
 /** A new opaque id: a letter for the kind of record and ten random base-36 characters. */

@@ -21,6 +21,7 @@ import type {
   RankRecord,
   ReviewRecord,
   ScenarioRecord,
+  SelfReviewRecord,
   TeamRecord,
   WorkshopRecord,
 } from '../../shared/store/state';
@@ -41,6 +42,7 @@ export type {
   RankRecord as RankRow,
   ReviewRecord as ReviewRow,
   ScenarioRecord as ScenarioRow,
+  SelfReviewRecord as SelfReviewRow,
   TeamRecord as TeamRow,
   WorkshopRecord as WorkshopRow,
 };
@@ -133,6 +135,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       snapshots: 'id, reviewId',
     },
   },
+  // The PMO's self-reviews get a table (actuals have one since version 1; their confidence and
+  // benefit are new optional fields of the same rows). No data changes.
+  { version: 8, stores: { selfReviews: storeDefinitions().selfReviews } },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
@@ -159,6 +164,7 @@ export class BatonDatabase extends Dexie {
   cadences!: EntityTable<CadenceRecord, 'id'>;
   reviews!: EntityTable<ReviewRecord, 'id'>;
   actions!: EntityTable<ActionRecord, 'id'>;
+  selfReviews!: EntityTable<SelfReviewRecord, 'id'>;
   snapshots!: EntityTable<Snapshot, 'id'>;
   history!: Dexie.Table<HistoryEntry, number>;
   stacks!: EntityTable<StackRow, 'window'>;

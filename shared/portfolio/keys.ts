@@ -44,6 +44,7 @@ export const INITIATIVE_KEYS = [
   'forced',
   'forcedReason',
   'estimateRange',
+  'benefit',
 ] as const;
 export const SCENARIO_KEYS = ['id', 'name', 'ranking', 'description'] as const;
 export const ACTUAL_KEYS = [
@@ -53,6 +54,8 @@ export const ACTUAL_KEYS = [
   'effort',
   'progress',
   'rag',
+  'confidence',
+  'benefit',
   'note',
 ] as const;
 export const PORTFOLIO_KEYS = [
@@ -79,6 +82,7 @@ export const PORTFOLIO_KEYS = [
   'reviews',
   'actions',
   'snapshots',
+  'selfReviews',
 ] as const;
 export const DECISION_KEYS = [
   'id',
@@ -232,3 +236,5 @@ export const ACTION_KEYS = [
   'closedNote',
 ] as const;
 export const SNAPSHOT_KEYS = ['id', 'reviewId', 'label', 'takenAt', 'fingerprint', 'text'] as const;
+export const SELF_REVIEW_KEYS = ['id', 'date', 'answers', 'notes'] as const;
+export const SELF_REVIEW_ANSWER_KEYS = ['questionId', 'question', 'score', 'note'] as const;

@@ -44,6 +44,13 @@ export const MAX_REVIEWS = 10_000;
 export const MAX_ACTIONS = 10_000;
 /** Most snapshots a file carries: one per held review. */
 export const MAX_SNAPSHOTS = 10_000;
+/** Most self-reviews of the PMO: quarterly for centuries, far below the file size limit. */
+export const MAX_SELF_REVIEWS = 1000;
+/** Most answers one self-review holds: the built-in questions and many of the PMO's own. */
+export const MAX_SELF_REVIEW_ANSWERS = 100;
+/** A self-review's answer is scored in whole numbers from 1 (not at all) to 5 (fully). */
+export const MIN_SELF_REVIEW_SCORE = 1;
+export const MAX_SELF_REVIEW_SCORE = 5;
 /** Most items on one review's agenda. */
 export const MAX_AGENDA_ITEMS = 500;
 /** Most people invited to a meeting series or listed in a review's attendance. */

@@ -88,6 +88,7 @@ const TOP_LEVEL: Readonly<Record<string, string>> = {
   reviews: 'Reviews',
   actions: 'Actions',
   snapshots: 'Snapshots',
+  selfReviews: 'Self-reviews',
 };
 
 /**
@@ -171,6 +172,14 @@ export function describePlace(path: readonly PropertyKey[], document: unknown): 
         const label = shown(own(entry, 'label'));
         parts.push(
           label !== undefined ? `Snapshot “${label}”` : `Snapshot ${entryName(list, second)}`,
+        );
+        break;
+      }
+      case 'selfReviews': {
+        // A self-review reads by its date: the PMO takes one a quarter.
+        const date = shown(own(entry, 'date'));
+        parts.push(
+          date !== undefined ? `Self-review of ${date}` : `Self-review ${entryName(list, second)}`,
         );
         break;
       }
@@ -311,6 +320,11 @@ function describeInside(
       parts.push(`attendee ${entryName(own(entry, 'attendance'), key)}`);
       return rest;
     }
+  }
+  if (top === 'selfReviews' && name === 'answers' && typeof key === 'number') {
+    const question = shown(own(own(own(entry, 'answers'), key), 'question'));
+    parts.push(question !== undefined ? `answer to “${question}”` : `answer ${key + 1}`);
+    return rest;
   }
   if (top === 'cadences' && name === 'attendees' && typeof key === 'number') {
     parts.push(`attendee ${key + 1}`);

@@ -23,6 +23,7 @@ import {
   type ReviewAction,
   type Snapshot,
 } from '../cadence/types';
+import type { SelfReview, SelfReviewAnswer } from '../metrics/types';
 import {
   DEFAULT_INTAKE_SETTINGS,
   INTAKE_STAGES,
@@ -37,6 +38,7 @@ import {
 } from '../intake/types';
 import {
   CRITERION_SCALES,
+  CONFIDENCE_LEVELS,
   CRITERION_SOURCES,
   DECISION_CONCERN_KINDS,
   DECISION_KINDS,
@@ -104,6 +106,8 @@ import {
   REVIEW_KEYS,
   SCENARIO_KEYS,
   SCORING_KEYS,
+  SELF_REVIEW_ANSWER_KEYS,
+  SELF_REVIEW_KEYS,
   SIZE_TEMPLATE_KEYS,
   SNAPSHOT_KEYS,
   STAGE_CHANGE_KEYS,
@@ -141,7 +145,11 @@ import {
   MAX_PROPOSAL_HISTORY,
   MAX_PROPOSALS,
   MAX_REVIEWS,
+  MAX_SELF_REVIEW_ANSWERS,
+  MAX_SELF_REVIEW_SCORE,
+  MAX_SELF_REVIEWS,
   MAX_SNAPSHOTS,
+  MIN_SELF_REVIEW_SCORE,
   MAX_TEXT_LENGTH,
   MAX_VALUE,
   MAX_WEIGHT,
@@ -451,6 +459,7 @@ const initiativeSchema = z.object({
     .number()
     .refine((value) => isEstimateRange(value), ESTIMATE_RANGE_MESSAGE)
     .optional(),
+  benefit: money.optional(),
 });
 
 const scenarioSchema = z.object({
@@ -471,6 +480,10 @@ const actualSchema = z.object({
     .max(1, 'expected a share from 0 to 1')
     .optional(),
   rag: z.enum(RAG_STATUSES, { error: `expected one of ${RAG_STATUSES.join(', ')}` }).optional(),
+  confidence: z
+    .enum(CONFIDENCE_LEVELS, { error: `expected one of ${CONFIDENCE_LEVELS.join(', ')}` })
+    .optional(),
+  benefit: money.optional(),
   note: longText.optional(),
 });
 
@@ -804,6 +817,26 @@ const snapshotSchema = z
     }
   });
 
+// --- The PMO's self-reviews ---------------------------------------------------------------------
+
+/** The message for a self-review score out of bounds. */
+export const SELF_REVIEW_SCORE_MESSAGE = `expected a whole number from ${MIN_SELF_REVIEW_SCORE} (not at all) to ${MAX_SELF_REVIEW_SCORE} (fully)`;
+
+const selfReviewAnswerSchema = z.object({
+  questionId: id,
+  question: name,
+  score: wholeNumberIn(MIN_SELF_REVIEW_SCORE, MAX_SELF_REVIEW_SCORE, SELF_REVIEW_SCORE_MESSAGE),
+  note: longText.optional(),
+});
+
+/** A self-review. A file may leave out the answers of one not yet filled in: it reads as empty. */
+const selfReviewSchema = z.object({
+  id,
+  date: isoDate,
+  answers: listOf(selfReviewAnswerSchema, 'answers', MAX_SELF_REVIEW_ANSWERS).optional(),
+  notes: longText.optional(),
+});
+
 /** The schema of each record of the file's lists, as `checkRecord` takes them. */
 const RECORD_SCHEMAS: Readonly<Record<RecordEntity, z.ZodType>> = {
   periods: periodSchema,
@@ -818,6 +851,7 @@ const RECORD_SCHEMAS: Readonly<Record<RecordEntity, z.ZodType>> = {
   cadences: cadenceSchema,
   reviews: reviewSchema,
   actions: actionSchema,
+  selfReviews: selfReviewSchema,
 };
 
 const portfolioSchema = z.object({
@@ -851,6 +885,7 @@ const portfolioSchema = z.object({
   reviews: listOf(reviewSchema, 'reviews', MAX_REVIEWS).optional(),
   actions: listOf(actionSchema, 'actions', MAX_ACTIONS).optional(),
   snapshots: listOf(snapshotSchema, 'snapshots', MAX_SNAPSHOTS).optional(),
+  selfReviews: listOf(selfReviewSchema, 'self-reviews', MAX_SELF_REVIEWS).optional(),
 });
 
 function describeReceived(input: unknown): string {
@@ -1198,6 +1233,17 @@ function restoreReview(raw: Loose): Review {
 
 const restoreAction = restorePart<ReviewAction>(ACTION_KEYS);
 const restoreSnapshot = restorePart<Snapshot>(SNAPSHOT_KEYS);
+const restoreSelfReviewAnswer = restorePart<SelfReviewAnswer>(SELF_REVIEW_ANSWER_KEYS);
+
+/** A self-review; one without answers reads with none. */
+function restoreSelfReview(raw: Loose): SelfReview {
+  const { known, extras } = split(raw, SELF_REVIEW_KEYS);
+  const review: Loose = {
+    ...known,
+    answers: ((known.answers as Loose[] | undefined) ?? []).map(restoreSelfReviewAnswer),
+  };
+  return withExtras(review as SelfReview, extras);
+}
 
 /**
  * One rule of the gate: the default when the file leaves it out; else its fields over `base` (the
@@ -1306,6 +1352,9 @@ function build(raw: Loose): Portfolio {
       ...(known.snapshots !== undefined && {
         snapshots: list('snapshots').map(restoreSnapshot),
       }),
+      ...(known.selfReviews !== undefined && {
+        selfReviews: list('selfReviews').map(restoreSelfReview),
+      }),
     },
     extras,
   );
@@ -1326,6 +1375,7 @@ const LIST_KEYS = new Set([
   'reviews',
   'actions',
   'snapshots',
+  'selfReviews',
 ]);
 /** Fields whose loss would make the rules misread references. */
 const IDENTITY_FIELDS = new Set(['id', 'initiativeId', 'periodId']);
@@ -1448,7 +1498,7 @@ export type RecordPlace = {
 
 /**
  * Checks ONE record in domain form (a period, team, objective, initiative, scenario, actual,
- * decision, workshop session, proposal, meeting series, review or action) as the reader checks it in a file: put into file form by the
+ * decision, workshop session, proposal, meeting series, review, action or self-review) as the reader checks it in a file: put into file form by the
  * writer, then the same schema, limits and nesting depth. For an edit that changed a few
  * records, without reading the whole portfolio again. The rules between records (unique ids,
  * references, cycles, score scales, an initiative no longer than the plan) are

@@ -374,6 +374,7 @@ export function checkPortfolioRules(portfolio: Portfolio): PortfolioProblem[] {
   checkDecisions(portfolio.decisions ?? [], add);
   checkWorkshops(portfolio.workshops ?? [], scoring, add);
   checkGovernance(portfolio, add);
+  checkSelfReviews(portfolio, add);
 
   // Intake: the settings against the teams and periods, and each proposal as the form checks it.
   const describe = (at: readonly PropertyKey[]) => describePlace(at, portfolio);
@@ -534,6 +535,33 @@ function checkGovernance(
     }
   });
 }
+
+/**
+ * The rules of the PMO's self-reviews: ids unique, and each question answered at most once in a
+ * self-review. Two self-reviews may share a date (one redone), and a question need not be one
+ * Baton asks: the PMO adds its own.
+ */
+function checkSelfReviews(
+  portfolio: Portfolio,
+  add: (at: readonly PropertyKey[], message: string) => void,
+): void {
+  uniqueIds(portfolio.selfReviews, 'selfReviews', 'self-review', add);
+  portfolio.selfReviews?.forEach((review, index) => {
+    const asked = new Set<string>();
+    review.answers.forEach((answer, answerIndex) => {
+      if (asked.has(answer.questionId)) {
+        add(
+          ['selfReviews', index, 'answers', answerIndex, 'questionId'],
+          `question "${answer.questionId}" is answered more than once in this self-review; give one answer per question`,
+        );
+      }
+      asked.add(answer.questionId);
+    });
+  });
+}
+
+/** The fields of a self-review that no rule reads. */
+export const SELF_REVIEW_FREE_FIELDS: ReadonlySet<string> = new Set(['date', 'notes']);
 
 /**
  * The fields of a meeting series, a review and an action that no rule reads: a change of these

@@ -5,6 +5,7 @@
  */
 import type { Cadence, Review, ReviewAction, Snapshot } from '../cadence/types';
 import type { IntakeSettings, Proposal } from '../intake/types';
+import type { SelfReview } from '../metrics/types';
 import {
   ACTION_KEYS,
   ACTUAL_KEYS,
@@ -35,6 +36,8 @@ import {
   REVIEW_KEYS,
   SCENARIO_KEYS,
   SCORING_KEYS,
+  SELF_REVIEW_ANSWER_KEYS,
+  SELF_REVIEW_KEYS,
   SIZE_TEMPLATE_KEYS,
   SNAPSHOT_KEYS,
   STAGE_CHANGE_KEYS,
@@ -203,6 +206,16 @@ function reviewToDocument(review: Review): Plain {
   );
 }
 
+function selfReviewToDocument(review: SelfReview): Plain {
+  return ordered(
+    {
+      ...review,
+      answers: eachOrdered(review.answers, (answer) => ordered(answer, SELF_REVIEW_ANSWER_KEYS)),
+    },
+    SELF_REVIEW_KEYS,
+  );
+}
+
 /**
  * The intake settings: stage names and size templates in the order they were given (a reader
  * keeps it), each template's and each rule's keys in the documented order.
@@ -259,6 +272,7 @@ const RECORD_WRITERS = {
   cadences: (cadence: Cadence) => ordered(cadence, CADENCE_KEYS),
   reviews: reviewToDocument,
   actions: (action: ReviewAction) => ordered(action, ACTION_KEYS),
+  selfReviews: selfReviewToDocument,
 } as const;
 
 /** A list of the file whose entries are records: what `recordToDocument` and `checkRecord` take. */
@@ -320,6 +334,7 @@ export function portfolioToDocument(portfolio: Portfolio): Plain {
       reviews: portfolio.reviews?.map(reviewToDocument),
       actions: portfolio.actions?.map(RECORD_WRITERS.actions),
       snapshots: portfolio.snapshots?.map((snapshot: Snapshot) => ordered(snapshot, SNAPSHOT_KEYS)),
+      selfReviews: portfolio.selfReviews?.map(selfReviewToDocument),
       extras: portfolio.extras,
     },
     PORTFOLIO_KEYS,

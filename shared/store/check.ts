@@ -9,6 +9,7 @@ import {
   MAX_DECISIONS,
   MAX_PROPOSALS,
   MAX_REVIEWS,
+  MAX_SELF_REVIEWS,
   MAX_WORKSHOPS,
   tooManyMessage,
 } from '../portfolio/limits';
@@ -18,6 +19,7 @@ import {
   CADENCE_FREE_FIELDS,
   PROPOSAL_UNREAD_FIELDS,
   REVIEW_FREE_FIELDS,
+  SELF_REVIEW_FREE_FIELDS,
   WORKSHOP_FREE_FIELDS,
   checkPortfolioRules,
 } from '../portfolio/rules';
@@ -109,6 +111,7 @@ function rulesView(state: PortfolioState): Portfolio {
     cadences: state.cadences,
     reviews: state.reviews,
     actions: state.actions,
+    selfReviews: state.selfReviews,
   };
 }
 
@@ -175,14 +178,18 @@ const FREE_FIELDS: Partial<Record<EntityName, ReadonlySet<string>>> = {
     'forced',
     'forcedReason',
     'estimateRange',
+    'benefit',
     'order',
   ]),
   scenarios: new Set(['name', 'description', 'order']),
+  // An actual's figures, RAG and reason: the rules read its initiative, period and effort's teams.
+  actuals: new Set(['spend', 'progress', 'rag', 'confidence', 'benefit', 'note', 'order']),
   workshops: new Set([...WORKSHOP_FREE_FIELDS, 'order']),
   proposals: new Set([...PROPOSAL_UNREAD_FIELDS, 'order']),
   cadences: new Set([...CADENCE_FREE_FIELDS, 'order']),
   reviews: new Set([...REVIEW_FREE_FIELDS, 'order']),
   actions: new Set([...ACTION_FREE_FIELDS, 'order']),
+  selfReviews: new Set([...SELF_REVIEW_FREE_FIELDS, 'order']),
 };
 
 /** Whether `change` updates a record in free fields only (see FREE_FIELDS). */
@@ -262,6 +269,7 @@ export function problemsAfter(
     ['cadences', 'meeting series', MAX_CADENCES],
     ['reviews', 'reviews', MAX_REVIEWS],
     ['actions', 'actions', MAX_ACTIONS],
+    ['selfReviews', 'self-reviews', MAX_SELF_REVIEWS],
   ] as const;
   for (const [list, what, max] of lists) {
     const count = (next[list] ?? []).length;

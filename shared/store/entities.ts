@@ -54,6 +54,7 @@ export const ENTITIES = {
   cadences: { what: 'Meeting series', key: ['id'], ordering: 'order', indexes: [] },
   reviews: { what: 'Review', key: ['id'], ordering: 'order', indexes: ['date', 'cadenceId'] },
   actions: { what: 'Action', key: ['id'], ordering: 'order', indexes: ['reviewId'] },
+  selfReviews: { what: 'Self-review', key: ['id'], ordering: 'order', indexes: ['date'] },
 } as const satisfies Readonly<Record<string, EntityDefinition>>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -6,6 +6,7 @@
  */
 import type { Cadence, Review, ReviewAction } from '../cadence/types';
 import type { IntakeSettings, Proposal } from '../intake/types';
+import type { SelfReview } from '../metrics/types';
 import type {
   Actual,
   Decision,
@@ -61,6 +62,7 @@ export type ProposalRecord = Ordered<Proposal>;
 export type CadenceRecord = Ordered<Cadence>;
 export type ReviewRecord = Ordered<Review>;
 export type ActionRecord = Ordered<ReviewAction>;
+export type SelfReviewRecord = Ordered<SelfReview>;
 
 export type PortfolioState = {
   readonly meta: PortfolioMeta;
@@ -77,6 +79,7 @@ export type PortfolioState = {
   readonly cadences: readonly CadenceRecord[];
   readonly reviews: readonly ReviewRecord[];
   readonly actions: readonly ActionRecord[];
+  readonly selfReviews: readonly SelfReviewRecord[];
 };
 
 /** Makes ordering keys. The store passes one in (shared/ has no library or randomness). */
@@ -174,13 +177,14 @@ export function portfolioToState(
       'ranks',
       portfolio.scenarios.flatMap((scenario) => rankRecords(scenario.id, scenario.ranking, keys)),
     ),
-    actuals: ordered(portfolio.actuals ?? [], keys),
+    actuals: ordered((portfolio.actuals ?? []).map(plainEffort), keys),
     decisions: ordered(portfolio.decisions ?? [], keys),
     workshops: ordered(portfolio.workshops ?? [], keys),
     proposals: ordered((portfolio.proposals ?? []).map(plainRecords), keys),
     cadences: ordered(portfolio.cadences ?? [], keys),
     reviews: ordered(portfolio.reviews ?? [], keys),
     actions: ordered(portfolio.actions ?? [], keys),
+    selfReviews: ordered(portfolio.selfReviews ?? [], keys),
   };
 }
 
@@ -199,6 +203,11 @@ function plainSettings(settings: IntakeSettings): IntakeSettings {
       priority: { ...settings.gate.priority, minimum: { ...settings.gate.priority.minimum } },
     },
   };
+}
+
+/** An actual's effort by team as a plain object, as the other records keyed by id. */
+function plainEffort(actual: Actual): Actual {
+  return actual.effort !== undefined ? { ...actual, effort: { ...actual.effort } } : actual;
 }
 
 /** Records keyed by id as plain objects (structured clone keeps no null prototype). */
@@ -245,13 +254,16 @@ export function rankingsOf(ranks: readonly RankRecord[]): Map<string, string[]> 
 /**
  * The portfolio the state describes, as the file format has it. The state's lists must be in
  * order (`normalizeState`). An empty `actuals`, `decisions`, `workshops`, `proposals`,
- * `cadences`, `reviews` or `actions` list is left out, as a file without the key reads. Snapshots
+ * `cadences`, `reviews`, `actions` or `selfReviews` list is left out, as a file without the key reads. Snapshots
  * are not part of the state: the caller adds them when it writes a file.
  */
 export function stateToPortfolio(state: PortfolioState): Portfolio {
   const { meta } = state;
   const rankings = rankingsOf(state.ranks);
-  const actuals = state.actuals.map(withoutOrder);
+  const actuals = state.actuals.map((actual) => {
+    const plain = withoutOrder(actual);
+    return plain.effort !== undefined ? { ...plain, effort: byKey(plain.effort) } : plain;
+  });
   const decisions = state.decisions.map(withoutOrder);
   const workshops = (state.workshops ?? []).map(withoutOrder);
   const proposals = (state.proposals ?? []).map((proposal) =>
@@ -260,6 +272,7 @@ export function stateToPortfolio(state: PortfolioState): Portfolio {
   const cadences = (state.cadences ?? []).map(withoutOrder);
   const reviews = (state.reviews ?? []).map(withoutOrder);
   const actions = (state.actions ?? []).map(withoutOrder);
+  const selfReviews = (state.selfReviews ?? []).map(withoutOrder);
   return {
     name: meta.name,
     ...(meta.currency !== undefined && { currency: meta.currency }),
@@ -285,6 +298,7 @@ export function stateToPortfolio(state: PortfolioState): Portfolio {
     ...(cadences.length > 0 && { cadences }),
     ...(reviews.length > 0 && { reviews }),
     ...(actions.length > 0 && { actions }),
+    ...(selfReviews.length > 0 && { selfReviews }),
     ...(meta.extras !== undefined && { extras: meta.extras }),
   };
 }

@@ -167,6 +167,7 @@ export type InitiativeDetail =
   | 'owner'
   | 'description'
   | 'value'
+  | 'benefit'
   | 'duration'
   | 'earliestStart'
   | 'latestStart'
@@ -177,6 +178,7 @@ const DETAIL_NAMES: Readonly<Record<InitiativeDetail, string>> = {
   owner: 'owner',
   description: 'description',
   value: 'value',
+  benefit: 'expected benefit',
   duration: 'duration',
   earliestStart: 'earliest start',
   latestStart: 'latest start',

@@ -326,7 +326,7 @@ describe('schema versions', () => {
     );
     await legacy.table('meta').put(state.meta);
     for (const table of LIST_ENTITY_NAMES) {
-      if (['proposals', 'cadences', 'reviews', 'actions'].includes(table)) continue;
+      if (['proposals', 'cadences', 'reviews', 'actions', 'selfReviews'].includes(table)) continue;
       await legacy.table(table).bulkAdd([...(state[table] as readonly object[])]);
     }
     await legacy.table('history').add({ at: 1, label: 'Opened a file', changes: [] });
@@ -405,7 +405,7 @@ describe('schema versions', () => {
     );
     await legacy.table('meta').put(state.meta);
     for (const table of LIST_ENTITY_NAMES) {
-      if (['cadences', 'reviews', 'actions'].includes(table)) continue;
+      if (['cadences', 'reviews', 'actions', 'selfReviews'].includes(table)) continue;
       await legacy.table(table).bulkAdd([...(state[table] as readonly object[])]);
     }
     await legacy.table('history').add({ at: 1, label: 'Opened a file', changes: [] });
@@ -414,7 +414,8 @@ describe('schema versions', () => {
 
     const upgraded = new BatonDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(7);
+    expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(CURRENT_SCHEMA_VERSION).toBeGreaterThanOrEqual(7);
     // No data changes: every row as it was, the history and undo stacks too.
     const read = await readDatabase(upgraded);
     expect(read).toEqual(normalizeState(state));
@@ -486,6 +487,110 @@ describe('schema versions', () => {
     const after = await readDatabase(upgraded);
     expect(after.reviews.map((review) => review.id)).toEqual(['v-1', 'v-2']);
     expect(stateToPortfolio(after).snapshots).toBeUndefined();
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+
+  it('upgrade a version 7 database to version 8: every row kept, actuals take a confidence and a benefit, and a table for self-reviews', async () => {
+    const name = `baton-upgrade-v7-${Date.now()}`;
+    const versions = SCHEMA_VERSIONS.slice(0, 7);
+    expect(versions.at(-1)?.version).toBe(7);
+    const legacy = new BatonDatabase(name, versions);
+    await legacy.open();
+    expect(legacy.verno).toBe(7);
+    const fixture = fixturePortfolio();
+    const portfolio: Portfolio = {
+      ...fixture,
+      actuals: [
+        ...(fixture.actuals ?? []),
+        {
+          initiativeId: 'data-lake',
+          periodId: '2027-Q2',
+          spend: 40000,
+          effort: { platform: 2 },
+          progress: 0.5,
+          rag: 'green',
+        },
+      ],
+      cadences: [
+        {
+          id: 'c-1',
+          name: 'Monthly portfolio review',
+          kind: 'portfolio-review',
+          start: '2027-01-05T10:00',
+          durationMinutes: 90,
+          timeZone: 'Europe/London',
+          rule: 'FREQ=MONTHLY;BYDAY=+1TU',
+        },
+      ],
+      reviews: [
+        {
+          id: 'v-1',
+          title: 'January',
+          kind: 'portfolio-review',
+          cadenceId: 'c-1',
+          date: '2027-01-05',
+          status: 'planned',
+          agenda: [],
+        },
+      ],
+      actions: [{ id: 'x-1', title: 'Rebaseline CRM', reviewId: 'v-1' }],
+    };
+    const state = portfolioToState(
+      portfolio,
+      { kind: 'file', label: 'northwind.json' },
+      ORDER_KEYS,
+    );
+    await legacy.table('meta').put(state.meta);
+    for (const table of LIST_ENTITY_NAMES) {
+      if (table === 'selfReviews') continue;
+      await legacy.table(table).bulkAdd([...(state[table] as readonly object[])]);
+    }
+    await legacy.table('history').add({ at: 1, label: 'Opened a file', changes: [] });
+    await legacy.table('stacks').put({ window: 'w-1', undo: [1], redo: [] });
+    legacy.close();
+
+    const upgraded = new BatonDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(8);
+    expect(CURRENT_SCHEMA_VERSION).toBe(8);
+    // No data changes: every row as it was, the history and undo stacks too.
+    const read = await readDatabase(upgraded);
+    expect(read).toEqual(normalizeState(state));
+    expect(read.actuals).toHaveLength(2);
+    expect(writePortfolio(stateToPortfolio(read))).toBe(writePortfolio(portfolio));
+    expect(await upgraded.history.count()).toBe(1);
+    expect(await upgraded.stacks.get('w-1')).toEqual({ window: 'w-1', undo: [1], redo: [] });
+    // The self-reviews table is there, empty, and finds its rows by date.
+    expect(await upgraded.selfReviews.count()).toBe(0);
+    await upgraded.selfReviews.bulkAdd([
+      {
+        id: 'y-1',
+        date: '2027-01-10',
+        answers: [{ questionId: 'cadences-relevant', question: 'Cadences?', score: 3 }],
+        order: 'a0',
+      },
+      { id: 'y-2', date: '2027-04-10', answers: [], order: 'a1' },
+    ]);
+    expect(
+      (await upgraded.selfReviews.where('date').above('2027-03-31').toArray()).map((row) => row.id),
+    ).toEqual(['y-2']);
+    // An actual row takes the new fields, and the portfolio writes them.
+    await upgraded.actuals.update(['data-lake', '2027-Q2'], { confidence: 'low', benefit: 1500 });
+    const after = await readDatabase(upgraded);
+    const written = stateToPortfolio(after);
+    expect(written.actuals?.[1]).toEqual({
+      initiativeId: 'data-lake',
+      periodId: '2027-Q2',
+      spend: 40000,
+      effort: { platform: 2 },
+      progress: 0.5,
+      rag: 'green',
+      confidence: 'low',
+      benefit: 1500,
+    });
+    expect(written.selfReviews?.map((review) => review.id)).toEqual(['y-1', 'y-2']);
+    expect(restorePortfolio(JSON.parse(writePortfolio(written))).ok).toBe(true);
     upgraded.close();
     await Dexie.delete(name);
   });
