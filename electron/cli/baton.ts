@@ -9,6 +9,7 @@ import {
   EXIT_FAILURE,
   USAGE,
   cutlineCommand,
+  metricsCommand,
   scoreCommand,
   optimizeCommand,
   exportRequest,
@@ -187,6 +188,9 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
     return optimizeCommand(parsed.file, text, parsed.options['time-limit'], highs, clock);
   }
   if (parsed.command === 'score') return scoreCommand(parsed.file, text);
+  if (parsed.command === 'metrics') {
+    return metricsCommand(parsed.file, text, parsed.options['as-of'], isoDay(new Date()));
+  }
   return parsed.command === 'cutline'
     ? cutlineCommand(parsed.file, text, parsed.options.scenario)
     : validateCommand(parsed.file, text);

@@ -25,6 +25,7 @@ import { ROADMAP_SIZES, nameColumnWidth } from '../charts/roadmap-model';
 import { ValueEffortChart } from '../charts/ValueEffortChart';
 import { flow, note, subheading } from './blocks';
 import { intakeSection } from './IntakePage';
+import { metricsSection } from './MetricsPage';
 import { changesSection, minutesSection } from './ReviewPages';
 import { WorkshopSummaryPage } from './WorkshopSummaryPage';
 import { cutText, textPieces } from './text-pieces';
@@ -1136,6 +1137,10 @@ export function packSections(
         break;
       case 'minutes':
         blocks = minutesSection(input);
+        if (blocks.length === 0) continue;
+        break;
+      case 'metrics':
+        blocks = metricsSection(input, room);
         if (blocks.length === 0) continue;
         break;
       case 'alignment':

@@ -6,12 +6,14 @@ import type { Highs } from 'highs';
 import { optimizePortfolio } from '../optimize/optimize';
 import { describeOutReason } from '../optimize/plan';
 import { describeProblem, readPortfolioText, type PortfolioProblem } from '../portfolio/restore';
+import { packMetrics } from '../pack/metrics';
 import { reviewPackContext } from '../pack/review';
 import { defaultPackSettings, parseSectionList, reviewPackSettings } from '../pack/settings';
 import type { PackInput } from '../pack/types';
 import type { Portfolio } from '../portfolio/types';
 import { computeCutLine, cutLineReport, stackOrder } from '../prioritize/cutline';
 import { scoreReport } from '../strategy/score-report';
+import { computeMetrics } from '../metrics/compute';
 import { tableToCsv } from '../exchange/csv';
 import { exportTables, type Table } from '../exchange/tables';
 import type { XlsxReadResult } from '../exchange/xlsx';
@@ -58,6 +60,7 @@ export const USAGE = `Usage:
   baton cutline  FILE [--scenario ID]
   baton score    FILE
   baton optimize FILE [--time-limit SECONDS]
+  baton metrics  FILE [--as-of YYYY-MM-DD]
   baton pack     FILE --out PACK.pdf [--sections a,b,c] [--scenario ID] [--review ID]
   baton export   FILE --format csv --out FOLDER [--scenario ID]
   baton export   FILE --format xlsx --out FILE.xlsx [--scenario ID]
@@ -78,6 +81,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   cutline: ['scenario'],
   score: [],
   optimize: ['time-limit'],
+  metrics: ['as-of'],
   pack: ['out', 'sections', 'scenario', 'review'],
   export: ['format', 'out', 'scenario'],
   import: ['format', 'mapping', 'team', 'decimal', 'into', 'out'],
@@ -238,6 +242,42 @@ export function scoreCommand(fileLabel: string, text: string): CliOutput {
   };
 }
 
+/** Whether `text` is a real calendar date written YYYY-MM-DD. */
+function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/**
+ * `metrics`: every metric (shared/metrics/compute.ts `computeMetrics`) as JSON, as of `--as-of`
+ * (default `today`), measured against the snapshots in the file (none: the current plan, and the
+ * trends say `"baseline": "current"`). The reader refuses a file whose snapshots were altered.
+ */
+export function metricsCommand(
+  fileLabel: string,
+  text: string,
+  asOfText: string | undefined,
+  today: string,
+): CliOutput {
+  const asOf = asOfText ?? today;
+  if (!isIsoDate(asOf)) {
+    return {
+      stdout: '',
+      stderr: `baton: --as-of needs a date written YYYY-MM-DD, not "${asOf}"\n`,
+      code: EXIT_FAILURE,
+    };
+  }
+  const result = read(fileLabel, text);
+  if (!('portfolio' in result)) return result;
+  const report = computeMetrics(result.portfolio, result.portfolio.snapshots ?? [], asOf);
+  return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', code: EXIT_OK };
+}
+
 /** Default `--time-limit` of `optimize`, in seconds. */
 export const DEFAULT_TIME_LIMIT = 30;
 
@@ -303,7 +343,8 @@ export type PackRequest = { readonly input: PackInput; readonly out: string };
  * `--review`, and makes the pack's input with the builder's defaults (every section but the
  * review's two, dated `today`). With `--review ID` it is the pack for that review, as the app's
  * "Make the review pack" makes it: titled and dated as the review, its kind's sections, and "what
- * changed" measured from the previous held review's snapshot in the file.
+ * changed" measured from the previous held review's snapshot in the file. The metrics section's
+ * metrics are computed as of the pack's date against the file's snapshots.
  */
 export function packRequest(
   fileLabel: string,
@@ -331,7 +372,8 @@ export function packRequest(
   const { portfolio } = result;
   const missing = unknownScenario(fileLabel, portfolio, options.scenario);
   if (missing) return missing;
-  // The snapshots serve "what changed" only: the pack shows the portfolio as the app holds it.
+  // The snapshots serve "what changed" and the metrics only: the pack shows the portfolio as the
+  // app holds it.
   const { snapshots, ...packed } = portfolio;
   let review: PackInput['review'];
   if (options.review !== undefined) {
@@ -348,19 +390,23 @@ export function packRequest(
     }
     review = made.context;
   }
-  const settings = review
+  const defaults = review
     ? reviewPackSettings(portfolio, review.review)
     : defaultPackSettings(portfolio, today);
+  const settings = {
+    ...defaults,
+    ...(sections && { sections: sections.value }),
+    ...(options.scenario !== undefined && { scenarioId: options.scenario }),
+  };
+  // The metrics section measures against the file's snapshots, as of the pack's date.
+  const metrics = packMetrics(portfolio, snapshots ?? [], settings);
   return {
     out,
     input: {
       portfolio: packed,
-      settings: {
-        ...settings,
-        ...(sections && { sections: sections.value }),
-        ...(options.scenario !== undefined && { scenarioId: options.scenario }),
-      },
+      settings,
       ...(review && { review }),
+      ...(metrics && { metrics }),
     },
   };
 }

@@ -51,6 +51,20 @@ export type MetricDefinition = {
   readonly definition: string;
   /** The bands, in words ("80–100 % predictable; below 80 % low; over 100 % committed too little"). */
   readonly bandsText: string;
+  /** The bands as numbers in the metric's unit, for shading a chart; absent: no bands. */
+  readonly limits?: MetricLimits;
+};
+
+/**
+ * Band limits, each inclusive: a value from `goodMin` to `goodMax` is good; otherwise from
+ * `watchMin` to `watchMax` it is watch; otherwise poor. An absent limit is open (no bound on
+ * that side). Predictability: good 80..100, watch 80..∞ (over 100), below 80 poor.
+ */
+export type MetricLimits = {
+  readonly goodMin?: number;
+  readonly goodMax?: number;
+  readonly watchMin?: number;
+  readonly watchMax?: number;
 };
 
 /** One value of a metric: for a period, a snapshot, or as of a date. */
@@ -64,6 +78,12 @@ export type MetricPoint = {
   readonly value?: number;
   readonly reason?: string;
   readonly band: Band;
+  /** Where the committed plan behind this point came from (metrics measured against a plan). */
+  readonly baseline?: 'snapshot' | 'current';
+  /** The snapshot the committed plan was read from, when `baseline` is 'snapshot'. */
+  readonly snapshotId?: string;
+  /** A short line about the point ("in progress: counted up to 15 May 2027"). */
+  readonly detail?: string;
 };
 
 /** What a drill-down row is about. */
@@ -133,6 +153,49 @@ export type MetricsReport = {
     readonly planned?: number;
     readonly band: Band;
   }[];
+  /** Earned value as of the as-of date, per initiative (worst CPI first) and for the portfolio. */
+  readonly earnedValue?: EarnedValueReport;
+};
+
+/**
+ * Earned-value figures (money in the portfolio's currency). A ratio whose denominator is 0 is
+ * absent, and `reasons` says why (by figure name: 'cpi', 'spi', 'eac', 'cvPercent', 'svPercent').
+ */
+export type EarnedValueFigures = {
+  /** Budget at completion: Σ planned spend. */
+  readonly bac: number;
+  /** Planned value: BAC × the share the baseline plan had done by the date. */
+  readonly pv: number;
+  /** Earned value: latest progress × BAC. */
+  readonly ev: number;
+  /** Actual cost: Σ actual spend to the date. */
+  readonly ac: number;
+  readonly cpi?: number;
+  readonly spi?: number;
+  /** Estimate at completion: BAC ÷ CPI. */
+  readonly eac?: number;
+  /** Cost variance EV − AC, and as a % of BAC. */
+  readonly cv: number;
+  readonly cvPercent?: number;
+  /** Schedule variance EV − PV, and as a % of BAC. */
+  readonly sv: number;
+  readonly svPercent?: number;
+  readonly reasons?: Readonly<Record<string, string>>;
+};
+
+export type EarnedValueReport = {
+  readonly asOf: string;
+  readonly baseline: 'snapshot' | 'current';
+  readonly snapshotId?: string;
+  readonly portfolio: EarnedValueFigures;
+  readonly initiatives: readonly (EarnedValueFigures & {
+    readonly id: string;
+    readonly name: string;
+    /** The share of its scope the baseline plan had done by the date, 0..1. */
+    readonly plannedShare: number;
+    /** Its latest reported progress, 0..1. */
+    readonly progress: number;
+  })[];
 };
 
 /** One answer of a self-review: a question scored 1 (not at all) to 5 (fully), with a note. */

@@ -230,13 +230,33 @@ function reviewProblem(review: unknown): string | null {
   return null;
 }
 
+/** What is wrong with the pack's metrics (a `MetricsReport`), or null. */
+function metricsProblem(metrics: unknown): string | null {
+  if (!isRecord(metrics)) return 'expected the metrics report';
+  if (typeof metrics.asOf !== 'string') return 'asOf: expected a date';
+  for (const key of ['definitions', 'trends', 'dashboard'] as const) {
+    const list = metrics[key];
+    if (!Array.isArray(list) || !list.every(isRecord)) return `${key}: expected a list`;
+  }
+  const trends = metrics.trends as Record<string, unknown>[];
+  const bad = trends.findIndex(
+    (trend) =>
+      typeof trend.id !== 'string' ||
+      !Array.isArray(trend.points) ||
+      !trend.points.every(isRecord) ||
+      !Array.isArray(trend.drill),
+  );
+  if (bad >= 0) return `trends[${bad}]: expected an id, points and drill-down rows`;
+  return null;
+}
+
 /**
  * Checks what a renderer was handed before it draws anything: a portfolio with its lists, and
  * settings that make sense. The error says which field is wrong and how.
  */
 export function checkPackInput(input: unknown): Checked<PackInput> {
   if (!isRecord(input)) return { ok: false, error: 'The pack input is not an object.' };
-  const { portfolio, settings, analysis, review } = input;
+  const { portfolio, settings, analysis, review, metrics } = input;
   if (
     !isRecord(portfolio) ||
     typeof portfolio.name !== 'string' ||
@@ -274,6 +294,23 @@ export function checkPackInput(input: unknown): Checked<PackInput> {
   if (review !== undefined) {
     const wrong = reviewProblem(review);
     if (wrong) return { ok: false, error: `The pack's review, ${wrong}.` };
+  }
+  if (metrics !== undefined) {
+    const off = metricsProblem(metrics);
+    if (off) return { ok: false, error: `The pack's metrics, ${off}.` };
+  }
+  if (
+    portfolio.selfReviews !== undefined &&
+    (!Array.isArray(portfolio.selfReviews) ||
+      !portfolio.selfReviews.every(
+        (entry) =>
+          isRecord(entry) && typeof entry.date === 'string' && Array.isArray(entry.answers),
+      ))
+  ) {
+    return {
+      ok: false,
+      error: 'The pack input has self-reviews that are not a list of dated reviews with answers.',
+    };
   }
   return { ok: true, value: input as PackInput };
 }

@@ -4,6 +4,7 @@
  * the browser's print and the command line all render the same `PackInput`).
  */
 import type { MeetingKind, Review, ReviewAction } from '../cadence/types';
+import type { MetricsReport } from '../metrics/types';
 import type { CurvePoint, FrontierPoint } from '../optimize/frontier';
 import type { Portfolio } from '../portfolio/types';
 
@@ -11,6 +12,7 @@ export const PACK_SECTIONS = [
   'cover',
   'summary',
   'changes',
+  'metrics',
   'alignment',
   'ranked',
   'heatmap',
@@ -37,6 +39,11 @@ export const SECTION_INFO: Readonly<Record<PackSectionId, { title: string; about
     title: 'What changed since the last review',
     about:
       'Initiatives added, removed and changed, moves across the cut line, capacity, budget and decisions since the previous review’s snapshot (in a pack made for a review).',
+  },
+  metrics: {
+    title: 'Metrics that drive action',
+    about:
+      'The metrics dashboard, each metric’s trend with its band, the worst offenders and the suggested action, and the PMO’s latest self-review (when the portfolio has actuals or a self-review).',
   },
   alignment: {
     title: 'Strategy and alignment',
@@ -156,9 +163,18 @@ export const REVIEW_SECTIONS: readonly PackSectionId[] = ['changes', 'minutes'];
 
 /** The sections a review's kind picks for its pack, in print order. */
 export const REVIEW_PACK_SECTIONS: Readonly<Record<MeetingKind, readonly PackSectionId[]>> = {
-  'portfolio-review': ['cover', 'summary', 'changes', 'ranked', 'heatmap', 'decisions', 'minutes'],
+  'portfolio-review': [
+    'cover',
+    'summary',
+    'changes',
+    'metrics',
+    'ranked',
+    'heatmap',
+    'decisions',
+    'minutes',
+  ],
   'alignment-checkpoint': ['cover', 'summary', 'alignment', 'changes', 'minutes'],
-  'value-review': ['cover', 'summary', 'value-effort', 'changes', 'minutes'],
+  'value-review': ['cover', 'summary', 'value-effort', 'metrics', 'changes', 'minutes'],
   other: ['cover', 'summary', 'changes', 'decisions', 'minutes'],
 };
 
@@ -196,6 +212,12 @@ export type PackInput = {
   readonly analysis?: FrozenAnalysis;
   /** The review the pack is made for: its kind picks the sections, and it fills two of them. */
   readonly review?: PackReviewContext;
+  /**
+   * The metrics as of the pack's date, computed by the caller (`computeMetrics` on the portfolio
+   * and its snapshots) for the metrics section; absent when the pack has no such section or the
+   * portfolio no actuals.
+   */
+  readonly metrics?: MetricsReport;
 };
 
 /** What the print page reports once the pack is laid out and ready to print. */

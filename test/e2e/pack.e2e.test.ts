@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, renderPackPdf } from '../../electron/cli/render-pack';
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
+import { packMetrics } from '../../shared/pack/metrics';
 import { defaultPackSettings } from '../../shared/pack/settings';
 import {
   PACK_SECTIONS,
@@ -103,7 +104,11 @@ function settingsFor(portfolio: Portfolio, change: Partial<PackSettings> = {}): 
 }
 
 /** Renders in the shared browser, writes the PDF to the temporary folder and reads it back. */
-async function renderPack(name: string, input: PackInput) {
+async function renderPack(name: string, given: PackInput) {
+  // The metrics section's metrics, computed as the Board pack and `baton pack` compute them.
+  const metrics =
+    given.metrics ?? packMetrics(given.portfolio, given.portfolio.snapshots ?? [], given.settings);
+  const input = metrics ? { ...given, metrics } : given;
   const rendered = await renderPackPdf(input, { rendererDir: RENDERER_DIST, browser });
   const file = join(dir, `${name}.pdf`);
   await writeFile(file, rendered.pdf);
@@ -220,13 +225,17 @@ const WITHOUT_FRONTIER = PACK_SECTIONS.filter(
   (id) => id !== 'cover' && id !== 'frontier' && id !== 'workshop' && !REVIEW_SECTIONS.includes(id),
 ).map(titleOf);
 
-/** The same for a portfolio without proposals, which has no intake section either. */
+/**
+ * The same for a portfolio without proposals, actuals or self-reviews, which has no intake and no
+ * metrics section either.
+ */
 const WITHOUT_INTAKE = PACK_SECTIONS.filter(
   (id) =>
     id !== 'cover' &&
     id !== 'frontier' &&
     id !== 'workshop' &&
     id !== 'intake' &&
+    id !== 'metrics' &&
     !REVIEW_SECTIONS.includes(id),
 ).map(titleOf);
 

@@ -7,6 +7,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { previousHeldReview } from '../../../shared/cadence/calendar';
 import { MEETING_KIND_LABELS, type Review, type Snapshot } from '../../../shared/cadence/types';
 import { comparedScenario, packScenario } from '../../../shared/pack/content';
+import { packMetrics, packNeedsMetrics } from '../../../shared/pack/metrics';
 import { reviewPackContext } from '../../../shared/pack/review';
 import { optimizedOrigin, readOptimizedFrom } from '../../../shared/pack/optimized';
 import { finishedWorkshops } from '../../../shared/pack/workshop';
@@ -109,6 +110,42 @@ function usePreviousSnapshot(
   return loaded?.id === id ? loaded.snapshot : undefined;
 }
 
+/**
+ * Every stored snapshot the portfolio's reviews name, for the metrics section (each period's
+ * committed plan): `undefined` while they are read, and nothing is read unless `wanted`.
+ */
+function useReviewSnapshots(
+  portfolio: Portfolio,
+  wanted: boolean,
+): readonly Snapshot[] | undefined {
+  const ids = useMemo(() => {
+    const named = (portfolio.reviews ?? []).flatMap((review) =>
+      review.snapshotId === undefined ? [] : [review.snapshotId],
+    );
+    return [...new Set(named)].join('\n');
+  }, [portfolio.reviews]);
+  const [loaded, setLoaded] = useState<{ ids: string; snapshots: Snapshot[] } | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    const list = ids === '' ? [] : ids.split('\n');
+    Promise.all(list.map((id) => loadSnapshot(id).catch(() => undefined))).then(
+      (found) =>
+        live &&
+        setLoaded({
+          ids,
+          snapshots: found.filter((snapshot): snapshot is Snapshot => snapshot !== undefined),
+        }),
+      () => live && setLoaded({ ids, snapshots: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ids, wanted]);
+  if (!wanted) return [];
+  return loaded?.ids === ids ? loaded.snapshots : undefined;
+}
+
 export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) {
   const generalDraft = useAppStore((state) => state.packDraft);
   const changeGeneral = useAppStore((state) => state.changePackDraft);
@@ -195,18 +232,32 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
     () => packAnalysis(analyses, portfolio, scenario, key, new Date()),
     [analyses, portfolio, scenario, key],
   );
+  // The metrics section's metrics, as of the pack's date, against the stored snapshots.
+  const needsMetrics = packNeedsMetrics(portfolio, settings.sections);
+  const snapshots = useReviewSnapshots(portfolio, needsMetrics);
+  const metrics = useMemo(
+    () =>
+      snapshots === undefined
+        ? undefined
+        : packMetrics(portfolio, snapshots, { date: settings.date, sections: settings.sections }),
+    [portfolio, snapshots, settings.date, settings.sections],
+  );
   const input: PackInput = useMemo(
     () => ({
       portfolio,
       settings,
       ...(analysis && { analysis }),
       ...(reviewContext && { review: reviewContext }),
+      ...(metrics && { metrics }),
     }),
-    [portfolio, settings, analysis, reviewContext],
+    [portfolio, settings, analysis, reviewContext, metrics],
   );
-  // A review's pack waits for the last review's snapshot before it is drawn.
-  const waiting = review !== undefined && reviewContext === undefined;
+  // A review's pack waits for the last review's snapshot before it is drawn, and a pack with
+  // metrics for the snapshots they are measured against.
+  const waiting = (review !== undefined && reviewContext === undefined) || snapshots === undefined;
   const preview = useDeferredValue(input);
+  // The deferred preview may still be the input drawn while the snapshots were read.
+  const previewStale = needsMetrics && preview.metrics === undefined;
   const onLaidOut = useCallback((next: PackLayout) => setLayout(next), []);
 
   const setSections = (sections: readonly PackSectionId[]) => change({ sections: [...sections] });
@@ -262,7 +313,9 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
         <h2 id="area-title">Board pack</h2>
         <p className="pack-area__count" role="status">
           {waiting
-            ? 'Reading the last review’s snapshot…'
+            ? snapshots === undefined
+              ? 'Reading the snapshots the metrics are measured against…'
+              : 'Reading the last review’s snapshot…'
             : !layout
               ? 'Laying out…'
               : layout.total === 0
@@ -563,7 +616,9 @@ export function BoardPackArea({ portfolio }: { readonly portfolio: Portfolio }) 
             tabIndex={0}
             style={{ '--preview-zoom': zoom } as React.CSSProperties}
           >
-            {!waiting && <PackDocument input={preview} onLaidOut={onLaidOut} headingShift={2} />}
+            {!waiting && !previewStale && (
+              <PackDocument input={preview} onLaidOut={onLaidOut} headingShift={2} />
+            )}
           </div>
         </div>
       </div>

@@ -39,7 +39,16 @@ describe('the sections a review picks', () => {
     expect(reviewPackSettings(NOW, R2)).toMatchObject({
       title: 'November portfolio review',
       date: '2026-11-03',
-      sections: ['cover', 'summary', 'changes', 'ranked', 'heatmap', 'decisions', 'minutes'],
+      sections: [
+        'cover',
+        'summary',
+        'changes',
+        'metrics',
+        'ranked',
+        'heatmap',
+        'decisions',
+        'minutes',
+      ],
     });
     expect(reviewPackSettings(NOW, { ...R2, kind: 'alignment-checkpoint' }).sections).toEqual([
       'cover',
@@ -52,6 +61,7 @@ describe('the sections a review picks', () => {
       'cover',
       'summary',
       'value-effort',
+      'metrics',
       'changes',
       'minutes',
     ]);
@@ -368,7 +378,16 @@ describe('baton pack --review', () => {
     expect(request.input.settings).toMatchObject({
       title: 'November portfolio review',
       date: '2026-11-03',
-      sections: ['cover', 'summary', 'changes', 'ranked', 'heatmap', 'decisions', 'minutes'],
+      sections: [
+        'cover',
+        'summary',
+        'changes',
+        'metrics',
+        'ranked',
+        'heatmap',
+        'decisions',
+        'minutes',
+      ],
     });
     expect(request.input.review?.review.id).toBe('r2');
     expect(request.input.review?.baseline?.initiatives).toHaveLength(3);

@@ -103,7 +103,7 @@ describe('section list', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toContain('unknown section "sumary", "roadmaps"');
-    expect(result.error).toContain('choose from cover, summary, changes, alignment');
+    expect(result.error).toContain('choose from cover, summary, changes, metrics, alignment');
   });
 
   it('refuses a section named twice', () => {

@@ -70,6 +70,7 @@ describe('the Board pack for a review', () => {
       'cover',
       'summary',
       'changes',
+      'metrics',
       'ranked',
       'heatmap',
       'decisions',
