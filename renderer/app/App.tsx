@@ -5,6 +5,7 @@ import { BoardPackArea } from '../areas/board-pack/BoardPackArea';
 import { CadenceArea } from '../areas/cadence/CadenceArea';
 import { DecisionsArea } from '../areas/decisions/DecisionsArea';
 import { IntakeArea } from '../areas/intake/IntakeArea';
+import { MetricsArea } from '../areas/metrics/MetricsArea';
 import { PortfolioArea } from '../areas/portfolio/PortfolioArea';
 import { PrioritizeArea } from '../areas/prioritize/PrioritizeArea';
 import { SettingsArea } from '../areas/settings/SettingsArea';
@@ -168,6 +169,8 @@ export function App() {
                 <CadenceArea portfolio={portfolio} />
               ) : area === 'decisions' ? (
                 <DecisionsArea portfolio={portfolio} />
+              ) : area === 'metrics' ? (
+                <MetricsArea portfolio={portfolio} />
               ) : area === 'settings' ? (
                 <SettingsArea portfolio={portfolio} />
               ) : info ? (

@@ -60,7 +60,7 @@ export const AREA_INFO: readonly AreaInfo[] = [
     label: 'Metrics',
     purpose:
       'Predictability, budget accuracy, benefit realization, alignment and utilization as trends.',
-    built: false,
+    built: true,
   },
   {
     id: 'board-pack',

@@ -86,11 +86,20 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
     await expectNoAxeViolations(page, 'Periods & budget');
   });
 
-  it('has no violations on an area that is not built yet', async () => {
+  it('has no violations on the Metrics tabs', async () => {
     const page = await visit('#/portfolio/initiatives');
     await areaLink(page, 'Metrics').click();
-    await shown(page.getByText('Metrics is not built yet.'));
-    await expectNoAxeViolations(page, 'Metrics (not built)');
+    await shown(page.getByRole('list', { name: 'Dashboard' }));
+    await expectNoAxeViolations(page, 'Metrics dashboard');
+    await page.getByRole('tab', { name: 'Actuals' }).click();
+    await shown(page.getByRole('grid'));
+    await expectNoAxeViolations(page, 'Metrics actuals grid');
+    await page.getByRole('tab', { name: 'Trends' }).click();
+    await shown(page.getByRole('article'));
+    await expectNoAxeViolations(page, 'Metrics trends');
+    await page.getByRole('tab', { name: 'Self-review' }).click();
+    await shown(page.getByRole('button', { name: /self-review today/ }));
+    await expectNoAxeViolations(page, 'Metrics self-review');
   });
 
   it('has no violations with the File menu open', async () => {

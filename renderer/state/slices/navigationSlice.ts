@@ -36,6 +36,10 @@ export type IntakeView = (typeof INTAKE_VIEWS)[number];
 export const CADENCE_VIEWS = ['month', 'list', 'snapshots'] as const;
 export type CadenceView = (typeof CADENCE_VIEWS)[number];
 
+/** What Metrics shows: the dashboard, the actuals grid, the trends, or the PMO's self-review. */
+export const METRICS_VIEWS = ['dashboard', 'actuals', 'trends', 'self-review'] as const;
+export type MetricsView = (typeof METRICS_VIEWS)[number];
+
 export type Location = {
   readonly area: Area;
   /** The workshop session open in Workshop; null: the list of sessions. */
@@ -63,6 +67,12 @@ export type Location = {
   readonly reviewId: string | null;
   /** The snapshot open, read-only, in Cadence. */
   readonly snapshotId: string | null;
+  /** What Metrics shows. */
+  readonly metricsView: MetricsView;
+  /** The period the actuals grid shows (`#/metrics/actuals/<period id>`); null: the current one. */
+  readonly metricsPeriodId: string | null;
+  /** The metric open in Trends (`#/metrics/trends/<metric id>`); null: the first one. */
+  readonly metricId: string | null;
 };
 
 export const DEFAULT_LOCATION: Location = {
@@ -80,6 +90,9 @@ export const DEFAULT_LOCATION: Location = {
   cadenceView: 'month',
   reviewId: null,
   snapshotId: null,
+  metricsView: 'dashboard',
+  metricsPeriodId: null,
+  metricId: null,
 };
 
 function decodeSegment(segment: string): string {
@@ -146,6 +159,21 @@ export function parseLocationHash(hash: string): Location {
       : 'month';
     return { ...DEFAULT_LOCATION, area: validArea, cadenceView };
   }
+  if (validArea === 'metrics') {
+    // `#/metrics`, `#/metrics/actuals[/<period id>]`, `#/metrics/trends[/<metric id>]` and
+    // `#/metrics/self-review`.
+    const metricsView = (METRICS_VIEWS as readonly string[]).includes(tab ?? '')
+      ? (tab as MetricsView)
+      : 'dashboard';
+    const id = rest.length > 0 ? rest.join('/') : null;
+    return {
+      ...DEFAULT_LOCATION,
+      area: validArea,
+      metricsView,
+      metricsPeriodId: metricsView === 'actuals' ? id : null,
+      metricId: metricsView === 'trends' ? id : null,
+    };
+  }
   if (validArea === 'prioritize') {
     const view = (PRIORITIZE_VIEWS as readonly string[]).includes(tab ?? '')
       ? (tab as PrioritizeView)
@@ -186,6 +214,17 @@ export function formatLocationHash(location: Location): string {
     if (location.reviewId) return `#/cadence/review/${encodeURIComponent(location.reviewId)}`;
     if (location.snapshotId) return `#/cadence/snapshot/${encodeURIComponent(location.snapshotId)}`;
     return location.cadenceView === 'month' ? '#/cadence' : `#/cadence/${location.cadenceView}`;
+  }
+  if (location.area === 'metrics') {
+    if (location.metricsView === 'dashboard') return '#/metrics';
+    const base = `#/metrics/${location.metricsView}`;
+    const id =
+      location.metricsView === 'actuals'
+        ? location.metricsPeriodId
+        : location.metricsView === 'trends'
+          ? location.metricId
+          : null;
+    return id ? `${base}/${encodeURIComponent(id)}` : base;
   }
   if (location.area === 'workshop' && location.workshopId) {
     const base = `#/workshop/${encodeURIComponent(location.workshopId)}`;

@@ -108,11 +108,12 @@ describe('the app', () => {
     expect(stored?.latestStart).toBeUndefined();
   });
 
-  it('says plainly that an area is not built yet', async () => {
+  it('opens Metrics on its dashboard from the menu', async () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(await screen.findByRole('link', { name: /Metrics/ }));
-    expect(await screen.findByText('Metrics is not built yet.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Metrics' })).toBeInTheDocument();
+    expect(await screen.findByRole('list', { name: 'Dashboard' })).toBeInTheDocument();
     expect(window.location.hash).toBe('#/metrics');
   });
 
