@@ -62,8 +62,9 @@ export function DashboardView({
         <div className="metrics-note metrics-note--info" role="note">
           <p>
             <strong>No snapshot before some periods:</strong> their committed plan is the current
-            plan, so changes made since are not counted as slips. Take a snapshot at each portfolio
-            review (Cadence → a review → Take snapshot) to measure against what was committed.
+            plan, so changes made since are not counted as slips. Hold each portfolio review in
+            Cadence (a review → Hold review…): its snapshot is the plan later periods are measured
+            against.
           </p>
         </div>
       )}

@@ -274,8 +274,8 @@ export function TrendsView({
         {trend.baseline === 'current' && (
           <p className="metrics-note metrics-note--info metric-detail__baseline" role="note">
             No snapshot was taken before these periods began: the committed plan is the current
-            plan. Take a snapshot at each portfolio review in Cadence to measure against what was
-            committed.
+            plan. Hold each portfolio review in Cadence: its snapshot is the committed plan later
+            periods are measured against.
           </p>
         )}
         {trend.action && (
