@@ -154,6 +154,9 @@ export function actualsTable(portfolio: Portfolio): Table {
       'spend',
       ...teams.map((team) => `effort: ${team.id}`),
       'progress',
+      'rag',
+      'confidence',
+      'benefit',
       'note',
     ],
     rows: (portfolio.actuals ?? []).map((actual) => [
@@ -162,6 +165,9 @@ export function actualsTable(portfolio: Portfolio): Table {
       optional(actual.spend),
       ...teams.map((team) => optional(actual.effort?.[team.id])),
       optional(actual.progress),
+      optional(actual.rag),
+      optional(actual.confidence),
+      optional(actual.benefit),
       optional(actual.note),
     ]),
   };

@@ -21,7 +21,9 @@ import { TSHIRT_SIZES, type Proposal, type TShirtSize } from '../../intake/types
 import { setOwn } from '../../portfolio/paths';
 import { idProblem, nameProblem } from '../../portfolio/restore';
 import {
+  CONFIDENCE_LEVELS,
   INITIATIVE_STATUSES,
+  RAG_STATUSES,
   type Actual,
   type Initiative,
   type InitiativeStatus,
@@ -75,7 +77,7 @@ function numberField(kind: ColumnMapping['kind'], fieldId: string): 'one' | 'lis
   }
   if (kind === 'capacity') return field === 'capacity' ? 'one' : null;
   if (kind === 'proposals') return null;
-  return ['spend', 'effort', 'progress'].includes(field) ? 'one' : null;
+  return ['spend', 'effort', 'progress', 'benefit'].includes(field) ? 'one' : null;
 }
 
 /** The first headers of Baton's own export of initiatives and of actuals. */
@@ -600,6 +602,27 @@ export function draftFromTable(
           );
         else actual.progress = progress;
       }
+      const word = <T extends string>(
+        field: string,
+        words: readonly T[],
+        what: string,
+      ): T | undefined => {
+        const cell = cellOf(row, rowNumber, field);
+        const given = cell ? text(cell, Number.MAX_SAFE_INTEGER) : undefined;
+        if (given === undefined || !cell) return undefined;
+        const found = words.find((entry) => entry === nameKey(given));
+        if (found === undefined) {
+          bad(cell, `${shownCell(given)} is not ${what}; use ${words.join(', ')}`);
+        }
+        return found;
+      };
+      const rag = word('rag', RAG_STATUSES, 'a RAG status');
+      if (rag !== undefined) actual.rag = rag;
+      const confidence = word('confidence', CONFIDENCE_LEVELS, 'a confidence level');
+      if (confidence !== undefined) actual.confidence = confidence;
+      const benefitCell = cellOf(row, rowNumber, 'benefit');
+      const benefit = benefitCell ? number(benefitCell) : undefined;
+      if (benefit !== undefined) actual.benefit = benefit;
       const noteCell = cellOf(row, rowNumber, 'note');
       const note = noteCell ? text(noteCell, MAX_TEXT_LENGTH) : undefined;
       if (note !== undefined) actual.note = note;

@@ -58,6 +58,9 @@ const PLAIN_FIELDS: Readonly<
     ['periodId', 'Period', 'a period id or label'],
     ['spend', 'Spend', 'a number'],
     ['progress', 'Progress', 'a share from 0 to 1 (0.5) or a percentage (50%)'],
+    ['rag', 'RAG', 'green, amber or red'],
+    ['confidence', 'Confidence', 'high, medium or low'],
+    ['benefit', 'Benefit realized', 'a number: the benefit realized in the period'],
     ['note', 'Note', 'text'],
   ],
   proposals: [

@@ -71,7 +71,16 @@ const SYNONYMS: Readonly<Record<ImportTableKind, Readonly<Record<string, readonl
     periodId: ['period id', 'period', 'quarter', 'month'],
     spend: ['spend', 'actual spend', 'cost', 'actual cost'],
     progress: ['progress', 'complete', '% complete', 'percent complete', 'done %'],
-    note: ['note', 'notes', 'comment', 'comments'],
+    rag: ['rag', 'rag status', 'status', 'health'],
+    confidence: ['confidence', 'confidence level'],
+    benefit: [
+      'benefit',
+      'benefit realized',
+      'benefit realised',
+      'realized benefit',
+      'value realized',
+    ],
+    note: ['note', 'notes', 'comment', 'comments', 'reason'],
   },
   proposals: {
     id: ['id', 'proposal id', 'idea id', 'key', 'ref', 'reference', 'code'],

@@ -81,7 +81,7 @@ describe('the tables of an export', () => {
       header: ['team', 'name', 'P1', 'P2'],
       rows: [['platform', 'Platform', 2, '']],
     });
-    expect(actualsTable(SMALL).rows).toEqual([['erp', 'P1', 10, 1, '', '@risk']]);
+    expect(actualsTable(SMALL).rows).toEqual([['erp', 'P1', 10, 1, '', '', '', '', '@risk']]);
   });
 
   it('ranks the scenario as the cut line places it, with the reason for what is below', () => {

@@ -366,6 +366,36 @@ describe('draftFromTable', () => {
       },
     ]);
   });
+
+  it('reads the RAG, confidence and benefit realized of actuals, and names a word it does not know', () => {
+    const columns = ['initiativeId', 'periodId', 'rag', 'confidence', 'benefit', 'note'];
+    const read = draftOf(
+      [
+        ['initiative', 'period', 'RAG', 'Confidence', 'Benefit realized', 'Reason'],
+        ['HR portal', 'Q1 2027', 'Amber', 'low', '1200', 'Vendor late'],
+      ],
+      { kind: 'actuals', columns },
+    );
+    expect(read.actuals).toEqual([
+      {
+        initiativeId: 'hr',
+        periodId: '2027-Q1',
+        rag: 'amber',
+        confidence: 'low',
+        benefit: 1200,
+        note: 'Vendor late',
+      },
+    ]);
+    expect(() =>
+      draftOf(
+        [
+          ['initiative', 'period', 'RAG', 'Confidence', 'Benefit realized', 'Reason'],
+          ['HR portal', 'Q1 2027', 'purple', 'low', '', ''],
+        ],
+        { kind: 'actuals', columns },
+      ),
+    ).toThrow('row 2, column RAG: "purple" is not a RAG status; use green, amber, red');
+  });
 });
 
 describe('mergeDraft', () => {
