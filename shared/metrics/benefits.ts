@@ -23,7 +23,7 @@ import { measureProgress } from '../strategy/measure-progress';
 import { finishedIndex, indexActuals, type ActualsIndex, type MetricPeriod } from './baseline';
 import { benefitMeasuresAction, benefitRealizedAction } from './actions';
 import { BENEFIT_LIMITS, bandOf } from './definitions';
-import { tidy, trendOf } from './trend';
+import { ratio, tidy, trendOf } from './trend';
 import type { DrillRow, MetricPoint, MetricTrend } from './types';
 
 /** One measure's realization as of a date. */
@@ -36,8 +36,8 @@ export type MeasureRealization = {
   readonly progress: number;
   /** Where the straight line stands, 0..1. */
   readonly expectedProgress: number;
-  /** progress ÷ expected progress × 100. */
-  readonly realization: number;
+  /** progress ÷ expected progress × 100; absent when too large to be a number. */
+  readonly realization?: number;
 };
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -68,15 +68,23 @@ export function measureBenefits(
   }
   const expected = measures.reduce((sum, row) => sum + row.expectedProgress, 0);
   const made = measures.reduce((sum, row) => sum + row.progress, 0);
-  measures.sort((a, b) => a.realization - b.realization || a.name.localeCompare(b.name));
+  measures.sort(
+    (a, b) =>
+      (a.realization ?? Infinity) - (b.realization ?? Infinity) || a.name.localeCompare(b.name),
+  );
+  const total = ratio(made, expected, 100);
   return {
-    ...(expected > 0 && { value: tidy((made / expected) * 100) }),
-    measures: measures.map((row) => ({
-      ...row,
-      progress: tidy(row.progress),
-      expectedProgress: tidy(row.expectedProgress),
-      realization: tidy(row.realization),
-    })),
+    ...(total !== undefined && { value: total }),
+    measures: measures.map(({ realization, ...row }) => {
+      const shown =
+        realization !== undefined && Number.isFinite(realization) ? tidy(realization) : undefined;
+      return {
+        ...row,
+        progress: tidy(row.progress),
+        expectedProgress: tidy(row.expectedProgress),
+        ...(shown !== undefined && { realization: shown }),
+      };
+    }),
   };
 }
 
@@ -86,7 +94,8 @@ export type InitiativeRealization = {
   readonly name: string;
   readonly expected: number;
   readonly realized: number;
-  readonly realization: number;
+  /** realized ÷ expected × 100; absent when too large to be a number (a tiny expected benefit). */
+  readonly realization?: number;
   /** The period it was delivered in; absent when marked done without a 100 % report. */
   readonly deliveredIn?: string;
 };
@@ -118,7 +127,7 @@ export function initiativeBenefits(
       name: initiative.name,
       expected,
       realized: tidy(realized),
-      realization: tidy((realized / expected) * 100),
+      ...ratioOrNothing(realized, expected),
       ...(finished !== undefined && {
         deliveredIn: portfolio.periods[finished]?.label ?? String(finished),
       }),
@@ -126,8 +135,18 @@ export function initiativeBenefits(
   }
   const expected = rows.reduce((sum, row) => sum + row.expected, 0);
   const realized = rows.reduce((sum, row) => sum + row.realized, 0);
-  rows.sort((a, b) => a.realization - b.realization || a.name.localeCompare(b.name));
-  return { ...(expected > 0 && { value: tidy((realized / expected) * 100) }), initiatives: rows };
+  rows.sort(
+    (a, b) =>
+      (a.realization ?? Infinity) - (b.realization ?? Infinity) || a.name.localeCompare(b.name),
+  );
+  const total = ratio(realized, expected, 100);
+  return { ...(total !== undefined && { value: total }), initiatives: rows };
+}
+
+/** `{ realization }` (realized ÷ expected × 100), or nothing when it is not a finite number. */
+function ratioOrNothing(realized: number, expected: number): { realization?: number } {
+  const realization = ratio(realized, expected, 100);
+  return realization === undefined ? {} : { realization };
 }
 
 /** Both benefit trends per period, with their drill-downs and actions. */
@@ -157,7 +176,7 @@ export function benefitTrends(
   const lastMeasures = [...byMeasures].reverse().find((entry) => entry.result.value !== undefined);
   const measureDrill: DrillRow[] = (lastMeasures?.result.measures ?? []).map((row) => ({
     subject: { kind: 'measure', id: row.id, name: row.name },
-    value: row.realization,
+    ...(row.realization !== undefined && { value: row.realization }),
     band: bandOf(row.realization, BENEFIT_LIMITS),
     detail: `${row.objectiveName}: ${percent(row.progress)} of the way to its target, ${percent(row.expectedProgress)} expected by ${dayText(lastMeasures?.period.upTo ?? '')}.`,
   }));
@@ -180,7 +199,7 @@ export function benefitTrends(
     .find((entry) => entry.result.value !== undefined);
   const realizedDrill: DrillRow[] = (lastRealized?.result.initiatives ?? []).map((row) => ({
     subject: { kind: 'initiative', id: row.id, name: row.name },
-    value: row.realization,
+    ...(row.realization !== undefined && { value: row.realization }),
     band: bandOf(row.realization, BENEFIT_LIMITS),
     detail: `Realized ${money(row.realized)} of ${money(row.expected)} expected${
       row.deliveredIn !== undefined

@@ -32,7 +32,7 @@ import {
 } from './baseline';
 import { performanceAction } from './actions';
 import { bandOf, COST_VARIANCE_LIMITS, PERFORMANCE_INDEX_LIMITS } from './definitions';
-import { baselineOfPoints, tidy, trendOf } from './trend';
+import { baselineOfPoints, ratio, tidy, trendOf } from './trend';
 import type {
   DrillRow,
   EarnedValueFigures,
@@ -46,12 +46,12 @@ import type {
 export function evmFigures(bac: number, pv: number, ev: number, ac: number): EarnedValueFigures {
   const reasons: Record<string, string> = {};
   // Ratios from the raw sums, tidied only when reported: EAC = BAC ÷ (EV ÷ AC) = BAC × AC ÷ EV.
-  const cpi = ac > 0 ? tidy(ev / ac) : undefined;
+  const cpi = ratio(ev, ac);
   if (cpi === undefined) reasons.cpi = 'No actual spend is recorded yet, so there is no CPI.';
-  const spi = pv > 0 ? tidy(ev / pv) : undefined;
+  const spi = ratio(ev, pv);
   if (spi === undefined)
     reasons.spi = 'Nothing was planned to be done by then, so there is no SPI.';
-  const eac = ac > 0 && ev > 0 ? tidy((bac * ac) / ev) : undefined;
+  const eac = ac > 0 ? ratio(bac * ac, ev) : undefined;
   if (eac === undefined) {
     reasons.eac =
       cpi === undefined
@@ -60,8 +60,8 @@ export function evmFigures(bac: number, pv: number, ev: number, ac: number): Ear
   }
   const cv = tidy(ev - ac);
   const sv = tidy(ev - pv);
-  const cvPercent = bac > 0 ? tidy((cv / bac) * 100) : undefined;
-  const svPercent = bac > 0 ? tidy((sv / bac) * 100) : undefined;
+  const cvPercent = ratio(cv, bac, 100);
+  const svPercent = ratio(sv, bac, 100);
   if (bac <= 0) {
     reasons.cvPercent = 'No spend is planned, so the variance has no share of a budget.';
     reasons.svPercent = reasons.cvPercent;

@@ -27,7 +27,7 @@ import {
 } from './baseline';
 import { bandOf, PREDICTABILITY_LIMITS } from './definitions';
 import { predictabilityAction } from './actions';
-import { baselineOfPoints, tidy, trendOf } from './trend';
+import { baselineOfPoints, ratio, tidy, trendOf } from './trend';
 import type { DrillRow, MetricPoint, MetricTrend } from './types';
 
 /** One committed initiative's part in a period's predictability. */
@@ -90,7 +90,7 @@ export function periodPredictability(
   const counted = items.filter((item) => item.value !== undefined);
   const planned = counted.reduce((sum, item) => sum + item.plannedValue, 0);
   const actual = counted.reduce((sum, item) => sum + item.actualValue, 0);
-  const value = planned > 0 ? tidy((actual / planned) * 100) : undefined;
+  const value = ratio(actual, planned, 100);
   items.sort(
     (a, b) =>
       Number(a.value === undefined) - Number(b.value === undefined) ||
@@ -118,7 +118,7 @@ export function periodPredictability(
 
 /** A committed item as a drill-down row: its own predictability and what it planned and made. */
 export function predictabilityRow(item: PredictabilityItem, label: string): DrillRow {
-  const own = item.plannedShare > 0 ? tidy((item.made / item.plannedShare) * 100) : undefined;
+  const own = ratio(item.made, item.plannedShare, 100);
   const gap = Math.round((item.made - item.plannedShare) * 100);
   const detail =
     item.value === undefined

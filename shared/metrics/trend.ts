@@ -81,7 +81,21 @@ export function baselineOfPoints(
   return points.some((point) => point.baseline === 'current') ? 'current' : 'snapshot';
 }
 
-/** Rounds away binary noise (0.30000000000000004) so printed figures read as computed. */
+/**
+ * Rounds away binary noise (0.30000000000000004) so printed figures read as computed. A value
+ * too large to scale (beyond about 1e299) is already whole: it is kept, not turned into Infinity.
+ */
 export function tidy(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
+  const scaled = value * 1e9;
+  return Number.isFinite(scaled) ? Math.round(scaled) / 1e9 : value;
+}
+
+/**
+ * `numerator ÷ denominator × scale`, tidied; undefined when the denominator is not above 0 or the
+ * quotient is not a finite number (a tiny denominator can overflow it: a file may hold 5e-324).
+ */
+export function ratio(numerator: number, denominator: number, scale = 1): number | undefined {
+  if (!(denominator > 0)) return undefined;
+  const quotient = (numerator / denominator) * scale;
+  return Number.isFinite(quotient) ? tidy(quotient) : undefined;
 }

@@ -18,7 +18,7 @@ import { isPinned } from '../prioritize/status';
 import { baselineAt, type Baselines, type MetricPeriod } from './baseline';
 import { utilizationAction } from './actions';
 import { bandOf, UTILIZATION_LIMITS } from './definitions';
-import { baselineOfPoints, tidy, trendOf } from './trend';
+import { baselineOfPoints, ratio, tidy, trendOf } from './trend';
 import type { Band, DrillRow, MetricPoint, MetricTrend, MetricsReport } from './types';
 
 export type UtilizationRow = MetricsReport['utilization'][number] & {
@@ -49,12 +49,11 @@ export function teamUtilization(
         const given = actual.effort?.[team.id];
         if (given !== undefined) effort = (effort ?? 0) + given;
       }
-      const actual =
-        effort !== undefined && capacity > 0 ? tidy((effort / capacity) * 100) : undefined;
+      const actual = effort !== undefined ? ratio(effort, capacity, 100) : undefined;
       const planTeam = baseline.plan.teams.find((candidate) => candidate.id === team.id);
       const planCapacity = planTeam?.capacity[period.period.id] ?? 0;
       const used = planIndex >= 0 ? (baseline.cutLine.usage[team.id]?.[planIndex] ?? 0) : 0;
-      const planned = planCapacity > 0 ? tidy((used / planCapacity) * 100) : undefined;
+      const planned = ratio(used, planCapacity, 100);
       rows.push({
         teamId: team.id,
         teamName: team.name,
@@ -100,7 +99,7 @@ export function utilizationTrend(
     );
     const effort = recorded.reduce((sum, row) => sum + (row.effort ?? 0), 0);
     const capacity = recorded.reduce((sum, row) => sum + row.capacity, 0);
-    const value = capacity > 0 ? tidy((effort / capacity) * 100) : undefined;
+    const value = ratio(effort, capacity, 100);
     const baseline = baselineAt(baselines, period.start);
     return {
       key: period.period.id,

@@ -480,7 +480,9 @@ export function parsePastedBlock(
 ): PastedBlock {
   if (text === '') return { problems: [{ message: 'There is nothing to paste.' }] };
   const block = splitPastedText(text);
-  const width = Math.max(...block.map((row) => row.length));
+  // Not Math.max(...rows): a block of a whole spreadsheet column (a million rows) would overflow
+  // the call stack.
+  const width = block.reduce((widest, row) => Math.max(widest, row.length), 0);
   const problems: ActualCellProblem[] = [];
   if (block.length > rows.length) {
     problems.push({
