@@ -105,6 +105,7 @@ function plainValue(
 export function directionWords(direction: MetricTrend['direction']): string | undefined {
   if (!direction) return undefined;
   if (direction.change === 'flat') return 'no change';
+  if (direction.inRange) return `${direction.change}, still in range`;
   return `${direction.change}, ${direction.better ? 'better' : 'worse'}`;
 }
 

@@ -45,7 +45,8 @@ function valueText(
 function Change({ direction }: { readonly direction: PackMetric['trend']['direction'] }) {
   const words = directionWords(direction);
   if (!direction || !words) return null;
-  const tone = direction.change === 'flat' ? 'same' : direction.better ? 'good' : 'bad';
+  const tone =
+    direction.change === 'flat' || direction.inRange ? 'same' : direction.better ? 'good' : 'bad';
   return (
     <span className={`pack-figure__change pack-figure__change--${tone}`}>
       <span aria-hidden="true">{directionArrow(direction)} </span>

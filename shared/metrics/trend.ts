@@ -2,7 +2,7 @@
  * A metric's trend from its points: the latest point with a value, and the direction of the
  * latest change (up, down or flat, and whether that is better for this metric).
  */
-import { METRIC_DEFINITIONS } from './definitions';
+import { bandOf, METRIC_DEFINITIONS } from './definitions';
 import type { DrillRow, MetricId, MetricLimits, MetricPoint, MetricTrend } from './types';
 
 /** Changes smaller than this (in the metric's unit) are flat: rounding, not movement. */
@@ -24,7 +24,8 @@ function distanceFromGood(value: number, limits: MetricLimits | undefined): numb
 /**
  * The direction from `previous` to `latest` for metric `id`. Flat when the change is within
  * `FLAT_TOLERANCE`; then `better` is false (neither better nor worse). For a metric best inside
- * a range, better means closer to the good range (or staying inside it while moving).
+ * a range, a change of band decides, then being closer to the good range; a move that stays
+ * inside the good range is neither (`inRange`).
  */
 export function directionOf(
   id: MetricId,
@@ -41,9 +42,18 @@ export function directionOf(
     case 'lower':
       return { change, better: delta < 0 };
     case 'in-range': {
+      // A change of band decides first: under-used (watch) to over capacity (poor) is worse even
+      // when the value lands nearer the good range.
+      const rank = { good: 0, watch: 1, poor: 2, none: 3 } as const;
+      const [was, is] = [
+        rank[bandOf(previous, definition.limits)],
+        rank[bandOf(latest, definition.limits)],
+      ];
+      if (was !== is) return { change, better: is < was };
       const before = distanceFromGood(previous, definition.limits);
       const after = distanceFromGood(latest, definition.limits);
-      return { change, better: after < before || (after === 0 && before === 0) };
+      if (after === 0 && before === 0) return { change, better: false, inRange: true };
+      return { change, better: after < before };
     }
   }
 }

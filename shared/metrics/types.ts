@@ -114,7 +114,15 @@ export type MetricTrend = {
   /** The latest point with a value, if any. */
   readonly latest?: MetricPoint;
   /** The change from the point before the latest: up, down or flat, and whether it is better. */
-  readonly direction?: { readonly change: 'up' | 'down' | 'flat'; readonly better: boolean };
+  readonly direction?: {
+    readonly change: 'up' | 'down' | 'flat';
+    readonly better: boolean;
+    /**
+     * For a metric best inside a range: it moved but stayed in its good range, which is neither
+     * better nor worse.
+     */
+    readonly inRange?: boolean;
+  };
   readonly drill: readonly DrillRow[];
   /** When the latest value is out of band: what to do, in words, naming the worst offenders. */
   readonly action?: string;

@@ -101,6 +101,8 @@ export function ActualsGrid({ portfolio, period }: ActualsGridProps) {
 
   // A new period starts at its first cell with no message left from the one before.
   const [shownPeriod, setShownPeriod] = useState(period.id);
+  const shownPeriodRef = useRef(period.id);
+  shownPeriodRef.current = period.id;
   if (shownPeriod !== period.id) {
     setShownPeriod(period.id);
     setEditing(null);
@@ -180,9 +182,15 @@ export function ActualsGrid({ portfolio, period }: ActualsGridProps) {
       return false;
     }
     setProblems([]);
-    void setActualCells(period.id, [typed.cell]).then((result) => {
+    const sentTo = period.id;
+    void setActualCells(sentTo, [typed.cell]).then((result) => {
       if (result.ok) return;
-      // Refused after the focus moved on: back to the cell, with what was typed.
+      // Refused after the focus moved on: back to the cell, with what was typed; but not into
+      // another period shown since, where Enter would store it in the wrong period.
+      if (shownPeriodRef.current !== sentTo) {
+        showProblems(result.problems);
+        return;
+      }
       showProblems(result.problems);
       focusWanted.current = true;
       setActive(position);

@@ -11,7 +11,12 @@ export function BandBadge({ band }: { readonly band: Band }) {
 export function Direction({ direction }: { readonly direction: MetricTrend['direction'] }) {
   const words = directionWords(direction);
   if (!direction || !words) return null;
-  const tone = direction.change === 'flat' ? 'flat' : direction.better ? 'better' : 'worse';
+  const tone =
+    direction.change === 'flat' || direction.inRange
+      ? 'flat'
+      : direction.better
+        ? 'better'
+        : 'worse';
   return (
     <span className={`metric-direction metric-direction--${tone}`}>
       <span aria-hidden="true">{directionArrow(direction)} </span>

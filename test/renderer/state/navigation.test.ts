@@ -41,6 +41,9 @@ describe('the location in the URL hash', () => {
       reviewId: null,
       snapshotId: null,
       packReviewId: null,
+      metricsView: 'dashboard',
+      metricsPeriodId: null,
+      metricId: null,
     };
     expect(parseLocationHash('')).toEqual(list);
     expect(parseLocationHash('#/nowhere/at/all')).toEqual(list);

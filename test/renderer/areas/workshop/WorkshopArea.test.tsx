@@ -61,7 +61,8 @@ describe('the Workshop area', () => {
     await user.click(screen.getByRole('button', { name: 'Set up a session' }));
     await user.click(screen.getByRole('button', { name: 'Create session' }));
     expect(await screen.findByText('Give the session a title.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Title')).toHaveFocus();
+    // The focus moves to the first field refused once the refusal is drawn.
+    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveFocus());
     await user.type(screen.getByLabelText('Title'), 'Q1');
     await user.type(screen.getByLabelText('Participants, one name per line'), 'Priya{Enter}Priya');
     await user.click(screen.getByRole('button', { name: 'Create session' }));
