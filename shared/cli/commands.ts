@@ -2,6 +2,7 @@
  * The `baton` command line, as pure functions: arguments and file text in, the text to print and
  * the exit code out. The Node entry point (electron/cli/baton.ts) only reads files and prints.
  */
+import { isIsoDate } from '../intake/dates';
 import type { Highs } from 'highs';
 import { optimizePortfolio } from '../optimize/optimize';
 import { describeOutReason } from '../optimize/plan';
@@ -240,17 +241,6 @@ export function scoreCommand(fileLabel: string, text: string): CliOutput {
     stderr: '',
     code: EXIT_OK,
   };
-}
-
-/** Whether `text` is a real calendar date written YYYY-MM-DD. */
-function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
 }
 
 /**
