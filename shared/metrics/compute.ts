@@ -53,6 +53,7 @@ export function computeMetrics(
   const trends = METRIC_IDS.map((id) => byId[id]);
   return {
     asOf,
+    ...(baselines.problems.length > 0 && { snapshotProblems: baselines.problems }),
     ...(live.currency !== undefined && { currency: live.currency }),
     definitions: metricDefinitions(),
     trends,

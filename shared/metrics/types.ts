@@ -146,6 +146,11 @@ export type DashboardNumber = {
 export type MetricsReport = {
   /** ISO date the metrics are computed as of. */
   readonly asOf: string;
+  /**
+   * Snapshots that could not be opened and so were not used as a committed plan, each in a
+   * sentence (absent when every snapshot opened).
+   */
+  readonly snapshotProblems?: readonly string[];
   readonly currency?: string;
   readonly definitions: readonly MetricDefinition[];
   readonly trends: readonly MetricTrend[];

@@ -58,6 +58,20 @@ export function DashboardView({
           </button>
         </div>
       )}
+      {report.snapshotProblems && report.snapshotProblems.length > 0 && (
+        <div className="metrics-note metrics-note--info" role="note">
+          <p>
+            <strong>
+              {report.snapshotProblems.length === 1
+                ? 'A snapshot could not be opened'
+                : `${report.snapshotProblems.length} snapshots could not be opened`}
+              :
+            </strong>{' '}
+            the metrics measure against the other snapshots or the current plan instead.{' '}
+            {report.snapshotProblems.join(' ')}
+          </p>
+        </div>
+      )}
       {onCurrentPlan && (
         <div className="metrics-note metrics-note--info" role="note">
           <p>

@@ -116,6 +116,12 @@ describe('predictability', () => {
     // Q4: only B → 25 planned, 13 made: 52 %.
     expect(points[1]?.value).toBeCloseTo(73.75, 9);
     expect(points[3]?.value).toBeCloseTo(52, 9);
+    // And the report says which snapshot was passed over, and why.
+    expect(measured.snapshotProblems).toHaveLength(1);
+    expect(measured.snapshotProblems?.[0]).toMatch(/fingerprint|changed|altered/i);
+    expect(
+      computeMetrics(portfolio, [december, march], '2027-12-31').snapshotProblems,
+    ).toBeUndefined();
   });
 
   it('measures against the current plan, flagged, without snapshots', () => {
