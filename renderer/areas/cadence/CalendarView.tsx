@@ -30,6 +30,7 @@ import {
 import { OneOffDialog } from './OneOffDialog';
 import { SeriesEditor } from './SeriesEditor';
 import * as cadenceEdits from './review-edits';
+import { safely } from './safely';
 
 const STATUS_LABELS: Readonly<Record<CalendarEntry['status'], string>> = {
   upcoming: 'Upcoming',
@@ -41,14 +42,6 @@ const STATUS_LABELS: Readonly<Record<CalendarEntry['status'], string>> = {
 /** What an entry's status says, a past meeting without a review being "not recorded". */
 export function entryStatus(entry: CalendarEntry): string {
   return entry.status === 'upcoming' && entry.past ? 'Not recorded' : STATUS_LABELS[entry.status];
-}
-
-function safely<T>(compute: () => T, fallback: T): T {
-  try {
-    return compute();
-  } catch {
-    return fallback;
-  }
 }
 
 /** Opens an entry's review, making it (with its drafted agenda) the first time. */

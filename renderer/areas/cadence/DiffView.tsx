@@ -9,14 +9,7 @@ import type { PortfolioDiff, ValueChange } from '../../../shared/cadence/types';
 import type { Portfolio } from '../../../shared/portfolio/types';
 import { STATUS_LABELS } from '../../components/labels';
 import { formatDay, formatMoney, formatNumber } from '../../format';
-
-function safely<T>(compute: () => T, fallback: T): T {
-  try {
-    return compute();
-  } catch {
-    return fallback;
-  }
-}
+import { safely } from './safely';
 
 function Change<T>({
   change,

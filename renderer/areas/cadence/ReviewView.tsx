@@ -32,6 +32,7 @@ import { longDay } from './calendar-month';
 import { DiffView } from './DiffView';
 import * as cadenceEdits from './review-edits';
 import { newSnapshotId, useSnapshot } from './useSnapshot';
+import { safely } from './safely';
 
 const ITEM_KIND_LABELS: Readonly<Record<AgendaItemKind, string>> = {
   'at-risk': 'At risk',
@@ -51,14 +52,6 @@ const STATUS_WORDS: Readonly<Record<Review['status'], string>> = {
   held: 'Held',
   cancelled: 'Cancelled',
 };
-
-function safely<T>(compute: () => T, fallback: T): T {
-  try {
-    return compute();
-  } catch {
-    return fallback;
-  }
-}
 
 /** Where an agenda item's reference leads, or undefined when it has no page of its own. */
 function refLink(ref: AgendaRef): string | undefined {

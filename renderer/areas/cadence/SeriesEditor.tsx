@@ -29,6 +29,7 @@ import { undoLastEdit } from '../../state/history-actions';
 import { useAppStore } from '../../state/store';
 import { addDaysTo, localTimeZone, longDay, timeZoneChoices } from './calendar-month';
 import * as cadenceEdits from './review-edits';
+import { safely } from './safely';
 
 const FREQUENCY_LABELS: Readonly<Record<RecurrenceFrequency, string>> = {
   none: 'Does not repeat (one meeting)',
@@ -101,14 +102,6 @@ const FIELD_ORDER: readonly FieldName[] = [
   'count',
   'rule',
 ];
-
-function safely<T>(compute: () => T, fallback: T): T {
-  try {
-    return compute();
-  } catch {
-    return fallback;
-  }
-}
 
 function draftOf(cadence: Cadence | undefined, today: string): Draft {
   if (!cadence) {
