@@ -21,7 +21,7 @@ import {
 import { plural } from '../../../shared/format';
 import type { Period, Portfolio } from '../../../shared/portfolio/types';
 import {
-  ACTUAL_COLUMN_NAMES,
+  actualLabels,
   fieldKey,
   parsePastedBlock,
   type ActualCellProblem,
@@ -87,17 +87,10 @@ export function ActualsGrid({ portfolio, period }: ActualsGridProps) {
   const currency = portfolio.currency;
 
   // Rows and columns named in messages as the grid shows them (the store's own words).
-  const labels = useMemo<ActualLabels>(() => {
-    const names = new Map(portfolio.initiatives.map((item) => [item.id, item.name || item.id]));
-    const teams = new Map(portfolio.teams.map((team) => [team.id, team.name || team.id]));
-    return {
-      row: (id) => names.get(id) ?? id,
-      column: (field) =>
-        typeof field === 'string'
-          ? ACTUAL_COLUMN_NAMES[field]
-          : `Effort ${teams.get(field.effort) ?? field.effort}`,
-    };
-  }, [portfolio.initiatives, portfolio.teams]);
+  const labels = useMemo<ActualLabels>(
+    () => actualLabels({ initiatives: portfolio.initiatives, teams: portfolio.teams }),
+    [portfolio.initiatives, portfolio.teams],
+  );
 
   // A new period starts at its first cell with no message left from the one before.
   const [shownPeriod, setShownPeriod] = useState(period.id);

@@ -19,6 +19,7 @@ import {
   RAG_STATUSES,
   type Actual,
   type Confidence,
+  type Portfolio,
   type Rag,
 } from '../../portfolio/types';
 import { change, type Change, type EditPlan } from '../changes';
@@ -108,9 +109,15 @@ function effortName(teamName: string): string {
 }
 
 /** The grid's row and column names in `state`: initiatives and teams by name, else by id. */
-export function actualLabels(state: PortfolioState): ActualLabels {
-  const initiatives = new Map(state.initiatives.map((item) => [item.id, item.name || item.id]));
-  const teams = new Map(state.teams.map((team) => [team.id, team.name || team.id]));
+export function actualLabels(
+  state: Pick<PortfolioState, 'initiatives' | 'teams'> | Pick<Portfolio, 'initiatives' | 'teams'>,
+): ActualLabels {
+  const initiatives = new Map(
+    state.initiatives.map((item): [string, string] => [item.id, item.name || item.id]),
+  );
+  const teams = new Map(
+    state.teams.map((team): [string, string] => [team.id, team.name || team.id]),
+  );
   return {
     row: (initiativeId) => initiatives.get(initiativeId) ?? initiativeId,
     column: (field) =>
