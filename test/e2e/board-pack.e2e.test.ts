@@ -41,6 +41,7 @@ describe('board pack', () => {
     await expect(headings(page)).resolves.toEqual([
       'Contents',
       'Executive summary',
+      'Metrics that drive action',
       'Strategy and alignment',
       'Ranked portfolio',
       'Capacity heatmap',
