@@ -109,6 +109,14 @@ export function directionWords(direction: MetricTrend['direction']): string | un
   return `${direction.change}, ${direction.better ? 'better' : 'worse'}`;
 }
 
+/** How a change reads: neither better nor worse (flat, or still in range), better, or worse. */
+export function directionTone(
+  direction: NonNullable<MetricTrend['direction']>,
+): 'same' | 'better' | 'worse' {
+  if (direction.change === 'flat' || direction.inRange) return 'same';
+  return direction.better ? 'better' : 'worse';
+}
+
 /** The arrow for a change: ↑ ↓ →. */
 export function directionArrow(direction: MetricTrend['direction']): string {
   if (!direction) return '';

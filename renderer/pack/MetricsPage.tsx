@@ -19,6 +19,7 @@ import { TrendChart } from '../charts/TrendChart';
 import {
   BAND_WORDS,
   directionArrow,
+  directionTone,
   directionWords,
   formatMetricValue,
 } from '../charts/trend-chart-model';
@@ -45,8 +46,7 @@ function valueText(
 function Change({ direction }: { readonly direction: PackMetric['trend']['direction'] }) {
   const words = directionWords(direction);
   if (!direction || !words) return null;
-  const tone =
-    direction.change === 'flat' || direction.inRange ? 'same' : direction.better ? 'good' : 'bad';
+  const tone = { same: 'same', better: 'good', worse: 'bad' }[directionTone(direction)];
   return (
     <span className={`pack-figure__change pack-figure__change--${tone}`}>
       <span aria-hidden="true">{directionArrow(direction)} </span>

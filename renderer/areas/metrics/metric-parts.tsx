@@ -1,6 +1,11 @@
 /** Small pieces the Metrics area's views share: a band as a coloured word, a change with its arrow. */
 import type { Band, MetricTrend } from '../../../shared/metrics/types';
-import { BAND_WORDS, directionArrow, directionWords } from '../../charts/trend-chart-model';
+import {
+  BAND_WORDS,
+  directionArrow,
+  directionTone,
+  directionWords,
+} from '../../charts/trend-chart-model';
 
 /** A band as a word on its colour: "Good", "Watch", "Poor", "No band". */
 export function BandBadge({ band }: { readonly band: Band }) {
@@ -11,12 +16,7 @@ export function BandBadge({ band }: { readonly band: Band }) {
 export function Direction({ direction }: { readonly direction: MetricTrend['direction'] }) {
   const words = directionWords(direction);
   if (!direction || !words) return null;
-  const tone =
-    direction.change === 'flat' || direction.inRange
-      ? 'flat'
-      : direction.better
-        ? 'better'
-        : 'worse';
+  const tone = { same: 'flat', better: 'better', worse: 'worse' }[directionTone(direction)];
   return (
     <span className={`metric-direction metric-direction--${tone}`}>
       <span aria-hidden="true">{directionArrow(direction)} </span>
