@@ -13,6 +13,7 @@ import { createIpcHandlers } from './handlers';
 import { registerHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { osUserName } from './os-user';
+import { createPackPrinter } from './pack-export';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createRecentFilesStore, loadRecentFiles, type RecentFilesStore } from './recent-files';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -37,6 +38,9 @@ function sendMenuCommand(command: MenuCommand): void {
 /** Set once the user asks the app to quit: a window held to store its edits quits it after. */
 let quitting = false;
 
+/** The board pack's hidden print window, kept loaded between exports. */
+const packPrinter = createPackPrinter((options) => new BrowserWindow(options));
+
 function openMainWindow(): BrowserWindow {
   const window = createMainWindow({
     preloadPath: PRELOAD_PATH,
@@ -44,6 +48,14 @@ function openMainWindow(): BrowserWindow {
     devTools: !app.isPackaged,
   });
   storeEditsBeforeClose(window, { quitting: () => quitting, quit: () => app.quit() });
+  // Once the app is on screen, the print page loads behind it, so that an export only lays out
+  // and prints.
+  window.once('ready-to-show', () => packPrinter.warm());
+  window.on('closed', () => {
+    // A hidden window left alone would keep the app running (and, on macOS, from opening a new
+    // window when the Dock icon is clicked).
+    if (commandTargetWindow() === null) packPrinter.dispose();
+  });
   return window;
 }
 
@@ -87,6 +99,7 @@ async function start(): Promise<void> {
       documentsDir: () => app.getPath('documents'),
       addRecentDocument: (filePath) => app.addRecentDocument(filePath),
       createWindow: (options) => new BrowserWindow(options),
+      packPrinter,
       openExternal: (url) => shell.openExternal(url),
       appInfo: () => ({
         version: app.getVersion(),
@@ -123,6 +136,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => {
     quitting = true;
   });
+  app.on('will-quit', () => packPrinter.dispose());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -2,6 +2,11 @@
  * Exports the board pack as a PDF. The renderer's print page (`pack.html`) lays the pack out in a
  * hidden window, Chromium prints it, and only then does the user choose where the file goes: a
  * pack that cannot be made never leaves the user with a Save dialog for nothing.
+ *
+ * The hidden window is kept warm between exports (`createPackPrinter`): opened and loaded once,
+ * when the app window is shown or at the first export, then handed each pack in turn (the page
+ * draws each from a clean page), so that an export pays for the layout and the print only. A
+ * window that crashed, failed to load or did not finish in time is replaced at the next export.
  */
 import type {
   BrowserWindow,
@@ -32,7 +37,7 @@ export const PDF_FILTERS = [{ name: 'PDF document', extensions: ['pdf'] }];
 
 /** The part of a BrowserWindow the export uses. */
 export type PackWindow = Pick<BrowserWindow, 'loadURL' | 'destroy' | 'isDestroyed'> & {
-  readonly webContents: Pick<WebContents, 'executeJavaScript' | 'printToPDF'>;
+  readonly webContents: Pick<WebContents, 'executeJavaScript' | 'printToPDF' | 'isCrashed'>;
 };
 
 export type PackExportDeps = {
@@ -41,6 +46,8 @@ export type PackExportDeps = {
   readonly documentsDir: () => string;
   /** Opens a window (main: `new BrowserWindow(options)`). */
   readonly createWindow: (options: BrowserWindowConstructorOptions) => PackWindow;
+  /** The kept print window (main warms it); without one, the first export opens it. */
+  readonly packPrinter?: PackPrinter;
 };
 
 /** The hidden window's options: the app window's locked-down page, without a preload. */
@@ -77,13 +84,16 @@ export function renderPackScript(input: PackInput): string {
 
 type Fields<K extends string> = Partial<Record<K, unknown>> | null | undefined;
 
+/** The page refused the pack (its message is for the user); the page itself is fine. */
+class PackRefused extends Error {}
+
 /**
  * Reads the answer of `renderPackScript`: `{ status: 'rendered', rendered }`, or the page's
  * message for the user (`refused`), or `missing` when the page did not set up its function.
  */
 export function readRenderOutcome(value: unknown): PackRendered {
   const outcome = value as Fields<'status' | 'message' | 'rendered'>;
-  if (outcome?.status === 'refused') throw new Error(String(outcome.message));
+  if (outcome?.status === 'refused') throw new PackRefused(String(outcome.message));
   if (outcome?.status === 'missing') {
     throw new Error('The board pack page did not load; Baton may need to be reinstalled.');
   }
@@ -128,7 +138,6 @@ function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<
 }
 
 async function printPack(window: PackWindow, input: PackInput): Promise<Uint8Array> {
-  await window.loadURL(PACK_PAGE_URL);
   const outcome: unknown = await window.webContents.executeJavaScript(
     renderPackScript(input),
     true,
@@ -138,31 +147,95 @@ async function printPack(window: PackWindow, input: PackInput): Promise<Uint8Arr
   return withPdfInfo(pdf, packPdfInfo(input.settings.title));
 }
 
-/** Lays the pack out in a hidden window and prints it; the window is gone when this settles. */
-export async function renderPackPdf(deps: PackExportDeps, input: PackInput): Promise<Uint8Array> {
-  const window = deps.createWindow(packWindowOptions());
-  try {
-    return await withTimeout(
-      printPack(window, input),
-      PACK_RENDER_TIMEOUT_MS,
-      `The board pack was not ready to print after ${PACK_RENDER_TIMEOUT_MS / 1000} seconds; try again with fewer sections.`,
-    );
-  } finally {
-    // Also after a timeout: destroying the window ends whatever the page was still doing.
-    if (!window.isDestroyed()) window.destroy();
-  }
+/** The hidden print window, kept between exports. */
+export type PackPrinter = {
+  /** Opens the window and loads the print page, unless a working one is open already. */
+  readonly warm: () => void;
+  /** Lays `input` out in the kept window and prints it; exports wait their turn. */
+  readonly print: (input: PackInput) => Promise<Uint8Array>;
+  /** Destroys the window (the last app window closed, or the app quits). */
+  readonly dispose: () => void;
+};
+
+type KeptWindow = {
+  readonly window: PackWindow;
+  readonly loaded: Promise<void>;
+  /** Set when the page failed to load: the next export opens a new window. */
+  failed: boolean;
+};
+
+export function createPackPrinter(createWindow: PackExportDeps['createWindow']): PackPrinter {
+  let kept: KeptWindow | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const drop = (which: KeptWindow | null = kept) => {
+    if (which === null) return;
+    if (!which.window.isDestroyed()) which.window.destroy();
+    if (kept === which) kept = null;
+  };
+
+  const open = (): KeptWindow => {
+    const current = kept;
+    if (
+      current !== null &&
+      !current.failed &&
+      !current.window.isDestroyed() &&
+      !current.window.webContents.isCrashed()
+    ) {
+      return current;
+    }
+    drop(current);
+    const window = createWindow(packWindowOptions());
+    const opened: KeptWindow = { window, loaded: window.loadURL(PACK_PAGE_URL), failed: false };
+    // The export that uses the window hears of the failure; a warmed one is replaced.
+    opened.loaded.catch(() => {
+      opened.failed = true;
+    });
+    kept = opened;
+    return opened;
+  };
+
+  const printOnce = async (input: PackInput): Promise<Uint8Array> => {
+    const current = open();
+    try {
+      return await withTimeout(
+        current.loaded.then(() => printPack(current.window, input)),
+        PACK_RENDER_TIMEOUT_MS,
+        `The board pack was not ready to print after ${PACK_RENDER_TIMEOUT_MS / 1000} seconds; try again with fewer sections.`,
+      );
+    } catch (error) {
+      // A pack the page refused leaves the page as good as before. Anything else (a page that did
+      // not load or answer, a print that failed, a timeout) may have left it in any state:
+      // destroying the window ends whatever it was still doing, and the next export opens anew.
+      if (!(error instanceof PackRefused)) drop(current);
+      throw error;
+    }
+  };
+
+  return {
+    warm: () => {
+      open();
+    },
+    print: (input) => {
+      const next = queue.then(() => printOnce(input));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    dispose: () => drop(),
+  };
 }
 
 /** The handler of `app:export-pack`. One export at a time per window: a second one is refused. */
 export function createPackExportHandler(deps: PackExportDeps): IpcHandlers['app:export-pack'] {
   const busy = new WeakSet<object>();
+  const printer = deps.packPrinter ?? createPackPrinter(deps.createWindow);
   return async ({ suggestedName, input }, { window }) => {
     if (busy.has(window)) {
       throw new Error('A board pack is already being made in this window; wait for it to finish.');
     }
     busy.add(window);
     try {
-      const pdf = await renderPackPdf(deps, input);
+      const pdf = await printer.print(input);
       const filePath = await saveThroughDialog(
         deps,
         window,

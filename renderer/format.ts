@@ -23,9 +23,12 @@ export function isSupportedLocale(locale: string): boolean {
   }
 }
 
+let cachedBrowserLocale: string | undefined;
+
 /** The browser's own locale, as Intl resolves it. */
 export function browserLocale(): string {
-  return new Intl.NumberFormat().resolvedOptions().locale;
+  // Asked once: making a formatter to ask costs milliseconds, and every number on a page asks.
+  return (cachedBrowserLocale ??= new Intl.NumberFormat().resolvedOptions().locale);
 }
 
 /**

@@ -8,7 +8,14 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode }
 import { buildPackContent } from '../../shared/pack/content';
 import type { PackInput } from '../../shared/pack/types';
 import { paginate, type LaidOutPage, type MeasuredSection } from './paginate';
-import { hasCover, packSections, type Block, type SectionSpec, type TableBlock } from './sections';
+import {
+  hasCover,
+  packSections,
+  withContentsPages,
+  type Block,
+  type SectionSpec,
+  type TableBlock,
+} from './sections';
 import { CoverPage } from './CoverPage';
 import { Heading, HeadingShift } from './Heading';
 import { pageGeometry, type PageGeometry } from './geometry';
@@ -239,8 +246,8 @@ export function PackDocument({
     return found;
   }, [pages, offset]);
   const final = useMemo(
-    () => (ready ? packSections(input, content, room, (id) => firstPage.get(id)) : measured),
-    [ready, input, content, room, firstPage, measured],
+    () => (ready ? withContentsPages(measured, (id) => firstPage.get(id)) : measured),
+    [ready, firstPage, measured],
   );
 
   useLayoutEffect(() => {

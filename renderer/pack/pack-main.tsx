@@ -3,6 +3,10 @@
  * `window.batonRenderPack`, and says when it is laid out, its fonts loaded and its images
  * decoded, so that whoever prints it (the desktop's hidden window, the command line's browser,
  * the app's print preview) prints finished pages.
+ *
+ * The page is loaded before the pack is known and may be kept for the next one (the desktop
+ * keeps it warm): it loads its typeface as soon as it opens, and each pack is drawn from a clean
+ * page, nothing left over from the one before.
  */
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
@@ -14,6 +18,13 @@ import { PackDocument, type PackLayout } from './PackDocument';
 let root: Root | null = null;
 /** The draw waiting for its layout; a drawing error ends it with that error. */
 let pending: { readonly reject: (error: unknown) => void } | null = null;
+
+/** Takes the last pack off the page: its pages, and the mark that it was ready. */
+function clear(): void {
+  root?.unmount();
+  root = null;
+  delete document.body.dataset.packReady;
+}
 
 function draw(input: PackInput, fontsVersion: number): Promise<PackLayout> {
   const element = document.getElementById('root');
@@ -69,10 +80,16 @@ async function latinFontsLoaded(): Promise<void> {
   );
 }
 
-const renderPack = async (raw: unknown): Promise<PackRendered> => {
+/** Asked for as the page opens, so that they are in (or on their way) when a pack arrives. */
+const fontsOnOpen = latinFontsLoaded();
+
+async function renderOne(raw: unknown): Promise<PackRendered> {
+  clear();
   const checked = checkPackInput(raw);
   if (!checked.ok) throw new Error(checked.error);
   const input = checked.value;
+  await fontsOnOpen;
+  // At once when they are in; asked again in case the page opened before its styles named them.
   await latinFontsLoaded();
   let layout = await draw(input, 0);
   if (document.fonts.status === 'loading') {
@@ -88,6 +105,15 @@ const renderPack = async (raw: unknown): Promise<PackRendered> => {
     landscape: input.settings.orientation === 'landscape',
     pages: layout.total,
   };
+}
+
+/** The pack being drawn: a pack handed over meanwhile waits for it, one page holds one pack. */
+let drawing: Promise<unknown> = Promise.resolve();
+
+const renderPack = (raw: unknown): Promise<PackRendered> => {
+  const next = drawing.then(() => renderOne(raw));
+  drawing = next.catch(() => undefined);
+  return next;
 };
 
 (window as unknown as Record<string, unknown>)[RENDER_PACK_GLOBAL] = renderPack;

@@ -1112,14 +1112,13 @@ function appendixSection(content: PackContent): Block[] {
 
 /**
  * The chosen sections in order, as blocks; the cover is drawn on its own and a table of contents
- * follows it when there is more than one section. `pageOf` gives each section's first page once
- * the pack is laid out (before that, placeholders of the same width).
+ * follows it when there is more than one section, with placeholders for the page numbers until
+ * the pack is laid out (`withContentsPages`).
  */
 export function packSections(
   input: PackInput,
   content: PackContent,
   room: PageRoom,
-  pageOf?: (id: string) => number | undefined,
 ): SectionSpec[] {
   const sections: SectionSpec[] = [];
   for (const id of input.settings.sections) {
@@ -1223,7 +1222,7 @@ export function packSections(
           numeric: [1],
           rows: sections.map((section) => ({
             key: section.id,
-            cells: [section.title, pageOf ? String(pageOf(section.id) ?? '') : '00'],
+            cells: [section.title, '00'],
           })),
         },
       ],
@@ -1231,6 +1230,35 @@ export function packSections(
     sections.unshift(contents);
   }
   return sections;
+}
+
+/**
+ * `sections` with each section's first page on the Contents page (laid out with "00" in its
+ * place, as wide as most page numbers). Every other section is the same object as before, so
+ * that the pages are drawn from the blocks that were measured rather than built again.
+ */
+export function withContentsPages(
+  sections: readonly SectionSpec[],
+  pageOf: (id: string) => number | undefined,
+): SectionSpec[] {
+  return sections.map((section) =>
+    section.id !== 'contents'
+      ? section
+      : {
+          ...section,
+          blocks: section.blocks.map((block) =>
+            block.kind !== 'table' || block.key !== 'toc'
+              ? block
+              : {
+                  ...block,
+                  rows: block.rows.map((row) => ({
+                    ...row,
+                    cells: [row.cells[0], String(pageOf(row.key) ?? '')],
+                  })),
+                },
+          ),
+        },
+  );
 }
 
 /** Whether the pack has a cover page. */

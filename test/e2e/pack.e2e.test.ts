@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, renderPackPdf } from '../../electron/cli/render-pack';
+import { launchChromium, openPrintPage, renderPackPdf } from '../../electron/cli/render-pack';
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
 import { packMetrics } from '../../shared/pack/metrics';
 import { defaultPackSettings } from '../../shared/pack/settings';
@@ -103,13 +103,16 @@ function settingsFor(portfolio: Portfolio, change: Partial<PackSettings> = {}): 
   return { ...defaultPackSettings(portfolio, TODAY), ...change };
 }
 
-/** Renders in the shared browser, writes the PDF to the temporary folder and reads it back. */
-async function renderPack(name: string, given: PackInput) {
-  // The metrics section's metrics, computed as the Board pack and `baton pack` compute them.
+/** The metrics section's metrics, computed as the Board pack and `baton pack` compute them. */
+function withMetrics(given: PackInput): PackInput {
   const metrics =
     given.metrics ?? packMetrics(given.portfolio, given.portfolio.snapshots ?? [], given.settings);
-  const input = metrics ? { ...given, metrics } : given;
-  const rendered = await renderPackPdf(input, { rendererDir: RENDERER_DIST, browser });
+  return metrics ? { ...given, metrics } : given;
+}
+
+/** Renders in the shared browser, writes the PDF to the temporary folder and reads it back. */
+async function renderPack(name: string, given: PackInput) {
+  const rendered = await renderPackPdf(withMetrics(given), { rendererDir: RENDERER_DIST, browser });
   const file = join(dir, `${name}.pdf`);
   await writeFile(file, rendered.pdf);
   return { rendered, pack: await readPack(file) };
@@ -525,6 +528,57 @@ describe('what the builder chooses', () => {
     );
     await expectSoundPack(pack, rendered.pages, WITHOUT_FRONTIER, true);
     expect((await imagesPerPage(pack.file, pack.pages))[0], 'images on the cover').toBe(1);
+  });
+});
+
+describe('one print page, pack after pack (as the app keeps its print window)', () => {
+  it('prints each pack as a freshly opened page does, nothing left over from the one before', async () => {
+    const demo: PackInput = { portfolio: DEMO_PORTFOLIO, settings: settingsFor(DEMO_PORTFOLIO) };
+    const generated = generatePortfolio({
+      initiatives: 60,
+      teams: 4,
+      periods: 6,
+      dependencyShare: 0.2,
+      seed: 11,
+    });
+    const other: PackInput = {
+      portfolio: generated,
+      settings: settingsFor(generated, {
+        title: 'Quarterly review',
+        pageSize: 'Letter',
+        orientation: 'landscape',
+        sections: ['cover', 'summary', 'ranked', 'appendix'],
+      }),
+    };
+    const fresh = {
+      demo: await renderPack('fresh-demo', demo),
+      other: await renderPack('fresh-other', other),
+    };
+    // Packs of different lengths and page sizes, so that a page left over would show.
+    expect(fresh.other.pack.pages).toBeLessThan(fresh.demo.pack.pages);
+
+    const page = await openPrintPage({ rendererDir: RENDERER_DIST, browser });
+    try {
+      const order = [
+        ['demo', demo],
+        ['other', other],
+        ['demo', demo],
+      ] as const;
+      for (const [index, [name, input]] of order.entries()) {
+        const rendered = await page.render(withMetrics(input));
+        const file = join(dir, `kept-${index}.pdf`);
+        await writeFile(file, rendered.pdf);
+        const pack = await readPack(file);
+        const expected = fresh[name];
+        expect(rendered.pages).toBe(expected.rendered.pages);
+        expect(pack.pages).toBe(expected.pack.pages);
+        expect(pack.text).toEqual(expected.pack.text);
+        expect((await pdfInfo(file)).sizes).toEqual((await pdfInfo(expected.pack.file)).sizes);
+        expect((await pdfInfo(file)).title).toBe(input.settings.title);
+      }
+    } finally {
+      await page.close();
+    }
   });
 });
 

@@ -20,6 +20,7 @@ const electron = vi.hoisted(() => {
       loadURL: ReturnType<typeof vi.fn>;
       focus: ReturnType<typeof vi.fn>;
       close: ReturnType<typeof vi.fn>;
+      destroy: ReturnType<typeof vi.fn>;
     }[],
     menus: [] as MenuItemConstructorOptions[][],
     calls: [] as string[],
@@ -51,6 +52,7 @@ vi.mock('electron', async () => {
     }
     readonly webContents = {
       send: vi.fn(),
+      isCrashed: () => false,
       mainFrame: { url: 'app://baton/index.html', parent: null, frameToken: 't1', processId: 3 },
     };
     readonly loadURL = vi.fn(async () => undefined);
@@ -60,7 +62,11 @@ vi.mock('electron', async () => {
     readonly maximize = vi.fn();
     readonly isMinimized = () => false;
     readonly isMaximized = () => false;
-    readonly isDestroyed = () => false;
+    destroyed = false;
+    readonly isDestroyed = () => this.destroyed;
+    readonly destroy = vi.fn(() => {
+      this.destroyed = true;
+    });
     readonly getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
     readonly getBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
     readonly close = vi.fn(() => this.emit('closed'));
@@ -227,6 +233,23 @@ describe('main process wiring', () => {
     electron.windows[0]?.emit('closed');
     emitApp('second-instance', {}, ['baton']);
     expect(electron.windows).toHaveLength(2);
+  });
+
+  it('loads the board pack’s hidden print window once the app window is shown, and destroys it with the last app window', async () => {
+    await startMain();
+    const [main] = electron.windows;
+    expect(electron.windows).toHaveLength(1);
+    main?.emit('ready-to-show');
+    expect(electron.windows).toHaveLength(2);
+    const print = electron.windows[1];
+    expect(print?.options.show).toBe(false);
+    expect(print?.loadURL).toHaveBeenCalledWith('app://baton/pack.html');
+    // Shown again (or a second window shown), it opens no second print window.
+    main?.emit('ready-to-show');
+    expect(electron.windows).toHaveLength(2);
+
+    main?.emit('closed');
+    expect(print?.destroy).toHaveBeenCalled();
   });
 
   it('sends menu commands to the window', async () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   PACK_RENDER_TIMEOUT_MS,
   createPackExportHandler,
+  createPackPrinter,
   type PackExportDeps,
 } from '../../electron/pack-export';
 import type { PackInput, PackRendered } from '../../shared/pack/types';
@@ -33,7 +34,12 @@ type Page = { batonRenderPack?: (input: unknown) => Promise<unknown> };
  */
 function fakePackWindow(page: Page) {
   let destroyed = false;
+  let crashed = false;
   return {
+    /** The page's process dies, as Chromium's "render process gone". */
+    crash: () => {
+      crashed = true;
+    },
     loadURL: vi.fn(async (_url: string) => undefined),
     destroy: vi.fn(() => {
       destroyed = true;
@@ -46,6 +52,7 @@ function fakePackWindow(page: Page) {
         return run(page);
       }),
       printToPDF: vi.fn(async (_options: unknown) => Buffer.from(PDF)),
+      isCrashed: vi.fn(() => crashed),
     },
   };
 }
@@ -142,9 +149,9 @@ describe('app:export-pack', () => {
         filters: [{ name: 'PDF document', extensions: ['pdf'] }],
       }),
     );
-    // The hidden window is gone before the user is asked where the file goes.
-    expect(destroyedWhenAsked()).toBe(true);
-    expect(packWindow.destroy).toHaveBeenCalledTimes(1);
+    // The hidden window is kept for the next export.
+    expect(destroyedWhenAsked()).toBe(false);
+    expect(packWindow.destroy).not.toHaveBeenCalled();
     expect(new Uint8Array(await readFile(path.join(folder, 'Q3 pack.pdf')))).toEqual(PDF);
   });
 
@@ -204,21 +211,25 @@ describe('app:export-pack', () => {
   });
 
   it('refuses a second export from the same window while the first is being made', async () => {
-    let finish: (rendered: PackRendered) => void = () => undefined;
-    const page: Page = { batonRenderPack: () => new Promise((resolve) => (finish = resolve)) };
+    const finishes: ((rendered: PackRendered) => void)[] = [];
+    const page: Page = {
+      batonRenderPack: () => new Promise((resolve) => finishes.push(resolve)),
+    };
     const { createWindow, run } = setUp(page);
     const first = run();
     await expect(run()).rejects.toThrow(
       'A board pack is already being made in this window; wait for it to finish.',
     );
     expect(createWindow).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(finish).not.toBe(undefined));
-    finish(LETTER_LANDSCAPE);
+    await vi.waitFor(() => expect(finishes).toHaveLength(1));
+    finishes[0]?.(LETTER_LANDSCAPE);
     await expect(first).resolves.toEqual({ path: path.join(folder, 'Q3 pack.pdf') });
-    // Once it is done, the window may export again: a new hidden window is opened for it.
-    const again = run().catch(() => undefined);
-    expect(createWindow).toHaveBeenCalledTimes(2);
-    await again;
+    // Once it is done, the window may export again, in the same hidden window.
+    const again = run();
+    await vi.waitFor(() => expect(finishes).toHaveLength(2));
+    finishes[1]?.(LETTER_LANDSCAPE);
+    await expect(again).resolves.toEqual({ path: path.join(folder, 'Q3 pack.pdf') });
+    expect(createWindow).toHaveBeenCalledTimes(1);
   });
 
   it('writes nothing when the user cancels the Save dialog', async () => {
@@ -227,7 +238,7 @@ describe('app:export-pack', () => {
     await expect(run()).resolves.toBeNull();
     expect(showSaveDialog).toHaveBeenCalled();
     expect(await readdir(folder)).toEqual([]);
-    expect(packWindow.destroy).toHaveBeenCalled();
+    expect(packWindow.destroy).not.toHaveBeenCalled();
   });
 
   it("rejects with the page's message when the page refuses the input, and asks nothing", async () => {
@@ -240,7 +251,8 @@ describe('app:export-pack', () => {
     await expect(run()).rejects.toThrow('The pack has no sections; choose at least one.');
     expect(packWindow.webContents.printToPDF).not.toHaveBeenCalled();
     expect(showSaveDialog).not.toHaveBeenCalled();
-    expect(packWindow.destroy).toHaveBeenCalled();
+    // The page is as good as before: the next export uses it.
+    expect(packWindow.destroy).not.toHaveBeenCalled();
     expect(await readdir(folder)).toEqual([]);
   });
 
@@ -287,5 +299,166 @@ describe('app:export-pack', () => {
     expect(PACK_RENDER_TIMEOUT_MS).toBe(60_000);
     expect(packWindow.destroy).toHaveBeenCalled();
     expect(showSaveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('the kept print window', () => {
+  /** A printer whose windows are fakes of `page`, each one kept in `windows` as it is opened. */
+  function printerOf(page: Page) {
+    const windows: FakePackWindow[] = [];
+    const createWindow = vi.fn((_options: BrowserWindowConstructorOptions) => {
+      const window = fakePackWindow(page);
+      windows.push(window);
+      return window;
+    });
+    const printer = createPackPrinter(createWindow as unknown as PackExportDeps['createWindow']);
+    return { printer, windows, createWindow };
+  }
+
+  const other = {
+    ...input,
+    settings: { ...input.settings, title: 'Quarterly review' },
+  } as unknown as PackInput;
+
+  it('is opened and loaded when warmed, then prints each export without loading again', async () => {
+    const { page, received } = pageRendering(LETTER_LANDSCAPE);
+    const { printer, windows } = printerOf(page);
+
+    printer.warm();
+    expect(windows).toHaveLength(1);
+    expect(windows[0]?.loadURL).toHaveBeenCalledWith('app://baton/pack.html');
+    // Warming again while it is open opens nothing new.
+    printer.warm();
+    expect(windows).toHaveLength(1);
+
+    await expect(printer.print(input)).resolves.toBeInstanceOf(Uint8Array);
+    await expect(printer.print(other)).resolves.toBeInstanceOf(Uint8Array);
+
+    expect(windows).toHaveLength(1);
+    expect(windows[0]?.loadURL).toHaveBeenCalledTimes(1);
+    expect(windows[0]?.webContents.printToPDF).toHaveBeenCalledTimes(2);
+    // Each export hands the page its own pack.
+    expect(received).toEqual([input, other]);
+    expect(windows[0]?.destroy).not.toHaveBeenCalled();
+  });
+
+  it('without warming, the first export opens it and later ones reuse it', async () => {
+    const { page } = pageRendering(LETTER_LANDSCAPE);
+    const { printer, createWindow } = printerOf(page);
+    expect(createWindow).not.toHaveBeenCalled();
+    await printer.print(input);
+    await printer.print(input);
+    expect(createWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('prints packs handed over together one after the other, each whole', async () => {
+    const order: string[] = [];
+    const finishes: (() => void)[] = [];
+    const page: Page = {
+      batonRenderPack: (value) => {
+        const title = (value as PackInput).settings.title;
+        order.push(`draw ${title}`);
+        return new Promise((resolve) =>
+          finishes.push(() => {
+            order.push(`drawn ${title}`);
+            resolve(LETTER_LANDSCAPE);
+          }),
+        );
+      },
+    };
+    const { printer, windows } = printerOf(page);
+    const first = printer.print(input);
+    const second = printer.print(other);
+    await vi.waitFor(() => expect(finishes).toHaveLength(1));
+    // The second pack is not drawn over the first one while it is being laid out and printed.
+    expect(order).toEqual(['draw Board pack']);
+    finishes[0]?.();
+    await first;
+    await vi.waitFor(() => expect(finishes).toHaveLength(2));
+    finishes[1]?.();
+    await second;
+    expect(order).toEqual([
+      'draw Board pack',
+      'drawn Board pack',
+      'draw Quarterly review',
+      'drawn Quarterly review',
+    ]);
+    expect(windows[0]?.webContents.printToPDF).toHaveBeenCalledTimes(2);
+  });
+
+  it('is replaced at the next export when its page crashed or the window was destroyed', async () => {
+    const { page } = pageRendering(LETTER_LANDSCAPE);
+    const { printer, windows } = printerOf(page);
+    printer.warm();
+    windows[0]?.crash();
+    await printer.print(input);
+    expect(windows).toHaveLength(2);
+    expect(windows[0]?.destroy).toHaveBeenCalled();
+    expect(windows[0]?.webContents.executeJavaScript).not.toHaveBeenCalled();
+    expect(windows[1]?.webContents.printToPDF).toHaveBeenCalledTimes(1);
+
+    windows[1]?.destroy();
+    await printer.print(input);
+    expect(windows).toHaveLength(3);
+    expect(windows[2]?.webContents.printToPDF).toHaveBeenCalledTimes(1);
+  });
+
+  it('a warmed window whose page did not load is replaced, and the export succeeds', async () => {
+    const { page } = pageRendering(LETTER_LANDSCAPE);
+    const { printer, windows, createWindow } = printerOf(page);
+    createWindow.mockImplementationOnce(() => {
+      const window = fakePackWindow(page);
+      window.loadURL.mockRejectedValueOnce(new Error('ERR_FAILED (-2) loading pack.html'));
+      windows.push(window);
+      return window;
+    });
+    printer.warm();
+    // Let the failed load be noticed.
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    await Promise.resolve();
+    await expect(printer.print(input)).resolves.toBeInstanceOf(Uint8Array);
+    expect(windows).toHaveLength(2);
+    expect(windows[0]?.destroy).toHaveBeenCalled();
+  });
+
+  it('after a failed export (no answer the page understands), the next one gets a new window', async () => {
+    let answer: unknown = { pageSize: 'A3', landscape: 'yes' };
+    const page: Page = { batonRenderPack: async () => answer };
+    const { printer, windows } = printerOf(page);
+    await expect(printer.print(input)).rejects.toThrow('The board pack page gave an answer');
+    expect(windows[0]?.destroy).toHaveBeenCalled();
+    answer = LETTER_LANDSCAPE;
+    await expect(printer.print(input)).resolves.toBeInstanceOf(Uint8Array);
+    expect(windows).toHaveLength(2);
+  });
+
+  it('is destroyed when disposed, and opened again by a later export', async () => {
+    const { page } = pageRendering(LETTER_LANDSCAPE);
+    const { printer, windows } = printerOf(page);
+    printer.warm();
+    printer.dispose();
+    expect(windows[0]?.destroy).toHaveBeenCalledTimes(1);
+    // Disposing twice destroys nothing twice.
+    printer.dispose();
+    expect(windows[0]?.destroy).toHaveBeenCalledTimes(1);
+    await printer.print(input);
+    expect(windows).toHaveLength(2);
+  });
+
+  it('is the one main warmed when the export handler is given it', async () => {
+    const { page } = pageRendering(LETTER_LANDSCAPE);
+    const { printer, windows } = printerOf(page);
+    printer.warm();
+    const createWindow = vi.fn();
+    const exportPack = createPackExportHandler({
+      dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) },
+      documentsDir: () => folder,
+      createWindow: createWindow as unknown as PackExportDeps['createWindow'],
+      packPrinter: printer,
+    });
+    await exportPack({ suggestedName: 'pack.pdf', input }, { window: appWindow });
+    expect(createWindow).not.toHaveBeenCalled();
+    expect(windows).toHaveLength(1);
+    expect(windows[0]?.webContents.printToPDF).toHaveBeenCalledTimes(1);
   });
 });
