@@ -1,9 +1,11 @@
 /**
- * The `baton` command line: `npm run --silent baton -- COMMAND FILE [options]`.
- * Reads files and prints; every decision is made by the pure commands in shared/cli.
+ * The `baton` command line: `baton COMMAND FILE [options]`, built into `dist/cli/baton.mjs` by
+ * `npm run build`. Reads files and prints; every decision is made by the pure commands in
+ * shared/cli.
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Highs } from 'highs';
 import {
   EXIT_BAD_FILE,
   EXIT_FAILURE,
@@ -24,6 +26,9 @@ import { MAX_PORTFOLIO_FILE_BYTES, fileTooLargeMessage } from '../../shared/port
 import { decodeUtf8 } from '../../shared/portfolio/text';
 import { isoDay } from '../../shared/format';
 import { writeFileAtomic } from '../atomic-file';
+
+/** Seconds since the process started: Node's performance clock counts from there. */
+const sinceStart = () => performance.now() / 1000;
 
 /** What a file may weigh, and the app's words for one that weighs more. */
 type SizeLimit = { readonly bytes: number; readonly tooLarge: (size: number) => string };
@@ -137,6 +142,48 @@ async function readText(file: string): Promise<string | CliOutput> {
   return { stdout: '', stderr: `${file}: ${decoded.message}\n`, code: EXIT_BAD_FILE };
 }
 
+/** Whether this process loaded the solver (see the end of this file). */
+let solverLoaded = false;
+
+/** Loaded only for `optimize`: the solver is large, and the other commands do not need it. */
+async function loadSolver(): Promise<Highs> {
+  solverLoaded = true;
+  const { default: loadHighs } = await import('highs');
+  return loadHighs();
+}
+
+/**
+ * `optimize`: the time limit counts from the process start, so that the whole command returns
+ * within it. The solver loads while the file is read. It does not warm up first: a throwaway
+ * solve short enough to spare from the user's limit gains back no more than it costs.
+ */
+async function runOptimize(file: string, timeLimitText: string | undefined): Promise<CliOutput> {
+  const solver = loadSolver();
+  // A failed read returns before the solver is awaited; its loading must not throw unheard then.
+  solver.catch(() => undefined);
+  const text = await readText(file);
+  if (typeof text !== 'string') return text;
+  const highs = await solver;
+  return optimizeCommand(file, text, timeLimitText, highs, sinceStart, 0);
+}
+
+/**
+ * `pack`: the browser driver loads and the browser starts (with the print page) while the file is
+ * read and checked; a file that fails its checks closes the browser unused.
+ */
+async function runPack(
+  file: string,
+  options: Readonly<Record<string, string>>,
+): Promise<CliOutput> {
+  // Loaded only here: the other commands need no browser driver.
+  const loading = import('./write-pack');
+  const request = readText(file).then((text) =>
+    typeof text === 'string' ? packRequest(file, text, options, isoDay(new Date())) : text,
+  );
+  const { writePack } = await loading;
+  return writePack(request);
+}
+
 /** Runs one command line and returns what to print and the exit code. */
 export async function runBaton(args: readonly string[]): Promise<CliOutput> {
   const parsed = parseArgs(args);
@@ -148,15 +195,10 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
     };
   }
   if (parsed.command === 'import') return runImport(parsed.file, parsed.options);
+  if (parsed.command === 'optimize') return runOptimize(parsed.file, parsed.options['time-limit']);
+  if (parsed.command === 'pack') return runPack(parsed.file, parsed.options);
   const text = await readText(parsed.file);
   if (typeof text !== 'string') return text;
-  if (parsed.command === 'pack') {
-    const request = packRequest(parsed.file, text, parsed.options, isoDay(new Date()));
-    if (!('input' in request)) return request;
-    // Loaded only here: the other commands need no browser driver.
-    const { writePack } = await import('./write-pack');
-    return writePack(request);
-  }
   if (parsed.command === 'export') {
     const request = exportRequest(parsed.file, text, parsed.options);
     if ('tables' in request) {
@@ -181,12 +223,6 @@ export async function runBaton(args: readonly string[]): Promise<CliOutput> {
     }
     return { stdout: `${JSON.stringify({ files: written }, null, 2)}\n`, stderr: '', code: 0 };
   }
-  if (parsed.command === 'optimize') {
-    const { default: loadHighs } = await import('highs');
-    const highs = await loadHighs();
-    const clock = () => performance.now() / 1000;
-    return optimizeCommand(parsed.file, text, parsed.options['time-limit'], highs, clock);
-  }
   if (parsed.command === 'score') return scoreCommand(parsed.file, text);
   if (parsed.command === 'metrics') {
     return metricsCommand(parsed.file, text, parsed.options['as-of'], isoDay(new Date()));
@@ -204,3 +240,9 @@ const output = await runBaton(process.argv.slice(2)).catch((error: unknown): Cli
 process.stdout.write(output.stdout);
 process.stderr.write(output.stderr);
 process.exitCode = output.code;
+if (solverLoaded) {
+  // The solver's WebAssembly is still being optimized in the background for code that ran late.
+  // Left to end by itself, Node would wait for all of it; exiting stops what has not started.
+  // The callbacks run once what was written above has been handed over.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit()));
+}

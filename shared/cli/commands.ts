@@ -270,6 +270,10 @@ export function metricsCommand(
 
 /** Default `--time-limit` of `optimize`, in seconds. */
 export const DEFAULT_TIME_LIMIT = 30;
+/** Kept from `--time-limit` for turning the plan into the printed report. */
+const REPORT_SECONDS = 0.05;
+/** The optimizer's time when the limit is already spent: enough for a first plan, not a search. */
+const MIN_SOLVE_SECONDS = 0.01;
 
 /** Rounds away binary noise (0.30000000000000004) in printed amounts. */
 function tidy(amount: number): number {
@@ -279,7 +283,10 @@ function tidy(amount: number): number {
 /**
  * `optimize`: the plan of highest value under every rule, as `{ status, objective, bound,
  * selected: [{ id, start }], rejected: [{ id, reason }], usage: { team: { period: amount } } }`.
- * `highs` is the loaded solver; `now` a clock in seconds.
+ * `highs` is the loaded solver; `now` a clock in seconds. The time limit counts from `startedAt`
+ * on that clock (by default, the call): the command line passes its process start, so that
+ * loading, reading the file and warming the solver come out of the limit and the whole command
+ * returns within it.
  */
 export function optimizeCommand(
   fileLabel: string,
@@ -287,6 +294,7 @@ export function optimizeCommand(
   timeLimitText: string | undefined,
   highs: Highs,
   now: () => number,
+  startedAt: number = now(),
 ): CliOutput {
   const timeLimit = timeLimitText === undefined ? DEFAULT_TIME_LIMIT : Number(timeLimitText);
   if (!Number.isFinite(timeLimit) || timeLimit <= 0) {
@@ -299,7 +307,12 @@ export function optimizeCommand(
   const result = read(fileLabel, text);
   if (!('portfolio' in result)) return result;
   const { portfolio } = result;
-  const plan = optimizePortfolio(highs, portfolio, { timeLimit, now });
+  // What is left of the limit, less a moment to write the report.
+  const remaining = timeLimit - (now() - startedAt) - REPORT_SECONDS;
+  const plan = optimizePortfolio(highs, portfolio, {
+    timeLimit: Math.max(MIN_SOLVE_SECONDS, remaining),
+    now,
+  });
   const status =
     plan.status === 'optimal' || plan.status === 'infeasible' ? plan.status : 'feasible';
   const report = {

@@ -1,11 +1,11 @@
-/** The `baton` command line as a user runs it: `npm run --silent baton -- ...`. */
+/** The `baton` command line as a user runs it, in its own process (from the sources). */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baton, type Run } from './run-baton';
+import { ROOT, SOURCE_CLI, baton, type Run } from './run-baton';
 
 let dir = '';
 beforeAll(async () => {
@@ -419,8 +419,12 @@ describe('baton import and export write their file whole', () => {
       execFile(
         'sh',
         // ulimit -f counts 512-byte blocks in a POSIX shell.
-        ['-c', `ulimit -f ${kilobytes * 2}; exec npm run --silent baton -- ${quoted}`],
-        { cwd: fileURLToPath(new URL('../../..', import.meta.url)) },
+        [
+          '-c',
+          `ulimit -f ${kilobytes * 2}; exec "$0" ${SOURCE_CLI.join(' ')} ${quoted}`,
+          process.execPath,
+        ],
+        { cwd: ROOT },
         (error, stdout, stderr) =>
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
