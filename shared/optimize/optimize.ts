@@ -29,6 +29,7 @@ import {
   type SolveProgress,
   type SolveStatus,
 } from './solve';
+import { searchNeighbourhoods } from './neighbourhood';
 import { adjustedPortfolio, bestStartPlan, improveRanking, keepsEveryRow } from './start-plans';
 
 export type OptimizeSettings = {
@@ -48,6 +49,31 @@ export type OptimizeSettings = {
   readonly onProgress?: (progress: OptimizeProgress) => void;
   /** Skip the ranking search (for many small solves, as in the frontier). */
   readonly quick?: boolean;
+  /**
+   * Which of several differently seeded searches this is (0, the default, or 1, 2, …): runs
+   * side by side with different seeds find different plans, and the best of them is kept.
+   */
+  readonly seed?: number;
+  /** The time split between the phases, for benchmarks and experiments (defaults are tuned). */
+  readonly tuning?: OptimizeTuning;
+};
+
+/** Shares of the time limit for each phase (the rest goes to the solver). */
+export type OptimizeTuning = {
+  /** Time for the LP relaxation (a start plan and the first bound), counted from the start. */
+  readonly relaxationShare?: number;
+  /** Time for the ranking search after the start plans: this share, at most `rankingCap` s. */
+  readonly rankingShare?: number;
+  readonly rankingCap?: number;
+  /** Share of the time left for the neighbourhood search before the solver's own search. */
+  readonly neighbourhoodShare?: number;
+  readonly neighbourhoodCap?: number;
+  /** Seconds one neighbourhood round may take at most. */
+  readonly roundSeconds?: number;
+  /** Seconds kept for what follows the solve (figures, reasons, ranking). */
+  readonly reserve?: number;
+  /** Further HiGHS options for the solver's search. */
+  readonly solverOptions?: Readonly<Record<string, boolean | number | string>>;
 };
 
 export type OptimizeProgress = SolveProgress & {
@@ -104,25 +130,44 @@ function compact(
   model: PortfolioModel,
   portfolio: Portfolio,
   solved: ReadonlyMap<number, number>,
+  late: () => boolean,
 ): Map<number, number> {
   const starts = new Map(solved);
-  const teams = portfolio.teams.length;
-  for (let pass = 0; pass < 8; pass += 1) {
+  const periods = model.periodCount;
+  // The plan's load, kept up to date as initiatives move (not recomputed for each one).
+  const load = loadOf(model, portfolio.teams.length, starts);
+  const shift = (item: ModelItem, start: number, sign: number) => {
+    for (let k = 0; k < item.duration; k += 1) {
+      const p = start + k;
+      item.teams.forEach((t, d) => {
+        load.usage[t * periods + p] =
+          (load.usage[t * periods + p] as number) +
+          sign * ((item.demand[d] as readonly number[])[k] ?? 0);
+      });
+      load.spend[p] = (load.spend[p] as number) + sign * (item.spend[k] ?? 0);
+    }
+  };
+  const dependants = model.items.map((): number[] => []);
+  model.items.forEach((item, at) => {
+    for (const prerequisite of item.dependsOn) dependants[prerequisite]?.push(at);
+  });
+  for (let pass = 0; pass < 8 && !late(); pass += 1) {
     let moved = false;
     for (const [index, current] of [...starts].sort(([, a], [, b]) => a - b)) {
       const item = model.items[index] as ModelItem;
       starts.delete(index);
-      const load = loadOf(model, teams, starts);
-      const dependants = model.items
-        .map((other, at) => ({ other, at }))
-        .filter(({ other, at }) => starts.has(at) && other.dependsOn.includes(index));
+      shift(item, current, -1);
       const earlier = startsAfterPrerequisites(model, starts, item).find(
         (start) =>
           start < current &&
           shortfallsAt(model, portfolio, load, item, start).length === 0 &&
-          dependants.every(({ at }) => start + item.duration <= (starts.get(at) as number)),
+          (dependants[index] as number[]).every(
+            (at) => !starts.has(at) || start + item.duration <= (starts.get(at) as number),
+          ),
       );
-      starts.set(index, earlier ?? current);
+      const next = earlier ?? current;
+      starts.set(index, next);
+      shift(item, next, 1);
       if (earlier !== undefined) moved = true;
     }
     if (!moved) break;
@@ -140,9 +185,10 @@ function rankingFor(
   portfolio: Portfolio,
   solved: ReadonlyMap<number, number>,
   thorough: boolean,
+  late: () => boolean,
 ): { ranking: string[]; starts: ReadonlyMap<number, number>; keeps: boolean } {
   // Earlier starts keep every rule by construction; checked all the same, it costs little.
-  const compacted = compact(model, portfolio, solved);
+  const compacted = compact(model, portfolio, solved, late);
   const starts = keepsEveryRow(model, columnsFor(model, compacted)) ? compacted : solved;
   // The board knows no cap on total spend: its cut line could overspend one.
   if (Number.isFinite(model.totalSpendCap)) {
@@ -178,6 +224,7 @@ function rankingFor(
   };
   let first: string[] | undefined;
   for (const tieBreak of tieBreaks) {
+    if (first && late()) break;
     const chosen = [...starts]
       .sort(([a, sa], [b, sb]) => sa - sb || tieBreak(a, b))
       .map(([index]) => (model.items[index] as ModelItem).id);
@@ -199,7 +246,7 @@ function rankingFor(
   const found = improveRanking(model, portfolio, first ?? rest, {
     random: seededRandom(7),
     evaluations: 400,
-    shouldStop: () => false,
+    shouldStop: late,
   });
   const searched = found && placedBy(found.order);
   if (
@@ -284,6 +331,11 @@ function findConflict(
   };
 }
 
+/** Initiatives that have at least one allowed start. */
+function openItems(model: PortfolioModel): number {
+  return model.items.filter((item) => item.starts.length > 0).length;
+}
+
 /** Runs the optimizer on `portfolio`; see `OptimizeSettings`. */
 export function optimizePortfolio(
   highs: Highs,
@@ -316,6 +368,15 @@ export function optimizePortfolio(
     return emptyResult('infeasible', findConflict(highs, portfolio, model, adjustments));
   }
 
+  const tuning = settings.tuning ?? {};
+  const seed = settings.seed ?? 0;
+  const random = settings.random ?? seededRandom(1 + seed * 7919);
+  const stopAsked = () => settings.shouldStop?.() ?? false;
+  // Time kept for what follows the solve (the plan's ranking and figures), which grows with size.
+  // Passing the model to the solver and its presolve do not look at the clock either.
+  const reserve = tuning.reserve ?? Math.min(timeLimit * 0.2, 0.05 + 0.0008 * model.items.length);
+  const deadline = timeLimit - reserve;
+  const relaxationUntil = timeLimit * (tuning.relaxationShare ?? 0.4);
   let lpBound: number | undefined;
   let start = bestStartPlan(highs, model, adjusted, stackOrder(adjusted, settings.scenarioId), {
     onBetter: (plan) =>
@@ -328,17 +389,26 @@ export function optimizePortfolio(
     onBound: (bound) => {
       lpBound = bound;
     },
-    ...(settings.shouldStop && { shouldStop: settings.shouldStop }),
+    // The LP relaxation of a large portfolio can take seconds: it gets a share of the time.
+    shouldStop: () => elapsed() > relaxationUntil || stopAsked(),
+    relaxationSeconds: () => relaxationUntil - elapsed(),
   });
   if (start && lpBound !== undefined) {
     report?.({ elapsed: elapsed(), bound: lpBound, gap: relativeGap(start.objective, lpBound) });
   }
   if (start && !settings.quick) {
-    const searchUntil = Math.min(0.25, timeLimit * 0.1);
+    const from = elapsed();
+    // Counted from the end of the start plans, so that it runs however long they took; small
+    // portfolios are the solver's to prove at once, and get a short search from the start.
+    const small = openItems(model) < 30;
+    const searchFor = small
+      ? Math.min(0.25, timeLimit * 0.1) - from
+      : Math.min(tuning.rankingCap ?? 1, timeLimit * (tuning.rankingShare ?? 0.15));
+    const searchUntil = Math.min(deadline, from + searchFor);
     const improved = improveRanking(model, adjusted, start.order, {
-      random: settings.random ?? seededRandom(1),
+      random,
       evaluations: 4000,
-      shouldStop: () => elapsed() > searchUntil || (settings.shouldStop?.() ?? false),
+      shouldStop: () => elapsed() > searchUntil || stopAsked(),
       onBetter: (plan) => {
         if (start && plan.objective > start.objective) {
           report?.({
@@ -351,13 +421,40 @@ export function optimizePortfolio(
     });
     if (improved && improved.objective > start.objective) start = improved;
   }
+  let initial = start?.x;
+  // Small portfolios are the solver's to prove at once; larger ones gain from the neighbourhood
+  // search first (a share of the time, at most `neighbourhoodCap` s, so proofs are not delayed).
+  // Nor when the first plan is already close to the LP bound (knapsack-like portfolios, where
+  // the solver proves at once): the search pays where plans are far from the bound.
+  const close =
+    start !== undefined && lpBound !== undefined && relativeGap(start.objective, lpBound) < 0.03;
+  const neighbourhoodShare =
+    settings.quick || close || openItems(model) < 30 ? 0 : (tuning.neighbourhoodShare ?? 0.35);
+  if (initial && neighbourhoodShare > 0) {
+    const until =
+      elapsed() +
+      Math.min(tuning.neighbourhoodCap ?? 3, (deadline - elapsed()) * neighbourhoodShare);
+    const searched = searchNeighbourhoods(highs, model, initial, {
+      random,
+      remaining: () => until - elapsed(),
+      roundSeconds: tuning.roundSeconds ?? 0.1,
+      shouldStop: stopAsked,
+      ...(seed > 0 && { solverOptions: { random_seed: seed } }),
+      onBetter: (x, objective) =>
+        report?.({ elapsed: elapsed(), objective, plan: planOf(model, x) }),
+    });
+    initial = searched.x;
+  }
 
   const outcome = solveModel(highs, model, {
-    timeLimit: Math.max(0.05, timeLimit - elapsed()),
+    timeLimit: Math.max(0.02, deadline - elapsed()),
     relativeGap: settings.relativeGap ?? 0,
-    ...(start && { initial: start.x }),
+    ...(initial && { initial }),
     ...(lpBound !== undefined && { bound: lpBound }),
     ...(settings.shouldStop && { shouldStop: settings.shouldStop }),
+    ...((tuning.solverOptions || seed > 0) && {
+      solverOptions: { ...(seed > 0 && { random_seed: seed }), ...tuning.solverOptions },
+    }),
     now: clock,
     onIncumbent: (x, progress) =>
       report?.({ ...progress, elapsed: elapsed(), plan: planOf(model, x) }),
@@ -368,7 +465,13 @@ export function optimizePortfolio(
     return emptyResult('infeasible', findConflict(highs, portfolio, model, adjustments));
   }
   if (!outcome.x) return emptyResult('unknown');
-  return finish(model, adjusted, startsIn(model, outcome.x), { ...outcome, elapsed: elapsed() });
+  return finish(
+    model,
+    adjusted,
+    startsIn(model, outcome.x),
+    { ...outcome, elapsed: elapsed() },
+    () => elapsed() > timeLimit - 0.01,
+  );
 }
 
 type Summary = {
@@ -384,8 +487,9 @@ function finish(
   adjusted: Portfolio,
   solved: ReadonlyMap<number, number>,
   summary: Summary,
+  late: () => boolean = () => false,
 ): OptimizeResult {
-  const { ranking, starts, keeps } = rankingFor(model, adjusted, solved, !summary.stopped);
+  const { ranking, starts, keeps } = rankingFor(model, adjusted, solved, !summary.stopped, late);
   const plan = describePlan(model, adjusted, starts);
   // The board's cut line of the ranking can beat a plan the solver was stopped on.
   const objective = Math.max(summary.objective, plan.value);

@@ -105,16 +105,16 @@ function reasonOut(
   load: { usage: Float64Array; spend: Float64Array },
   spent: number,
   index: number,
+  excludedBy: ReadonlyMap<number, number>,
 ): OutReason {
   const item = model.items[index] as ModelItem;
   if (item.blocked) return item.blocked;
   for (const other of item.excludes) {
     if (starts.has(other)) return { kind: 'excludes', other: (model.items[other] as ModelItem).id };
   }
-  for (const [chosen] of starts) {
-    if ((model.items[chosen] as ModelItem).excludes.includes(index)) {
-      return { kind: 'excludes', other: (model.items[chosen] as ModelItem).id };
-    }
+  const excluder = excludedBy.get(index);
+  if (excluder !== undefined) {
+    return { kind: 'excludes', other: (model.items[excluder] as ModelItem).id };
   }
   for (const prerequisite of item.dependsOn) {
     if (!starts.has(prerequisite)) {
@@ -173,12 +173,19 @@ export function describePlan(
         endIndex: start + item.duration - 1,
       };
     });
+  // Which chosen initiative excludes each item (the first in plan order, as before).
+  const excludedBy = new Map<number, number>();
+  for (const [chosen] of starts) {
+    for (const other of (model.items[chosen] as ModelItem).excludes) {
+      if (!excludedBy.has(other)) excludedBy.set(other, chosen);
+    }
+  }
   const rejected: Rejection[] = [];
   model.items.forEach((item, index) => {
     if (!starts.has(index)) {
       rejected.push({
         id: item.id,
-        reason: reasonOut(model, portfolio, starts, load, spent, index),
+        reason: reasonOut(model, portfolio, starts, load, spent, index, excludedBy),
       });
     }
   });

@@ -64,15 +64,20 @@ export type SolveOutcome = {
 export function modelData(
   highs: Highs,
   model: PortfolioModel,
-  options: { relax?: boolean } = {},
+  options: {
+    relax?: boolean;
+    /** Column bounds in place of the model's (to fix part of a plan). */
+    colLower?: Float64Array;
+    colUpper?: Float64Array;
+  } = {},
 ): ModelData {
   return {
     numCols: model.numCols,
     numRows: model.numRows,
     sense: highs.constants.objectiveSense.maximize,
     colCost: model.colCost,
-    colLower: model.colLower,
-    colUpper: new Float64Array(model.numCols).fill(1),
+    colLower: options.colLower ?? model.colLower,
+    colUpper: options.colUpper ?? new Float64Array(model.numCols).fill(1),
     rowLower: model.rowLower.map((value) =>
       value === Number.NEGATIVE_INFINITY ? -highs.infinity : value,
     ),

@@ -119,10 +119,14 @@ function relaxation(
   highs: Highs,
   model: PortfolioModel,
   shouldStop?: () => boolean,
+  seconds?: number,
 ): { solution: Float64Array; value: number } | undefined {
   let solved: { solution: Float64Array; value: number } | undefined;
   highs.withModel(modelData(highs, model, { relax: true }), (lp) => {
-    lp.options.set({ output_flag: false });
+    lp.options.set({
+      output_flag: false,
+      ...(seconds !== undefined && { time_limit: Math.max(0.001, seconds) }),
+    });
     lp.run({
       [highs.constants.callbackType.simplexInterrupt](event) {
         if (shouldStop?.()) event.interrupt();
@@ -176,9 +180,11 @@ export function bestStartPlan(
     /** The LP relaxation's value: no plan is worth more. */
     readonly onBound?: (bound: number) => void;
     readonly shouldStop?: () => boolean;
+    /** Seconds the LP relaxation may take at most (it is skipped when it runs out). */
+    readonly relaxationSeconds?: () => number;
   } = {},
 ): StartPlan | undefined {
-  const { onBetter, onBound, shouldStop } = events;
+  const { onBetter, onBound, shouldStop, relaxationSeconds } = events;
   const density = densityOrder(model);
   // Cheapest first, so that a plan is reported at once; the LP relaxation comes last.
   const orders: [string, () => readonly string[]][] = [
@@ -187,7 +193,11 @@ export function bestStartPlan(
     [
       'relaxation',
       () => {
-        const lp = shouldStop?.() ? undefined : relaxation(highs, model, shouldStop);
+        const seconds = relaxationSeconds?.();
+        const lp =
+          shouldStop?.() || (seconds !== undefined && seconds <= 0)
+            ? undefined
+            : relaxation(highs, model, shouldStop, seconds);
         if (lp) onBound?.(lp.value);
         return lp ? relaxationOrder(model, lp.solution, density) : density;
       },
@@ -246,7 +256,8 @@ export function improveRanking(
   };
   consider();
   for (let evaluation = 0; evaluation < settings.evaluations; evaluation += 1) {
-    if (evaluation % 16 === 0 && settings.shouldStop?.()) break;
+    // A cut line of a large portfolio takes milliseconds: the clock is read before each one.
+    if (settings.shouldStop?.()) break;
     const outside = order.filter((id) => {
       const index = model.itemIndex.get(id);
       return (

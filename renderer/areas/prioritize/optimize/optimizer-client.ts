@@ -4,6 +4,8 @@
  * does not poll), it is ended and the caller keeps what progress already brought.
  */
 import { createContext, useContext } from 'react';
+import type { OptimizeResult } from '../../../../shared/optimize/optimize';
+import { relativeGap } from '../../../../shared/optimize/solve';
 import type {
   FromWorker,
   OptimizerProgress,
@@ -26,19 +28,24 @@ export type OptimizerJob<K extends OptimizerRequest['kind']> = {
 };
 
 export type Optimizer = {
+  /** Starts the solver ahead of the first job, so that the first job runs at full speed. */
+  warm?(): void;
   run<K extends OptimizerRequest['kind']>(
     request: Extract<OptimizerRequest, { kind: K }>,
     onProgress: (progress: OptimizerProgress) => void,
   ): OptimizerJob<K>;
 };
 
-/** The optimizer in a module Web Worker (the app's). */
-export function createWorkerOptimizer(): Optimizer {
+/** One Web Worker, one job at a time; it is started again after a stop had to end it. */
+function workerSlot(): Optimizer & { warm(): void } {
   let worker: Worker | undefined;
   let nextJob = 1;
   const spawn = () =>
     (worker ??= new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' }));
   return {
+    warm() {
+      spawn();
+    },
     run(request, onProgress) {
       const job = nextJob++;
       const shared = typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated;
@@ -95,6 +102,91 @@ export function createWorkerOptimizer(): Optimizer {
             },
             stopBuffer ? STOP_GRACE_MS : 0,
           );
+        },
+      };
+    },
+  };
+}
+
+/** Two solves of one portfolio as one: the better plan, the tighter bound. */
+function mergeProgress(
+  forward: (progress: OptimizerProgress) => void,
+): (progress: OptimizerProgress) => void {
+  let objective = Number.NEGATIVE_INFINITY;
+  let bound = Number.POSITIVE_INFINITY;
+  return (progress) => {
+    if (progress.kind !== 'optimize') return;
+    const update = progress.progress;
+    const better = update.objective !== undefined && update.objective > objective;
+    const tighter = update.bound !== undefined && update.bound < bound;
+    if (better) objective = update.objective as number;
+    if (tighter) bound = update.bound as number;
+    if (!better && !tighter) return;
+    // Only what improves is passed on; the plan travels with the better value only.
+    const { plan, objective: _o, bound: _b, gap: _g, ...rest } = update;
+    const known = Number.isFinite(objective) && Number.isFinite(bound);
+    forward({
+      kind: 'optimize',
+      progress: {
+        ...rest,
+        ...(Number.isFinite(objective) && { objective }),
+        ...(Number.isFinite(bound) && { bound: Math.max(bound, objective) }),
+        ...(known && { gap: relativeGap(objective, Math.max(bound, objective)) }),
+        ...(better && plan && { plan }),
+      },
+    });
+  };
+}
+
+function mergeResults(results: readonly OptimizeResult[]): OptimizeResult {
+  const best = results.reduce((a, b) => (b.objective > a.objective ? b : a));
+  const bound = Math.max(best.objective, Math.min(...results.map((result) => result.bound)));
+  const proven = results.some((result) => result.status === 'optimal');
+  const gap = relativeGap(best.objective, bound);
+  return {
+    ...best,
+    bound,
+    gap,
+    status: best.status === 'feasible' && (proven || gap === 0) ? 'optimal' : best.status,
+  };
+}
+
+/**
+ * The optimizer in module Web Workers (the app's). With `solvers` 2, an optimize job runs as two
+ * differently seeded searches side by side, one per worker (on a machine with two cores or more
+ * each has one): they find different plans, and the better one, with the tighter bound, is the
+ * answer. Other jobs run in the first worker.
+ */
+export function createWorkerOptimizer(options: { readonly solvers?: number } = {}): Optimizer {
+  const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+  const count = Math.max(1, Math.min(2, options.solvers ?? (cores >= 2 ? 2 : 1)));
+  const slots = Array.from({ length: count }, () => workerSlot());
+  const first = slots[0] as ReturnType<typeof workerSlot>;
+  return {
+    warm() {
+      for (const slot of slots) slot.warm();
+    },
+    run(request, onProgress) {
+      if (request.kind !== 'optimize' || slots.length === 1) return first.run(request, onProgress);
+      const merged = mergeProgress(onProgress);
+      const optimize = request as Extract<OptimizerRequest, { kind: 'optimize' }>;
+      const jobs = slots.map((slot, seed) => slot.run({ ...optimize, seed }, merged));
+      const outcome = Promise.allSettled(jobs.map((job) => job.outcome)).then((settled) => {
+        const done = settled.flatMap((entry) =>
+          entry.status === 'fulfilled' && entry.value.type === 'done'
+            ? [entry.value.result as OptimizeResult]
+            : [],
+        );
+        if (done.length > 0) return { type: 'done' as const, result: mergeResults(done) };
+        if (settled.some((entry) => entry.status === 'fulfilled')) {
+          return { type: 'cut-short' as const };
+        }
+        throw (settled[0] as PromiseRejectedResult).reason;
+      });
+      return {
+        outcome: outcome as Promise<JobOutcome<typeof request.kind>>,
+        stop: () => {
+          for (const job of jobs) job.stop();
         },
       };
     },

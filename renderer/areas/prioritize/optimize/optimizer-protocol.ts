@@ -11,6 +11,8 @@ export type OptimizerRequest =
       readonly portfolio: Portfolio;
       readonly scenarioId: string;
       readonly timeLimit: number;
+      /** Which differently seeded search to run (0 when absent). */
+      readonly seed?: number;
     }
   | {
       readonly kind: 'frontier';

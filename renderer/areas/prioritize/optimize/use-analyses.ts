@@ -1,5 +1,5 @@
 /** Starting, following and stopping the optimizer's jobs for the scenario on screen. */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { resultFromStarts, type OptimizeResult } from '../../../../shared/optimize/optimize';
 import type { Portfolio } from '../../../../shared/portfolio/types';
 import { useAppStore } from '../../../state/store';
@@ -11,6 +11,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export function useAnalyses(portfolio: Portfolio, scenarioId: string) {
   const optimizer = useOptimizer();
+  // Start the solver while the user reads the view, not when they press Optimize.
+  useEffect(() => optimizer().warm?.(), [optimizer]);
   const analyses = useAppStore((state) => state.analyses[scenarioId]) ?? {};
   const update = useAppStore((state) => state.updateAnalyses);
   const key = useMemo(() => portfolioKey(portfolio), [portfolio]);

@@ -54,7 +54,9 @@ afterEach(() => {
 describe('the optimizer client', () => {
   it('starts a module worker, forwards progress and resolves with the answer', async () => {
     const progress: unknown[] = [];
-    const job = createWorkerOptimizer().run(request, (update) => progress.push(update));
+    const job = createWorkerOptimizer({ solvers: 1 }).run(request, (update) =>
+      progress.push(update),
+    );
     const worker = FakeWorker.made[0]!;
     expect(worker.options).toEqual({ type: 'module' });
     expect(worker.sent[0]).toMatchObject({ job: 1, request });
@@ -66,9 +68,20 @@ describe('the optimizer client', () => {
     expect(progress).toEqual([update]);
   });
 
+  it('warm starts the one worker ahead of the first job, which then runs in it', () => {
+    const optimizer = createWorkerOptimizer({ solvers: 1 });
+    optimizer.warm?.();
+    optimizer.warm?.();
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(FakeWorker.made[0]!.sent).toEqual([]);
+    optimizer.run(request, () => {});
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(FakeWorker.made[0]!.sent[0]).toMatchObject({ job: 1, request });
+  });
+
   it('without shared memory, stop ends the worker at once and the next job starts a new one', async () => {
     vi.stubGlobal('crossOriginIsolated', false);
-    const optimizer = createWorkerOptimizer();
+    const optimizer = createWorkerOptimizer({ solvers: 1 });
     const job = optimizer.run(request, () => {});
     expect(FakeWorker.made[0]!.sent[0]!.stop).toBeUndefined();
     job.stop();
@@ -81,7 +94,7 @@ describe('the optimizer client', () => {
   it('with shared memory, stop raises the flag and takes the answer that comes within the grace', async () => {
     vi.stubGlobal('crossOriginIsolated', true);
     vi.useFakeTimers();
-    const job = createWorkerOptimizer().run(request, () => {});
+    const job = createWorkerOptimizer({ solvers: 1 }).run(request, () => {});
     const worker = FakeWorker.made[0]!;
     const flag = new Int32Array(worker.sent[0]!.stop as SharedArrayBuffer);
     expect(Atomics.load(flag, 0)).toBe(0);
@@ -97,7 +110,7 @@ describe('the optimizer client', () => {
   it('ends a worker that does not answer a stop within the grace', async () => {
     vi.stubGlobal('crossOriginIsolated', true);
     vi.useFakeTimers();
-    const job = createWorkerOptimizer().run(request, () => {});
+    const job = createWorkerOptimizer({ solvers: 1 }).run(request, () => {});
     job.stop();
     vi.advanceTimersByTime(STOP_GRACE_MS);
     await expect(job.outcome).resolves.toEqual({ type: 'cut-short' });
@@ -105,12 +118,74 @@ describe('the optimizer client', () => {
   });
 
   it('fails with the worker’s message, or when the worker cannot start', async () => {
-    const optimizer = createWorkerOptimizer();
+    const optimizer = createWorkerOptimizer({ solvers: 1 });
     const job = optimizer.run(request, () => {});
     FakeWorker.made[0]!.answer({ job: 1, type: 'error', message: 'out of memory' });
     await expect(job.outcome).rejects.toThrow('out of memory');
     const next = optimizer.run(request, () => {});
     FakeWorker.made[0]!.dispatchEvent(new Event('error'));
     await expect(next.outcome).rejects.toThrow('The optimizer could not start in this window.');
+  });
+
+  it('with two solvers, runs two seeds side by side and keeps the better plan and the tighter bound', async () => {
+    const optimizer = createWorkerOptimizer({ solvers: 2 });
+    optimizer.warm?.();
+    expect(FakeWorker.made).toHaveLength(2);
+    const progress: unknown[] = [];
+    const job = optimizer.run(request, (update) => progress.push(update));
+    const [a, b] = FakeWorker.made as [FakeWorker, FakeWorker];
+    expect(a.sent[0]).toMatchObject({ request: { ...request, seed: 0 } });
+    expect(b.sent[0]).toMatchObject({ request: { ...request, seed: 1 } });
+    const plan = (id: string) => [{ id, startIndex: 0 }];
+    const say = (worker: FakeWorker, update: Record<string, unknown>) =>
+      worker.answer({
+        job: 1,
+        type: 'progress',
+        progress: { kind: 'optimize', progress: { elapsed: 0.1, ...update } },
+      });
+    say(a, { objective: 10, plan: plan('a'), bound: 20 });
+    say(b, { objective: 8, plan: plan('b') }); // worse: not shown
+    say(b, { objective: 12, plan: plan('b2') });
+    say(a, { bound: 15 });
+    expect(progress).toEqual([
+      {
+        kind: 'optimize',
+        progress: { elapsed: 0.1, objective: 10, bound: 20, gap: 1, plan: plan('a') },
+      },
+      {
+        kind: 'optimize',
+        progress: { elapsed: 0.1, objective: 12, bound: 20, gap: 8 / 12, plan: plan('b2') },
+      },
+      { kind: 'optimize', progress: { elapsed: 0.1, objective: 12, bound: 15, gap: 3 / 12 } },
+    ]);
+    const result = (objective: number, bound: number) =>
+      ({ status: 'feasible', objective, bound, gap: (bound - objective) / objective }) as never;
+    a.answer({ job: 1, type: 'done', result: result(13, 14) });
+    b.answer({ job: 1, type: 'done', result: result(14, 16) });
+    await expect(job.outcome).resolves.toEqual({
+      type: 'done',
+      result: { status: 'optimal', objective: 14, bound: 14, gap: 0 },
+    });
+  });
+
+  it('with two solvers, stop stops both and the other jobs run in one worker', async () => {
+    vi.stubGlobal('crossOriginIsolated', false);
+    const optimizer = createWorkerOptimizer({ solvers: 2 });
+    const job = optimizer.run(request, () => {});
+    job.stop();
+    await expect(job.outcome).resolves.toEqual({ type: 'cut-short' });
+    expect(FakeWorker.made.slice(0, 2).every((worker) => worker.terminated)).toBe(true);
+    const frontier = {
+      kind: 'frontier',
+      portfolio: PORTFOLIO,
+      scenarioId: 's',
+      points: 5,
+      timeLimit: 5,
+    } as const;
+    optimizer.run(frontier, () => {});
+    const sent = FakeWorker.made.flatMap((worker) =>
+      worker.sent.map((message) => message.request.kind),
+    );
+    expect(sent.filter((kind) => kind === 'frontier')).toHaveLength(1);
   });
 });
