@@ -5,11 +5,12 @@
 import { plural } from '../../shared/format';
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
 import { emptyPortfolio } from '../../shared/portfolio/empty';
-import { describeProblem, readPortfolioText } from '../../shared/portfolio/restore';
+import { describeProblem } from '../../shared/portfolio/restore';
 import { portfolioFileName } from '../../shared/portfolio/write';
 import type { Portfolio } from '../../shared/portfolio/types';
 import { portfolioToState } from '../../shared/store/state';
 import { attemptBackup, replaceUnreadablePortfolio } from '../backup/backups';
+import { readPortfolioFileText } from './portfolio-file-client';
 import {
   hasUnsavedChanges,
   markSaved,
@@ -104,7 +105,7 @@ function firstProblem(problems: readonly Parameters<typeof describeProblem>[0][]
 export async function importPortfolioText(
   file: Pick<OpenedFile, 'name' | 'text'>,
 ): Promise<boolean> {
-  const result = readPortfolioText(file.text);
+  const result = await readPortfolioFileText(file.text);
   if (!result.ok) {
     useAppStore.getState().setRefusedFile({
       fileName: file.name,
@@ -221,7 +222,7 @@ async function replaceForRecovery(
 export async function openWithoutAsking(): Promise<RecoveryResult> {
   const file = await getPlatform().openPortfolioFile();
   if (!file) return { ok: false, message: 'No file was opened.' };
-  const result = readPortfolioText(file.text);
+  const result = await readPortfolioFileText(file.text);
   if (!result.ok) {
     const count = result.problemCount;
     return {

@@ -288,9 +288,73 @@ async function readForWrite(): Promise<{
 }
 
 /**
- * Asks for every write of an edit at once (the transaction carries them out in this order,
- * without a wait for each one's answer before the next is asked): the changed records, the
- * revision moved on, the unsaved flag. Moves this window's copy on to `after`.
+ * A run of records this long is written with one bulk request per batch instead of one request
+ * each: a whole portfolio replaced (a file opened, an import) writes tens of thousands.
+ */
+const BULK_FROM = 100;
+/**
+ * Records asked for before the next batch waits for the database: the page answers input and
+ * paints between batches, while the transaction stays open with its requests under way.
+ */
+const WRITE_BATCH = 1000;
+
+/** Changes in runs of one table and one kind (put or delete), in their order. */
+function runsOf(
+  changes: readonly Change[],
+): { table: Change['table']; remove: boolean; items: unknown[] }[] {
+  const runs: { table: Change['table']; remove: boolean; items: unknown[] }[] = [];
+  for (const change of changes) {
+    const remove = change.after === undefined;
+    const item = remove ? change.key : change.after;
+    const last = runs.at(-1);
+    if (last && last.table === change.table && last.remove === remove) last.items.push(item);
+    else runs.push({ table: change.table, remove, items: [item] });
+  }
+  return runs;
+}
+
+/**
+ * Writes the changed records in their order. A short run is a request per record, as an edit
+ * makes; a long one goes in bulk, a batch at a time. A batch is asked for once the one before
+ * the last is done: the database writes one while the page prepares the next, and answers input
+ * in between (requests of one transaction are carried out in order, so waiting changes no
+ * outcome).
+ */
+async function writeChanges(changes: readonly Change[]): Promise<void> {
+  let asked: Promise<unknown>[] = [];
+  let inFlight: Promise<unknown>[] = [];
+  let count = 0;
+  for (const { table: name, remove, items } of runsOf(changes)) {
+    const table = tableOf(name);
+    if (items.length < BULK_FROM) {
+      for (const item of items) {
+        asked.push(remove ? table.delete(item as never) : table.put(item as never));
+      }
+      count += items.length;
+      continue;
+    }
+    for (let start = 0; start < items.length; start += WRITE_BATCH) {
+      const batch = items.slice(start, start + WRITE_BATCH);
+      asked.push(remove ? table.bulkDelete(batch as never) : table.bulkPut(batch as never));
+      count += batch.length;
+      if (count < WRITE_BATCH) continue;
+      // Awaited below or at the end; a failure meanwhile is not left unhandled.
+      for (const write of asked) write.catch(() => undefined);
+      const waiting = inFlight;
+      inFlight = asked;
+      asked = [];
+      count = 0;
+      await Promise.all(waiting);
+    }
+  }
+  await Promise.all([...inFlight, ...asked]);
+}
+
+/**
+ * Asks for every write of an edit (the transaction carries them out in this order, without a
+ * wait for each one's answer before the next is asked, but for long runs, see `writeChanges`):
+ * the changed records, the revision moved on, the unsaved flag. Moves this window's copy on to
+ * `after`.
  */
 function store(
   after: PortfolioState,
@@ -299,13 +363,41 @@ function store(
   { revision, epoch }: { readonly revision: number; readonly epoch: string },
 ): Promise<unknown>[] {
   const next: RevisionRow = { key: 'revision', value: revision + 1, ...(epoch && { epoch }) };
-  const writes: Promise<unknown>[] = changes.map((change) => {
-    const table = tableOf(change.table);
-    return change.after === undefined ? table.delete(change.key as never) : table.put(change.after);
-  });
+  const writes: Promise<unknown>[] = [writeChanges(changes)];
   writes.push(db.meta.put(next), setUnsaved(marksUnsaved));
   cached = { revision: revision + 1, epoch, state: after };
   return writes;
+}
+
+/**
+ * Lets the page answer input and paint in the middle of a transaction and keeps it open: a read
+ * of the database answers in a task of its own.
+ */
+function breathe(): Promise<unknown> {
+  return db.meta.get('revision');
+}
+
+/** Changes checked at a time in a large edit (see `problemsInSteps`). */
+const CHECK_BATCH = 4000;
+
+/**
+ * The problems `problemsAfter` finds in a large edit, checked a part of the changes at a time
+ * with the page answering between. A part's check finds a problem exactly when the whole's
+ * finds one there (each changed record is checked, and the rules over the whole portfolio when
+ * a part changes more than free fields), so the parts all pass exactly when the whole does; on a
+ * problem the whole is checked for the same list of problems as `problemsAfter` gives.
+ */
+async function problemsInSteps(
+  after: PortfolioState,
+  changes: readonly Change[],
+): Promise<readonly PortfolioProblem[]> {
+  for (let start = 0; start < changes.length; start += CHECK_BATCH) {
+    if (start > 0) await breathe();
+    if (problemsAfter(after, changes.slice(start, start + CHECK_BATCH)).length > 0) {
+      return problemsAfter(after, changes);
+    }
+  }
+  return [];
 }
 
 /** The revision this window's copy was read at (just read by `readForWrite`). */
@@ -419,21 +511,34 @@ async function storeChecked(
         unchanged = true;
         return;
       }
+      // A large edit (a portfolio replaced) is carried out in steps, the page answering between.
+      const large = changes.length > WRITE_BATCH;
+      if (large) await breathe();
       const after = applyChanges(before, changes);
-      const problems = problemsAfter(after, changes);
+      if (large) await breathe();
+      const problems = large
+        ? await problemsInSteps(after, changes)
+        : problemsAfter(after, changes);
       if (problems.length > 0) throw new EditRefused(problems);
       const revision = currentRevision();
-      await Promise.all([
-        ...store(after, changes, options.marksUnsaved ?? true, revision),
-        ...recordEdit({
+      const record = () =>
+        recordEdit({
           label: plan.label,
           changes,
           mergeKey: options.mergeKey,
           kind,
           newest,
           epoch,
-        }),
-      ]);
+        });
+      if (large) {
+        await Promise.all(store(after, changes, options.marksUnsaved ?? true, revision));
+        await Promise.all(record());
+      } else {
+        await Promise.all([
+          ...store(after, changes, options.marksUnsaved ?? true, revision),
+          ...record(),
+        ]);
+      }
     });
     return unchanged ? { ok: true, unchanged: true } : { ok: true };
   } catch (error) {
