@@ -93,6 +93,11 @@ export const TOLERANCE = 1e-9;
 
 type Row = { lower: number; upper: number; columns: number[]; values: number[] };
 
+/** How many items the solver may still place (those with a start left to choose). */
+export function openItemCount(model: PortfolioModel): number {
+  return model.items.filter((item) => item.starts.length > 0).length;
+}
+
 /** Builds the model of `portfolio` with `adjustments` applied. */
 export function buildModel(portfolio: Portfolio, adjustments: Adjustments = {}): PortfolioModel {
   const { periods, teams, initiatives } = portfolio;

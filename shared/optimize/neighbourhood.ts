@@ -7,9 +7,9 @@
  * time.
  */
 import type { Highs } from 'highs';
-import type { ModelItem, PortfolioModel } from './model';
+import { openItemCount, type ModelItem, type PortfolioModel } from './model';
 import { keepsEveryRow } from './start-plans';
-import { ABSOLUTE_GAP, modelData } from './solve';
+import { ABSOLUTE_GAP, modelData, objectiveOf } from './solve';
 
 const STALL_ROUNDS = 12;
 
@@ -35,14 +35,6 @@ export type NeighbourhoodResult = {
   readonly improvements: number;
 };
 
-function valueOf(model: PortfolioModel, x: ArrayLike<number>): number {
-  let total = 0;
-  for (let column = 0; column < model.numCols; column += 1) {
-    if ((x[column] as number) > 0.5) total += model.colCost[column] as number;
-  }
-  return total;
-}
-
 /** Start period index of each item in `x` (−1 when left out). */
 function placements(model: PortfolioModel, x: ArrayLike<number>): Int32Array {
   const at = new Int32Array(model.items.length).fill(-1);
@@ -53,8 +45,11 @@ function placements(model: PortfolioModel, x: ArrayLike<number>): Int32Array {
   return at;
 }
 
-/** Items to free: those of one team, those active in a few periods, or a random handful. */
-function chooseFree(
+/**
+ * Items to free: those of one team, those active in a few periods, or a random handful (also
+ * when no item needs a team). Exported for tests.
+ */
+export function chooseFree(
   model: PortfolioModel,
   at: Int32Array,
   size: number,
@@ -71,7 +66,9 @@ function chooseFree(
     for (const { item } of open) for (const team of item.teams) teams.add(team);
     const list = [...teams];
     const team = list[Math.floor(random() * list.length)];
-    pool = open.filter(({ item }) => item.teams.includes(team as number)).map((e) => e.index);
+    pool = open
+      .filter(({ item }) => team === undefined || item.teams.includes(team))
+      .map((e) => e.index);
   } else if (kind === 1) {
     const width = 1 + Math.floor(random() * 3);
     const first = Math.floor(random() * Math.max(1, model.periodCount - width + 1));
@@ -107,8 +104,8 @@ export function searchNeighbourhoods(
   settings: NeighbourhoodSettings,
 ): NeighbourhoodResult {
   let best = x;
-  let bestValue = valueOf(model, x);
-  const open = model.items.filter((item) => item.starts.length > 0).length;
+  let bestValue = objectiveOf(model, x);
+  const open = openItemCount(model);
   let size = Math.max(8, Math.min(open, Math.round(open * 0.3), 40));
   let rounds = 0;
   let improvements = 0;
@@ -166,7 +163,7 @@ export function searchNeighbourhoods(
           found = Float64Array.from(solution, (value) => (value > 0.5 ? 1 : 0));
         }
       }
-      const value = found ? valueOf(model, found) : Number.NEGATIVE_INFINITY;
+      const value = found ? objectiveOf(model, found) : Number.NEGATIVE_INFINITY;
       if (found && value > bestValue + ABSOLUTE_GAP && keepsEveryRow(model, found)) {
         best = found;
         bestValue = value;

@@ -10,6 +10,7 @@ import { isCommitted } from '../prioritize/status';
 import {
   buildModel,
   columnsFor,
+  openItemCount,
   startsIn,
   type Adjustments,
   type ModelItem,
@@ -30,6 +31,7 @@ import {
   type SolveStatus,
 } from './solve';
 import { searchNeighbourhoods } from './neighbourhood';
+import { seededRandom } from './random';
 import { adjustedPortfolio, bestStartPlan, improveRanking, keepsEveryRow } from './start-plans';
 
 export type OptimizeSettings = {
@@ -105,16 +107,9 @@ export type OptimizeResult = PlanFigures & {
   readonly conflict?: Conflict;
 };
 
-const NO_STARTS: ReadonlyMap<number, number> = new Map();
+export { seededRandom };
 
-/** A seeded random source for repeatable searches. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+const NO_STARTS: ReadonlyMap<number, number> = new Map();
 
 function planOf(model: PortfolioModel, x: ArrayLike<number>): StartEntry[] {
   return [...startsIn(model, x)]
@@ -332,10 +327,6 @@ function findConflict(
 }
 
 /** Initiatives that have at least one allowed start. */
-function openItems(model: PortfolioModel): number {
-  return model.items.filter((item) => item.starts.length > 0).length;
-}
-
 /** Runs the optimizer on `portfolio`; see `OptimizeSettings`. */
 export function optimizePortfolio(
   highs: Highs,
@@ -376,7 +367,13 @@ export function optimizePortfolio(
   // Passing the model to the solver and its presolve do not look at the clock either.
   const reserve = tuning.reserve ?? Math.min(timeLimit * 0.2, 0.05 + 0.0008 * model.items.length);
   const deadline = timeLimit - reserve;
-  const relaxationUntil = timeLimit * (tuning.relaxationShare ?? 0.4);
+  // The LP relaxation of a large portfolio can take seconds: it gets a share of the time. Quick
+  // runs (many short solves) have no other search to give time to, and gain most from its bound and
+  // start plan: it may take their time up to the deadline.
+  const relaxationUntil =
+    tuning.relaxationShare !== undefined || !settings.quick
+      ? timeLimit * (tuning.relaxationShare ?? 0.4)
+      : deadline;
   let lpBound: number | undefined;
   let start = bestStartPlan(highs, model, adjusted, stackOrder(adjusted, settings.scenarioId), {
     onBetter: (plan) =>
@@ -389,7 +386,6 @@ export function optimizePortfolio(
     onBound: (bound) => {
       lpBound = bound;
     },
-    // The LP relaxation of a large portfolio can take seconds: it gets a share of the time.
     shouldStop: () => elapsed() > relaxationUntil || stopAsked(),
     relaxationSeconds: () => relaxationUntil - elapsed(),
   });
@@ -400,7 +396,7 @@ export function optimizePortfolio(
     const from = elapsed();
     // Counted from the end of the start plans, so that it runs however long they took; small
     // portfolios are the solver's to prove at once, and get a short search from the start.
-    const small = openItems(model) < 30;
+    const small = openItemCount(model) < 30;
     const searchFor = small
       ? Math.min(0.25, timeLimit * 0.1) - from
       : Math.min(tuning.rankingCap ?? 1, timeLimit * (tuning.rankingShare ?? 0.15));
@@ -429,7 +425,7 @@ export function optimizePortfolio(
   const close =
     start !== undefined && lpBound !== undefined && relativeGap(start.objective, lpBound) < 0.03;
   const neighbourhoodShare =
-    settings.quick || close || openItems(model) < 30 ? 0 : (tuning.neighbourhoodShare ?? 0.35);
+    settings.quick || close || openItemCount(model) < 30 ? 0 : (tuning.neighbourhoodShare ?? 0.35);
   if (initial && neighbourhoodShare > 0) {
     const until =
       elapsed() +

@@ -101,7 +101,8 @@ export function modelData(
 /** Values below this are treated as equal: values in files are money and points, not 1e-7s. */
 export const ABSOLUTE_GAP = 1e-6;
 
-function objectiveOf(model: PortfolioModel, x: ArrayLike<number>): number {
+/** What the plan `x` (a solution vector) is worth. */
+export function objectiveOf(model: PortfolioModel, x: ArrayLike<number>): number {
   let total = 0;
   for (let column = 0; column < model.numCols; column += 1) {
     if ((x[column] as number) > 0.5) total += model.colCost[column] as number;

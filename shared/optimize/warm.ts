@@ -7,15 +7,12 @@
 import type { Highs } from 'highs';
 import type { Initiative, Portfolio } from '../portfolio/types';
 import { buildModel } from './model';
+import { seededRandom } from './random';
 import { solveModel } from './solve';
 
 /** A small portfolio whose capacity and budget bind, the same on every call. */
 export function warmUpPortfolio(initiatives = 60): Portfolio {
-  let state = 12345;
-  const random = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+  const random = seededRandom(12345);
   const periodCount = 6;
   const teamCount = 4;
   const periods = Array.from({ length: periodCount }, (_, p) => ({
@@ -74,18 +71,19 @@ export function warmUpPortfolio(initiatives = 60): Portfolio {
 
 /**
  * Runs a throwaway solve so that the next ones run at full speed: the root of a 60-initiative
- * portfolio (one node), which runs the code a real solve spends its time in. Synchronous; on a
- * cold solver it takes about as long as the slowdown it removes from the first real solve (a
- * second or two), so it pays where it runs ahead of time, as in the app's worker; `seconds`
- * bounds it.
+ * portfolio (one node), which runs the code a real solve spends its time in. Synchronous, so it
+ * pays where it runs ahead of time, as in the app's worker. A job that arrives meanwhile waits for
+ * it, so it is bounded by `seconds` (`WARM_UP_SECONDS` unless told).
  */
+export const WARM_UP_SECONDS = 0.5;
+
 export function warmSolver(
   highs: Highs,
   options: { readonly seconds?: number; readonly initiatives?: number } = {},
 ): void {
   const model = buildModel(warmUpPortfolio(options.initiatives ?? 60));
   solveModel(highs, model, {
-    timeLimit: options.seconds ?? 3,
+    timeLimit: options.seconds ?? WARM_UP_SECONDS,
     solverOptions: { mip_max_nodes: 1 },
   });
 }

@@ -1,7 +1,7 @@
 import highsLoader, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, columnsFor, startsIn } from '../../../shared/optimize/model';
-import { searchNeighbourhoods } from '../../../shared/optimize/neighbourhood';
+import { chooseFree, searchNeighbourhoods } from '../../../shared/optimize/neighbourhood';
 import { seededRandom } from '../../../shared/optimize/optimize';
 import { solveModel } from '../../../shared/optimize/solve';
 import { warmSolver, warmUpPortfolio } from '../../../shared/optimize/warm';
@@ -74,6 +74,19 @@ describe('searchNeighbourhoods', () => {
   });
 });
 
+describe('chooseFree', () => {
+  it('frees some initiatives for a team round even when no initiative needs a team', () => {
+    const portfolio = warmUpPortfolio(10);
+    const model = buildModel({
+      ...portfolio,
+      initiatives: portfolio.initiatives.map((initiative) => ({ ...initiative, demand: {} })),
+    });
+    // A random source at 0 picks the team round.
+    const free = chooseFree(model, new Int32Array(model.items.length).fill(-1), 4, () => 0);
+    expect(free.size).toBe(4);
+  });
+});
+
 describe('warmSolver', () => {
   it('solves a small valid portfolio and leaves the solver ready for the next solve', () => {
     const portfolio = warmUpPortfolio();
@@ -82,5 +95,23 @@ describe('warmSolver', () => {
     const small = generateConstrainedPortfolio({ initiatives: 12, teams: 3, periods: 4, seed: 5 });
     const result = solveModel(highs, buildModel(small), { timeLimit: 20 });
     expect(result.status).toBe('optimal');
+  });
+
+  it('gives up after half a second, so that a job arriving meanwhile waits little', () => {
+    const limits: unknown[] = [];
+    const spy = Object.create(highs) as Highs;
+    spy.createModel = (data) => {
+      const instance = highs.createModel(data);
+      const set = instance.options.set.bind(instance.options) as (
+        options: Readonly<Record<string, unknown>>,
+      ) => ReturnType<typeof instance.options.set>;
+      instance.options.set = ((options: Readonly<Record<string, unknown>>) => {
+        limits.push(options.time_limit);
+        return set(options);
+      }) as typeof instance.options.set;
+      return instance;
+    };
+    warmSolver(spy);
+    expect(limits).toEqual([0.5]);
   });
 });

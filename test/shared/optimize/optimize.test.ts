@@ -368,3 +368,32 @@ describe('optimizePortfolio properties', () => {
     );
   });
 });
+
+describe('quick runs', () => {
+  it('solve the LP relaxation even when the start plans took more than its share of a normal run', () => {
+    const portfolio = generateConstrainedPortfolio({
+      initiatives: 12,
+      teams: 3,
+      periods: 4,
+      seed: 5,
+    });
+    let relaxations = 0;
+    const spy = Object.create(highs) as Highs;
+    spy.withModel = ((...args: Parameters<Highs['withModel']>) => {
+      relaxations += 1;
+      return highs.withModel(...args);
+    }) as Highs['withModel'];
+    // A clock that has run half of the 10 s by the time the first start plan is reported.
+    let time = 0;
+    const result = optimizePortfolio(spy, portfolio, {
+      timeLimit: 10,
+      quick: true,
+      now: () => time,
+      onProgress: () => {
+        time = Math.max(time, 5);
+      },
+    });
+    expect(relaxations).toBe(1);
+    expect(result.status).toBe('optimal');
+  });
+});

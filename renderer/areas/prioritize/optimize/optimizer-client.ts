@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { OptimizeResult } from '../../../../shared/optimize/optimize';
-import { relativeGap } from '../../../../shared/optimize/solve';
+import { ABSOLUTE_GAP, relativeGap } from '../../../../shared/optimize/solve';
 import type {
   FromWorker,
   OptimizerProgress,
@@ -36,7 +36,10 @@ export type Optimizer = {
   ): OptimizerJob<K>;
 };
 
-/** One Web Worker, one job at a time; it is started again after a stop had to end it. */
+/**
+ * One Web Worker, one job at a time. When a stop has to end it, a fresh one is started (and warms
+ * up) at once, so that the next job does not pay for a cold solver.
+ */
 function workerSlot(): Optimizer & { warm(): void } {
   let worker: Worker | undefined;
   let nextJob = 1;
@@ -97,7 +100,10 @@ function workerSlot(): Optimizer & { warm(): void } {
             () => {
               if (settled) return;
               current.terminate();
-              if (worker === current) worker = undefined;
+              if (worker === current) {
+                worker = undefined;
+                spawn();
+              }
               finish({ type: 'cut-short' });
             },
             stopBuffer ? STOP_GRACE_MS : 0,
@@ -108,27 +114,35 @@ function workerSlot(): Optimizer & { warm(): void } {
   };
 }
 
-/** Two solves of one portfolio as one: the better plan, the tighter bound. */
-function mergeProgress(
-  forward: (progress: OptimizerProgress) => void,
-): (progress: OptimizerProgress) => void {
-  let objective = Number.NEGATIVE_INFINITY;
-  let bound = Number.POSITIVE_INFINITY;
-  return (progress) => {
+/** The best of two solves' progress so far: the better plan's value, the tighter bound. */
+type Merged = { objective: number; bound: number };
+
+/**
+ * Two solves of one portfolio as one: the better plan, the tighter bound. Every update is passed
+ * on (the view's clock and progress bar follow `elapsed`, the longest either solve has run), with
+ * the merged value, bound and gap; the plan travels with a better value only.
+ */
+function mergeProgress(forward: (progress: OptimizerProgress) => void): {
+  readonly listen: (progress: OptimizerProgress) => void;
+  readonly merged: Merged;
+} {
+  const merged: Merged = { objective: Number.NEGATIVE_INFINITY, bound: Number.POSITIVE_INFINITY };
+  let elapsed = 0;
+  const listen = (progress: OptimizerProgress) => {
     if (progress.kind !== 'optimize') return;
     const update = progress.progress;
-    const better = update.objective !== undefined && update.objective > objective;
-    const tighter = update.bound !== undefined && update.bound < bound;
-    if (better) objective = update.objective as number;
-    if (tighter) bound = update.bound as number;
-    if (!better && !tighter) return;
-    // Only what improves is passed on; the plan travels with the better value only.
+    const better = update.objective !== undefined && update.objective > merged.objective;
+    if (better) merged.objective = update.objective as number;
+    if (update.bound !== undefined) merged.bound = Math.min(merged.bound, update.bound);
+    elapsed = Math.max(elapsed, update.elapsed);
     const { plan, objective: _o, bound: _b, gap: _g, ...rest } = update;
+    const { objective, bound } = merged;
     const known = Number.isFinite(objective) && Number.isFinite(bound);
     forward({
       kind: 'optimize',
       progress: {
         ...rest,
+        elapsed,
         ...(Number.isFinite(objective) && { objective }),
         ...(Number.isFinite(bound) && { bound: Math.max(bound, objective) }),
         ...(known && { gap: relativeGap(objective, Math.max(bound, objective)) }),
@@ -136,11 +150,33 @@ function mergeProgress(
       },
     });
   };
+  return { listen, merged };
 }
 
-function mergeResults(results: readonly OptimizeResult[]): OptimizeResult {
-  const best = results.reduce((a, b) => (b.objective > a.objective ? b : a));
-  const bound = Math.max(best.objective, Math.min(...results.map((result) => result.bound)));
+const STATUS_RANK: Readonly<Record<OptimizeResult['status'], number>> = {
+  optimal: 3,
+  feasible: 2,
+  unknown: 1,
+  infeasible: 0,
+};
+
+/**
+ * The answer of several finished solves: an infeasible one as it is (with its conflict); else the
+ * best value (on equal values the surer status), with the tightest bound any solve proved.
+ */
+function mergeResults(results: readonly OptimizeResult[], progressBound: number): OptimizeResult {
+  const infeasible = results.find((result) => result.status === 'infeasible');
+  if (infeasible) return infeasible;
+  const best = results.reduce((a, b) =>
+    b.objective > a.objective ||
+    (b.objective === a.objective && STATUS_RANK[b.status] > STATUS_RANK[a.status])
+      ? b
+      : a,
+  );
+  const bound = Math.max(
+    best.objective,
+    Math.min(progressBound, ...results.map((result) => result.bound)),
+  );
   const proven = results.some((result) => result.status === 'optimal');
   const gap = relativeGap(best.objective, bound);
   return {
@@ -168,19 +204,25 @@ export function createWorkerOptimizer(options: { readonly solvers?: number } = {
     },
     run(request, onProgress) {
       if (request.kind !== 'optimize' || slots.length === 1) return first.run(request, onProgress);
-      const merged = mergeProgress(onProgress);
+      const { listen, merged } = mergeProgress(onProgress);
       const optimize = request as Extract<OptimizerRequest, { kind: 'optimize' }>;
-      const jobs = slots.map((slot, seed) => slot.run({ ...optimize, seed }, merged));
+      const jobs = slots.map((slot, seed) => slot.run({ ...optimize, seed }, listen));
       const outcome = Promise.allSettled(jobs.map((job) => job.outcome)).then((settled) => {
         const done = settled.flatMap((entry) =>
           entry.status === 'fulfilled' && entry.value.type === 'done'
             ? [entry.value.result as OptimizeResult]
             : [],
         );
-        if (done.length > 0) return { type: 'done' as const, result: mergeResults(done) };
-        if (settled.some((entry) => entry.status === 'fulfilled')) {
-          return { type: 'cut-short' as const };
+        const cutShort = settled.some(
+          (entry) => entry.status === 'fulfilled' && entry.value.type === 'cut-short',
+        );
+        const finished = Math.max(...done.map((result) => result.objective));
+        // A solve that was ended may have reported a better plan (already on screen) than any
+        // finished one: then the caller finishes that plan, with the merged bound.
+        if (done.length > 0 && !(cutShort && merged.objective > finished + ABSOLUTE_GAP)) {
+          return { type: 'done' as const, result: mergeResults(done, merged.bound) };
         }
+        if (cutShort) return { type: 'cut-short' as const };
         throw (settled[0] as PromiseRejectedResult).reason;
       });
       return {

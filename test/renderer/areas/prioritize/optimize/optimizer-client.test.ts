@@ -144,7 +144,7 @@ describe('the optimizer client', () => {
         progress: { kind: 'optimize', progress: { elapsed: 0.1, ...update } },
       });
     say(a, { objective: 10, plan: plan('a'), bound: 20 });
-    say(b, { objective: 8, plan: plan('b') }); // worse: not shown
+    say(b, { objective: 8, plan: plan('b') }); // worse: its plan is not shown
     say(b, { objective: 12, plan: plan('b2') });
     say(a, { bound: 15 });
     expect(progress).toEqual([
@@ -152,6 +152,7 @@ describe('the optimizer client', () => {
         kind: 'optimize',
         progress: { elapsed: 0.1, objective: 10, bound: 20, gap: 1, plan: plan('a') },
       },
+      { kind: 'optimize', progress: { elapsed: 0.1, objective: 10, bound: 20, gap: 1 } },
       {
         kind: 'optimize',
         progress: { elapsed: 0.1, objective: 12, bound: 20, gap: 8 / 12, plan: plan('b2') },
@@ -187,5 +188,108 @@ describe('the optimizer client', () => {
       worker.sent.map((message) => message.request.kind),
     );
     expect(sent.filter((kind) => kind === 'frontier')).toHaveLength(1);
+  });
+
+  describe('with two solvers', () => {
+    const plan = (id: string) => [{ id, startIndex: 0 }];
+    const say = (worker: FakeWorker, update: Record<string, unknown>) =>
+      worker.answer({
+        job: 1,
+        type: 'progress',
+        progress: { kind: 'optimize', progress: { elapsed: 0.1, ...update } },
+      });
+    const result = (status: string, objective: number, bound: number, more = {}) =>
+      ({ status, objective, bound, gap: 0, ...more }) as never;
+
+    it('keeps the clock and the progress bar moving while neither solve improves', () => {
+      const progress: { progress: Record<string, unknown> }[] = [];
+      createWorkerOptimizer({ solvers: 2 }).run(request, (update) =>
+        progress.push(update as never),
+      );
+      const [a, b] = FakeWorker.made as [FakeWorker, FakeWorker];
+      say(a, { objective: 10, plan: plan('a'), bound: 20 });
+      say(b, { elapsed: 1, objective: 9, bound: 25 });
+      say(a, { elapsed: 2, objective: 10, bound: 20 });
+      say(b, { elapsed: 1.5 });
+      expect(progress.map((update) => update.progress.elapsed)).toEqual([0.1, 1, 2, 2]);
+      expect(progress.at(-1)!.progress).toEqual({ elapsed: 2, objective: 10, bound: 20, gap: 1 });
+    });
+
+    it('after a stop, keeps the better plan of a solve that had to be ended over a worse finished one', async () => {
+      vi.stubGlobal('crossOriginIsolated', true);
+      vi.useFakeTimers();
+      const progress: { progress: Record<string, unknown> }[] = [];
+      const job = createWorkerOptimizer({ solvers: 2 }).run(request, (update) =>
+        progress.push(update as never),
+      );
+      const [a, b] = FakeWorker.made as [FakeWorker, FakeWorker];
+      say(a, { objective: 12, plan: plan('a'), bound: 30 });
+      say(b, { objective: 10, plan: plan('b'), bound: 20 });
+      job.stop();
+      b.answer({ job: 1, type: 'done', result: result('feasible', 10, 20) });
+      vi.advanceTimersByTime(STOP_GRACE_MS);
+      expect(a.terminated).toBe(true);
+      // The caller finishes the plan on screen (worth 12) with the merged bound.
+      await expect(job.outcome).resolves.toEqual({ type: 'cut-short' });
+      expect(progress.at(-1)!.progress).toMatchObject({ objective: 12, bound: 20 });
+      expect(progress.filter((update) => update.progress.plan).at(-1)!.progress.plan).toEqual(
+        plan('a'),
+      );
+    });
+
+    it('after a stop, takes the finished answer when it is as good, with the bound the ended solve proved', async () => {
+      vi.stubGlobal('crossOriginIsolated', true);
+      vi.useFakeTimers();
+      const job = createWorkerOptimizer({ solvers: 2 }).run(request, () => {});
+      const [a, b] = FakeWorker.made as [FakeWorker, FakeWorker];
+      say(a, { objective: 9, plan: plan('a'), bound: 11 });
+      job.stop();
+      b.answer({ job: 1, type: 'done', result: result('feasible', 10, 20) });
+      vi.advanceTimersByTime(STOP_GRACE_MS);
+      await expect(job.outcome).resolves.toEqual({
+        type: 'done',
+        result: { status: 'feasible', objective: 10, bound: 11, gap: 0.1 },
+      });
+    });
+
+    const finishBoth = async (first: never, second: never) => {
+      const job = createWorkerOptimizer({ solvers: 2 }).run(request, () => {});
+      const [a, b] = FakeWorker.made as [FakeWorker, FakeWorker];
+      a.answer({ job: 1, type: 'done', result: first });
+      b.answer({ job: 1, type: 'done', result: second });
+      const outcome = await job.outcome;
+      return outcome.type === 'done' ? outcome.result : undefined;
+    };
+
+    it('on equal values prefers the proven answer', async () => {
+      const unknown = result('unknown', 0, Number.POSITIVE_INFINITY);
+      const optimal = result('optimal', 0, 0);
+      expect(await finishBoth(unknown, optimal)).toMatchObject({ status: 'optimal', bound: 0 });
+    });
+
+    it('reports an infeasible portfolio with its conflict, whatever the other solve says', async () => {
+      const conflict = { forced: ['x', 'y'], message: 'x and y cannot both be done' };
+      const unknown = result('unknown', 0, Number.POSITIVE_INFINITY);
+      const infeasible = result('infeasible', 0, 0, { conflict });
+      expect(await finishBoth(unknown, infeasible)).toMatchObject({
+        status: 'infeasible',
+        conflict,
+      });
+    });
+  });
+
+  it('starts and warms a fresh worker as soon as a stop has to end one', async () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    vi.useFakeTimers();
+    const optimizer = createWorkerOptimizer({ solvers: 1 });
+    const job = optimizer.run(request, () => {});
+    job.stop();
+    vi.advanceTimersByTime(STOP_GRACE_MS);
+    await expect(job.outcome).resolves.toEqual({ type: 'cut-short' });
+    expect(FakeWorker.made).toHaveLength(2);
+    expect(FakeWorker.made[1]!.terminated).toBe(false);
+    optimizer.run(request, () => {});
+    expect(FakeWorker.made).toHaveLength(2);
+    expect(FakeWorker.made[1]!.sent[0]).toMatchObject({ job: 2, request });
   });
 });
