@@ -153,7 +153,10 @@ export type PackPrinter = {
   readonly warm: () => void;
   /** Lays `input` out in the kept window and prints it; exports wait their turn. */
   readonly print: (input: PackInput) => Promise<Uint8Array>;
-  /** Destroys the window (the last app window closed, or the app quits). */
+  /**
+   * Destroys the window (the last app window closed, or the app quits). Exports still waiting are
+   * refused rather than opening the window again, until the printer is warmed anew.
+   */
   readonly dispose: () => void;
 };
 
@@ -167,6 +170,7 @@ type KeptWindow = {
 export function createPackPrinter(createWindow: PackExportDeps['createWindow']): PackPrinter {
   let kept: KeptWindow | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  let disposed = false;
 
   const drop = (which: KeptWindow | null = kept) => {
     if (which === null) return;
@@ -196,6 +200,7 @@ export function createPackPrinter(createWindow: PackExportDeps['createWindow']):
   };
 
   const printOnce = async (input: PackInput): Promise<Uint8Array> => {
+    if (disposed) throw new Error('The app window closed before the board pack was made.');
     const current = open();
     try {
       return await withTimeout(
@@ -214,6 +219,7 @@ export function createPackPrinter(createWindow: PackExportDeps['createWindow']):
 
   return {
     warm: () => {
+      disposed = false;
       open();
     },
     print: (input) => {
@@ -221,7 +227,10 @@ export function createPackPrinter(createWindow: PackExportDeps['createWindow']):
       queue = next.catch(() => undefined);
       return next;
     },
-    dispose: () => drop(),
+    dispose: () => {
+      disposed = true;
+      drop();
+    },
   };
 }
 
@@ -236,6 +245,8 @@ export function createPackExportHandler(deps: PackExportDeps): IpcHandlers['app:
     busy.add(window);
     try {
       const pdf = await printer.print(input);
+      // The window that asked closed while the pack was made: no dialog without its window.
+      if (window.isDestroyed()) return null;
       const filePath = await saveThroughDialog(
         deps,
         window,

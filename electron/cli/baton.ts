@@ -180,6 +180,9 @@ async function runPack(
   const request = readText(file).then((text) =>
     typeof text === 'string' ? packRequest(file, text, options, isoDay(new Date())) : text,
   );
+  // writePack awaits it only after the print page is checked; a failure before then is still its
+  // to report, and must not count as unhandled meanwhile.
+  request.catch(() => undefined);
   const { writePack } = await loading;
   return writePack(request);
 }

@@ -1,21 +1,66 @@
 /**
  * Renders a board pack to PDF bytes without a window: an installed Chromium or Chrome, driven by
- * playwright-core, opens the built print page straight from the renderer build's files (no port
- * is opened, and the browser reads the files itself), lays the pack out and prints it. The same
- * pages as the desktop app's export.
+ * playwright-core, opens the built print page, lays the pack out and prints it. The same pages as
+ * the desktop app's export.
+ *
+ * The page is served from an origin that never reaches the network: every request the browser
+ * makes is intercepted, answered from the renderer build's files (read once and kept in memory),
+ * and refused when it asks for anything else. No port is opened, and the page can read no file
+ * outside the build.
  *
  * The print page is opened before the pack is known (`openPrintPage`), so that the browser starts
  * and the page loads while the caller is still reading and checking the portfolio; one page may
  * then print several packs, one after another.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type * as Playwright from 'playwright-core';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page, Route } from 'playwright-core';
 import { packPdfInfo, withPdfInfo } from '../../shared/pack/pdf-info';
 import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
+
+/** The print page's origin. Nothing sent to it leaves the browser: each request is answered here. */
+const ORIGIN = 'http://baton.pack';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+};
+
+/** The build's files read so far, by path (null: no such file); a build does not change under us. */
+const files = new Map<string, Promise<Buffer | null>>();
+
+function buildFile(path: string): Promise<Buffer | null> {
+  let read = files.get(path);
+  if (!read) {
+    read = readFile(path).catch(() => null);
+    files.set(path, read);
+  }
+  return read;
+}
+
+/** Answers one request of the print page from the build under `root`; refuses anything else. */
+async function serve(route: Route, root: string): Promise<void> {
+  const url = new URL(route.request().url());
+  if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+  const file = normalize(join(root, decodeURIComponent(url.pathname)));
+  if (!file.startsWith(root + sep)) return route.abort('blockedbyclient');
+  const body = await buildFile(file);
+  if (body === null) return route.fulfill({ status: 404, body: 'not found' });
+  return route.fulfill({
+    status: 200,
+    body,
+    contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+  });
+}
 
 /** How long laying a pack out may take before the command gives up. */
 export const RENDER_TIMEOUT_MS = 60_000;
@@ -52,19 +97,8 @@ export type PrintPage = {
  */
 const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof Playwright;
 
-/**
- * The print page is a module script, which a page loaded from a file may only load with this
- * flag. The page cannot reach anything but files: its content security policy allows only its own
- * origin, and nothing in a pack becomes an address it loads (a logo is a data URL).
- */
-const FILE_PAGE_ARGS = ['--allow-file-access-from-files'];
-
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChromium(),
-    args: [...CHROMIUM_ARGS, ...FILE_PAGE_ARGS],
-    headless: true,
-  });
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
 }
 
 /**
@@ -116,6 +150,8 @@ export async function openPrintPage(options: RenderPackOptions): Promise<PrintPa
   try {
     page = await browser.newPage();
     const opened = page;
+    const root = resolve(options.rendererDir);
+    await opened.route('**/*', (route) => serve(route, root));
     const errors: string[] = [];
     opened.on('pageerror', (error) => errors.push(error.message));
     // What the page could not load (Chromium says so on the console), to say why it did not start.
@@ -124,7 +160,7 @@ export async function openPrintPage(options: RenderPackOptions): Promise<PrintPa
       if (message.type() === 'error') problems.push(message.text());
     };
     opened.on('console', heard);
-    await opened.goto(pathToFileURL(join(options.rendererDir, 'pack.html')).href);
+    await opened.goto(`${ORIGIN}/pack.html`);
     opened.off('console', heard);
     // Its module has run by the load event, which goto waits for.
     if (!(await opened.evaluate((name) => name in window, RENDER_PACK_GLOBAL))) {

@@ -5,8 +5,9 @@
  */
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPrintPage, renderPackPdf } from '../../electron/cli/render-pack';
 import { DEMO_PORTFOLIO } from '../../shared/demo/demo-portfolio';
@@ -727,5 +728,58 @@ describe('inputs that could break the pack', () => {
         { rendererDir: RENDERER_DIST, browser },
       ),
     ).rejects.toThrow(/accent: expected a colour as #rrggbb/);
+  });
+});
+
+describe('what the print page can reach', () => {
+  /** The print page `openPrintPage` opened in `browser` (its own context, the newest one). */
+  function printPageIn(given: Browser): Page {
+    const pages = given.contexts().flatMap((context) => context.pages());
+    const found = pages.find((candidate) => candidate.url().endsWith('/pack.html'));
+    if (!found) throw new Error('no print page open');
+    return found;
+  }
+
+  /** What the page gets when it asks for `url`: the text, the failed status, or 'refused'. */
+  function fetchFrom(page: Page, url: string): Promise<string> {
+    return page.evaluate(async (address) => {
+      try {
+        const response = await fetch(address);
+        return response.ok ? await response.text() : `status ${response.status}`;
+      } catch {
+        return 'refused';
+      }
+    }, url);
+  }
+
+  it('reads no file outside the renderer build, and nothing from the network', async () => {
+    const secret = join(dir, 'secret.txt');
+    await writeFile(secret, 'not for the pack');
+    const page = await openPrintPage({ rendererDir: RENDERER_DIST, browser });
+    try {
+      const printPage = printPageIn(browser);
+      // The page's own files are served, so a refusal below is a refusal, not a broken page.
+      expect(await fetchFrom(printPage, 'pack.html')).toContain('<div id="root">');
+
+      expect(await fetchFrom(printPage, pathToFileURL(secret).href)).toBe('refused');
+      expect(await fetchFrom(printPage, 'file:///etc/hostname')).toBe('refused');
+      // Up out of the build with encoded slashes, which the address itself does not resolve.
+      const up = relative(resolve(RENDERER_DIST), secret).split('/').join('%2F');
+      expect(await fetchFrom(printPage, `/${up}`)).toBe('refused');
+      expect(await fetchFrom(printPage, 'http://example.com/')).toBe('refused');
+      // A file the build does not have is not found.
+      expect(await fetchFrom(printPage, '/assets/none.js')).toBe('status 404');
+
+      // The page still prints after what it was refused.
+      const rendered = await page.render(
+        withMetrics({
+          portfolio: DEMO_PORTFOLIO,
+          settings: settingsFor(DEMO_PORTFOLIO, { sections: ['cover'] }),
+        }),
+      );
+      expect(rendered.pages).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
   });
 });

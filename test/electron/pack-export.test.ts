@@ -13,7 +13,7 @@ import type { PackInput, PackRendered } from '../../shared/pack/types';
 import { onePagePdf } from '../shared/pack/one-page-pdf';
 
 /** The window the request came from; the Save dialog belongs to it. */
-const appWindow = { id: 1 } as unknown as BrowserWindow;
+const appWindow = { id: 1, isDestroyed: () => false } as unknown as BrowserWindow;
 
 const PDF = new TextEncoder().encode('%PDF-1.7 board pack');
 
@@ -441,8 +441,39 @@ describe('the kept print window', () => {
     // Disposing twice destroys nothing twice.
     printer.dispose();
     expect(windows[0]?.destroy).toHaveBeenCalledTimes(1);
+    printer.warm();
     await printer.print(input);
     expect(windows).toHaveLength(2);
+  });
+
+  it('refuses an export still waiting when disposed, opening no window again', async () => {
+    const { page } = pageRendering(LETTER_LANDSCAPE);
+    const { printer, windows } = printerOf(page);
+    printer.warm();
+    const first = printer.print(input);
+    const queued = printer.print(other);
+    printer.dispose();
+    await expect(queued).rejects.toThrow(/app window closed/);
+    await first.catch(() => undefined);
+    expect(windows.every((window) => window.isDestroyed())).toBe(true);
+    expect(windows).toHaveLength(1);
+  });
+
+  it('opens no Save dialog when the window that asked closed meanwhile', async () => {
+    const { page } = pageRendering(LETTER_LANDSCAPE);
+    const { printer } = printerOf(page);
+    const showSaveDialog = vi.fn(async () => ({ canceled: true, filePath: '' }));
+    const exportPack = createPackExportHandler({
+      dialog: { showSaveDialog },
+      documentsDir: () => folder,
+      createWindow: vi.fn() as unknown as PackExportDeps['createWindow'],
+      packPrinter: printer,
+    });
+    const closed = { id: 2, isDestroyed: () => true } as unknown as BrowserWindow;
+    await expect(
+      exportPack({ suggestedName: 'pack.pdf', input }, { window: closed }),
+    ).resolves.toBe(null);
+    expect(showSaveDialog).not.toHaveBeenCalled();
   });
 
   it('is the one main warmed when the export handler is given it', async () => {
