@@ -26,6 +26,7 @@ import { APP_ORIGIN } from './app-url';
 import { saveThroughDialog } from './files';
 import type { IpcHandlers } from './ipc';
 import { secureWebPreferences } from './security';
+import { serialQueue } from './serial-queue';
 
 /** The print page of the renderer build, served like the app's own page. */
 export const PACK_PAGE_URL = `${APP_ORIGIN}/pack.html`;
@@ -169,7 +170,7 @@ type KeptWindow = {
 
 export function createPackPrinter(createWindow: PackExportDeps['createWindow']): PackPrinter {
   let kept: KeptWindow | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = serialQueue();
   let disposed = false;
 
   const drop = (which: KeptWindow | null = kept) => {
@@ -222,11 +223,7 @@ export function createPackPrinter(createWindow: PackExportDeps['createWindow']):
       disposed = false;
       open();
     },
-    print: (input) => {
-      const next = queue.then(() => printOnce(input));
-      queue = next.catch(() => undefined);
-      return next;
-    },
+    print: (input) => inTurn(() => printOnce(input)),
     dispose: () => {
       disposed = true;
       drop();

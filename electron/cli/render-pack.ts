@@ -19,6 +19,7 @@ import type * as Playwright from 'playwright-core';
 import type { Browser, ConsoleMessage, Page, Route } from 'playwright-core';
 import { packPdfInfo, withPdfInfo } from '../../shared/pack/pdf-info';
 import { RENDER_PACK_GLOBAL, type PackInput, type PackRendered } from '../../shared/pack/types';
+import { serialQueue } from '../serial-queue';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 /** The print page's origin. Nothing sent to it leaves the browser: each request is answered here. */
@@ -97,8 +98,21 @@ export type PrintPage = {
  */
 const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof Playwright;
 
+/** The browser could not be found or started: nothing to do with the print page or its build. */
+export class BrowserUnavailable extends Error {
+  override readonly name = 'BrowserUnavailable';
+}
+
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+  try {
+    return await chromium.launch({
+      executablePath: findChromium(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+  } catch (error) {
+    throw new BrowserUnavailable(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
@@ -167,13 +181,9 @@ export async function openPrintPage(options: RenderPackOptions): Promise<PrintPa
       const why = errors[0] ?? problems[0];
       throw new Error(`the print page did not start${why ? `: ${why}` : ''}`);
     }
-    let queue: Promise<unknown> = Promise.resolve();
+    const inTurn = serialQueue();
     return {
-      render: (input) => {
-        const next = queue.then(() => printOn(opened, input, errors));
-        queue = next.catch(() => undefined);
-        return next;
-      },
+      render: (input) => inTurn(() => printOn(opened, input, errors)),
       // Closing the browser closes its page with it.
       close: () => (owned ? browser.close() : opened.close()),
     };

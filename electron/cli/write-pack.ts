@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT_FAILURE, EXIT_OK, type CliOutput, type PackRequest } from '../../shared/cli/commands';
 import { writeFileAtomic } from '../atomic-file';
-import { openPrintPage, type PrintPage } from './render-pack';
+import { BrowserUnavailable, openPrintPage, type PrintPage } from './render-pack';
 
 /** This module's folder: electron/cli/ when run from the sources, dist/cli/ in the bundle. */
 function moduleDir(): string {
@@ -25,7 +25,7 @@ function sourcesRoot(): string | null {
 }
 
 /** The renderer build beside the command line: dist/renderer for the sources and the bundle. */
-function builtRenderer(): string {
+export function builtRenderer(): string {
   const sources = sourcesRoot();
   return sources === null ? join(moduleDir(), '../renderer') : join(sources, 'dist/renderer');
 }
@@ -53,11 +53,12 @@ function failure(message: string): CliOutput {
   return { stdout: '', stderr: message, code: EXIT_FAILURE };
 }
 
-function cannotRender(dir: string, error: unknown): CliOutput {
+export function cannotRender(dir: string, error: unknown): CliOutput {
   // The print page is a build of the renderer: one made before Baton was updated may not know
-  // what this command asks of it (a new section), so say how to bring it up to date.
+  // what this command asks of it (a new section), so say how to bring it up to date. A browser
+  // that is missing or would not start is no fault of the build: its message says what to do.
   const stale =
-    dir === builtRenderer()
+    dir === builtRenderer() && !(error instanceof BrowserUnavailable)
       ? ' If Baton was updated since the app was last built, run `npm run build` and try again.'
       : '';
   const reason = error instanceof Error ? error.message : String(error);
