@@ -221,11 +221,13 @@ export function ImportDialog({ source, onClose, today = localToday() }: ImportDi
     // After a paint, so that a large sheet shows that it is being read.
     setTimeout(() => {
       const drafted = draftSheet(table, step.mapping, read.portfolio);
-      setStep(
-        drafted.kind === 'draft'
-          ? preview(read.portfolio, drafted.draft, 'merge', step)
-          : { ...drafted, back: { ...step, tried: false } },
-      );
+      if (drafted.kind !== 'draft') {
+        setStep({ ...drafted, back: { ...step, tried: false } });
+        return;
+      }
+      // The merge in a task of its own: on a sheet of thousands of rows each of the two takes a
+      // good part of a second's work, and the window answers between them.
+      setTimeout(() => setStep(preview(read.portfolio, drafted.draft, 'merge', step)), 0);
     }, 0);
   };
 

@@ -74,6 +74,14 @@ describe('a review', () => {
     expect(shownTitles()).toEqual(['Budget outlook', 'Hiring plan', 'Risks']);
     const user = userEvent.setup();
     // Ten more minutes on the risks: five over the hour.
+    // Opening a meeting stores its drafted agenda, which draws the items once more: wait until
+    // the field in the page is the one that stays.
+    await waitFor(async () => {
+      const field = screen.getByLabelText('Minutes for “Risks”');
+      field.focus();
+      await Promise.resolve();
+      expect(document.activeElement).toBe(screen.getByLabelText('Minutes for “Risks”'));
+    });
     const minutes = screen.getByLabelText('Minutes for “Risks”');
     await user.clear(minutes);
     await user.type(minutes, '30');
