@@ -175,6 +175,15 @@ async function runPack(
   file: string,
   options: Readonly<Record<string, string>>,
 ): Promise<CliOutput> {
+  // A file that is not there is told at once, before a browser is started for nothing.
+  const isFile = await stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  if (!isFile) {
+    const text = await readText(file);
+    if (typeof text !== 'string') return text;
+  }
   // Loaded only here: the other commands need no browser driver.
   const loading = import('./write-pack');
   const request = readText(file).then((text) =>
